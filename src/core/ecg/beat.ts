@@ -25,10 +25,14 @@ export function chooseBeat(leads: Float32Array[], onsets: number[], windowSample
     let r = 0;
     leads.forEach((x, l) => (r += pearson(x.subarray(c.o, c.o + windowSamples), template[l])));
     r /= leads.length;
-    if (r > bestR) (bestR = r), (best = c);
+    // Typical beats correlate at ~0.998 with each other. Comparing on a 1e-3 grid (earliest beat wins
+    // ties) keeps the choice identical in Node and every browser, whose last-ulp arithmetic may differ.
+    if (quantise(r) > quantise(bestR)) (bestR = r), (best = c);
   }
   return { method: 'best-single-beat', beatIndex: best.k, correlationWithMedian: bestR, candidateBeats: candidates.length };
 }
+
+const quantise = (r: number) => Math.round(r * 1000);
 
 /** Sample-wise median over beats aligned on their onsets. */
 export function medianBeat(x: Float32Array, starts: number[], length: number): Float64Array {
