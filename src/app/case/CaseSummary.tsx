@@ -1,0 +1,59 @@
+import type { PreparedEcg } from '../../core/ecg/prepare.types';
+import type { CaseEntry } from './manifest';
+
+/** What the case is and where it comes from: title, the source's diagnosis statements, credit and license. */
+export function CaseSummary({ entry, prepared }: { entry: CaseEntry; prepared: PreparedEcg | null }) {
+  const { diagnosis, source, license } = entry;
+  const record = prepared?.record;
+  return (
+    <section className="panel case-summary" aria-labelledby="case-title">
+      <p className="eyebrow">Demo case · {source.dataset.split(',')[0]}</p>
+      <h1 id="case-title" data-testid="case-title">
+        {entry.title}
+      </h1>
+      <dl className="case-facts">
+        <div>
+          <dt>Source statements</dt>
+          <dd>
+            {diagnosis.statements.map((s) => (
+              <span key={s.code} className="chip" title={s.code}>
+                {s.description} <span className="chip-code">{s.code}</span>
+              </span>
+            ))}
+          </dd>
+        </div>
+        {diagnosis.report && (
+          <div>
+            <dt>Original report</dt>
+            <dd>“{diagnosis.report}”</dd>
+          </div>
+        )}
+        <div>
+          <dt>Record</dt>
+          <dd>
+            {source.ecgId !== undefined && <>PTB-XL ecg_id {source.ecgId} · </>}
+            {record ? `${record.fsHz} Hz · ${(record.nSamples / record.fsHz).toFixed(0)} s · ${record.leadsMv.length} leads` : entry.record}
+            {record && record.derivedLeads.length > 0 && <> · derived: {record.derivedLeads.join(', ')}</>}
+          </dd>
+        </div>
+      </dl>
+      {record && record.notes.length > 0 && (
+        <ul className="record-notes">
+          {record.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      <p className="credit" data-testid="case-credit" title={entry.credit}>
+        Data:{' '}
+        <a href={source.url} target="_blank" rel="noreferrer">
+          {entry.creditShort}
+        </a>{' '}
+        · license{' '}
+        <a href={license.url} target="_blank" rel="noreferrer">
+          {license.name}
+        </a>
+      </p>
+    </section>
+  );
+}

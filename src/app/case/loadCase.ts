@@ -1,0 +1,37 @@
+import { toAppError } from '../errors/appError';
+import type { AppStore } from '../store/appStore';
+import { type Fetch, fetchCaseFiles, fetchManifest } from './fetchCase';
+import { findCase } from './manifest';
+import type { OpenCase } from './openCase';
+
+export interface LoadCaseDeps {
+  fetch: Fetch;
+  openCase: OpenCase;
+}
+
+/**
+ * manifest → the case's files → core pipeline → store. Every failure lands in the store as an AppError,
+ * so the screen always shows either the ECG, "loading", or what went wrong.
+ * `caseId` null opens the first case in the manifest.
+ */
+export async function loadCase(store: AppStore, caseId: string | null, deps: LoadCaseDeps): Promise<void> {
+  const { caseLoadStarted, manifestLoaded, caseLoaded, caseFailed } = store.getState();
+  const request = caseLoadStarted(caseId);
+  try {
+    const manifest = store.getState().manifest ?? (await fetchManifest(deps.fetch));
+    const entry = findCase(manifest, caseId);
+    manifestLoaded(request, manifest, entry.id);
+    const files = await fetchCaseFiles(entry, deps.fetch);
+    // Let the "loading" state paint before the synchronous parse + filter work.
+    await new Promise((r) => setTimeout(r, 0));
+    caseLoaded(request, deps.openCase(files));
+  } catch (e) {
+    caseFailed(request, toAppError(e));
+  }
+}
+
+/** The case named in the page URL (`?case=ptbxl-00285`), if any. */
+export function caseIdFromUrl(search: string): string | null {
+  const id = new URLSearchParams(search).get('case');
+  return id && id.trim() ? id.trim() : null;
+}

@@ -1,0 +1,37 @@
+import type { AppError } from './appError';
+
+const HINTS: Partial<Record<AppError['code'], string>> = {
+  network: 'The case files could not be fetched. Check that the app is served over http(s) and reload.',
+  'bad-manifest': 'The list of bundled cases is malformed.',
+  'unknown-case': 'Pick one of the bundled cases.',
+  unexpected: 'This is a bug in the app. The message below helps to find it.',
+};
+
+/** The one place errors are shown: code, message and where, with a hint when we have one. */
+export function ErrorPanel({ error, title = 'The ECG could not be opened' }: { error: AppError; title?: string }) {
+  const hint = HINTS[error.code];
+  return (
+    <section className="error-panel" role="alert" aria-labelledby="error-panel-title" data-error-code={error.code}>
+      <h2 id="error-panel-title">{title}</h2>
+      <p className="error-message">
+        <code className="error-code">{error.code}</code> {error.message}
+      </p>
+      {(error.file || error.field) && (
+        <p className="error-where">
+          {error.file && (
+            <>
+              File <code>{error.file}</code>
+            </>
+          )}
+          {error.file && error.field && ', '}
+          {error.field && (
+            <>
+              field <code>{error.field}</code>
+            </>
+          )}
+        </p>
+      )}
+      {hint && <p className="error-hint">{hint}</p>}
+    </section>
+  );
+}

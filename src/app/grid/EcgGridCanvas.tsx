@@ -1,0 +1,93 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { WINDOW_MS } from '../../core/constants';
+import type { PreparedEcg } from '../../core/ecg/prepare.types';
+import { STANDARD_LEADS } from '../../core/ecg/types';
+import type { TraceKind } from '../store/viewSlice';
+import { ecgAriaLabel } from './describe';
+import { DEFAULT_GRID_SPEC, computeGridLayout } from './layout';
+import { renderEcgPaper } from './renderEcgPaper';
+import { useDevicePixelRatio } from './useDevicePixelRatio';
+
+export interface EcgGridCanvasProps {
+  prepared: PreparedEcg;
+  caseTitle: string;
+  trace: TraceKind;
+  pxPerMm: number;
+}
+
+/**
+ * Thin wrapper: computes the layout, sizes the canvas for the device pixel ratio and calls the pure
+ * render helpers. The data-* attributes state the calibration so tests can find things on the canvas.
+ */
+export function EcgGridCanvas({ prepared, caseTitle, trace, pxPerMm }: EcgGridCanvasProps) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const dpr = useDevicePixelRatio();
+  const leads = STANDARD_LEADS;
+  const durationMs = (prepared.nSamples / prepared.fsHz) * 1000;
+  const windowMs = (prepared.windowSamples / prepared.fsHz) * 1000 || WINDOW_MS;
+
+  const metrics = useMemo(
+    () => computeGridLayout({ ...DEFAULT_GRID_SPEC, pxPerMm, durationMs, leads }),
+    [pxPerMm, durationMs, leads],
+  );
+  // Whole device pixels for the backing store, and a CSS box of exactly that many device pixels, so one
+  // CSS px is exactly `dpr` device px and hairlines snap cleanly. Only the blank right/bottom edge
+  // (< 1 device px) is affected; the mm calibration is untouched.
+  const backingWidth = Math.floor(metrics.widthPx * dpr);
+  const backingHeight = Math.floor(metrics.heightPx * dpr);
+
+  useEffect(() => {
+    const ctx = ref.current?.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0); // one unit = one CSS px
+    const signals = trace === 'filtered' ? prepared.filteredMv : prepared.leadsMv;
+    renderEcgPaper(
+      ctx,
+      metrics,
+      {
+        leads: signals.map((samplesMv) => ({ samplesMv, fsHz: prepared.fsHz })),
+        window: { startMs: prepared.windowStartMs, durationMs: windowMs, label: `QRS-T window · ${windowMs} ms` },
+        qrsOnsetsMs: prepared.qrsOnsetsMs,
+      },
+      dpr,
+    );
+  }, [prepared, trace, metrics, dpr, backingWidth, backingHeight, windowMs]);
+
+  const label = ecgAriaLabel({
+    caseTitle,
+    leads,
+    durationMs,
+    mmPerS: metrics.spec.mmPerS,
+    mmPerMv: metrics.spec.mmPerMv,
+    windowStartMs: prepared.windowStartMs,
+    windowMs,
+    qrsCount: prepared.qrsOnsetsMs.length,
+    trace,
+  });
+
+  return (
+    <canvas
+      ref={ref}
+      className="ecg-canvas"
+      role="img"
+      aria-label={label}
+      width={backingWidth}
+      height={backingHeight}
+      style={{ width: `${backingWidth / dpr}px`, height: `${backingHeight / dpr}px` }}
+      data-leads={leads.join(',')}
+      data-trace={trace}
+      data-duration-ms={durationMs}
+      data-window-start-ms={prepared.windowStartMs}
+      data-window-ms={windowMs}
+      data-qrs-onsets-ms={prepared.qrsOnsetsMs.join(',')}
+      data-px-per-mm={metrics.pxPerMm}
+      data-px-per-ms={metrics.pxPerMs}
+      data-px-per-mv={metrics.pxPerMv}
+      data-origin-x={metrics.originX}
+      data-row-baselines-y={metrics.rows.map((r) => r.baselineY.toFixed(3)).join(',')}
+      data-row-spacing-px={metrics.spec.rowSpacingMm * metrics.pxPerMm}
+      data-grid-top={metrics.gridTop}
+      data-grid-bottom={metrics.gridBottom}
+    />
+  );
+}

@@ -1,0 +1,64 @@
+import { BANDPASS_HIGH_HZ, BANDPASS_LOW_HZ, WINDOW_MS } from '../../core/constants';
+import type { PreparedEcg } from '../../core/ecg/prepare.types';
+import { appStore } from '../store/appStore';
+import { useAppStore } from '../store/useAppStore';
+import type { TraceKind } from '../store/viewSlice';
+import { windowCaption } from './describe';
+import { EcgGridCanvas } from './EcgGridCanvas';
+import { GAIN_MM_PER_MV, PAPER_SPEED_MM_PER_S } from './layout';
+
+const TRACE_CHOICES: Array<{ value: TraceKind; label: string }> = [
+  { value: 'filtered', label: `Filtered ${BANDPASS_LOW_HZ}–${BANDPASS_HIGH_HZ} Hz` },
+  { value: 'recorded', label: 'As recorded' },
+];
+
+/** The 12-lead grid with its toolbar (trace choice, calibration) and the window in words. */
+export function EcgPanel({ prepared, caseTitle }: { prepared: PreparedEcg; caseTitle: string }) {
+  const trace = useAppStore((s) => s.trace);
+  const pxPerMm = useAppStore((s) => s.pxPerMm);
+  const windowMs = (prepared.windowSamples / prepared.fsHz) * 1000 || WINDOW_MS;
+  const beat = prepared.beat;
+
+  return (
+    <section className="panel ecg-panel" aria-labelledby="ecg-panel-title">
+      <div className="panel-toolbar">
+        <h2 id="ecg-panel-title" className="panel-title">
+          12-lead ECG
+        </h2>
+        <p className="calibration-legend">
+          {PAPER_SPEED_MM_PER_S} mm/s · {GAIN_MM_PER_MV} mm/mV · 1 mm and 5 mm grid · 1 mV calibration pulse
+        </p>
+        <div className="segmented" role="radiogroup" aria-label="Signal shown">
+          {TRACE_CHOICES.map((c) => (
+            <button
+              key={c.value}
+              type="button"
+              role="radio"
+              aria-checked={trace === c.value}
+              className={trace === c.value ? 'selected' : undefined}
+              onClick={() => appStore.getState().setTrace(c.value)}
+            >
+              {c.label}
+            </button>
+          ))}
+        </div>
+      </div>
+      <p className="window-caption" data-testid="window-caption">
+        <span className="window-swatch" aria-hidden="true" />
+        <strong>{windowCaption(prepared.windowStartMs, windowMs)}</strong>
+        <span className="muted">
+          {' '}
+          — the model's input, starting at QRS onset of beat {beat.beatIndex + 1} of {prepared.qrsOnsetsMs.length}{' '}
+          (most typical beat, r = {beat.correlationWithMedian.toFixed(3)} with the median beat). Ticks above the grid
+          mark every detected QRS onset.
+        </span>
+      </p>
+      <div className="ecg-scroll" tabIndex={0} aria-label="ECG paper, scroll horizontally">
+        <EcgGridCanvas prepared={prepared} caseTitle={caseTitle} trace={trace} pxPerMm={pxPerMm} />
+      </div>
+      <p className="footnote">
+        Calibrated in CSS millimetres (96 px per inch); true size on screen depends on your display.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { drawCalibrationPulse } from './drawCalibration';
+import { drawEcgGrid } from './drawGrid';
+import { drawLeadLabels, drawTimeAxis } from './drawLabels';
+import { drawQrsOnsetTicks, drawWindowMarker, type WindowMarker } from './drawMarkers';
+import { type TraceInput, drawEcgTraces } from './drawTraces';
+import type { GridMetrics } from './layout';
+
+export interface PaperContent {
+  leads: readonly TraceInput[];
+  window?: WindowMarker;
+  qrsOnsetsMs?: readonly number[];
+}
+
+/**
+ * One full paint, back to front: paper, labels, calibration, traces, window band, onset ticks.
+ * `ctx` must already be scaled so that one unit is one CSS px.
+ */
+export function renderEcgPaper(
+  ctx: CanvasRenderingContext2D,
+  m: GridMetrics,
+  content: PaperContent,
+  devicePxPerCssPx = 1,
+): void {
+  drawEcgGrid(ctx, m, devicePxPerCssPx);
+  drawLeadLabels(ctx, m);
+  drawTimeAxis(ctx, m);
+  drawCalibrationPulse(ctx, m);
+  drawEcgTraces(ctx, m, content.leads, devicePxPerCssPx);
+  if (content.window) drawWindowMarker(ctx, m, content.window, devicePxPerCssPx);
+  if (content.qrsOnsetsMs) drawQrsOnsetTicks(ctx, m, content.qrsOnsetsMs, devicePxPerCssPx);
+}

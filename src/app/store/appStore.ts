@@ -1,0 +1,18 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { type CaseSlice, createCaseSlice } from './caseSlice';
+import { type ViewSlice, createViewSlice } from './viewSlice';
+
+/** The whole app state: slices added here as features land (inference, annotation, …). */
+export type AppState = CaseSlice & ViewSlice;
+export type AppStore = StoreApi<AppState>;
+
+/** A fresh store; tests make their own, the app uses `appStore`. No React in here. */
+export function createAppStore(): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createCaseSlice(...a),
+    ...createViewSlice(...a),
+  }));
+}
+
+export const appStore = createAppStore();
+

@@ -1,0 +1,26 @@
+import type { StateCreator } from 'zustand/vanilla';
+import { CSS_PX_PER_MM } from '../grid/layout';
+import type { AppState } from './appStore';
+
+/** Which signal the grid draws: band-passed 0.5–40 Hz (default, as the model sees it) or as recorded. */
+export type TraceKind = 'filtered' | 'recorded';
+
+export interface ViewSlice {
+  trace: TraceKind;
+  /** CSS px per paper millimetre; the grid's only scale. */
+  pxPerMm: number;
+  setTrace: (trace: TraceKind) => void;
+  setPxPerMm: (pxPerMm: number) => void;
+}
+
+export const MIN_PX_PER_MM = 2;
+export const MAX_PX_PER_MM = 12;
+
+export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
+  trace: 'filtered',
+  pxPerMm: CSS_PX_PER_MM,
+  setTrace: (trace) => set({ trace }),
+  setPxPerMm: (pxPerMm) => {
+    if (Number.isFinite(pxPerMm)) set({ pxPerMm: Math.min(MAX_PX_PER_MM, Math.max(MIN_PX_PER_MM, pxPerMm)) });
+  },
+});
