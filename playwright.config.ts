@@ -49,7 +49,7 @@ export default defineConfig({
   webServer: {
     command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: BASE_URL,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false, // always test a fresh build; a busy port fails loudly (strictPort)
     timeout: 180_000,
     stdout: 'pipe',
     stderr: 'pipe',
