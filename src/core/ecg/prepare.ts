@@ -4,7 +4,7 @@ import { chooseBeat } from './beat';
 import { bandpassForModel } from './dsp/bandpass';
 import { resampleTo } from './dsp/resample';
 import { zscore } from './dsp/zscore';
-import type { PreparedEcg } from './prepare.types';
+import type { BeatChoice, PreparedEcg } from './prepare.types';
 import { detectQrs } from './qrs/detect';
 import type { EcgRecord } from './types';
 
@@ -27,11 +27,32 @@ export function prepareEcg(record: EcgRecord): PreparedEcg {
   const filtered = leadsMv.map((x) => bandpassForModel(x, MODEL_FS_HZ));
   const zscored = filtered.map((x) => zscore(x)); // from the float64 filter output, as the training arrays were
   const filteredMv = filtered.map((x) => Float32Array.from(x));
+  const { onsets, beat, start, window } = modelWindow(zscored, filteredMv, file);
+  return {
+    record, fsHz: MODEL_FS_HZ, nSamples, leadsMv, filteredMv, zscored,
+    qrsOnsetsMs: onsets.map(msOf), windowStartMs: msOf(start), windowSamples: WINDOW_SAMPLES, window, beat,
+  };
+}
 
-  const { onsets } = detectQrs(filteredMv, MODEL_FS_HZ);
+export interface ModelWindow {
+  /** QRS onsets, samples at 500 Hz. */
+  onsets: number[];
+  beat: BeatChoice;
+  /** First sample of the window. */
+  start: number;
+  window: Float32Array;
+}
+
+/**
+ * From the model representation (z-scored, 500 Hz) to the model input: QRS onsets found on `detectOn`
+ * (the band-passed mV signal when there is one; the z-scored signal itself for pre-z-scored training arrays),
+ * the best single beat, and its window.
+ */
+export function modelWindow(zscored: Float32Array[], detectOn: Float32Array[], file?: string): ModelWindow {
+  const { onsets } = detectQrs(detectOn, MODEL_FS_HZ);
   const beat = chooseBeat(zscored, onsets, WINDOW_SAMPLES);
   if (!beat) {
-    const seconds = (nSamples / MODEL_FS_HZ).toFixed(1);
+    const seconds = (zscored[0].length / MODEL_FS_HZ).toFixed(1);
     throw new EcgError(
       'no-qrs',
       onsets.length === 0
@@ -41,11 +62,13 @@ export function prepareEcg(record: EcgRecord): PreparedEcg {
     );
   }
   const start = onsets[beat.beatIndex];
-  const window = new Float32Array(WINDOW_SAMPLES * 12);
-  for (let t = 0; t < WINDOW_SAMPLES; t++) for (let l = 0; l < 12; l++) window[t * 12 + l] = zscored[l][start + t];
+  return { onsets, beat, start, window: extractWindow(zscored, start) };
+}
 
-  return {
-    record, fsHz: MODEL_FS_HZ, nSamples, leadsMv, filteredMv, zscored,
-    qrsOnsetsMs: onsets.map(msOf), windowStartMs: msOf(start), windowSamples: WINDOW_SAMPLES, window, beat,
-  };
+/** `length` samples of every lead from `start`, time-major: out[t * nLeads + lead]. */
+export function extractWindow(leads: Float32Array[], start: number, length = WINDOW_SAMPLES): Float32Array {
+  const nLeads = leads.length;
+  const out = new Float32Array(length * nLeads);
+  for (let t = 0; t < length; t++) for (let l = 0; l < nLeads; l++) out[t * nLeads + l] = leads[l][start + t];
+  return out;
 }

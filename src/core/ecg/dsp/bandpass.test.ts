@@ -6,7 +6,7 @@ import { BANDPASS_HIGH_HZ, BANDPASS_LOW_HZ, BANDPASS_ORDER, MODEL_FS_HZ } from '
 import { bandpassForModel, modelBandpassSos } from './bandpass';
 import bwFixture from './fixtures/butterworth.json';
 import ffFixture from './fixtures/filtfilt.json';
-import { makeNpyF4, parseNpy } from './npy.test-helper';
+import { makeNpyF4, parseNpy } from '../npy';
 import { zscore } from './zscore';
 
 describe('bandpassForModel', () => {

@@ -1,6 +1,6 @@
 /**
- * Test-only reader for NumPy .npy files (format v1/v2, little-endian float32 or float64, C order),
- * enough to compare against the ptbxl-zscored training arrays. Takes bytes; the test does the I/O.
+ * Reader for NumPy .npy files (format v1/v2, little-endian float32 or float64, C order),
+ * enough for the ptbxl-zscored training arrays. Takes bytes; callers do the I/O.
  */
 
 export interface NpyArray {
