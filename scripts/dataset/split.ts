@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../src/core/random';
 import type { SourceRecord } from './sources';
 
 export type Split = 'train' | 'val' | 'test';
@@ -29,16 +30,4 @@ export function assignSplits(records: SourceRecord[], seed: number): Map<string,
     group.forEach((r, k) => out.set(r.id, k < nTrain ? 'train' : k < nTrain + nVal ? 'val' : 'test'));
   }
   return out;
-}
-
-/** Small, well-known seeded PRNG (uniform in [0, 1)): the same sequence in every JS engine. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
