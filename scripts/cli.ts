@@ -4,18 +4,28 @@
  * so a pipeline over many records can keep going and still see what failed.
  */
 import { isEcgError } from '../src/core/errors';
+import { parseArgs } from 'node:util';
 import { inspectRecord } from './commands/inspect';
+import { DEFAULT_MODEL, predictRecords } from './commands/predict';
 
 const USAGE = `usage: npm run -s cli -- <command> …
   inspect <record>   sample rate, duration, leads, QRS onsets and the 400 ms model window
-                     <record>: a .hea (with its .dat/.mat beside it), a record path without extension, or a .csv`;
+  predict [--model models/ecg12/model.json] [--backend wasm|cpu] <record>…
+                     one JSON line per record: { record, pAbnormal, label, windowStartMs } or { record, error }
+  <record>: a .hea (with its .dat/.mat beside it), a record path without extension, or a .csv`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
     case 'inspect': {
       if (args.length !== 1) return usage();
       return emit(() => inspectRecord(args[0]));
+    }
+    case 'predict': {
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { model: { type: 'string', default: DEFAULT_MODEL }, backend: { type: 'string', default: 'wasm' } } });
+      if (positionals.length === 0) return usage();
+      const failures = await predictRecords(positionals, values.model, values.backend);
+      return failures === 0 ? 0 : 1;
     }
     case undefined:
     case '-h':
@@ -44,4 +54,4 @@ function emit(run: () => unknown): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then((code) => (process.exitCode = code));
