@@ -31,9 +31,10 @@ export function sampleTrial(k: number, seed: number): TrainOptions {
     ...DEFAULT_TRAIN,
     model: { ...DEFAULT_TRAIN.model, stemFilters: blocks[0].filters, blocks, kernel: pick([5, 7, 9]), dropout: pick([0.2, 0.3, 0.5]), l2: pick([0, 1e-4, 1e-3]) },
     learningRate: pick([3e-4, 1e-3, 3e-3]),
-    beatsPerEpoch: pick([2, 4]),
-    epochs: 30,
-    patience: 6,
+    beatsPerEpoch: 1,
+    // Two CPU cores: a short budget per trial; the final model gets the full one (train.ts).
+    epochs: 12,
+    patience: 4,
   };
 }
 
@@ -55,7 +56,7 @@ async function main() {
     const opts = sampleTrial(k, Number(a.seed));
     const { fit, stop } = earlyStopSplit(train, opts.seed);
     const t0 = performance.now();
-    const res = await trainModel(d, fit, stop, opts);
+    const res = await trainModel(d, fit, stop, { ...opts, log: (l) => console.error(`trial ${k} ${l}`) });
     const m = splitMetrics(val, predictEntries(res.model, d, val));
     const row = {
       trial: k, valMacroF1: m.macroF1.estimate, valAccuracy: m.accuracy.estimate, valAuroc: m.auroc.estimate, bestEpoch: res.bestEpoch,

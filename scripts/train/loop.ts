@@ -33,6 +33,8 @@ export interface TrainResult {
  */
 export async function trainModel(d: Dataset, train: DatasetEntry[], stopSet: DatasetEntry[], o: TrainOptions): Promise<TrainResult> {
   const random = mulberry32(o.seed);
+  // TF.js draws unseeded randomness (dropout masks) from Math.random: seed it, so a run is reproducible.
+  Math.random = mulberry32(o.seed ^ 0x5eed);
   const model = buildResNet1d(o.model);
   const optimizer = tf.train.adam(o.learningRate);
   const n = d.T * d.C;

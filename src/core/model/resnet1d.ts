@@ -52,7 +52,8 @@ export function buildResNet1d(cfg: ResNet1dConfig = DEFAULT_RESNET): tf.LayersMo
     const padded = padTotal > 0 ? (new EdgePad1D({ left: Math.floor(padTotal / 2), right: Math.ceil(padTotal / 2), name: `${name}_pad` }).apply(x) as tf.SymbolicTensor) : x;
     return tf.layers.conv1d({ filters, kernelSize: kernel, strides: stride, padding: 'valid', useBias: false, kernelInitializer: init(), kernelRegularizer: reg(), name }).apply(padded) as tf.SymbolicTensor;
   };
-  const bn = (x: tf.SymbolicTensor, name: string) => tf.layers.batchNormalization({ name }).apply(x) as tf.SymbolicTensor;
+  // Momentum 0.9, not the TF.js default 0.99: with ~20–40 steps per epoch the moving statistics must settle fast.
+  const bn = (x: tf.SymbolicTensor, name: string) => tf.layers.batchNormalization({ momentum: 0.9, name }).apply(x) as tf.SymbolicTensor;
   const relu = (x: tf.SymbolicTensor, name: string) => tf.layers.activation({ activation: 'relu', name }).apply(x) as tf.SymbolicTensor;
 
   const input = tf.input({ shape: [cfg.timeSteps, cfg.channels], name: 'ecg' });
@@ -67,7 +68,8 @@ export function buildResNet1d(cfg: ResNet1dConfig = DEFAULT_RESNET): tf.LayersMo
     filters = b.filters;
   });
   x = tf.layers.globalAveragePooling1d({ name: 'gap' }).apply(x) as tf.SymbolicTensor;
-  x = tf.layers.dropout({ rate: cfg.dropout, seed: seed++, name: 'dropout' }).apply(x) as tf.SymbolicTensor;
+  // No layer seed: TF.js would then draw the same dropout mask at every step. Training seeds Math.random instead.
+  x = tf.layers.dropout({ rate: cfg.dropout, name: 'dropout' }).apply(x) as tf.SymbolicTensor;
   const logits = tf.layers.dense({ units: 2, kernelInitializer: tf.initializers.glorotUniform({ seed: seed++ }), kernelRegularizer: reg(), name: LOGIT_LAYER }).apply(x) as tf.SymbolicTensor;
   return tf.model({ inputs: input, outputs: logits, name: 'resnet1d' });
 }
