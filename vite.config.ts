@@ -1,11 +1,62 @@
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+const MODELS_DIR = resolve(import.meta.dirname, 'models');
+
+/** What a model folder ships: TF.js layers files and the small metrics file the UI may show. */
+const isModelFile = (name: string): boolean => name === 'model.json' || name === 'metrics.json' || name.endsWith('.bin');
+
+/** Model files under models/, as paths relative to it with forward slashes ("ecg12/model.json"). */
+function modelFiles(dir = MODELS_DIR): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return modelFiles(p);
+    return isModelFile(name) ? [relative(MODELS_DIR, p).split(sep).join('/')] : [];
+  });
+}
+
+/**
+ * Serves models/** at ./models/… in dev and copies the same files into dist/models/ at build, so
+ * `vite preview` (which serves dist/) and any static host serve them too. Other files in models/ (the data
+ * split, the model card) are not published.
+ */
+function serveModels(): Plugin {
+  return {
+    name: 'cineecg:models',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        // The dev server's base is '/', so ./models/… from the page is /models/….
+        const path = decodeURIComponent((req.url ?? '').split('?')[0]);
+        if (!path.startsWith('/models/')) return next();
+        const file = resolve(MODELS_DIR, path.slice('/models/'.length));
+        // Only plain model files inside models/: no traversal, no other files.
+        if (!file.startsWith(MODELS_DIR + sep) || !isModelFile(file.split(sep).pop() ?? '') || !existsSync(file) || !statSync(file).isFile()) {
+          return next();
+        }
+        res.setHeader('Content-Type', file.endsWith('.json') ? 'application/json' : 'application/octet-stream');
+        res.setHeader('Content-Length', statSync(file).size);
+        res.setHeader('Cache-Control', 'no-cache');
+        createReadStream(file).pipe(res);
+      });
+    },
+    generateBundle() {
+      for (const rel of modelFiles()) {
+        this.emitFile({ type: 'asset', fileName: `models/${rel}`, source: readFileSync(join(MODELS_DIR, rel)) });
+      }
+    },
+  };
+}
 
 // `base: './'`: every asset URL is relative, so the built app works from any path (a sub-folder, a file
-// server, `vite preview`). The app fetches its cases relative to the page for the same reason.
+// server, `vite preview`). The app fetches its cases and models relative to the page for the same reason.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), serveModels()],
+  // The inference worker imports the WebGPU and WASM backends lazily: ES-module workers can split chunks.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -1,9 +1,13 @@
+import { useEffect } from 'react';
 import { CaseSummary } from './case/CaseSummary';
 import { ErrorBoundary } from './errors/ErrorBoundary';
 import { ErrorPanel } from './errors/ErrorPanel';
 import { EcgPanel } from './grid/EcgPanel';
+import { PredictionPanel } from './inference/PredictionPanel';
+import { startInference } from './inference/startInference';
 import { AppFooter } from './layout/AppFooter';
 import { AppHeader } from './layout/AppHeader';
+import { appStore } from './store/appStore';
 import { selectCaseEntry } from './store/caseSlice';
 import { useAppStore } from './store/useAppStore';
 
@@ -14,12 +18,20 @@ export function App() {
   const error = useAppStore((s) => s.caseError);
   const entry = useAppStore(selectCaseEntry);
 
+  // The model loads in its worker while the case loads (startInference is idempotent).
+  useEffect(() => startInference(appStore, { search: window.location.search, baseUri: document.baseURI }), []);
+
   return (
     <div className="app" data-case-status={status}>
       <AppHeader />
       <main className="app-main">
         <ErrorBoundary>
-          {entry && <CaseSummary entry={entry} prepared={prepared} />}
+          {entry && (
+            <div className="case-row">
+              <CaseSummary entry={entry} prepared={prepared} />
+              {status !== 'error' && <PredictionPanel />}
+            </div>
+          )}
           {status === 'error' && error && <ErrorPanel error={error} />}
           {(status === 'idle' || status === 'loading') && (
             <p className="panel loading" role="status" aria-live="polite">

@@ -5,6 +5,11 @@ const HINTS: Partial<Record<AppError['code'], string>> = {
   'bad-manifest': 'The list of bundled cases is malformed.',
   'unknown-case': 'Pick one of the bundled cases.',
   unexpected: 'This is a bug in the app. The message below helps to find it.',
+  'model-load': 'The model files could not be fetched or read. The ECG itself is unaffected; reload to try again.',
+  'backend-unavailable': 'This browser cannot run the model on the backend asked for. Remove ?backend= from the address to pick one automatically.',
+  'no-backend': 'This browser offers none of WebGPU, WebGL, WebAssembly or plain JavaScript for the model.',
+  'worker-failed': 'The background worker that runs the model stopped. Reload the page.',
+  'bad-input': 'The model window does not have the shape the model expects.',
 };
 
 /** The one place errors are shown: code, message and where, with a hint when we have one. */

@@ -1,9 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { type CaseSlice, createCaseSlice } from './caseSlice';
+import { type InferenceSlice, createInferenceSlice } from './inferenceSlice';
 import { type ViewSlice, createViewSlice } from './viewSlice';
 
-/** The whole app state: slices added here as features land (inference, annotation, …). */
-export type AppState = CaseSlice & ViewSlice;
+/** The whole app state: slices added here as features land (annotation, …). */
+export type AppState = CaseSlice & ViewSlice & InferenceSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A fresh store; tests make their own, the app uses `appStore`. No React in here. */
@@ -11,8 +12,8 @@ export function createAppStore(): AppStore {
   return createStore<AppState>()((...a) => ({
     ...createCaseSlice(...a),
     ...createViewSlice(...a),
+    ...createInferenceSlice(...a),
   }));
 }
 
 export const appStore = createAppStore();
-

@@ -1,0 +1,69 @@
+import { ErrorPanel } from '../errors/ErrorPanel';
+import { selectPrediction } from '../store/inferenceSlice';
+import { useAppStore } from '../store/useAppStore';
+import { describeMetrics, describeProbability, describeProgress, formatMs, modelName } from './describe';
+
+/**
+ * The model's output for the open case, next to the case summary: p(abnormal) with its label, which model,
+ * backend and how long loading took, and a one-line caution. Loading and errors show in the same place.
+ * `data-*` attributes carry the exact values for tests (full precision, as JavaScript prints numbers).
+ */
+export function PredictionPanel() {
+  const status = useAppStore((s) => s.inferenceStatus);
+  const progress = useAppStore((s) => s.modelProgress);
+  const loaded = useAppStore((s) => s.loadedModel);
+  const backends = useAppStore((s) => s.backends);
+  const metrics = useAppStore((s) => s.modelMetrics);
+  const error = useAppStore((s) => s.inferenceError);
+  const caseStatus = useAppStore((s) => s.caseStatus);
+  const prediction = useAppStore(selectPrediction);
+
+  if (status === 'error' && error) return <ErrorPanel error={error} title="The model could not run" />;
+
+  const available = backends?.filter((b) => b.available).map((b) => b.backend) ?? [];
+  const chosen = loaded && backends?.find((b) => b.backend === loaded.backend);
+  const metricsLine = describeMetrics(metrics);
+
+  return (
+    <section
+      className="panel prediction-panel"
+      aria-labelledby="prediction-title"
+      aria-busy={!prediction}
+      data-testid="prediction"
+      data-status={prediction ? 'done' : status}
+      data-backends-available={available.join(',')}
+      {...(loaded && { 'data-backend': loaded.backend, 'data-load-ms': String(loaded.loadMs), 'data-warm-up-ms': String(loaded.warmUpMs), 'data-backend-ms': String(loaded.backendMs) })}
+      {...(prediction && { 'data-p-abnormal': String(prediction.pAbnormal), 'data-predict-ms': String(prediction.ms), 'data-label': prediction.label })}
+    >
+      <p className="eyebrow" id="prediction-title">
+        Model output
+      </p>
+      {prediction && loaded ? (
+        <>
+          <p className="prediction-value" data-testid="prediction-value">
+            {describeProbability(prediction.pAbnormal)}
+          </p>
+          <div className="probability-bar" aria-hidden="true">
+            <span style={{ width: `${(prediction.pAbnormal * 100).toFixed(1)}%` }} />
+            <i className="probability-threshold" />
+          </div>
+          <p className="model-line" data-testid="model-line" title={chosen ? `${chosen.backend}: ${chosen.detail}` : undefined}>
+            Model: {modelName(loaded.model.channels)} · backend {loaded.backend} · loaded in {formatMs(loaded.loadMs)}
+            <span className="muted"> · prediction {formatMs(prediction.ms)}</span>
+          </p>
+          {metricsLine && <p className="model-metrics muted">{metricsLine}</p>}
+          <p className="prediction-caution">A research model’s estimate for the 400 ms window, not a diagnosis.</p>
+        </>
+      ) : (
+        <p className="loading" role="status" aria-live="polite">
+          <span className="spinner" aria-hidden="true" />
+          {status === 'ready'
+            ? caseStatus === 'ready'
+              ? `Running the model on the 400 ms window (${loaded?.backend})…`
+              : 'Model ready; waiting for the ECG…'
+            : describeProgress(progress)}
+        </p>
+      )}
+    </section>
+  );
+}

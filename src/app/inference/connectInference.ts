@@ -1,0 +1,55 @@
+import { BACKEND_PRIORITY, isBackendName } from '../../worker/protocol';
+import type { InferenceClient } from '../../worker/client';
+import { toAppError } from '../errors/appError';
+import type { AppStore } from '../store/appStore';
+
+export interface ConnectInferenceDeps {
+  client: InferenceClient;
+  /** Absolute URL of model.json (the worker resolves relative URLs against its own script, not the page). */
+  modelUrl: string;
+  /** A backend asked for (e.g. `?backend=wasm`), or null for the first that works by priority. */
+  backend: string | null;
+}
+
+/**
+ * check → load (→ warm-up → ready) in the worker, then predict every case window that becomes ready.
+ * The model loads while the case does; whichever finishes last triggers the prediction.
+ * Returns a function that stops listening (the worker itself is the caller's).
+ */
+export function connectInference(store: AppStore, deps: ConnectInferenceDeps): () => void {
+  const { client } = deps;
+  const failed = (e: unknown) => store.getState().inferenceFailed(toAppError(e));
+
+  if (deps.backend !== null && !isBackendName(deps.backend)) {
+    const message = `unknown backend "${deps.backend}"; expected one of ${BACKEND_PRIORITY.join(', ')}`;
+    store.getState().inferenceFailed({ code: 'backend-unavailable', message });
+    return () => {};
+  }
+  const backend = deps.backend ?? undefined;
+
+  store.getState().modelLoadStarted();
+  void (async () => {
+    store.getState().backendsChecked(await client.check());
+    const ready = await client.load(deps.modelUrl, { backend, onProgress: (p) => store.getState().modelLoadProgress(p) });
+    const { backend: chosen, backendMs, loadMs, warmUpMs, skipped, model } = ready;
+    store.getState().modelLoaded({ backend: chosen, backendMs, loadMs, warmUpMs, skipped, model });
+  })().catch(failed);
+
+  let predictedFor: unknown = null;
+  const maybePredict = () => {
+    const s = store.getState();
+    if (s.inferenceStatus !== 'ready' || s.caseStatus !== 'ready' || !s.prepared || s.prepared === predictedFor) return;
+    const { prepared, caseRequest } = s;
+    predictedFor = prepared;
+    const T = prepared.windowSamples;
+    client
+      .predict(prepared.window, T, prepared.window.length / T)
+      .then(({ pAbnormal, logits, label, backend: used, ms }) =>
+        store.getState().predictionDone({ pAbnormal, logits, label, backend: used, ms, caseRequest }),
+      )
+      .catch(failed);
+  };
+  const unsubscribe = store.subscribe(maybePredict);
+  maybePredict();
+  return unsubscribe;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { describeMetrics, describeProbability, describeProgress, formatMs, modelName } from './describe';
+import { backendFromUrl } from './startInference';
+
+describe('prediction panel wording', () => {
+  it('names the model by its input', () => {
+    expect(modelName(12)).toBe('1D-ResNet (12-lead)');
+    expect(modelName(3)).toBe('1D-ResNet (CineECG, 3 channels)');
+  });
+
+  it('states p(abnormal) with two decimals and the label at the 0.5 threshold', () => {
+    expect(describeProbability(0.8712)).toBe('p(abnormal) = 0.87 → abnormal');
+    expect(describeProbability(0.5)).toBe('p(abnormal) = 0.50 → abnormal');
+    expect(describeProbability(0.4999)).toBe('p(abnormal) = 0.50 → normal'); // the label uses the exact value
+    expect(describeProbability(0.03)).toBe('p(abnormal) = 0.03 → normal');
+  });
+
+  it('formats times and progress for people', () => {
+    expect(formatMs(311.6)).toBe('312 ms');
+    expect(formatMs(1432)).toBe('1.4 s');
+    expect(describeProgress(null)).toBe('Starting the model worker…');
+    expect(describeProgress({ status: 'backend', backend: 'webgpu' })).toBe('Starting the webgpu backend…');
+    expect(describeProgress({ status: 'download', fraction: 0.5 })).toBe('Loading the model… 48%');
+    expect(describeProgress({ status: 'warm-up', backend: 'wasm' })).toBe('Preparing the model on wasm… 90%');
+  });
+
+  it('states test AUROC with its interval, or nothing', () => {
+    const m = { test: { n: 154, auroc: { estimate: 0.8604, low: 0.792, high: 0.9111 }, accuracy: null } };
+    expect(describeMetrics(m)).toBe('Held-out test set (n = 154): AUROC 0.86 (95% CI 0.79–0.91)');
+    expect(describeMetrics(null)).toBeNull();
+    expect(describeMetrics({ test: { n: 1, auroc: null, accuracy: m.test.auroc } })).toBeNull();
+  });
+});
+
+describe('backendFromUrl', () => {
+  it('reads ?backend=, leaving validation to the worker protocol', () => {
+    expect(backendFromUrl('?backend=webgl')).toBe('webgl');
+    expect(backendFromUrl('?case=x&backend=WASM')).toBe('wasm');
+    expect(backendFromUrl('?backend=')).toBeNull();
+    expect(backendFromUrl('')).toBeNull();
+    expect(backendFromUrl('?backend=tpu')).toBe('tpu');
+  });
+});

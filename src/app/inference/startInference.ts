@@ -1,0 +1,45 @@
+import { createInferenceClient, spawnInferenceWorker } from '../../worker/client';
+import { toAppError } from '../errors/appError';
+import type { AppStore } from '../store/appStore';
+import { connectInference } from './connectInference';
+import { parseModelMetrics } from './modelMetrics';
+
+/** Served by the models plugin in vite.config.ts, relative to the page like the cases. */
+export const ECG12_MODEL_PATH = 'models/ecg12/model.json';
+export const ECG12_METRICS_PATH = 'models/ecg12/metrics.json';
+
+/** `?backend=webgl` asks for one backend (tests, comparisons); absent, the worker picks by priority. */
+export function backendFromUrl(search: string): string | null {
+  const b = new URLSearchParams(search).get('backend');
+  return b && b.trim() ? b.trim().toLowerCase() : null;
+}
+
+const started = new WeakSet<AppStore>();
+
+/**
+ * Spawns the inference worker once per store and connects it (idempotent, so React's StrictMode double
+ * effects cannot start two workers). The worker lives as long as the page.
+ */
+export function startInference(store: AppStore, page: { search: string; baseUri: string }): void {
+  if (started.has(store)) return;
+  started.add(store);
+  try {
+    const client = createInferenceClient(spawnInferenceWorker());
+    connectInference(store, { client, modelUrl: new URL(ECG12_MODEL_PATH, page.baseUri).href, backend: backendFromUrl(page.search) });
+  } catch (e) {
+    store.getState().inferenceFailed({ ...toAppError(e), code: 'worker-failed' });
+  }
+  void loadMetrics(store, new URL(ECG12_METRICS_PATH, page.baseUri).href);
+}
+
+/** Informative only: a missing or unreadable metrics.json just means no metrics line. */
+async function loadMetrics(store: AppStore, url: string): Promise<void> {
+  try {
+    const res = await fetch(url);
+    if (!res.ok) return;
+    const metrics = parseModelMetrics(await res.json());
+    if (metrics) store.getState().modelMetricsLoaded(metrics);
+  } catch {
+    // no metrics line
+  }
+}

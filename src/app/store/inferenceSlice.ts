@@ -1,0 +1,74 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { BackendName, BackendSupport, LoadProgress, ModelInfo, WorkerError } from '../../worker/protocol';
+import type { AppError } from '../errors/appError';
+import type { ModelMetrics } from '../inference/modelMetrics';
+import type { AppState } from './appStore';
+
+/** The model's state: one status, so the panel always shows loading, the result, or what went wrong. */
+export type InferenceStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface LoadedModel {
+  backend: BackendName;
+  backendMs: number;
+  loadMs: number;
+  warmUpMs: number;
+  /** Backends tried before `backend` and why they failed. */
+  skipped: WorkerError[];
+  model: ModelInfo;
+}
+
+export interface PredictionResult {
+  pAbnormal: number;
+  logits: [number, number];
+  label: 'normal' | 'abnormal';
+  backend: BackendName;
+  ms: number;
+  /** The case load (CaseSlice.caseRequest) whose window this is: a prediction never outlives its case. */
+  caseRequest: number;
+}
+
+export interface InferenceSlice {
+  inferenceStatus: InferenceStatus;
+  /** What the worker's `check` found, by priority. */
+  backends: BackendSupport[] | null;
+  modelProgress: LoadProgress | null;
+  loadedModel: LoadedModel | null;
+  modelMetrics: ModelMetrics | null;
+  prediction: PredictionResult | null;
+  inferenceError: AppError | null;
+
+  modelLoadStarted: () => void;
+  backendsChecked: (backends: BackendSupport[]) => void;
+  modelLoadProgress: (progress: LoadProgress) => void;
+  modelLoaded: (model: LoadedModel) => void;
+  modelMetricsLoaded: (metrics: ModelMetrics) => void;
+  predictionDone: (prediction: PredictionResult) => void;
+  inferenceFailed: (error: AppError) => void;
+}
+
+export const createInferenceSlice: StateCreator<AppState, [], [], InferenceSlice> = (set, get) => ({
+  inferenceStatus: 'idle',
+  backends: null,
+  modelProgress: null,
+  loadedModel: null,
+  modelMetrics: null,
+  prediction: null,
+  inferenceError: null,
+
+  modelLoadStarted: () => set({ inferenceStatus: 'loading', modelProgress: null, loadedModel: null, prediction: null, inferenceError: null }),
+  backendsChecked: (backends) => set({ backends }),
+  modelLoadProgress: (modelProgress) => {
+    if (get().inferenceStatus === 'loading') set({ modelProgress });
+  },
+  modelLoaded: (loadedModel) => set({ inferenceStatus: 'ready', loadedModel, modelProgress: null, inferenceError: null }),
+  modelMetricsLoaded: (modelMetrics) => set({ modelMetrics }),
+  predictionDone: (prediction) => {
+    if (prediction.caseRequest === get().caseRequest) set({ prediction });
+  },
+  inferenceFailed: (inferenceError) => set({ inferenceStatus: 'error', inferenceError }),
+});
+
+/** Derived: the prediction for the case now on screen, or null (still running, or for an older case). */
+export function selectPrediction(s: Pick<AppState, 'prediction' | 'caseRequest' | 'caseStatus'>): PredictionResult | null {
+  return s.caseStatus === 'ready' && s.prediction && s.prediction.caseRequest === s.caseRequest ? s.prediction : null;
+}

@@ -1,0 +1,102 @@
+import {
+  type BackendName,
+  type BackendSupport,
+  FINAL_RESPONSE,
+  type LoadProgress,
+  type WorkerError,
+  type WorkerRequest,
+  type WorkerResponse,
+  transferablesOf,
+} from './protocol';
+
+/** What the client needs of a Worker; a fake in tests. */
+export interface WorkerPort {
+  postMessage(message: unknown, transfer: Transferable[]): void;
+  addEventListener(type: 'message', listener: (e: MessageEvent) => void): void;
+  addEventListener(type: 'error', listener: (e: ErrorEvent | Event) => void): void;
+  terminate(): void;
+}
+
+/** A request the worker answered with an error; carries the worker's {code, message}. */
+export class InferenceFailure extends Error {
+  readonly detail: WorkerError;
+  constructor(detail: WorkerError) {
+    super(detail.message);
+    this.name = 'InferenceFailure';
+    this.detail = detail;
+  }
+}
+
+export type Ready = Extract<WorkerResponse, { type: 'ready' }>;
+export type PredictionResponse = Extract<WorkerResponse, { type: 'prediction' }>;
+
+export interface InferenceClient {
+  check(): Promise<BackendSupport[]>;
+  load(modelUrl: string, opts?: { backend?: BackendName; onProgress?: (p: LoadProgress) => void }): Promise<Ready>;
+  /** The window is copied, then the copy is transferred: the caller's array stays usable. */
+  predict(window: Float32Array, T: number, C: number): Promise<PredictionResponse>;
+  dispose(): Promise<void>;
+  /** Stops the worker; pending requests fail with `worker-failed`. */
+  terminate(): void;
+}
+
+interface Pending {
+  type: WorkerRequest['type'];
+  resolve: (r: WorkerResponse) => void;
+  reject: (e: InferenceFailure) => void;
+  onProgress?: (p: LoadProgress) => void;
+}
+
+/** Promise-per-request over the worker protocol: answers are matched to requests by id. */
+export function createInferenceClient(worker: WorkerPort): InferenceClient {
+  let nextId = 1;
+  let dead: WorkerError | null = null;
+  const pending = new Map<number, Pending>();
+
+  const failAll = (error: WorkerError) => {
+    dead = error;
+    for (const p of pending.values()) p.reject(new InferenceFailure(error));
+    pending.clear();
+  };
+
+  worker.addEventListener('message', (e: MessageEvent) => {
+    const m = e.data as WorkerResponse;
+    const p = pending.get(m.id);
+    if (!p) return; // an answer to a request nobody waits for any more
+    if (m.type === 'progress') return p.onProgress?.(m.progress);
+    pending.delete(m.id);
+    if (m.type === 'error') return p.reject(new InferenceFailure(m.error));
+    if (m.type !== FINAL_RESPONSE[p.type]) {
+      return p.reject(new InferenceFailure({ code: 'inference-failed', message: `worker answered ${p.type} with ${m.type}` }));
+    }
+    p.resolve(m);
+  });
+  worker.addEventListener('error', (e: ErrorEvent | Event) => {
+    const message = 'message' in e && e.message ? e.message : 'the inference worker failed to start or crashed';
+    failAll({ code: 'worker-failed', message });
+  });
+
+  function send<R extends WorkerResponse>(request: WorkerRequest, onProgress?: (p: LoadProgress) => void): Promise<R> {
+    if (dead) return Promise.reject(new InferenceFailure(dead));
+    return new Promise<R>((resolve, reject) => {
+      pending.set(request.id, { type: request.type, resolve: resolve as (r: WorkerResponse) => void, reject, onProgress });
+      worker.postMessage(request, transferablesOf(request));
+    });
+  }
+
+  return {
+    check: async () => (await send<Extract<WorkerResponse, { type: 'checked' }>>({ type: 'check', id: nextId++ })).backends,
+    load: (modelUrl, opts = {}) => send<Ready>({ type: 'load', id: nextId++, modelUrl, ...(opts.backend ? { backend: opts.backend } : {}) }, opts.onProgress),
+    predict: (window, T, C) => send<PredictionResponse>({ type: 'predict', id: nextId++, window: window.slice(), T, C }),
+    dispose: async () => void (await send({ type: 'dispose', id: nextId++ })),
+    terminate: () => {
+      worker.terminate();
+      failAll({ code: 'worker-failed', message: 'the inference worker was stopped' });
+    },
+  };
+}
+
+/** The real worker, bundled by Vite as its own module chunk (TF.js never loads on the main thread). */
+export function spawnInferenceWorker(): Worker {
+  return new Worker(new URL('./inference.worker.ts', import.meta.url), { type: 'module', name: 'inference' });
+}
