@@ -9,6 +9,15 @@ const read = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
 const metrics = read('models/ecg12/metrics.json');
 const search = existsSync('models/ecg12/search.json') ? read('models/ecg12/search.json') : null;
 const dataset = existsSync('.cache/dataset/ecg12.json') ? read('.cache/dataset/ecg12.json') : null;
+const split = read('models/split.json') as Record<string, string[]>;
+const manifest = existsSync('public/cases/manifest.json') ? read('public/cases/manifest.json') : { cases: [] };
+const demoSplits = (manifest.cases as { id: string; source?: { ecgId?: number } }[])
+  .map((c) => {
+    const id = c.source?.ecgId !== undefined ? `ptbxl:${c.source.ecgId}` : c.id;
+    const where = (['train', 'val', 'test'] as const).find((k) => split[k]?.includes(id)) ?? 'not in the data set';
+    return `${c.id} → ${where}`;
+  })
+  .join(', ') || 'none';
 const pct = (x: number) => (100 * x).toFixed(2) + '%';
 const f3 = (x: number) => x.toFixed(3);
 const ci = (m: { estimate: number; low: number; high: number }, f: (x: number) => string) => `${f(m.estimate)} (${f(m.low)}–${f(m.high)})`;
@@ -71,8 +80,9 @@ larger class, each a random complete beat of the record (extra beats are augment
 Augmentation per window: per-lead amplitude ×[${1 - o.augment.amplitude}, ${1 + o.augment.amplitude}], baseline wander up to
 ${o.augment.wander} z (0.05–0.5 Hz), white noise σ ${o.augment.noise} z, time shift ±${o.augment.shift} samples.
 Early stopping on 15% of the training records (${metrics.records.earlyStop}), patience ${o.patience}, best of ${metrics.epochsRun}
-epochs kept (epoch ${metrics.bestEpoch}). Training time: ${metrics.trainSeconds} s on 2 CPU cores. Seeded (${o.seed}): rerunning
-the command on the same backend reproduces the model.
+epochs kept (epoch ${metrics.bestEpoch}). Training time: ${metrics.trainSeconds} s on one CPU core. Seeded (${o.seed}; TF.js's own
+unseeded randomness, the dropout masks, comes from a seeded Math.random): two runs of the command on 2026-11-24
+gave bit-identical weights.
 
 **Hyper-parameter search** (\`npm run -s search\`, seeded random search; the paper ran 130 Optuna trials).
 ${search ? `${search.trials.length} trials, selected by validation macro-F1 (best: trial ${search.best}):
@@ -88,8 +98,8 @@ ${search.trials.map((t: { trial: number; options: { model: { blocks: { filters: 
 ${row('test', metrics.metrics.test)}
 ${row('validation', metrics.metrics.val)}
 ${row('train', metrics.metrics.train)}
-| paper (12-lead, its test set of 8,000-record corpus) | – | 83.06% | 0.8301 | – |
-| paper (CineECG model) | – | 79.06% | 0.7902 | – |
+| paper, 12-lead model (test split of its 8,000-record corpus) | – | 83.06% | 0.8301 | – |
+| paper, CineECG model (same corpus) | – | 79.06% | 0.7902 | – |
 
 Test confusion (abnormal positive): TP ${metrics.metrics.test.confusion.tp}, FP ${metrics.metrics.test.confusion.fp}, TN ${metrics.metrics.test.confusion.tn}, FN ${metrics.metrics.test.confusion.fn}.
 The test split is small, so its intervals are wide; the validation split chose the hyper-parameters and is not an
@@ -99,7 +109,7 @@ independent estimate.
 \`models/ecg12/config.json\`, the search's best configuration), then \`npm run -s model-card\`.
 
 **Limits.** Binary normal/abnormal only; PTB-XL-dominated (German and Swedish recorders); LUDB labels are mapped
-from findings, not statements; the demo cases may be in any split (see \`models/split.json\`).
+from findings, not statements. Demo cases and their split: ${demoSplits}.
 
 ## \`models/cine3/\`: CineECG 3-channel model
 

@@ -2,7 +2,7 @@
  * Small seeded random search over the 1D-ResNet's structure and training (paper 3.2 used Optuna/TPE, 130 trials;
  * two CPU cores allow a handful). Selection: validation macro-F1 (the 20% validation split; the test split is
  * never looked at here).
- *   npm run -s search -- [--trials 8] [--seed 7] [--part 0/1] [--out models/ecg12/search]
+ *   npm run -s search -- [--trials 14] [--seed 7] [--part 0/1] [--out models/ecg12/search]
  * Each trial appends one JSON line to <out>.<part>.jsonl; `--summarise` merges them into models/ecg12/search.json
  * and writes the best configuration to models/ecg12/config.json, which `npm run -s train` then uses.
  */
@@ -41,7 +41,7 @@ export function sampleTrial(k: number, seed: number): TrainOptions {
 async function main() {
   const { values: a } = parseArgs({
     options: {
-      trials: { type: 'string', default: '8' }, seed: { type: 'string', default: '7' }, part: { type: 'string', default: '0/1' },
+      trials: { type: 'string', default: '14' }, seed: { type: 'string', default: '7' }, part: { type: 'string', default: '0/1' },
       out: { type: 'string', default: 'models/ecg12/search' }, dataset: { type: 'string', default: '.cache/dataset' },
       summarise: { type: 'boolean', default: false },
     },
@@ -52,7 +52,11 @@ async function main() {
   const d = loadDataset(a.dataset!);
   const train = d.entries.filter((e) => e.split === 'train');
   const val = d.entries.filter((e) => e.split === 'val');
+  const done = new Set(
+    existsSync(`${a.out}.${part}.jsonl`) ? readFileSync(`${a.out}.${part}.jsonl`, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l).trial) : [],
+  );
   for (let k = part; k < Number(a.trials); k += parts) {
+    if (done.has(k)) continue; // resumable: trials already in the log are kept
     const opts = sampleTrial(k, Number(a.seed));
     const { fit, stop } = earlyStopSplit(train, opts.seed);
     const t0 = performance.now();
