@@ -69,21 +69,22 @@ export type WorkerRequest =
   | { type: 'predict'; id: number; window: Float32Array; T: number; C: number }
   | { type: 'dispose'; id: number };
 
+/** What `ready` reports about the loaded model; the store keeps exactly this. */
+export interface ModelReady {
+  backend: BackendName;
+  /** Backend initialisation, model fetch + build, first (warm-up) prediction, in ms. */
+  backendMs: number;
+  loadMs: number;
+  warmUpMs: number;
+  /** Backends tried before `backend` and why they failed. */
+  skipped: WorkerError[];
+  model: ModelInfo;
+}
+
 export type WorkerResponse =
   | { type: 'checked'; id: number; backends: BackendSupport[] }
   | { type: 'progress'; id: number; progress: LoadProgress }
-  | {
-      type: 'ready';
-      id: number;
-      backend: BackendName;
-      /** Backend initialisation, model fetch + build, first (warm-up) prediction, in ms. */
-      backendMs: number;
-      loadMs: number;
-      warmUpMs: number;
-      /** Backends tried before `backend` and why they failed. */
-      skipped: WorkerError[];
-      model: ModelInfo;
-    }
+  | ({ type: 'ready'; id: number } & ModelReady)
   | { type: 'prediction'; id: number; logits: [number, number]; pAbnormal: number; label: 'normal' | 'abnormal'; backend: BackendName; ms: number }
   | { type: 'disposed'; id: number }
   | { type: 'error'; id: number; error: WorkerError };

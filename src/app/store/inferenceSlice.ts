@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { BackendName, BackendSupport, LoadProgress, ModelInfo, WorkerError } from '../../worker/protocol';
+import type { BackendName, BackendSupport, LoadProgress, ModelReady } from '../../worker/protocol';
 import type { AppError } from '../errors/appError';
 import type { ModelMetrics } from '../inference/modelMetrics';
 import type { AppState } from './appStore';
@@ -7,15 +7,7 @@ import type { AppState } from './appStore';
 /** The model's state: one status, so the panel always shows loading, the result, or what went wrong. */
 export type InferenceStatus = 'idle' | 'loading' | 'ready' | 'error';
 
-export interface LoadedModel {
-  backend: BackendName;
-  backendMs: number;
-  loadMs: number;
-  warmUpMs: number;
-  /** Backends tried before `backend` and why they failed. */
-  skipped: WorkerError[];
-  model: ModelInfo;
-}
+export type LoadedModel = ModelReady;
 
 export interface PredictionResult {
   pAbnormal: number;
