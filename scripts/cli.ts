@@ -6,12 +6,17 @@
 import { isEcgError } from '../src/core/errors';
 import { parseArgs } from 'node:util';
 import { inspectRecord } from './commands/inspect';
+import { explainRecord } from './commands/explain';
 import { DEFAULT_MODEL, predictRecords } from './commands/predict';
 
 const USAGE = `usage: npm run -s cli -- <command> …
   inspect <record>   sample rate, duration, leads, QRS onsets and the 400 ms model window
   predict [--model models/ecg12/model.json] [--backend wasm|cpu] <record>…
                      one JSON line per record: { record, pAbnormal, label, windowStartMs } or { record, error }
+  explain <record> [--model m.json] [--method ig] [--steps 50] [--rule gausslegendre|riemann_trapezoid]
+          [--noise-samples 40] [--sigma 0.15] [--sigma-unit absolute|relative] [--batch 50] [--seed 0] [--backend wasm]
+                     JSON: input, logits, pAbnormal, attributions [k][t][lead], delta [k], phi, phiMapped, method, params, backend, ms
+                     (Integrated Gradients with the noise tunnel; sigma is in z-score units unless --sigma-unit relative)
   <record>: a .hea (with its .dat/.mat beside it), a record path without extension, or a .csv`;
 
 async function main(argv: string[]): Promise<number> {
@@ -20,6 +25,22 @@ async function main(argv: string[]): Promise<number> {
     case 'inspect': {
       if (args.length !== 1) return usage();
       return emit(() => inspectRecord(args[0]));
+    }
+    case 'explain': {
+      const { values: v, positionals } = parseArgs({
+        args, allowPositionals: true,
+        options: {
+          model: { type: 'string', default: DEFAULT_MODEL }, method: { type: 'string', default: 'ig' }, backend: { type: 'string', default: 'wasm' },
+          steps: { type: 'string' }, rule: { type: 'string' }, 'noise-samples': { type: 'string' }, sigma: { type: 'string' },
+          'sigma-unit': { type: 'string' }, batch: { type: 'string' }, seed: { type: 'string' },
+        },
+      });
+      if (positionals.length !== 1) return usage();
+      const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
+      return emitAsync(() => explainRecord({
+        record: positionals[0], model: v.model!, method: v.method!, backend: v.backend!, steps: num(v.steps), rule: v.rule,
+        noiseSamples: num(v['noise-samples']), sigma: num(v.sigma), sigmaUnit: v['sigma-unit'], batch: num(v.batch), seed: num(v.seed),
+      }));
     }
     case 'predict': {
       const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { model: { type: 'string', default: DEFAULT_MODEL }, backend: { type: 'string', default: 'wasm' } } });
@@ -41,6 +62,17 @@ async function main(argv: string[]): Promise<number> {
 function usage(): number {
   console.error(USAGE);
   return 2;
+}
+
+async function emitAsync(run: () => Promise<unknown>): Promise<number> {
+  try {
+    console.log(JSON.stringify(await run()));
+    return 0;
+  } catch (e) {
+    const error = isEcgError(e) ? e.toJSON() : { code: 'internal', message: String(e instanceof Error ? e.message : e) };
+    console.log(JSON.stringify({ error }));
+    return 1;
+  }
 }
 
 function emit(run: () => unknown): number {

@@ -15,6 +15,12 @@ export interface ResNet1dConfig {
   dropout: number;
   /** L2 penalty on convolution and dense kernels. */
   l2: number;
+  /**
+   * Nonlinearity. 'swish' (x·sigmoid x) is smooth, so the Integrated Gradients path integral converges with
+   * 50 Gauss–Legendre steps (paper 3.2: a network kept strictly differentiable for gradient explanations);
+   * ReLU's kinks left a 3% completeness gap at 50 steps on our trained model.
+   */
+  activation?: 'relu' | 'swish';
   seed: number;
 }
 
@@ -31,6 +37,7 @@ export const DEFAULT_RESNET: ResNet1dConfig = {
   kernel: 7,
   dropout: 0.3,
   l2: 1e-4,
+  activation: 'swish',
   seed: 1,
 };
 
@@ -54,17 +61,18 @@ export function buildResNet1d(cfg: ResNet1dConfig = DEFAULT_RESNET): tf.LayersMo
   };
   // Momentum 0.9, not the TF.js default 0.99: with ~20–40 steps per epoch the moving statistics must settle fast.
   const bn = (x: tf.SymbolicTensor, name: string) => tf.layers.batchNormalization({ momentum: 0.9, name }).apply(x) as tf.SymbolicTensor;
-  const relu = (x: tf.SymbolicTensor, name: string) => tf.layers.activation({ activation: 'relu', name }).apply(x) as tf.SymbolicTensor;
+  const act = cfg.activation ?? 'swish';
+  const activate = (x: tf.SymbolicTensor, name: string) => tf.layers.activation({ activation: act, name }).apply(x) as tf.SymbolicTensor;
 
   const input = tf.input({ shape: [cfg.timeSteps, cfg.channels], name: 'ecg' });
-  let x = relu(bn(conv(input, cfg.stemFilters, cfg.stemKernel, 2, 'stem_conv'), 'stem_bn'), 'stem_relu');
+  let x = activate(bn(conv(input, cfg.stemFilters, cfg.stemKernel, 2, 'stem_conv'), 'stem_bn'), 'stem_act');
   let filters = cfg.stemFilters;
   cfg.blocks.forEach((b, i) => {
     const p = `block${i + 1}`;
-    let y = relu(bn(conv(x, b.filters, cfg.kernel, b.stride, `${p}_conv1`), `${p}_bn1`), `${p}_relu1`);
+    let y = activate(bn(conv(x, b.filters, cfg.kernel, b.stride, `${p}_conv1`), `${p}_bn1`), `${p}_act1`);
     y = bn(conv(y, b.filters, cfg.kernel, 1, `${p}_conv2`), `${p}_bn2`);
     const skip = b.stride !== 1 || b.filters !== filters ? bn(conv(x, b.filters, 1, b.stride, `${p}_skip`), `${p}_skip_bn`) : x;
-    x = relu(tf.layers.add({ name: `${p}_add` }).apply([y, skip]) as tf.SymbolicTensor, `${p}_relu2`);
+    x = activate(tf.layers.add({ name: `${p}_add` }).apply([y, skip]) as tf.SymbolicTensor, `${p}_act2`);
     filters = b.filters;
   });
   x = tf.layers.globalAveragePooling1d({ name: 'gap' }).apply(x) as tf.SymbolicTensor;

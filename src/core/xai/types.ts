@@ -1,0 +1,19 @@
+/** Attributions and how they were computed. Arrays are [T × C], time-major (index t * C + c), like the model input. */
+export interface AttributionResult {
+  /** A[k] for k = 0 (normal) and 1 (abnormal), on the logits. */
+  attributions: [Float32Array, Float32Array];
+  /** Per class, Σ attributions − (f_k(x) − f_k(x′)); averaged over noisy copies with the noise tunnel. */
+  delta: [number, number];
+  logits: [number, number];
+  baselineLogits: [number, number];
+}
+
+/** Progress as a fraction of model evaluations done, with the phase it belongs to. */
+export type ProgressFn = (fraction: number, phase: string) => void;
+
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'Cancelled';
+  }
+}
