@@ -67,7 +67,8 @@ Our data (${dataset?.entries?.length ?? '?'} labelled records) is far smaller th
 
 **Architecture** (\`src/core/model/resnet1d.ts\`, paper 3.2). Strided stem convolution (${o.model.stemFilters} filters,
 kernel ${o.model.stemKernel}, stride 2, no pooling) → residual blocks (filters${' '}${blocks}; "/2" = stride 2), kernel
-${o.model.kernel}, replication (edge) padding, batch normalisation, ReLU → global average pooling → dropout ${o.model.dropout}
+${o.model.kernel}, replication (edge) padding, batch normalisation, ${o.model.activation ?? 'relu'} activation (smooth, so the Integrated
+Gradients integral converges: see the completeness figure below) → global average pooling → dropout ${o.model.dropout}
 → dense, 2 logits. No dilation. ${metrics.params.toLocaleString('en')} parameters; float32; TF.js layers format
 (${metrics.files.join(', ')}), shards ≤ 2 MiB.
 
@@ -101,7 +102,10 @@ ${row('train', metrics.metrics.train)}
 | paper, 12-lead model (test split of its 8,000-record corpus) | – | 83.06% | 0.8301 | – |
 | paper, CineECG model (same corpus) | – | 79.06% | 0.7902 | – |
 
-Test confusion (abnormal positive): TP ${metrics.metrics.test.confusion.tp}, FP ${metrics.metrics.test.confusion.fp}, TN ${metrics.metrics.test.confusion.tn}, FN ${metrics.metrics.test.confusion.fn}.
+${metrics.completeness ? `Integrated Gradients completeness on the test split (50 Gauss–Legendre steps, zero baseline, no noise): median relative
+|Σ A_k − (f_k(x) − f_k(x′))| / |f_k(x) − f_k(x′)| = ${metrics.completeness.median.toExponential(1)}, 90th percentile ${metrics.completeness.p90.toExponential(1)}, over ${metrics.completeness.n} records and both classes.
+
+` : ''}Test confusion (abnormal positive): TP ${metrics.metrics.test.confusion.tp}, FP ${metrics.metrics.test.confusion.fp}, TN ${metrics.metrics.test.confusion.tn}, FN ${metrics.metrics.test.confusion.fn}.
 The test split is small, so its intervals are wide; the validation split chose the hyper-parameters and is not an
 independent estimate.
 

@@ -1,0 +1,30 @@
+/**
+ * Integrated Gradients completeness of the shipped model on the test split (50 Gauss–Legendre steps, zero
+ * baseline, no noise), written into models/ecg12/metrics.json as `completeness` for the model card.
+ *   npm run -s completeness [-- --dataset .cache/dataset --model models/ecg12]
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { integratedGradients } from '../src/core/xai/integrated-gradients';
+import { loadModelFile } from './lib/model-files';
+import { useBackend } from './lib/tf-backend';
+import { loadDataset, windowOf } from './train/data';
+
+async function main() {
+  const { values: a } = parseArgs({ options: { dataset: { type: 'string', default: '.cache/dataset' }, model: { type: 'string', default: 'models/ecg12' } } });
+  await useBackend('wasm');
+  const { model } = await loadModelFile(join(a.model!, 'model.json'));
+  const d = loadDataset(a.dataset!);
+  const rel: number[] = [];
+  for (const e of d.entries.filter((x) => x.split === 'test')) {
+    const r = await integratedGradients(model, windowOf(d, e.best), { steps: 50, rule: 'gausslegendre', noiseSamples: 0, batchSize: 50 });
+    for (const k of [0, 1]) rel.push(Math.abs(r.delta[k]) / Math.max(1e-12, Math.abs(r.logits[k] - r.baselineLogits[k])));
+  }
+  rel.sort((x, y) => x - y);
+  const completeness = { n: rel.length / 2, median: rel[Math.floor(rel.length / 2)], p90: rel[Math.floor(rel.length * 0.9)], max: rel[rel.length - 1] };
+  const path = join(a.model!, 'metrics.json');
+  writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), completeness }, null, 1) + '\n');
+  console.log(JSON.stringify(completeness));
+}
+void main();
