@@ -24,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'inspect': {
       if (args.length !== 1) return usage();
-      return emit(() => inspectRecord(args[0]));
+      return emitAsync(async () => inspectRecord(args[0]));
     }
     case 'explain': {
       const { values: v, positionals } = parseArgs({
@@ -75,15 +75,5 @@ async function emitAsync(run: () => Promise<unknown>): Promise<number> {
   }
 }
 
-function emit(run: () => unknown): number {
-  try {
-    console.log(JSON.stringify(run()));
-    return 0;
-  } catch (e) {
-    const error = isEcgError(e) ? e.toJSON() : { code: 'internal', message: String(e instanceof Error ? e.message : e) };
-    console.log(JSON.stringify({ error }));
-    return 1;
-  }
-}
 
 main(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { sharedDataDir } from '../../../test-support/data';
 import { describe, expect, it } from 'vitest';
 import { BANDPASS_HIGH_HZ, BANDPASS_LOW_HZ, BANDPASS_ORDER, MODEL_FS_HZ } from '../../constants';
 import { bandpassForModel, modelBandpassSos } from './bandpass';
@@ -37,18 +37,11 @@ describe('npy.test-helper', () => {
 
 // ---- Real data: the model's training arrays (ptbxl-zscored) from the raw PTB-XL records ----
 
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const dataDir = process.env.ECG_DATA_DIR ?? join(repoRoot, '..', 'shared', 'data');
 const RECORDS = [103, 195, 310]; // in both ptbxl/records500 and ptbxl-zscored
+const dataDir = sharedDataDir(`the PTB-XL training-array comparison (records ${RECORDS.join(', ')})`) ?? '/nonexistent';
 const rawPath = (id: number) => join(dataDir, 'ptbxl', 'records500', '00000', `${String(id).padStart(5, '0')}_hr.dat`);
 const npyPath = (id: number) => join(dataDir, 'ptbxl-zscored', 'arrays', `${id}.npy`);
 const haveData = RECORDS.every((id) => existsSync(rawPath(id)) && existsSync(npyPath(id)));
-if (!haveData) {
-  console.warn(
-    `[dsp/bandpass.test] SKIPPED the PTB-XL training-array comparison: records ${RECORDS.join(', ')} not found under ${dataDir} ` +
-      '(set ECG_DATA_DIR to the shared data folder to run it).',
-  );
-}
 
 /** WFDB format 16, 12 interleaved leads, gain 1000/mV, baseline 0 (as the .hea files say) → Float32 mV per lead, as the app holds it. */
 function readPtbxlMv(id: number): Float32Array[] {

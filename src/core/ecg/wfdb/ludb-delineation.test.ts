@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { FIXTURES, sharedDataDir } from '../../../test-support/data';
 import { describe, expect, it } from 'vitest';
 import { annotationSymbol, readWfdbAnnotations, type WfdbAnnotation } from './annotations';
 import { extractWaves, LATE_ONSET_SAMPLES, qrsOnsetsAcrossLeads, type Wave } from './ludb-delineation';
@@ -26,7 +26,7 @@ function marks(s: string): WfdbAnnotation[] {
 const brief = (ws: Wave[]) => ws.map((w) => `${w.wave}:${w.onsetSample ?? '-'}/${w.peakSample}/${w.offsetSample ?? '-'}`).join(' ');
 
 describe('extractWaves on record 1 (fixture)', () => {
-  const dir = fileURLToPath(new URL('../__fixtures__/ludb/', import.meta.url));
+  const dir = join(FIXTURES, 'ludb');
   const perLead = leadWaves(dir, '1');
 
   it('matches the hand-decoded start of lead I', () => {
@@ -117,11 +117,9 @@ describe('qrsOnsetsAcrossLeads', () => {
 
 // The whole database, when it is on this machine: `$ECG_DATA_DIR/ludb/data`, or by default
 // `../shared/data/ludb/data` next to the repository.
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const dataRoot = process.env.ECG_DATA_DIR ? resolve(process.env.ECG_DATA_DIR) : resolve(repoRoot, '..', 'shared', 'data');
+const dataRoot = sharedDataDir('the whole-database LUDB annotation test') ?? '/nonexistent';
 const ludbDir = join(dataRoot, 'ludb', 'data');
 const haveLudb = existsSync(ludbDir);
-if (!haveLudb) console.warn(`LUDB not found at ${ludbDir}: skipping the whole-database annotation test (set ECG_DATA_DIR).`);
 
 /**
  * Records whose leads disagree on the number of QRS complexes, found when this test was
