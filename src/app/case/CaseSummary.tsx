@@ -1,6 +1,13 @@
 import type { PreparedEcg } from '../../core/ecg/prepare.types';
 import type { CaseEntry } from './manifest';
 
+const SPLIT_TEXT = {
+  train: 'In the model’s training data: its prediction here is not an independent test.',
+  val: 'In the model’s validation data (used to choose the model): not an independent test.',
+  test: 'Held out: in the model’s test split, never seen in training.',
+  none: 'Not in the model’s data.',
+} as const;
+
 /** What the case is and where it comes from: title, the source's diagnosis statements, credit and license. */
 export function CaseSummary({ entry, prepared }: { entry: CaseEntry; prepared: PreparedEcg | null }) {
   const { diagnosis, source, license } = entry;
@@ -36,6 +43,12 @@ export function CaseSummary({ entry, prepared }: { entry: CaseEntry; prepared: P
             {record && record.derivedLeads.length > 0 && <> · derived: {record.derivedLeads.join(', ')}</>}
           </dd>
         </div>
+        {entry.modelSplit && (
+          <div>
+            <dt>Model data</dt>
+            <dd data-testid="case-model-split">{SPLIT_TEXT[entry.modelSplit]}</dd>
+          </div>
+        )}
       </dl>
       {record && record.notes.length > 0 && (
         <ul className="record-notes">

@@ -27,6 +27,8 @@ export interface CaseEntry {
     scpCodes?: Record<string, number>;
   };
   source: { dataset: string; ecgId?: number; file?: string; samplingHz?: number; durationS?: number; url: string };
+  /** Which split of the model's data (models/split.json) this record belongs to; 'none' if it is not in it. */
+  modelSplit?: 'train' | 'val' | 'test' | 'none';
   license: { name: string; url: string };
   /** One line for the header, e.g. "Wagner et al., PTB-XL 1.0.3, PhysioNet". */
   creditShort: string;
