@@ -13,10 +13,11 @@ const USAGE = `usage: npm run -s cli -- <command> …
   inspect <record>   sample rate, duration, leads, QRS onsets and the 400 ms model window
   predict [--model models/ecg12/model.json] [--backend wasm|cpu] <record>…
                      one JSON line per record: { record, pAbnormal, label, windowStartMs } or { record, error }
-  explain <record> [--model m.json] [--method ig] [--steps 50] [--rule gausslegendre|riemann_trapezoid]
+  explain <record> [--model m.json] [--method ig|gradshap] [--samples 50 (gradshap)] [--steps 50] [--rule gausslegendre|riemann_trapezoid]
           [--noise-samples 40] [--sigma 0.15] [--sigma-unit absolute|relative] [--batch 50] [--seed 0] [--backend wasm]
                      JSON: input, logits, pAbnormal, attributions [k][t][lead], delta [k], phi, phiMapped, method, params, backend, ms
-                     (Integrated Gradients with the noise tunnel; sigma is in z-score units unless --sigma-unit relative)
+                     (ig: Integrated Gradients + noise tunnel, sigma in z-score units unless --sigma-unit relative;
+                      gradshap: Gradient SHAP against the 150 normal reference windows beside the model)
   <record>: a .hea (with its .dat/.mat beside it), a record path without extension, or a .csv`;
 
 async function main(argv: string[]): Promise<number> {
@@ -32,14 +33,14 @@ async function main(argv: string[]): Promise<number> {
         options: {
           model: { type: 'string', default: DEFAULT_MODEL }, method: { type: 'string', default: 'ig' }, backend: { type: 'string', default: 'wasm' },
           steps: { type: 'string' }, rule: { type: 'string' }, 'noise-samples': { type: 'string' }, sigma: { type: 'string' },
-          'sigma-unit': { type: 'string' }, batch: { type: 'string' }, seed: { type: 'string' },
+          'sigma-unit': { type: 'string' }, batch: { type: 'string' }, seed: { type: 'string' }, samples: { type: 'string' },
         },
       });
       if (positionals.length !== 1) return usage();
       const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
       return emitAsync(() => explainRecord({
         record: positionals[0], model: v.model!, method: v.method!, backend: v.backend!, steps: num(v.steps), rule: v.rule,
-        noiseSamples: num(v['noise-samples']), sigma: num(v.sigma), sigmaUnit: v['sigma-unit'], batch: num(v.batch), seed: num(v.seed),
+        noiseSamples: num(v['noise-samples']), sigma: num(v.sigma), sigmaUnit: v['sigma-unit'], batch: num(v.batch), seed: num(v.seed), samples: num(v.samples),
       }));
     }
     case 'predict': {

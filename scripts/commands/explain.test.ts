@@ -32,6 +32,14 @@ describe('cli explain', () => {
     expect(out.params).toMatchObject({ steps: 5, rule: 'gausslegendre', noiseSamples: 0, sigmaUnit: 'absolute' });
   });
 
+  it('gradshap on the shipped model uses the 150 shipped normal reference windows', async () => {
+    const out = await explainRecord({ record: join(FIXTURES, 'ptbxl/00285_hr.hea'), model: 'models/ecg12/model.json', method: 'gradshap', backend: 'wasm', samples: 8 });
+    expect(out.method).toBe('gradshap');
+    expect(out.params).toMatchObject({ samples: 8, references: expect.stringContaining('150 normal') });
+    expect(out.attributions[1]).toHaveLength(200);
+    expect(out.phiMapped.every((v) => v >= -1 && v <= 1)).toBe(true);
+  });
+
   it('refuses methods it does not have yet, by name', async () => {
     await expect(explainRecord({ record: 'x', model: 'm', method: 'lime', backend: 'cpu' })).rejects.toThrow('method "lime" is not implemented yet');
   });
