@@ -1,4 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
+import { predictWindows } from '../../src/core/model/predict';
 import { bcaInterval, type Interval } from '../../src/core/eval/bootstrap';
 import { accuracy, auroc, confusion, macroF1 } from '../../src/core/eval/classification';
 import { mulberry32 } from '../../src/core/random';
@@ -15,18 +16,9 @@ export interface SplitMetrics {
   confusion: { tp: number; fp: number; tn: number; fn: number };
 }
 
-/** p(abnormal) = softmax(logits)[1] for each entry's best-beat window (what the app and `cli predict` use). */
+/** p(abnormal) for each entry's best-beat window, through the same core function the app and `cli predict` use. */
 export function predictEntries(model: tf.LayersModel, d: Dataset, entries: DatasetEntry[]): Float64Array {
-  const n = d.T * d.C;
-  const x = new Float32Array(entries.length * n);
-  entries.forEach((e, k) => x.set(windowOf(d, e.best), k * n));
-  const p = tf.tidy(() => {
-    const logits = model.predict(tf.tensor3d(x, [entries.length, d.T, d.C]), { batchSize: 128 }) as tf.Tensor;
-    return tf.softmax(logits).slice([0, 1], [-1, 1]);
-  });
-  const out = Float64Array.from(p.dataSync());
-  p.dispose();
-  return out;
+  return Float64Array.from(predictWindows(model, entries.map((e) => windowOf(d, e.best))), (p) => p.pAbnormal);
 }
 
 /** Accuracy, macro-F1 and AUROC at threshold 0.5, each with a 95% BCa bootstrap interval over records. */
