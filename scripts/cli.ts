@@ -13,11 +13,15 @@ const USAGE = `usage: npm run -s cli -- <command> …
   inspect <record>   sample rate, duration, leads, QRS onsets and the 400 ms model window
   predict [--model models/ecg12/model.json] [--backend wasm|cpu] <record>…
                      one JSON line per record: { record, pAbnormal, label, windowStartMs } or { record, error }
-  explain <record> [--model m.json] [--method ig|gradshap] [--samples 50 (gradshap)] [--steps 50] [--rule gausslegendre|riemann_trapezoid]
-          [--noise-samples 40] [--sigma 0.15] [--sigma-unit absolute|relative] [--batch 50] [--seed 0] [--backend wasm]
+  explain <record> [--model m.json] [--method ig|gradshap|kernelshap|lime] [--samples N] [--steps 50] [--rule gausslegendre|riemann_trapezoid]
+          [--noise-samples 40] [--sigma 0.15] [--sigma-unit absolute|relative] [--segment-ms M] [--grouping lead-time|time]
+          [--batch 50] [--seed 0] [--backend wasm]
                      JSON: input, logits, pAbnormal, attributions [k][t][lead], delta [k], phi, phiMapped, method, params, backend, ms
                      (ig: Integrated Gradients + noise tunnel, sigma in z-score units unless --sigma-unit relative;
-                      gradshap: Gradient SHAP against the 150 normal reference windows beside the model)
+                      gradshap: Gradient SHAP against the 150 normal reference windows beside the model, --samples 50 draws;
+                      kernelshap: Kernel SHAP, --samples 100 coalition evaluations, features = 100 ms segments × lead;
+                      lime: LIME, --samples 500 perturbed samples, features = 50 ms segments × lead;
+                      --segment-ms sets the segment, --grouping time makes each segment span all leads)
   <record>: a .hea (with its .dat/.mat beside it), a record path without extension, or a .csv`;
 
 async function main(argv: string[]): Promise<number> {
@@ -34,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
           model: { type: 'string', default: DEFAULT_MODEL }, method: { type: 'string', default: 'ig' }, backend: { type: 'string', default: 'wasm' },
           steps: { type: 'string' }, rule: { type: 'string' }, 'noise-samples': { type: 'string' }, sigma: { type: 'string' },
           'sigma-unit': { type: 'string' }, batch: { type: 'string' }, seed: { type: 'string' }, samples: { type: 'string' },
+          'segment-ms': { type: 'string' }, grouping: { type: 'string' },
         },
       });
       if (positionals.length !== 1) return usage();
@@ -41,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
       return emitAsync(() => explainRecord({
         record: positionals[0], model: v.model!, method: v.method!, backend: v.backend!, steps: num(v.steps), rule: v.rule,
         noiseSamples: num(v['noise-samples']), sigma: num(v.sigma), sigmaUnit: v['sigma-unit'], batch: num(v.batch), seed: num(v.seed), samples: num(v.samples),
+        segmentMs: num(v['segment-ms']), grouping: v.grouping,
       }));
     }
     case 'predict': {

@@ -3,10 +3,10 @@ import { dirname, join } from 'node:path';
 import { loadRecord } from '../../src/core/ecg/load';
 import { prepareEcg } from '../../src/core/ecg/prepare';
 import { pAbnormalOf } from '../../src/core/model/predict';
-import { DEFAULT_GRADSHAP, gradientShap } from '../../src/core/xai/gradient-shap';
-import { DEFAULT_IG, integratedGradients, type IgOptions } from '../../src/core/xai/integrated-gradients';
 import { bipolarPhi, mappedPhi } from '../../src/core/xai/mapping';
+import { EXPLAIN_METHODS, type ExplainParams, explainWindow, isExplainMethod } from '../../src/core/xai/methods';
 import type { IntegrationRule } from '../../src/core/xai/quadrature';
+import type { Grouping } from '../../src/core/xai/segments';
 import { loadModelFile } from '../lib/model-files';
 import { readRecordFiles } from '../lib/record-files';
 import { useBackend } from '../lib/tf-backend';
@@ -23,8 +23,12 @@ export interface ExplainArgs {
   sigmaUnit?: string;
   batch?: number;
   seed?: number;
-  /** Gradient SHAP draws (captum n_samples). */
+  /** Gradient SHAP draws (captum n_samples); Kernel SHAP coalition evaluations; LIME perturbed samples. */
   samples?: number;
+  /** Kernel SHAP / LIME: time segment length of a feature, in ms (default 100 for Kernel SHAP, 50 for LIME). */
+  segmentMs?: number;
+  /** Kernel SHAP / LIME: 'lead-time' (a feature per lead per segment, default) or 'time' (segments span all leads). */
+  grouping?: string;
 }
 
 /** The shipped reference windows beside the model (reference-normals.bin), as [T × C] arrays. */
@@ -40,30 +44,28 @@ function referenceWindows(modelPath: string, T: number, C: number): Float32Array
 const nested = (a: Float32Array, C: number) => Array.from({ length: a.length / C }, (_, t) => Array.from(a.subarray(t * C, (t + 1) * C)));
 
 /**
- * `cli explain`: attributions for the record's model window. Implemented: Integrated Gradients with the noise
- * tunnel (method "ig"). Gradient SHAP, Kernel SHAP and LIME are not implemented yet and are refused by name.
+ * `cli explain`: attributions for the record's model window on both logits, by one of the paper's four methods
+ * (3.3): "ig" Integrated Gradients with the noise tunnel; "gradshap" Gradient SHAP against the 150 shipped normal
+ * reference windows; "kernelshap" Kernel SHAP (100 coalition evaluations) and "lime" LIME (500 perturbed
+ * samples), both over grouped features (per lead × time segments by default, see src/core/xai/segments.ts) with
+ * switched-off features at the zero (z-score mean) baseline. `params` echoes every setting used, defaults filled in.
  */
 export async function explainRecord(a: ExplainArgs) {
-  if (a.method !== 'ig' && a.method !== 'gradshap') throw new Error(`method "${a.method}" is not implemented yet (available: ig, gradshap)`);
+  if (!isExplainMethod(a.method)) throw new Error(`unknown method "${a.method}" (available: ${EXPLAIN_METHODS.join(', ')})`);
+  if (a.grouping !== undefined && a.grouping !== 'lead-time' && a.grouping !== 'time') throw new Error(`--grouping must be lead-time or time, got ${a.grouping}`);
+  if (a.sigmaUnit !== undefined && a.sigmaUnit !== 'absolute' && a.sigmaUnit !== 'relative') throw new Error(`--sigma-unit must be absolute or relative, got ${a.sigmaUnit}`);
   const backend = await useBackend(a.backend);
   const { model } = await loadModelFile(a.model);
   const [, T, C] = model.inputs[0].shape as [null, number, number];
   const p = prepareEcg(loadRecord(readRecordFiles(a.record)));
   if (p.windowSamples !== T || C !== 12) throw new Error(`the model takes [${T} × ${C}] windows; this record gives [${p.windowSamples} × 12]`);
-  const params: IgOptions = {
-    ...DEFAULT_IG,
-    ...(a.steps !== undefined && { steps: a.steps }),
-    ...(a.rule !== undefined && { rule: a.rule as IntegrationRule }),
-    ...(a.noiseSamples !== undefined && { noiseSamples: a.noiseSamples }),
-    ...(a.sigma !== undefined && { sigma: a.sigma }),
-    ...(a.sigmaUnit !== undefined && { sigmaUnit: a.sigmaUnit as IgOptions['sigmaUnit'] }),
-    ...(a.batch !== undefined && { batchSize: a.batch }),
-    ...(a.seed !== undefined && { seed: a.seed }),
+  const params: ExplainParams = {
+    steps: a.steps, rule: a.rule as IntegrationRule | undefined, noiseSamples: a.noiseSamples, sigma: a.sigma, sigmaUnit: a.sigmaUnit as ExplainParams['sigmaUnit'],
+    samples: a.samples, segmentMs: a.segmentMs, grouping: a.grouping as Grouping | undefined, batchSize: a.batch, seed: a.seed,
   };
-  if (!['gausslegendre', 'riemann_trapezoid'].includes(params.rule)) throw new Error(`--rule must be gausslegendre or riemann_trapezoid, got ${params.rule}`);
-  const shapParams = { ...DEFAULT_GRADSHAP, samples: a.samples ?? DEFAULT_GRADSHAP.samples, sigma: a.sigma ?? DEFAULT_GRADSHAP.sigma, batchSize: params.batchSize, seed: params.seed };
+  const references = a.method === 'gradshap' ? referenceWindows(a.model, T, C) : undefined;
   const t0 = performance.now();
-  const r = a.method === 'ig' ? await integratedGradients(model, p.window, params) : await gradientShap(model, p.window, referenceWindows(a.model, T, C), shapParams);
+  const r = await explainWindow(model, a.method, p.window, params, { references });
   const ms = performance.now() - t0;
   const phi = bipolarPhi(r.attributions[0], r.attributions[1]);
   model.dispose();
@@ -78,9 +80,7 @@ export async function explainRecord(a: ExplainArgs) {
     phi: nested(phi, C),
     phiMapped: Array.from(mappedPhi(phi, C)),
     method: a.method,
-    params: a.method === 'ig'
-      ? { steps: params.steps, rule: params.rule, baseline: 'zeros', noiseSamples: params.noiseSamples, sigma: params.sigma, sigmaUnit: params.sigmaUnit, batchSize: params.batchSize, seed: params.seed }
-      : { samples: shapParams.samples, sigma: shapParams.sigma, references: 'reference-normals.bin (150 normal training windows)', batchSize: shapParams.batchSize, seed: shapParams.seed },
+    params: a.method === 'gradshap' ? { ...r.params, references: 'reference-normals.bin (150 normal training windows)' } : r.params,
     backend,
     ms: Math.round(ms),
   };

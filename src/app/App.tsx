@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { CaseSummary } from './case/CaseSummary';
 import { ErrorBoundary } from './errors/ErrorBoundary';
 import { ErrorPanel } from './errors/ErrorPanel';
+import { ExplainPanel } from './explain/ExplainPanel';
 import { EcgPanel } from './grid/EcgPanel';
 import { PredictionPanel } from './inference/PredictionPanel';
 import { startInference } from './inference/startInference';
@@ -39,6 +40,7 @@ export function App() {
             </p>
           )}
           {status === 'ready' && prepared && <EcgPanel prepared={prepared} caseTitle={entry?.title ?? prepared.record.name} />}
+          {status === 'ready' && prepared && <ExplainPanel />}
         </ErrorBoundary>
       </main>
       <AppFooter entry={entry} />

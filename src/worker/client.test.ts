@@ -40,8 +40,8 @@ describe('the inference client', () => {
     const progress: LoadProgress[] = [];
     const loading = client.load('http://x/model.json', { backend: 'wasm', onProgress: (p) => progress.push(p) });
     expect(w.sent[0].message).toEqual({ type: 'load', id: 1, modelUrl: 'http://x/model.json', backend: 'wasm' });
-    w.answer({ type: 'progress', id: 1, progress: { status: 'backend', backend: 'wasm' } });
     w.answer({ type: 'progress', id: 1, progress: { status: 'download', fraction: 1 } });
+    w.answer({ type: 'progress', id: 1, progress: { status: 'backend', backend: 'wasm', slot: 0, slots: 1 } });
     const ready: WorkerResponse = {
       type: 'ready',
       id: 1,
@@ -50,11 +50,13 @@ describe('the inference client', () => {
       loadMs: 2,
       warmUpMs: 3,
       skipped: [],
+      choice: 'requested',
+      timings: [],
       model: { timeSteps: 200, channels: 12, classNames: ['normal', 'abnormal'], params: 10, tfjsVersion: '4.22.0' },
     };
     w.answer(ready);
     await expect(loading).resolves.toEqual(ready);
-    expect(progress.map((p) => p.status)).toEqual(['backend', 'download']);
+    expect(progress.map((p) => p.status)).toEqual(['download', 'backend']);
   });
 
   it("transfers a copy of the window: the caller's array stays intact", async () => {
@@ -92,6 +94,33 @@ describe('the inference client', () => {
     client2.terminate();
     expect(w2.isTerminated()).toBe(true);
     await expect(loading).rejects.toMatchObject({ detail: { code: 'worker-failed' } });
+  });
+
+  it('explain: sends a copy, routes only explain progress, resolves with the explanation; cancel names the job', async () => {
+    const w = fakeWorker();
+    const client = createInferenceClient(w.port);
+    const window = Float32Array.from([1, 2, 3, 4]);
+    const progress: number[] = [];
+    const job = client.explain('ig', window, 2, 2, { steps: 4 }, (p) => progress.push(p.fraction));
+    const { message, transfer } = w.sent[0];
+    expect(message).toMatchObject({ type: 'explain', id: job.id, method: 'ig', T: 2, C: 2, params: { steps: 4 } });
+    if (message.type !== 'explain') throw new Error('expected an explain request');
+    expect(message.window).not.toBe(window);
+    expect(transfer).toEqual([message.window.buffer]);
+    w.answer({ type: 'progress', id: job.id, progress: { status: 'explain', method: 'ig', fraction: 0.5, phase: 'integrated gradients' } });
+    w.answer({ type: 'progress', id: job.id, progress: { status: 'download', fraction: 0.5 } }); // not an explain's: dropped
+    const cancelling = client.cancel(job.id);
+    expect(w.sent[1].message).toEqual({ type: 'cancel', id: job.id + 1, target: job.id });
+    w.answer({ type: 'cancelling', id: job.id + 1, target: job.id, found: true });
+    await expect(cancelling).resolves.toBe(true);
+    w.answer({ type: 'error', id: job.id, error: { code: 'cancelled', message: 'ig was cancelled' } });
+    await expect(job.result).rejects.toMatchObject({ detail: { code: 'cancelled' } });
+    expect(progress).toEqual([0.5]);
+
+    const again = client.explain('lime', window, 2, 2, {});
+    const a = [new Float32Array(4), new Float32Array(4)] as [Float32Array, Float32Array];
+    w.answer({ type: 'explanation', id: again.id, method: 'lime', attributions: a, delta: [0, 0], logits: [0, 1], baselineLogits: [0, 0], params: {}, backend: 'cpu', ms: 5 });
+    await expect(again.result).resolves.toMatchObject({ method: 'lime', ms: 5 });
   });
 
   it('refuses an answer of the wrong type', async () => {

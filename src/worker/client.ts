@@ -1,9 +1,12 @@
+import type { ExplainMethod, ExplainParams } from '../core/xai/methods';
 import {
   type BackendName,
   type BackendSupport,
   FINAL_RESPONSE,
+  type ExplainProgress,
   type LoadProgress,
   type WorkerError,
+  type WorkerProgress,
   type WorkerRequest,
   type WorkerResponse,
   transferablesOf,
@@ -29,12 +32,23 @@ export class InferenceFailure extends Error {
 
 export type Ready = Extract<WorkerResponse, { type: 'ready' }>;
 export type PredictionResponse = Extract<WorkerResponse, { type: 'prediction' }>;
+export type ExplanationResponse = Extract<WorkerResponse, { type: 'explanation' }>;
+
+/** A running explanation: its request id (what `cancel` takes) and its answer. */
+export interface ExplainJob {
+  id: number;
+  result: Promise<ExplanationResponse>;
+}
 
 export interface InferenceClient {
   check(): Promise<BackendSupport[]>;
   load(modelUrl: string, opts?: { backend?: BackendName; onProgress?: (p: LoadProgress) => void }): Promise<Ready>;
   /** The window is copied, then the copy is transferred: the caller's array stays usable. */
   predict(window: Float32Array, T: number, C: number): Promise<PredictionResponse>;
+  /** Attributions for a window; the window is copied like predict's. Progress arrives through `onProgress`. */
+  explain(method: ExplainMethod, window: Float32Array, T: number, C: number, params: ExplainParams, onProgress?: (p: ExplainProgress) => void): ExplainJob;
+  /** Asks the worker to stop explain `id`; that job then fails with code `cancelled`. Resolves whether it was found. */
+  cancel(id: number): Promise<boolean>;
   dispose(): Promise<void>;
   /** Stops the worker; pending requests fail with `worker-failed`. */
   terminate(): void;
@@ -44,7 +58,7 @@ interface Pending {
   type: WorkerRequest['type'];
   resolve: (r: WorkerResponse) => void;
   reject: (e: InferenceFailure) => void;
-  onProgress?: (p: LoadProgress) => void;
+  onProgress?: (p: WorkerProgress) => void;
 }
 
 /** Promise-per-request over the worker protocol: answers are matched to requests by id. */
@@ -76,7 +90,7 @@ export function createInferenceClient(worker: WorkerPort): InferenceClient {
     failAll({ code: 'worker-failed', message });
   });
 
-  function send<R extends WorkerResponse>(request: WorkerRequest, onProgress?: (p: LoadProgress) => void): Promise<R> {
+  function send<R extends WorkerResponse>(request: WorkerRequest, onProgress?: (p: WorkerProgress) => void): Promise<R> {
     if (dead) return Promise.reject(new InferenceFailure(dead));
     return new Promise<R>((resolve, reject) => {
       pending.set(request.id, { type: request.type, resolve: resolve as (r: WorkerResponse) => void, reject, onProgress });
@@ -86,8 +100,19 @@ export function createInferenceClient(worker: WorkerPort): InferenceClient {
 
   return {
     check: async () => (await send<Extract<WorkerResponse, { type: 'checked' }>>({ type: 'check', id: nextId++ })).backends,
-    load: (modelUrl, opts = {}) => send<Ready>({ type: 'load', id: nextId++, modelUrl, ...(opts.backend ? { backend: opts.backend } : {}) }, opts.onProgress),
+    load: (modelUrl, opts = {}) =>
+      send<Ready>({ type: 'load', id: nextId++, modelUrl, ...(opts.backend ? { backend: opts.backend } : {}) }, (p) => {
+        if (p.status !== 'explain') opts.onProgress?.(p);
+      }),
     predict: (window, T, C) => send<PredictionResponse>({ type: 'predict', id: nextId++, window: window.slice(), T, C }),
+    explain: (method, window, T, C, params, onProgress) => {
+      const id = nextId++;
+      const result = send<ExplanationResponse>({ type: 'explain', id, method, window: window.slice(), T, C, params }, (p) => {
+        if (p.status === 'explain') onProgress?.(p);
+      });
+      return { id, result };
+    },
+    cancel: async (id) => (await send<Extract<WorkerResponse, { type: 'cancelling' }>>({ type: 'cancel', id: nextId++, target: id })).found,
     dispose: async () => void (await send({ type: 'dispose', id: nextId++ })),
     terminate: () => {
       worker.terminate();

@@ -1,15 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
 import '../core/model/edge-pad'; // registers the custom layer before any model is deserialised
+import { modelFromFiles, type ModelFiles } from '../core/model/io';
 import { CLASS_NAMES } from '../core/model/resnet1d';
 import { predictWindowsAsync } from '../core/model/predict';
-import { backendOrder } from './backends';
-
+import { explainWindow, splitWindows, type ExplainMethod, type ExplainParams } from '../core/xai/methods';
+import { Cancelled, type StopCheck } from '../core/xai/types';
+import { chooseBackend } from './choose-backend';
 import {
   type BackendName,
   type BackendSupport,
+  type ExplainProgress,
+  type ExplanationResult,
   type LoadProgress,
   type ModelInfo,
-  type WorkerError,
   type WorkerResponse,
   WorkerFailure,
   toWorkerError,
@@ -20,8 +23,10 @@ export interface EngineDeps {
   probe(): Promise<BackendSupport[]>;
   /** Make `name` TF.js's active backend, or throw. */
   initBackend(name: BackendName): Promise<void>;
-  /** Fetch and build the model; `onFraction` reports download progress in [0, 1]. */
-  loadModel(url: string, onFraction: (fraction: number) => void): Promise<tf.LayersModel>;
+  /** Fetch model.json and its weight shards; `onFraction` reports download progress in [0, 1]. */
+  fetchModel(url: string, onFraction: (fraction: number) => void): Promise<ModelFiles>;
+  /** Fetch a binary file (Gradient SHAP's reference windows). */
+  fetchBinary(url: string): Promise<ArrayBuffer>;
   now(): number;
 }
 
@@ -32,18 +37,23 @@ export interface InferenceEngine {
   check(): Promise<BackendSupport[]>;
   load(modelUrl: string, requested: BackendName | undefined, onProgress: (p: LoadProgress) => void): Promise<ReadyInfo>;
   predict(window: Float32Array, T: number, C: number): Promise<PredictionInfo>;
+  explain(method: ExplainMethod, window: Float32Array, T: number, C: number, params: ExplainParams, onProgress: (p: ExplainProgress) => void, shouldStop?: StopCheck): Promise<ExplanationResult>;
   dispose(): void;
 }
 
+/** Model evaluations per batch when the caller sets none: small on the plain-JS backend so a cancel lands quickly. */
+const DEFAULT_BATCH: Record<BackendName, number> = { webgpu: 50, webgl: 50, wasm: 50, cpu: 8 };
 
 /**
  * Owns TF.js state inside the worker: the active backend and the loaded model. Every tensor it makes is
- * disposed before a call returns (predictWindows tidies; the model's weights go on dispose/reload).
+ * disposed before a call returns (the core functions tidy; the model's weights go on dispose/reload).
  */
 export function createEngine(deps: EngineDeps): InferenceEngine {
   let support: BackendSupport[] | null = null;
   let model: tf.LayersModel | null = null;
   let backend: BackendName | null = null;
+  let modelUrl = '';
+  let references: Promise<Float32Array> | null = null;
 
   const check = async () => (support ??= await deps.probe());
 
@@ -51,58 +61,80 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
     model?.dispose();
     model = null;
     backend = null;
+    references = null;
+  };
+
+  const ready = (T: number, C: number) => {
+    if (!model || !backend) throw new WorkerFailure('not-ready', 'the model is not loaded yet');
+    const [, mT, mC] = model.inputs[0].shape;
+    if (T !== mT || C !== mC) throw new WorkerFailure('bad-input', `the model expects windows of ${mT} × ${mC}, got ${T} × ${C}`);
+    return { model, backend };
   };
 
   return {
     check,
 
-    async load(modelUrl, requested, onProgress) {
+    async load(url, requested, onProgress) {
       dispose();
-      const order = backendOrder(await check(), requested);
-      const skipped: WorkerError[] = [];
+      modelUrl = url;
       const t0 = deps.now();
-      for (const name of order) {
-        onProgress({ status: 'backend', backend: name });
-        try {
-          await deps.initBackend(name);
-          backend = name;
-          break;
-        } catch (e) {
-          skipped.push({ code: 'backend-unavailable', message: `${name}: ${toWorkerError(e).message}` });
-        }
-      }
-      if (!backend) {
-        const code = requested ? 'backend-unavailable' : 'no-backend';
-        throw new WorkerFailure(code, `no backend initialised (${skipped.map((s) => s.message).join('; ')})`);
-      }
-      const t1 = deps.now();
-      onProgress({ status: 'download', fraction: 0 }); // TF.js reports only finished shards; say the fetch began
+      onProgress({ status: 'download', fraction: 0 }); // TF.js-style loaders report only finished shards; say the fetch began
+      let files: ModelFiles;
       try {
-        model = await deps.loadModel(modelUrl, (fraction) => onProgress({ status: 'download', fraction }));
+        files = await deps.fetchModel(url, (fraction) => onProgress({ status: 'download', fraction }));
       } catch (e) {
-        throw new WorkerFailure('model-load', `could not load the model from ${modelUrl}: ${toWorkerError(e).message}`);
+        throw new WorkerFailure('model-load', `could not load the model from ${url}: ${toWorkerError(e).message}`);
       }
-      const t2 = deps.now();
-      const info = modelInfo(model);
-      onProgress({ status: 'warm-up', backend });
-      // The first run compiles shaders / kernels; doing it now keeps the first real prediction honest.
-      await predictWindowsAsync(model, [new Float32Array(info.timeSteps * info.channels)]);
-      const t3 = deps.now();
-      return { backend, backendMs: t1 - t0, loadMs: t2 - t1, warmUpMs: t3 - t2, skipped, model: info };
+      const chosen = await chooseBackend({ support: await check(), requested, files, deps, onProgress });
+      model = chosen.model;
+      backend = chosen.backend;
+      const loadMs = deps.now() - t0 - chosen.backendMs - chosen.warmUpMs - chosen.measureMs;
+      return {
+        backend, backendMs: chosen.backendMs, loadMs, warmUpMs: chosen.warmUpMs,
+        skipped: chosen.skipped, choice: chosen.choice, timings: chosen.timings, model: modelInfo(model),
+      };
     },
 
     async predict(window, T, C) {
-      if (!model || !backend) throw new WorkerFailure('not-ready', 'predict before a model was loaded');
-      const [, mT, mC] = model.inputs[0].shape;
-      if (T !== mT || C !== mC) throw new WorkerFailure('bad-input', `the model expects windows of ${mT} × ${mC}, got ${T} × ${C}`);
+      const r = ready(T, C);
       const t0 = deps.now();
-      const [p] = await predictWindowsAsync(model, [window]);
-      const ms = deps.now() - t0;
-      return { logits: p.logits, pAbnormal: p.pAbnormal, label: p.label, backend, ms };
+      const [p] = await predictWindowsAsync(r.model, [window]);
+      return { logits: p.logits, pAbnormal: p.pAbnormal, label: p.label, backend: r.backend, ms: deps.now() - t0 };
+    },
+
+    async explain(method, window, T, C, params, onProgress, shouldStop) {
+      const r = ready(T, C);
+      let refs: Float32Array[] | undefined;
+      if (method === 'gradshap') {
+        references ??= deps.fetchBinary(modelUrl.replace(/[^/]*$/, 'reference-normals.bin')).then((b) => new Float32Array(b));
+        try {
+          refs = splitWindows(await references, T, C);
+        } catch (e) {
+          references = null;
+          throw new WorkerFailure('model-load', `Gradient SHAP's reference windows could not be loaded: ${toWorkerError(e).message}`);
+        }
+      }
+      const t0 = deps.now();
+      try {
+        const e = await explainWindow(r.model, method, window, { batchSize: DEFAULT_BATCH[r.backend], ...params }, {
+          references: refs,
+          onProgress: (fraction, phase) => onProgress({ status: 'explain', method, fraction, phase }),
+          shouldStop,
+        });
+        return { method, attributions: e.attributions, delta: e.delta, logits: e.logits, baselineLogits: e.baselineLogits, params: e.params, backend: r.backend, ms: deps.now() - t0 };
+      } catch (e) {
+        if (e instanceof Cancelled) throw new WorkerFailure('cancelled', `${method} was cancelled`);
+        throw e;
+      }
     },
 
     dispose,
   };
+}
+
+/** Builds the model from fetched files on the active backend. */
+export function buildModel(files: ModelFiles): Promise<tf.LayersModel> {
+  return modelFromFiles(files);
 }
 
 function modelInfo(model: tf.LayersModel): ModelInfo {

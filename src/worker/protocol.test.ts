@@ -27,6 +27,10 @@ describe('parseRequest', () => {
     expect(parseRequest({ type: 'load', id: 2, modelUrl: 'm.json', backend: 'wasm' })).toMatchObject({ ok: true, request: { backend: 'wasm' } });
     expect(parseRequest({ type: 'predict', id: 3, window: w, T: 3, C: 2 })).toEqual({ ok: true, request: { type: 'predict', id: 3, window: w, T: 3, C: 2 } });
     expect(parseRequest({ type: 'dispose', id: 4 })).toEqual({ ok: true, request: { type: 'dispose', id: 4 } });
+    expect(parseRequest({ type: 'cancel', id: 5, target: 3 })).toEqual({ ok: true, request: { type: 'cancel', id: 5, target: 3 } });
+    expect(parseRequest({ type: 'explain', id: 6, method: 'gradshap', window: w, T: 3, C: 2, params: { samples: 10, seed: 2 } })).toEqual({
+      ok: true, request: { type: 'explain', id: 6, method: 'gradshap', window: w, T: 3, C: 2, params: { samples: 10, seed: 2 } },
+    });
   });
 
   it('answers anything else with bad-request, naming what was expected, and keeps the id when it can', () => {
@@ -39,6 +43,12 @@ describe('parseRequest', () => {
       [{ type: 'predict', id: 8, window: [1, 2], T: 1, C: 2 }, 8, /Float32Array/],
       [{ type: 'predict', id: 9, window: new Float32Array(5), T: 3, C: 2 }, 9, /5 values, T × C = 6/],
       [{ type: 'predict', id: 10, window: new Float32Array(0), T: 0, C: 2 }, 10, /positive integers/],
+      [{ type: 'cancel', id: 11 }, 11, /target/],
+      [{ type: 'explain', id: 12, method: 'occlusion', window: new Float32Array(6), T: 3, C: 2 }, 12, /unknown method "occlusion".*ig, gradshap, kernelshap, lime/],
+      [{ type: 'explain', id: 13, method: 'ig', window: new Float32Array(5), T: 3, C: 2 }, 13, /explain: window has 5 values/],
+      [{ type: 'explain', id: 14, method: 'ig', window: new Float32Array(6), T: 3, C: 2, params: { steps: 0 } }, 14, /params.steps: expected an integer from 1/],
+      [{ type: 'explain', id: 15, method: 'ig', window: new Float32Array(6), T: 3, C: 2, params: { stpes: 5 } }, 15, /unknown field stpes/],
+      [{ type: 'explain', id: 16, method: 'ig', window: new Float32Array(6), T: 3, C: 2, params: { sigma: Number.NaN } }, 16, /params.sigma/],
     ];
     for (const [data, id, message] of cases) {
       const r = parseRequest(data);
@@ -52,22 +62,27 @@ describe('parseRequest', () => {
 });
 
 describe('transferablesOf', () => {
-  it('moves the predict window, nothing else', () => {
+  it('moves the predict and explain windows, nothing else', () => {
     const window = new Float32Array(4);
     expect(transferablesOf({ type: 'predict', id: 1, window, T: 2, C: 2 })).toEqual([window.buffer]);
+    expect(transferablesOf({ type: 'explain', id: 1, method: 'ig', window, T: 2, C: 2, params: {} })).toEqual([window.buffer]);
     expect(transferablesOf({ type: 'load', id: 1, modelUrl: 'm.json' })).toEqual([]);
   });
 });
 
 describe('progress', () => {
-  it('only goes up through a load: backend(s) → download → warm-up', () => {
+  it('only goes up through a load: download → per backend start, warm-up, measure', () => {
     const events: LoadProgress[] = [
-      { status: 'backend', backend: 'webgpu' },
-      { status: 'backend', backend: 'webgl' }, // webgpu failed, next one
       { status: 'download', fraction: 0 },
       { status: 'download', fraction: 0.4 },
       { status: 'download', fraction: 1 },
-      { status: 'warm-up', backend: 'webgl' },
+      { status: 'backend', backend: 'webgpu', slot: 0, slots: 3 },
+      { status: 'backend', backend: 'webgl', slot: 1, slots: 3 }, // webgpu failed, next one
+      { status: 'warm-up', backend: 'webgl', slot: 1, slots: 3 },
+      { status: 'measure', backend: 'webgl', slot: 1, slots: 3 },
+      { status: 'backend', backend: 'wasm', slot: 2, slots: 3 },
+      { status: 'warm-up', backend: 'wasm', slot: 2, slots: 3 },
+      { status: 'measure', backend: 'wasm', slot: 2, slots: 3 },
     ];
     const f = events.map(progressFraction);
     for (let i = 1; i < f.length; i++) expect(f[i]).toBeGreaterThanOrEqual(f[i - 1]);
@@ -77,7 +92,7 @@ describe('progress', () => {
   });
 
   it('every request has exactly one final answer type', () => {
-    expect(FINAL_RESPONSE).toEqual({ check: 'checked', load: 'ready', predict: 'prediction', dispose: 'disposed' });
+    expect(FINAL_RESPONSE).toEqual({ check: 'checked', load: 'ready', predict: 'prediction', explain: 'explanation', cancel: 'cancelling', dispose: 'disposed' });
   });
 });
 

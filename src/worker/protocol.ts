@@ -1,12 +1,16 @@
 /**
  * The typed messages between the app and the inference worker (the worker owns TF.js; no tensor crosses).
  *
- *   app → worker: check → load (backend init, download, warm-up) → predict … → dispose
- *   worker → app: checked · progress* → ready · prediction · disposed · error
+ *   app → worker: check → load (download, then per backend: init, warm-up, measure) → predict | explain … → dispose
+ *                 cancel (answered at once, out of turn: it stops the explain it names)
+ *   worker → app: checked · progress* → ready · prediction · progress* → explanation · cancelling · disposed · error
  *
  * Every request carries an `id`; every answer repeats it, so the client can match answers to promises.
  * Plain data only (structured clone); a predict's window is transferred, not copied.
  */
+
+import { EXPLAIN_METHODS, type ExplainMethod, type ExplainParams, isExplainMethod } from '../core/xai/methods';
+import { parseExplainParams } from './explain-params';
 
 /** TF.js backends, fastest first: the worker uses the first that initialises unless one is asked for. */
 export const BACKEND_PRIORITY = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -40,6 +44,8 @@ export type WorkerErrorCode =
   | 'bad-input'
   /** The worker script itself failed (crashed or could not be loaded). */
   | 'worker-failed'
+  /** An explain stopped by a `cancel`. */
+  | 'cancelled'
   /** Anything else thrown inside the worker. */
   | 'inference-failed';
 
@@ -50,9 +56,27 @@ export interface WorkerError {
 
 /** Load progress, one union tagged by `status`; phases only move forward (see `progressFraction`). */
 export type LoadProgress =
-  | { status: 'backend'; backend: BackendName }
   | { status: 'download'; fraction: number }
-  | { status: 'warm-up'; backend: BackendName };
+  /** Backend `slot` of `slots` candidates (0-based): starting, warming up, being timed. */
+  | { status: 'backend' | 'warm-up' | 'measure'; backend: BackendName; slot: number; slots: number };
+
+/** An explanation's progress: the fraction of its model evaluations done, and the phase. */
+export interface ExplainProgress {
+  status: 'explain';
+  method: ExplainMethod;
+  fraction: number;
+  phase: string;
+}
+
+export type WorkerProgress = LoadProgress | ExplainProgress;
+
+/** One backend's start-up measurement: the median time of one input gradient (or why it was not measured). */
+export interface BackendTiming {
+  backend: BackendName;
+  /** Median wall time of one input-gradient evaluation of this model, ms; null when not measured. */
+  gradientMs: number | null;
+  note: string;
+}
 
 export interface ModelInfo {
   /** Input window: samples × channels. */
@@ -67,6 +91,8 @@ export type WorkerRequest =
   | { type: 'check'; id: number }
   | { type: 'load'; id: number; modelUrl: string; backend?: BackendName }
   | { type: 'predict'; id: number; window: Float32Array; T: number; C: number }
+  | { type: 'explain'; id: number; method: ExplainMethod; window: Float32Array; T: number; C: number; params: ExplainParams }
+  | { type: 'cancel'; id: number; target: number }
   | { type: 'dispose'; id: number };
 
 /** What `ready` reports about the loaded model; the store keeps exactly this. */
@@ -76,18 +102,36 @@ export interface ModelReady {
   backendMs: number;
   loadMs: number;
   warmUpMs: number;
-  /** Backends tried before `backend` and why they failed. */
+  /** Backends that failed to start, and why. */
   skipped: WorkerError[];
+  /** How `backend` was chosen: asked for, the only candidate, or the fastest measured. */
+  choice: 'requested' | 'only-candidate' | 'measured';
+  /** The start-up measurements, in the order they ran (empty unless choice is 'measured'). */
+  timings: BackendTiming[];
   model: ModelInfo;
 }
 
 export type WorkerResponse =
   | { type: 'checked'; id: number; backends: BackendSupport[] }
-  | { type: 'progress'; id: number; progress: LoadProgress }
+  | { type: 'progress'; id: number; progress: WorkerProgress }
   | ({ type: 'ready'; id: number } & ModelReady)
   | { type: 'prediction'; id: number; logits: [number, number]; pAbnormal: number; label: 'normal' | 'abnormal'; backend: BackendName; ms: number }
+  | ({ type: 'explanation'; id: number } & ExplanationResult)
+  | { type: 'cancelling'; id: number; target: number; found: boolean }
   | { type: 'disposed'; id: number }
   | { type: 'error'; id: number; error: WorkerError };
+
+/** An explanation as it crosses back: A[k] as [T × C] typed arrays (transferred), with how it was computed. */
+export interface ExplanationResult {
+  method: ExplainMethod;
+  attributions: [Float32Array, Float32Array];
+  delta: [number, number];
+  logits: [number, number];
+  baselineLogits: [number, number];
+  params: Record<string, unknown>;
+  backend: BackendName;
+  ms: number;
+}
 
 export type RequestType = WorkerRequest['type'];
 
@@ -96,24 +140,27 @@ export const FINAL_RESPONSE: { [K in RequestType]: WorkerResponse['type'] } = {
   check: 'checked',
   load: 'ready',
   predict: 'prediction',
+  explain: 'explanation',
+  cancel: 'cancelling',
   dispose: 'disposed',
 };
 
-/** Buffers to transfer with a request: a predict's window moves to the worker instead of being copied. */
+/** Buffers to transfer with a request: a window moves to the worker instead of being copied. */
 export function transferablesOf(request: WorkerRequest): Transferable[] {
-  return request.type === 'predict' ? [request.window.buffer as ArrayBuffer] : [];
+  return request.type === 'predict' || request.type === 'explain' ? [request.window.buffer as ArrayBuffer] : [];
 }
 
-/** One overall fraction for a progress bar: backend 0–5%, download 5–90%, warm-up 90–100%. */
+/** Buffers to transfer with a response: an explanation's attributions move to the page. */
+export function responseTransferables(response: WorkerResponse): Transferable[] {
+  return response.type === 'explanation' ? response.attributions.map((a) => a.buffer as ArrayBuffer) : [];
+}
+
+/** One overall fraction for the load's progress bar: download 0–70%, then each candidate backend's share of 70–100%. */
 export function progressFraction(p: LoadProgress): number {
-  switch (p.status) {
-    case 'backend':
-      return 0;
-    case 'download':
-      return 0.05 + 0.85 * Math.min(1, Math.max(0, p.fraction));
-    case 'warm-up':
-      return 0.9;
-  }
+  const clamp = (x: number) => Math.min(1, Math.max(0, x));
+  if (p.status === 'download') return 0.7 * clamp(p.fraction);
+  const stage = { backend: 0, 'warm-up': 1 / 3, measure: 2 / 3 }[p.status];
+  return 0.7 + 0.3 * clamp((p.slot + stage) / Math.max(1, p.slots));
 }
 
 const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
@@ -132,6 +179,17 @@ export function parseRequest(data: unknown): { ok: true; request: WorkerRequest 
     case 'check':
     case 'dispose':
       return { ok: true, request: { type: m.type, id } };
+    case 'cancel':
+      if (!isInt(m.target)) return bad(id, 'cancel: expected an integer "target", the id of the explain to stop');
+      return { ok: true, request: { type: 'cancel', id, target: m.target } };
+    case 'explain': {
+      if (!isExplainMethod(m.method)) return bad(id, `explain: unknown method "${String(m.method)}"; expected one of ${EXPLAIN_METHODS.join(', ')}`);
+      const w = checkWindow(m, 'explain');
+      if (typeof w === 'string') return bad(id, w);
+      const params = parseExplainParams(m.params);
+      if (typeof params === 'string') return bad(id, `explain: ${params}`);
+      return { ok: true, request: { type: 'explain', id, method: m.method, ...w, params } };
+    }
     case 'load': {
       if (typeof m.modelUrl !== 'string' || m.modelUrl === '') return bad(id, 'load: expected "modelUrl", a non-empty string');
       if (m.backend !== undefined && !isBackendName(m.backend)) {
@@ -140,14 +198,20 @@ export function parseRequest(data: unknown): { ok: true; request: WorkerRequest 
       return { ok: true, request: { type: 'load', id, modelUrl: m.modelUrl, ...(m.backend ? { backend: m.backend } : {}) } };
     }
     case 'predict': {
-      if (!(m.window instanceof Float32Array)) return bad(id, 'predict: expected "window", a Float32Array');
-      if (!isInt(m.T) || !isInt(m.C) || m.T <= 0 || m.C <= 0) return bad(id, 'predict: expected positive integers "T" and "C"');
-      if (m.window.length !== m.T * m.C) return bad(id, `predict: window has ${m.window.length} values, T × C = ${m.T * m.C}`);
-      return { ok: true, request: { type: 'predict', id, window: m.window, T: m.T, C: m.C } };
+      const w = checkWindow(m, 'predict');
+      if (typeof w === 'string') return bad(id, w);
+      return { ok: true, request: { type: 'predict', id, ...w } };
     }
     default:
-      return bad(id, `unknown message type "${String(m.type)}"; expected check, load, predict or dispose`);
+      return bad(id, `unknown message type "${String(m.type)}"; expected check, load, predict, explain, cancel or dispose`);
   }
+}
+
+function checkWindow(m: Record<string, unknown>, what: string): { window: Float32Array; T: number; C: number } | string {
+  if (!(m.window instanceof Float32Array)) return `${what}: expected "window", a Float32Array`;
+  if (!isInt(m.T) || !isInt(m.C) || m.T <= 0 || m.C <= 0) return `${what}: expected positive integers "T" and "C"`;
+  if (m.window.length !== m.T * m.C) return `${what}: window has ${m.window.length} values, T × C = ${m.T * m.C}`;
+  return { window: m.window, T: m.T, C: m.C };
 }
 
 /** Anything thrown → a WorkerError; a thrown WorkerFailure keeps its code. */

@@ -15,6 +15,8 @@ const READY: Ready = {
   loadMs: 312,
   warmUpMs: 40,
   skipped: [{ code: 'backend-unavailable', message: 'webgpu: no adapter' }],
+  choice: 'only-candidate',
+  timings: [],
   model: { timeSteps: 200, channels: 12, classNames: ['normal', 'abnormal'], params: 125_570, tfjsVersion: '4.22.0' },
 };
 
@@ -36,6 +38,8 @@ function fakeClient(opts: { loadFails?: InferenceFailure } = {}) {
       const p: PredictionResponse = { type: 'prediction', id: 3, logits: [0, 1], pAbnormal: 0.7310585786300049, label: 'abnormal', backend: 'webgl', ms: 12 };
       return p;
     },
+    explain: () => ({ id: 9, result: Promise.reject(new InferenceFailure({ code: 'inference-failed', message: 'not in this test' })) }),
+    cancel: async () => false,
     dispose: async () => {},
     terminate: () => {},
   };

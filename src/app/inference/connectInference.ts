@@ -31,8 +31,8 @@ export function connectInference(store: AppStore, deps: ConnectInferenceDeps): (
   void (async () => {
     store.getState().backendsChecked(await client.check());
     const ready = await client.load(deps.modelUrl, { backend, onProgress: (p) => store.getState().modelLoadProgress(p) });
-    const { backend: chosen, backendMs, loadMs, warmUpMs, skipped, model } = ready;
-    store.getState().modelLoaded({ backend: chosen, backendMs, loadMs, warmUpMs, skipped, model });
+    const { type: _t, id: _id, ...loaded } = ready;
+    store.getState().modelLoaded(loaded);
   })().catch(failed);
 
   let predictedFor: unknown = null;

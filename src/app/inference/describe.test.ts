@@ -19,9 +19,10 @@ describe('prediction panel wording', () => {
     expect(formatMs(311.6)).toBe('312 ms');
     expect(formatMs(1432)).toBe('1.4 s');
     expect(describeProgress(null)).toBe('Starting the model worker…');
-    expect(describeProgress({ status: 'backend', backend: 'webgpu' })).toBe('Starting the webgpu backend…');
-    expect(describeProgress({ status: 'download', fraction: 0.5 })).toBe('Loading the model… 48%');
-    expect(describeProgress({ status: 'warm-up', backend: 'wasm' })).toBe('Preparing the model on wasm… 90%');
+    expect(describeProgress({ status: 'download', fraction: 0.5 })).toBe('Loading the model… 35%');
+    expect(describeProgress({ status: 'backend', backend: 'webgpu', slot: 0, slots: 2 })).toBe('Starting the webgpu backend…');
+    expect(describeProgress({ status: 'warm-up', backend: 'wasm', slot: 0, slots: 2 })).toBe('Preparing the model on wasm… 75%');
+    expect(describeProgress({ status: 'measure', backend: 'cpu', slot: 1, slots: 2 })).toBe('Timing cpu to pick the fastest backend… 95%');
   });
 
   it('states test AUROC with its interval, or nothing', () => {

@@ -29,6 +29,8 @@ export function describeProgress(p: LoadProgress | null): string {
       return `Loading the model… ${pct}`;
     case 'warm-up':
       return `Preparing the model on ${p.backend}… ${pct}`;
+    case 'measure':
+      return `Timing ${p.backend} to pick the fastest backend… ${pct}`;
   }
 }
 

@@ -1,5 +1,6 @@
 import { createInferenceClient, spawnInferenceWorker } from '../../worker/client';
 import { toAppError } from '../errors/appError';
+import { type ExplainController, connectExplain } from '../explain/connectExplain';
 import type { AppStore } from '../store/appStore';
 import { connectInference } from './connectInference';
 import { parseModelMetrics } from './modelMetrics';
@@ -15,6 +16,12 @@ export function backendFromUrl(search: string): string | null {
 }
 
 const started = new WeakSet<AppStore>();
+const explainers = new WeakMap<AppStore, ExplainController>();
+
+/** The explanation controller of a started store (null before startInference, or when the worker failed to start). */
+export function explainControllerOf(store: AppStore): ExplainController | null {
+  return explainers.get(store) ?? null;
+}
 
 /**
  * Spawns the inference worker once per store and connects it (idempotent, so React's StrictMode double
@@ -26,6 +33,7 @@ export function startInference(store: AppStore, page: { search: string; baseUri:
   try {
     const client = createInferenceClient(spawnInferenceWorker());
     connectInference(store, { client, modelUrl: new URL(ECG12_MODEL_PATH, page.baseUri).href, backend: backendFromUrl(page.search) });
+    explainers.set(store, connectExplain(store, client));
   } catch (e) {
     store.getState().inferenceFailed({ ...toAppError(e), code: 'worker-failed' });
   }

@@ -1,10 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { type CaseSlice, createCaseSlice } from './caseSlice';
+import { type ExplainSlice, createExplainSlice } from './explainSlice';
 import { type InferenceSlice, createInferenceSlice } from './inferenceSlice';
 import { type ViewSlice, createViewSlice } from './viewSlice';
 
 /** The whole app state: slices added here as features land (annotation, …). */
-export type AppState = CaseSlice & ViewSlice & InferenceSlice;
+export type AppState = CaseSlice & ViewSlice & InferenceSlice & ExplainSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A fresh store; tests make their own, the app uses `appStore`. No React in here. */
@@ -13,6 +14,7 @@ export function createAppStore(): AppStore {
     ...createCaseSlice(...a),
     ...createViewSlice(...a),
     ...createInferenceSlice(...a),
+    ...createExplainSlice(...a),
   }));
 }
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { gaussian, mulberry32 } from '../random';
-import { Cancelled, type AttributionResult, type ProgressFn } from './types';
+import { Cancelled, type AttributionResult, type ProgressFn, type StopCheck } from './types';
 
 export interface GradShapOptions {
   /** Random (baseline, α) draws per explained input (captum's n_samples). */
@@ -10,7 +10,7 @@ export interface GradShapOptions {
   batchSize: number;
   seed: number;
   onProgress?: ProgressFn;
-  shouldStop?: () => boolean;
+  shouldStop?: StopCheck;
 }
 
 export const DEFAULT_GRADSHAP: GradShapOptions = { samples: 50, sigma: 0, batchSize: 50, seed: 0 };
@@ -41,7 +41,7 @@ export async function gradientShap(model: tf.LayersModel, x: Float32Array, refer
   const sums: [Float64Array, Float64Array] = [new Float64Array(n), new Float64Array(n)];
   let done = 0;
   for (let start = 0; start < draws.length; start += o.batchSize) {
-    if (o.shouldStop?.()) throw new Cancelled();
+    if (await o.shouldStop?.()) throw new Cancelled();
     const batch = draws.slice(start, start + o.batchSize);
     const input = new Float32Array(batch.length * n);
     batch.forEach(({ b, alpha, xs }, i) => {

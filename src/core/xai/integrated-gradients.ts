@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { IG_STEPS, NOISE_SAMPLES, NOISE_SIGMA } from '../constants';
 import { gaussian, mulberry32 } from '../random';
 import { quadrature, type IntegrationRule } from './quadrature';
-import { Cancelled, type AttributionResult, type ProgressFn } from './types';
+import { Cancelled, type AttributionResult, type ProgressFn, type StopCheck } from './types';
 
 export interface IgOptions {
   steps: number;
@@ -21,7 +21,7 @@ export interface IgOptions {
   batchSize: number;
   seed: number;
   onProgress?: ProgressFn;
-  shouldStop?: () => boolean;
+  shouldStop?: StopCheck;
 }
 
 export const DEFAULT_IG: IgOptions = {
@@ -60,7 +60,7 @@ export async function integratedGradients(model: tf.LayersModel, x: Float32Array
   const total = points.length * 2;
   let done = 0;
   for (let start = 0; start < points.length; start += o.batchSize) {
-    if (o.shouldStop?.()) throw new Cancelled();
+    if (await o.shouldStop?.()) throw new Cancelled();
     const batch = points.slice(start, start + o.batchSize);
     const input = new Float32Array(batch.length * n);
     batch.forEach(({ copy, step }, b) => {

@@ -11,6 +11,12 @@ export interface AttributionResult {
 /** Progress as a fraction of model evaluations done, with the phase it belongs to. */
 export type ProgressFn = (fraction: number, phase: string) => void;
 
+/**
+ * Asked between batches of model evaluations; true stops the computation with `Cancelled`. It may be async:
+ * the browser worker yields a macrotask there so that a `cancel` message can arrive mid-computation.
+ */
+export type StopCheck = () => boolean | Promise<boolean>;
+
 export class Cancelled extends Error {
   constructor() {
     super('cancelled');

@@ -1,0 +1,60 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { expect, type Page } from '@playwright/test';
+import { REPO_ROOT } from './paths';
+
+/** The part of `cli explain`'s JSON (and the app's Download JSON) the tests compare. */
+export interface ExplainJson {
+  method: string;
+  attributions: number[][][];
+  delta: [number, number];
+  logits: [number, number];
+  params: Record<string, unknown>;
+  backend: string;
+  ms: number;
+}
+
+/** Runs `cli explain` the way a user would and parses its JSON. */
+export function cliExplain(recordPath: string, args: string[]): ExplainJson {
+  const stdout = execFileSync('npx', ['tsx', 'scripts/cli.ts', 'explain', ...args, recordPath], {
+    cwd: REPO_ROOT, encoding: 'utf8', timeout: 300_000, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024,
+  });
+  const line = stdout.split('\n').find((l) => l.startsWith('{') && l.includes('"attributions"'));
+  if (!line) throw new Error(`cli explain printed no explanation:\n${stdout.slice(0, 2000)}`);
+  return JSON.parse(line) as ExplainJson;
+}
+
+/** Largest |a − b| over all classes, times and leads, relative to the largest |b|. */
+export function maxRelativeDifference(a: number[][][], b: number[][][]): number {
+  let diff = 0;
+  let scale = 0;
+  b.forEach((bk, k) => bk.forEach((bt, t) => bt.forEach((v, c) => {
+    diff = Math.max(diff, Math.abs(a[k][t][c] - v));
+    scale = Math.max(scale, Math.abs(v));
+  })));
+  return diff / scale;
+}
+
+/** Sets the explain panel's method and numeric fields (empty string = default), as a user would. */
+export async function chooseMethod(page: Page, method: RegExp, fields: Record<string, string> = {}): Promise<void> {
+  const panel = page.getByTestId('explain');
+  await panel.getByRole('radiogroup', { name: 'Attribution method' }).getByRole('radio', { name: method }).click();
+  for (const [label, value] of Object.entries(fields)) await panel.getByLabel(label, { exact: true }).fill(value);
+}
+
+/** Clicks Explain and waits for the panel to say done (or fails with the error it shows). */
+export async function runExplanation(page: Page, timeout: number): Promise<void> {
+  const panel = page.getByTestId('explain');
+  await expect(panel.getByRole('button', { name: /^Explain with/ })).toBeEnabled({ timeout: 120_000 });
+  await panel.getByRole('button', { name: /^Explain with/ }).click();
+  await expect(panel).toHaveAttribute('data-explain-status', /done|error/, { timeout });
+  const alert = panel.getByRole('alert');
+  if (await alert.count()) throw new Error(`the explanation failed: ${await alert.innerText()}`);
+}
+
+/** Clicks Download JSON and reads the file the browser saved. */
+export async function downloadedExplanation(page: Page): Promise<ExplainJson> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('explain').getByRole('button', { name: 'Download JSON' }).click()]);
+  const file = await download.path();
+  return JSON.parse(readFileSync(file, 'utf8')) as ExplainJson;
+}

@@ -1,0 +1,134 @@
+import { useMemo, useState } from 'react';
+import { STANDARD_LEADS } from '../../core/ecg/types';
+import { EXPLAIN_METHODS, METHOD_LABELS } from '../../core/xai/methods';
+import { ErrorPanel } from '../errors/ErrorPanel';
+import { formatMs } from '../inference/describe';
+import { explainControllerOf } from '../inference/startInference';
+import { appStore } from '../store/appStore';
+import { selectExplanation } from '../store/explainSlice';
+import { selectPrediction } from '../store/inferenceSlice';
+import { useAppStore } from '../store/useAppStore';
+import { AttributionMap } from './AttributionMap';
+import { type AttributionDisplay, attributionView } from './attributionView';
+import { describeBackendChoice, describeDelta } from './describe';
+import { downloadExplanation } from './download';
+import { ExplainParamsForm } from './ExplainParamsForm';
+
+const DISPLAYS: Array<{ value: AttributionDisplay; label: string }> = [
+  { value: 'signed', label: 'Signed Φ' },
+  { value: 'positive', label: 'Positive' },
+  { value: 'absolute', label: 'Absolute' },
+  { value: 'scaled', label: 'Scaled' },
+];
+
+/**
+ * Attributions for the open case: choose a method (paper 3.3), run it in the worker with progress and cancel,
+ * see Φ per lead and Φ_d(t) (eq. 1–2), which backend ran it and how long each method took.
+ */
+export function ExplainPanel() {
+  const method = useAppStore((s) => s.explainMethod);
+  const status = useAppStore((s) => s.explainStatus);
+  const progress = useAppStore((s) => s.explainProgress);
+  const job = useAppStore((s) => s.explainJob);
+  const error = useAppStore((s) => s.explainError);
+  const timings = useAppStore((s) => s.explainTimings);
+  const loaded = useAppStore((s) => s.loadedModel);
+  const prepared = useAppStore((s) => s.prepared);
+  const prediction = useAppStore(selectPrediction);
+  const explanation = useAppStore(selectExplanation);
+  const [display, setDisplay] = useState<AttributionDisplay>('signed');
+
+  const C = loaded?.model.channels ?? 12;
+  const view = useMemo(
+    () => (explanation && prediction ? attributionView(explanation.attributions, C, display, prediction.label) : null),
+    [explanation, prediction, C, display],
+  );
+  const controller = explainControllerOf(appStore);
+  const canRun = !!controller && !!prediction && !job;
+  const running = !!job;
+  const pct = Math.round((progress?.fraction ?? 0) * 100);
+
+  return (
+    <section className="panel explain-panel" aria-labelledby="explain-title" data-testid="explain" data-explain-status={status} {...(explanation && { 'data-explain-ms': String(explanation.ms), 'data-explain-backend': explanation.backend, 'data-explain-method': explanation.method })}>
+      <div className="panel-toolbar">
+        <h2 id="explain-title" className="panel-title">
+          Why? Attributions
+        </h2>
+        <div className="segmented" role="radiogroup" aria-label="Attribution method">
+          {EXPLAIN_METHODS.map((m) => (
+            <button key={m} type="button" role="radio" aria-checked={method === m} className={method === m ? 'selected' : undefined} disabled={running} onClick={() => appStore.getState().setExplainMethod(m)}>
+              {METHOD_LABELS[m]}
+            </button>
+          ))}
+        </div>
+      </div>
+      <ExplainParamsForm method={method} disabled={running} />
+      <div className="explain-actions">
+        {running ? (
+          <button type="button" className="button" onClick={() => controller?.cancel()}>
+            Cancel
+          </button>
+        ) : (
+          <button type="button" className="button primary" disabled={!canRun} onClick={() => controller?.run()}>
+            Explain with {METHOD_LABELS[method]}
+          </button>
+        )}
+        {running && (
+          <div className="explain-progress" role="status" aria-live="polite">
+            <progress max={100} value={pct} aria-label={`${METHOD_LABELS[job.method]} progress`} />
+            <span>
+              {METHOD_LABELS[job.method]} on {loaded?.backend}: {progress?.phase ?? 'starting'} {pct}%
+            </span>
+          </div>
+        )}
+        {status === 'cancelled' && <span className="muted" role="status">Cancelled.</span>}
+        {!prediction && !error && <span className="muted">Waiting for the model’s prediction…</span>}
+      </div>
+      {loaded && <p className="muted backend-line" data-testid="backend-choice">{describeBackendChoice(loaded)}</p>}
+      {status === 'error' && error && <ErrorPanel error={error} title="The explanation could not run" />}
+      {view && explanation && prepared && (
+        <figure className="attribution-figure">
+          <div className="panel-toolbar">
+            <div className="segmented" role="radiogroup" aria-label="Attribution display">
+              {DISPLAYS.map((d) => (
+                <button key={d.value} type="button" role="radio" aria-checked={display === d.value} className={display === d.value ? 'selected' : undefined} onClick={() => setDisplay(d.value)}>
+                  {d.label}
+                </button>
+              ))}
+            </div>
+            <button type="button" className="button" onClick={() => downloadExplanation(explanation, prepared)}>
+              Download JSON
+            </button>
+          </div>
+          <AttributionMap view={view} leadNames={C === 12 ? STANDARD_LEADS : ['x', 'y', 'z']} fsHz={prepared.fsHz} label={`${METHOD_LABELS[explanation.method]} attributions per lead over the 400 ms window`} />
+          <figcaption className="muted">
+            {display === 'signed'
+              ? `Φ = (A_abnormal − A_normal)/2 per lead; red = evidence for abnormal, blue = for normal; ±1 = ${view.scale.toPrecision(3)} logit units.`
+              : `Paper 3.6 ${display} post-processing (sign flipped for a case the model calls normal), 1 = strongest.`}{' '}
+            Φd(t) = Σ leads Φ / max |Σ leads Φ| (eq. 2) colors the CineECG trajectory. {describeDelta(explanation.delta)}
+          </figcaption>
+        </figure>
+      )}
+      {timings.length > 0 && (
+        <table className="timings" aria-label="Explanation timings">
+          <thead>
+            <tr>
+              <th scope="col">Method</th>
+              <th scope="col">Backend</th>
+              <th scope="col">Wall time</th>
+            </tr>
+          </thead>
+          <tbody>
+            {timings.map((t, i) => (
+              <tr key={i} data-method={t.method} data-ms={String(t.ms)}>
+                <td>{METHOD_LABELS[t.method]}</td>
+                <td>{t.backend}</td>
+                <td>{formatMs(t.ms)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { ExplainMethod, ExplainParams } from '../../core/xai/methods';
+import type { BackendName, ExplanationResult } from '../../worker/protocol';
+import type { AppError } from '../errors/appError';
+import type { AppState } from './appStore';
+
+export type ExplainStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+
+/** An explanation for one case window, as the worker returned it. Φ and Φ_d are derived from it where drawn. */
+export interface Explanation extends ExplanationResult {
+  caseRequest: number;
+}
+
+/** One finished run, for the timings table: which method, where, how long. */
+export interface ExplainTiming {
+  method: ExplainMethod;
+  backend: BackendName;
+  ms: number;
+  params: Record<string, unknown>;
+}
+
+export interface ExplainSlice {
+  /** The method and overrides the user chose (empty = the paper's defaults). */
+  explainMethod: ExplainMethod;
+  explainParams: Record<ExplainMethod, ExplainParams>;
+  explainStatus: ExplainStatus;
+  /** The running job (worker request id, for cancel) and its progress. */
+  explainJob: { id: number; method: ExplainMethod; caseRequest: number } | null;
+  explainProgress: { fraction: number; phase: string } | null;
+  /** The latest explanation per method for the open case. */
+  explanations: Partial<Record<ExplainMethod, Explanation>>;
+  explainTimings: ExplainTiming[];
+  explainError: AppError | null;
+
+  setExplainMethod: (method: ExplainMethod) => void;
+  setExplainParams: (method: ExplainMethod, params: ExplainParams) => void;
+  explainStarted: (job: { id: number; method: ExplainMethod; caseRequest: number }) => void;
+  explainProgressed: (id: number, fraction: number, phase: string) => void;
+  explainDone: (id: number, result: ExplanationResult) => void;
+  explainStopped: (id: number, how: { cancelled: true } | { error: AppError }) => void;
+  /** A new case: explanations of the old one no longer apply. */
+  explanationsCleared: () => void;
+}
+
+export const createExplainSlice: StateCreator<AppState, [], [], ExplainSlice> = (set, get) => ({
+  explainMethod: 'ig',
+  explainParams: { ig: {}, gradshap: {}, kernelshap: {}, lime: {} },
+  explainStatus: 'idle',
+  explainJob: null,
+  explainProgress: null,
+  explanations: {},
+  explainTimings: [],
+  explainError: null,
+
+  setExplainMethod: (explainMethod) => set({ explainMethod }),
+  setExplainParams: (method, params) => set({ explainParams: { ...get().explainParams, [method]: params } }),
+  explainStarted: (explainJob) => set({ explainJob, explainStatus: 'running', explainProgress: { fraction: 0, phase: 'starting' }, explainError: null }),
+  explainProgressed: (id, fraction, phase) => {
+    const cur = get().explainProgress;
+    // Progress only moves forward, whatever order messages are handled in.
+    if (get().explainJob?.id === id && (!cur || fraction >= cur.fraction)) set({ explainProgress: { fraction, phase } });
+  },
+  explainDone: (id, result) => {
+    const job = get().explainJob;
+    if (job?.id !== id) return;
+    const timing: ExplainTiming = { method: result.method, backend: result.backend, ms: result.ms, params: result.params };
+    set({
+      explainJob: null,
+      explainStatus: 'done',
+      explainProgress: null,
+      explanations: { ...get().explanations, [result.method]: { ...result, caseRequest: job.caseRequest } },
+      explainTimings: [...get().explainTimings, timing],
+    });
+  },
+  explainStopped: (id, how) => {
+    if (get().explainJob?.id !== id) return;
+    set({ explainJob: null, explainProgress: null, ...('error' in how ? { explainStatus: 'error', explainError: how.error } : { explainStatus: 'cancelled' }) });
+  },
+  explanationsCleared: () => set({ explanations: {}, explainStatus: get().explainJob ? get().explainStatus : 'idle' }),
+});
+
+/** Derived: the explanation of the chosen method for the case on screen, or null. */
+export function selectExplanation(s: Pick<AppState, 'explanations' | 'explainMethod' | 'caseRequest' | 'caseStatus'>): Explanation | null {
+  const e = s.explanations[s.explainMethod];
+  return s.caseStatus === 'ready' && e && e.caseRequest === s.caseRequest ? e : null;
+}
