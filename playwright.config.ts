@@ -1,3 +1,4 @@
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/chromium';
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = 4173;
@@ -32,16 +33,9 @@ export default defineConfig({
         viewport: { width: 1280, height: 900 },
         deviceScaleFactor: 1,
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          executablePath: CHROMIUM_PATH,
           // No --user-data-dir here: Playwright manages the profile (see ENVIRONMENT.md).
-          args: [
-            '--enable-unsafe-webgpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },
