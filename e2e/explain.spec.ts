@@ -103,6 +103,19 @@ test('Kernel SHAP and LIME with the paper budgets run in the browser and give No
   await testInfo.attach('explain-lime', { path: shot, contentType: 'image/png' });
 });
 
+test('the backend can be overridden from the panel; the page restarts on it', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('./');
+  await expect(page.getByTestId('prediction')).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 120_000 });
+  await expect(page.getByTestId('backend-choice')).toContainText(/Backend \w+, (the fastest measured here|the only one)/);
+  await page.getByLabel('Backend').selectOption('cpu');
+  await expect(page).toHaveURL(/\?backend=cpu/);
+  await expect(page.getByTestId('prediction')).toHaveAttribute('data-backend', 'cpu', { timeout: 120_000 });
+  await expect(page.getByTestId('backend-choice')).toHaveText('Backend cpu, as asked for (?backend=cpu).');
+  await page.getByLabel('Backend').selectOption('auto');
+  await expect(page).not.toHaveURL(/backend=/);
+});
+
 /** IG with a short path and 2 noisy copies: the same seeded noise in Node and the browser, so numbers compare. */
 const SMALL_IG = { Steps: '8', 'Noisy copies': '2' };
 const TOLERANCE = 1e-4;

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { STANDARD_LEADS } from '../../core/ecg/types';
 import { EXPLAIN_METHODS, METHOD_LABELS } from '../../core/xai/methods';
 import { ErrorPanel } from '../errors/ErrorPanel';
+import { BackendPicker } from '../inference/BackendPicker';
 import { formatMs } from '../inference/describe';
 import { explainControllerOf } from '../inference/startInference';
 import { appStore } from '../store/appStore';
@@ -84,7 +85,14 @@ export function ExplainPanel() {
         {status === 'cancelled' && <span className="muted" role="status">Cancelled.</span>}
         {!prediction && !error && <span className="muted">Waiting for the model’s prediction…</span>}
       </div>
-      {loaded && <p className="muted backend-line" data-testid="backend-choice">{describeBackendChoice(loaded)}</p>}
+      {loaded && (
+        <div className="backend-row">
+          <p className="muted backend-line" data-testid="backend-choice">
+            {describeBackendChoice(loaded)}
+          </p>
+          <BackendPicker />
+        </div>
+      )}
       {status === 'error' && error && <ErrorPanel error={error} title="The explanation could not run" />}
       {view && explanation && prepared && (
         <figure className="attribution-figure">
