@@ -6,6 +6,7 @@
 import { isEcgError } from '../src/core/errors';
 import { parseArgs } from 'node:util';
 import { inspectRecord } from './commands/inspect';
+import { cineRecord, parseCineArgs } from './commands/cine';
 import { explainRecord } from './commands/explain';
 import { DEFAULT_MODEL, predictRecords } from './commands/predict';
 
@@ -22,6 +23,8 @@ const USAGE = `usage: npm run -s cli -- <command> …
                       kernelshap: Kernel SHAP, --samples 100 coalition evaluations, features = 100 ms segments × lead;
                       lime: LIME, --samples 500 perturbed samples, features = 50 ms segments × lead;
                       --segment-ms sets the segment, --grouping time makes each segment span all leads)
+  cine <record> [--vcg kors|inverse-dower] [--step fixed|scaled] [--speed 0.5 (mm/ms)]
+                     JSON: { frame: "LPS-mm", fsHz, windowStartMs, trajectory [[x,y,z]…] (mTSI, mm), vcg [[x,y,z]…] (mV), … }
   <record>: a .hea (with its .dat/.mat beside it), a record path without extension, or a .csv`;
 
 async function main(argv: string[]): Promise<number> {
@@ -48,6 +51,11 @@ async function main(argv: string[]): Promise<number> {
         noiseSamples: num(v['noise-samples']), sigma: num(v.sigma), sigmaUnit: v['sigma-unit'], batch: num(v.batch), seed: num(v.seed), samples: num(v.samples),
         segmentMs: num(v['segment-ms']), grouping: v.grouping,
       }));
+    }
+    case 'cine': {
+      const parsed = parseCineArgs(args);
+      if (!parsed) return usage();
+      return emitAsync(async () => cineRecord(parsed));
     }
     case 'predict': {
       const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { model: { type: 'string', default: DEFAULT_MODEL }, backend: { type: 'string', default: 'wasm' } } });

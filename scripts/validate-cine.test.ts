@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { QRS_REGION_MS } from '../src/core/constants';
+import { FIXTURES, sharedDataDir } from '../src/test-support/data';
+import {
+  lafbStats, listCohortRecords, loadEpicardium, maxOutside, rbbbStats, trajectoryFeatures, vcgAgainstFrank,
+  type Cohort, type TrajectoryFeatures,
+} from './validate-cine';
+
+describe('Kors VCG against the recorded Frank leads (PTB s0010_re excerpt in the fixtures)', () => {
+  it('correlates ≥ 0.8 on every axis over the QRS complexes, with no sign flip (PTB vx, vy, vz are Frank x, y, z)', () => {
+    const v = vcgAgainstFrank(join(FIXTURES, 'ptbdb/s0010_re.hea'));
+    expect(v.beats).toBeGreaterThanOrEqual(2);
+    for (const r of v.r.kors) expect(r).toBeGreaterThanOrEqual(0.8);
+    expect(v.r['inverse-dower'][0]).toBeGreaterThanOrEqual(0.8);
+    expect(v.r['inverse-dower'][1]).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+const root = sharedDataDir('CineECG validation on the shared datasets (Kors on the full PTB record, LAFB/RBBB/NORM cohorts, heart mesh)');
+
+describe.skipIf(!root)('CineECG validation on ../shared/data', () => {
+  it('Kors VCG vs Frank leads over all 52 beats of s0010_re: r ≥ 0.85 per axis', () => {
+    const v = vcgAgainstFrank(join(root!, 'ptbdb/s0010_re.hea'));
+    expect(v.beats).toBeGreaterThan(40);
+    for (const r of v.r.kors) expect(r).toBeGreaterThanOrEqual(0.85);
+  });
+
+  const feats: Record<Cohort, TrajectoryFeatures[]> = { LAFB: [], NORM: [], RBBB: [] };
+  const load = () => {
+    if (feats.NORM.length) return feats;
+    for (const r of listCohortRecords(root!)) {
+      const f = trajectoryFeatures(r);
+      for (const c of r.cohorts) feats[c].push(f);
+    }
+    return feats;
+  };
+
+  it('LAFB trajectories move superiorly in mid/late QRS, and into the left-superior quadrant in mid QRS, unlike NORM', () => {
+    const { LAFB, NORM } = load();
+    expect(LAFB.length).toBeGreaterThanOrEqual(30);
+    expect(NORM.length).toBeGreaterThanOrEqual(200);
+    const s = lafbStats(LAFB, NORM);
+    expect(s.midLate.aucSuperior).toBeGreaterThanOrEqual(0.85);
+    expect(s.mid.aucSuperior).toBeGreaterThanOrEqual(0.8);
+    expect(s.mid.leftSuperiorLafb - s.mid.leftSuperiorNorm).toBeGreaterThanOrEqual(0.2);
+    // Not "more leftward than NORM": late LAFB forces turn right-superior, in the Kors VCG as in the mTSI.
+    expect(s.midLate.aucLeftward).toBeLessThan(0.5);
+    expect(s.midLate.vcgAucLeftward).toBeLessThan(0.5);
+  });
+
+  it('RBBB trajectories end the QRS region anterior-rightward of the ventricles’ centre, NORM ones do not', () => {
+    const { RBBB, NORM } = load();
+    expect(RBBB.length).toBeGreaterThanOrEqual(10);
+    const s = rbbbStats(RBBB, NORM);
+    expect(s.qrsEndRightAnteriorRbbb).toBeGreaterThanOrEqual(0.7);
+    expect(s.qrsEndRightAnteriorNorm).toBeLessThanOrEqual(0.1);
+    expect(s.aucTerminalRightAnterior).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it(`the first ${QRS_REGION_MS} ms of the trajectories stay inside the epicardium of the heart mesh`, () => {
+    const epicardium = loadEpicardium(root!);
+    expect(epicardium).not.toBeNull();
+    const all = Object.values(load()).flat().filter((_, k) => k % 3 === 0); // a third: the inside test is brute force
+    const outside = all.map((f) => maxOutside(f.points, epicardium!, QRS_REGION_MS / 2, 5));
+    expect(outside.filter((d) => d > 0).length / outside.length).toBeLessThanOrEqual(0.1);
+    expect(Math.max(...outside)).toBeLessThan(15);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { WINDOW_SAMPLES } from '../constants';
+import { loadRecord } from '../ecg/load';
+import { prepareEcg } from '../ecg/prepare';
+import { fixtureFiles } from '../../test-support/data';
+import { CINE_SIGNAL_SCALE_MM, cineSignal, cineWindow, windowLeads, windowStartSample } from './cine-signal';
+import { pointAt, sub } from './frame';
+import { vcgLps } from './vcg';
+
+const prepared = (...files: string[]) => prepareEcg(loadRecord(fixtureFiles(...files)));
+const lafb = prepared('ptbxl/00285_hr.hea', 'ptbxl/00285_hr.dat'); // PTB-XL 285: LAFB, left axis deviation
+const norm = prepared('ptbxl/00001_lr.hea', 'ptbxl/00001_lr.dat'); // PTB-XL 1: NORM (100 Hz, resampled)
+const at = (points: Float64Array, ms: number) => pointAt(points, ms / 2);
+
+describe('CineECG of the model window', () => {
+  it('covers exactly the 400 ms window the classifier sees, one point per sample, starting at the ventricles’ centre', () => {
+    const c = cineWindow(lafb);
+    expect(c.frame).toBe('LPS-mm');
+    expect(c.windowStartMs).toBe(lafb.windowStartMs);
+    expect(windowStartSample(lafb)).toBe(lafb.windowStartMs / 2);
+    expect(c.trajectory.nSamples).toBe(WINDOW_SAMPLES);
+    expect(c.trajectory.points).toHaveLength(3 * WINDOW_SAMPLES);
+    expect(c.vcg).toHaveLength(3 * WINDOW_SAMPLES);
+    expect(pointAt(c.trajectory.points, 0)).toEqual([0, 0, 0]);
+    expect(Array.from(c.trajectory.points).every(Number.isFinite)).toBe(true);
+  });
+
+  it('measures every lead from its isoelectric level just before QRS onset', () => {
+    const leads = windowLeads(lafb);
+    const s = windowStartSample(lafb);
+    for (let l = 0; l < 12; l++) {
+      const base = [1, 2, 3, 4, 5].reduce((acc, k) => acc + lafb.filteredMv[l][s - k], 0) / 5;
+      expect(leads[l][7]).toBeCloseTo(lafb.filteredMv[l][s + 7] - base, 5);
+    }
+    expect(Array.from(cineWindow(lafb).vcg)).toEqual(Array.from(vcgLps(leads)));
+  });
+
+  it('exports the [200 × 3] twin-model signal as trajectory mm / 50, float32, time-major', () => {
+    const sig = cineSignal(lafb);
+    const { points } = cineWindow(lafb).trajectory;
+    expect(sig).toBeInstanceOf(Float32Array);
+    expect(sig).toHaveLength(WINDOW_SAMPLES * 3);
+    expect(sig[3 * 120 + 2]).toBeCloseTo(points[3 * 120 + 2] / CINE_SIGNAL_SCALE_MM, 6);
+  });
+
+  it('moves the LAFB fixture superiorly in mid and mid/late QRS, the normal one inferiorly (left axis deviation)', () => {
+    const mid = (p: Float64Array) => sub(at(p, 60), at(p, 20));
+    const midLate = (p: Float64Array) => sub(at(p, 100), at(p, 30));
+    const a = cineWindow(lafb).trajectory.points, b = cineWindow(norm).trajectory.points;
+    expect(mid(a)[0]).toBeGreaterThan(0); // leftward and superior: the left-superior quadrant
+    expect(mid(a)[2]).toBeGreaterThan(0);
+    expect(midLate(a)[2]).toBeGreaterThan(5);
+    expect(mid(b)[2]).toBeLessThan(0);
+    expect(midLate(b)[2]).toBeLessThan(0);
+  });
+});

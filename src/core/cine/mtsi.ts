@@ -1,0 +1,94 @@
+/**
+ * The CineECG mean temporal-spatial isochrone (mTSI): where, on average, the heart is electrically active over time
+ * (van Dam et al., Circ Arrhythm Electrophysiol 2020;13:e008524; Boonstra et al., Europace 2021;23:i80–i87).
+ *
+ * The walk: start at the ventricles' centre (the frame's origin) at QRS onset. At every sample, each of the nine
+ * unipolar electrode potentials (VR, VL, VF, V1–V6 against Wilson's central terminal, unipolar.ts) weighs the unit
+ * vector from the current point toward its electrode (electrodes.ts) — a positive potential pulls toward the
+ * electrode, a negative one pushes away — and the point moves one step along the resultant's direction:
+ *
+ *   d(t) = Σₑ Vₑ(t) · (Eₑ − p) / |Eₑ − p|,   p(t) = p(t−1) + s(t) · d(t) / |d(t)|,   p(0) = origin.
+ *
+ * Step length s (the published method gives no number; these are this project's choices):
+ *  - 'fixed' (default, the walk as the method describes it): s does not depend on |d|; s = speed · Δt with
+ *    speed 0.5 mm/ms, i.e. 1 mm per sample at 500 Hz. 0.5 m/s is the order of ventricular myocardial conduction
+ *    velocity (~0.3–1 m/s), so a ~100 ms QRS travels ~50 mm: about the distance from the ventricles' centre to
+ *    their free walls (the biv-me mesh's surface lies 30–70 mm from its centroid). Measured on ../shared/data
+ *    (npm run validate:cine) the QRS part stays inside the epicardium; the T wave, a long wave above the guard,
+ *    keeps walking at the same speed and typically ends 1–3 cm outside it.
+ *  - 'scaled': s = speed · Δt · min(1, |d(t)| / max_t |d(t)|): the same path where the heart is strongly active,
+ *    shorter steps in low-amplitude segments (ST, T), so the whole window stays near the heart, at the price of
+ *    crowding the ST-T samples into a few millimetres.
+ * Zero-vector guard: where |d(t)| ≤ guard the point stays put (its direction is undefined, or pure noise). The
+ * guard is max(minResultantMv, guardFraction · max_t |d(t)|) — by default 0.02 mV or 5 % of the window's peak —
+ * so an all-zero (or flat) signal leaves the trajectory at the origin instead of producing NaN.
+ * The peak |d| is taken with the unit vectors seen from the start point (one cheap pre-pass).
+ */
+import { electrodeArray } from './electrodes';
+import { FRAME, ORIGIN, type TrajectoryMm, type Vec3 } from './frame';
+
+export type StepMode = 'fixed' | 'scaled';
+
+export interface MtsiOptions {
+  /** Speed of the walk, mm per ms (default 0.5: 1 mm per sample at 500 Hz). */
+  speedMmPerMs?: number;
+  /** Step per sample in mm; overrides speedMmPerMs when given. */
+  stepMm?: number;
+  stepMode?: StepMode;
+  /** Absolute floor of the zero-vector guard, mV (default 0.02). */
+  minResultantMv?: number;
+  /** Relative part of the guard, fraction of the window's peak resultant (default 0.05). */
+  guardFraction?: number;
+  /** Electrode positions in ELECTRODES order (default: the generic adult of electrodes.ts). */
+  electrodes?: readonly Vec3[];
+  start?: Vec3;
+  fsHz?: number;
+}
+
+export const MTSI_DEFAULTS = { speedMmPerMs: 0.5, stepMode: 'fixed' as StepMode, minResultantMv: 0.02, guardFraction: 0.05, fsHz: 500 };
+
+/** The resultant d at point p for sample t (potentials in ELECTRODES order). */
+export function resultantAt(potentials: ArrayLike<number>[], t: number, p: Vec3, electrodes: readonly Vec3[]): Vec3 {
+  let dx = 0, dy = 0, dz = 0;
+  for (let e = 0; e < electrodes.length; e++) {
+    const ex = electrodes[e][0] - p[0], ey = electrodes[e][1] - p[1], ez = electrodes[e][2] - p[2];
+    const r = Math.hypot(ex, ey, ez);
+    if (r < 1e-9) continue; // standing on an electrode: its direction is undefined, and it is far outside the heart anyway
+    const w = potentials[e][t] / r;
+    dx += w * ex; dy += w * ey; dz += w * ez;
+  }
+  return [dx, dy, dz];
+}
+
+/** The mTSI trajectory: one point per sample of `potentials` (nine arrays of equal length, ELECTRODES order). */
+export function mtsiTrajectory(potentials: ArrayLike<number>[], options: MtsiOptions = {}): TrajectoryMm {
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as MtsiOptions;
+  const o = { ...MTSI_DEFAULTS, ...given };
+  const electrodes = o.electrodes ?? electrodeArray();
+  if (potentials.length !== electrodes.length) {
+    throw new Error(`${potentials.length} potentials for ${electrodes.length} electrodes`);
+  }
+  const n = potentials[0].length;
+  const start: Vec3 = o.start ?? ORIGIN;
+  let peak = 0;
+  for (let t = 0; t < n; t++) {
+    const d = resultantAt(potentials, t, start, electrodes);
+    peak = Math.max(peak, Math.hypot(d[0], d[1], d[2]));
+  }
+  const guard = Math.max(o.minResultantMv, o.guardFraction * peak);
+  const stepMm = o.stepMm ?? (o.speedMmPerMs * 1000) / o.fsHz;
+  const points = new Float64Array(3 * n);
+  let p: Vec3 = start;
+  for (let t = 0; t < n; t++) {
+    if (t > 0) {
+      const d = resultantAt(potentials, t, p, electrodes);
+      const r = Math.hypot(d[0], d[1], d[2]);
+      if (r > guard) {
+        const s = o.stepMode === 'fixed' ? stepMm : stepMm * Math.min(1, r / peak);
+        p = [p[0] + (s * d[0]) / r, p[1] + (s * d[1]) / r, p[2] + (s * d[2]) / r];
+      }
+    }
+    points[3 * t] = p[0]; points[3 * t + 1] = p[1]; points[3 * t + 2] = p[2];
+  }
+  return { frame: FRAME, fsHz: o.fsHz, nSamples: n, points };
+}
