@@ -98,6 +98,19 @@ test('Kernel SHAP and LIME with the paper budgets run in the browser and give No
     testInfo.annotations.push({ type: 'measured', description: `${method}: ${got.ms} ms in the browser (wasm), max relative difference to Node ${rel.toExponential(2)}` });
     expect(rel).toBeLessThanOrEqual(TOLERANCE);
   }
+  await test.step('the grid shades each lead in the window by its attribution; display and toggle follow', async () => {
+    const grid = page.getByRole('img', { name: /12-lead ECG/ });
+    await expect(grid).toHaveAttribute('data-overlay', 'signed');
+    const shaded = await grid.screenshot();
+    await page.getByRole('radiogroup', { name: 'Attribution display' }).getByRole('radio', { name: 'Absolute' }).click();
+    await expect(grid).toHaveAttribute('data-overlay', 'absolute');
+    await page.getByLabel('Attribution overlay').uncheck();
+    await expect(grid).toHaveAttribute('data-overlay', 'none');
+    const plain = await grid.screenshot();
+    expect(shaded.equals(plain)).toBe(false);
+    await page.getByLabel('Attribution overlay').check();
+    await page.getByRole('radiogroup', { name: 'Attribution display' }).getByRole('radio', { name: 'Signed Φ' }).click();
+  });
   const shot = testInfo.outputPath('explain-lime.png');
   await page.getByTestId('explain').screenshot({ path: shot });
   await testInfo.attach('explain-lime', { path: shot, contentType: 'image/png' });

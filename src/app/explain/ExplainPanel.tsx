@@ -1,4 +1,3 @@
-import { useMemo, useState } from 'react';
 import { STANDARD_LEADS } from '../../core/ecg/types';
 import { EXPLAIN_METHODS, METHOD_LABELS } from '../../core/xai/methods';
 import { ErrorPanel } from '../errors/ErrorPanel';
@@ -10,7 +9,8 @@ import { selectExplanation } from '../store/explainSlice';
 import { selectPrediction } from '../store/inferenceSlice';
 import { useAppStore } from '../store/useAppStore';
 import { AttributionMap } from './AttributionMap';
-import { type AttributionDisplay, attributionView } from './attributionView';
+import type { AttributionDisplay } from './attributionView';
+import { useAttributionView } from './useAttributionView';
 import { describeBackendChoice, describeDelta } from './describe';
 import { downloadExplanation } from './download';
 import { ExplainParamsForm } from './ExplainParamsForm';
@@ -37,13 +37,9 @@ export function ExplainPanel() {
   const prepared = useAppStore((s) => s.prepared);
   const prediction = useAppStore(selectPrediction);
   const explanation = useAppStore(selectExplanation);
-  const [display, setDisplay] = useState<AttributionDisplay>('signed');
-
+  const display = useAppStore((s) => s.attributionDisplay);
+  const view = useAttributionView();
   const C = loaded?.model.channels ?? 12;
-  const view = useMemo(
-    () => (explanation && prediction ? attributionView(explanation.attributions, C, display, prediction.label) : null),
-    [explanation, prediction, C, display],
-  );
   const controller = explainControllerOf(appStore);
   const canRun = !!controller && !!prediction && !job;
   const running = !!job;
@@ -99,7 +95,7 @@ export function ExplainPanel() {
           <div className="panel-toolbar">
             <div className="segmented" role="radiogroup" aria-label="Attribution display">
               {DISPLAYS.map((d) => (
-                <button key={d.value} type="button" role="radio" aria-checked={display === d.value} className={display === d.value ? 'selected' : undefined} onClick={() => setDisplay(d.value)}>
+                <button key={d.value} type="button" role="radio" aria-checked={display === d.value} className={display === d.value ? 'selected' : undefined} onClick={() => appStore.getState().setAttributionDisplay(d.value)}>
                   {d.label}
                 </button>
               ))}

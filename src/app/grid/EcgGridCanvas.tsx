@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { WINDOW_MS } from '../../core/constants';
 import type { PreparedEcg } from '../../core/ecg/prepare.types';
 import { STANDARD_LEADS } from '../../core/ecg/types';
+import type { AttributionView } from '../explain/attributionView';
 import type { TraceKind } from '../store/viewSlice';
 import { ecgAriaLabel } from './describe';
 import { DEFAULT_GRID_SPEC, computeGridLayout } from './layout';
@@ -13,13 +14,15 @@ export interface EcgGridCanvasProps {
   caseTitle: string;
   trace: TraceKind;
   pxPerMm: number;
+  /** The attribution overlay in the window, when an explanation is shown. */
+  overlayView?: AttributionView | null;
 }
 
 /**
  * Thin wrapper: computes the layout, sizes the canvas for the device pixel ratio and calls the pure
  * render helpers. The data-* attributes state the calibration so tests can find things on the canvas.
  */
-export function EcgGridCanvas({ prepared, caseTitle, trace, pxPerMm }: EcgGridCanvasProps) {
+export function EcgGridCanvas({ prepared, caseTitle, trace, pxPerMm, overlayView }: EcgGridCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const dpr = useDevicePixelRatio();
   const leads = STANDARD_LEADS;
@@ -48,10 +51,11 @@ export function EcgGridCanvas({ prepared, caseTitle, trace, pxPerMm }: EcgGridCa
         leads: signals.map((samplesMv) => ({ samplesMv, fsHz: prepared.fsHz })),
         window: { startMs: prepared.windowStartMs, durationMs: windowMs, label: `QRS-T window · ${windowMs} ms` },
         qrsOnsetsMs: prepared.qrsOnsetsMs,
+        ...(overlayView && { overlay: { startMs: prepared.windowStartMs, fsHz: prepared.fsHz, view: overlayView } }),
       },
       dpr,
     );
-  }, [prepared, trace, metrics, dpr, backingWidth, backingHeight, windowMs]);
+  }, [prepared, trace, metrics, dpr, backingWidth, backingHeight, windowMs, overlayView]);
 
   const label = ecgAriaLabel({
     caseTitle,
@@ -76,6 +80,7 @@ export function EcgGridCanvas({ prepared, caseTitle, trace, pxPerMm }: EcgGridCa
       style={{ width: `${backingWidth / dpr}px`, height: `${backingHeight / dpr}px` }}
       data-leads={leads.join(',')}
       data-trace={trace}
+      data-overlay={overlayView ? overlayView.display : 'none'}
       data-duration-ms={durationMs}
       data-window-start-ms={prepared.windowStartMs}
       data-window-ms={windowMs}

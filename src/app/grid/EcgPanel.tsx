@@ -1,5 +1,6 @@
 import { BANDPASS_HIGH_HZ, BANDPASS_LOW_HZ, WINDOW_MS } from '../../core/constants';
 import type { PreparedEcg } from '../../core/ecg/prepare.types';
+import { useAttributionView } from '../explain/useAttributionView';
 import { appStore } from '../store/appStore';
 import { useAppStore } from '../store/useAppStore';
 import type { TraceKind } from '../store/viewSlice';
@@ -16,6 +17,8 @@ const TRACE_CHOICES: Array<{ value: TraceKind; label: string }> = [
 export function EcgPanel({ prepared, caseTitle }: { prepared: PreparedEcg; caseTitle: string }) {
   const trace = useAppStore((s) => s.trace);
   const pxPerMm = useAppStore((s) => s.pxPerMm);
+  const showOverlay = useAppStore((s) => s.showOverlay);
+  const view = useAttributionView();
   const windowMs = (prepared.windowSamples / prepared.fsHz) * 1000 || WINDOW_MS;
   const beat = prepared.beat;
 
@@ -42,6 +45,11 @@ export function EcgPanel({ prepared, caseTitle }: { prepared: PreparedEcg; caseT
             </button>
           ))}
         </div>
+        {view && (
+          <label className="toggle">
+            <input type="checkbox" checked={showOverlay} onChange={(e) => appStore.getState().setShowOverlay(e.target.checked)} /> Attribution overlay
+          </label>
+        )}
       </div>
       <p className="window-caption" data-testid="window-caption">
         <span className="window-swatch" aria-hidden="true" />
@@ -54,7 +62,7 @@ export function EcgPanel({ prepared, caseTitle }: { prepared: PreparedEcg; caseT
         </span>
       </p>
       <div className="ecg-scroll" tabIndex={0} aria-label="ECG paper, scroll horizontally">
-        <EcgGridCanvas prepared={prepared} caseTitle={caseTitle} trace={trace} pxPerMm={pxPerMm} />
+        <EcgGridCanvas prepared={prepared} caseTitle={caseTitle} trace={trace} pxPerMm={pxPerMm} overlayView={showOverlay ? view : null} />
       </div>
       <p className="footnote">
         Calibrated in CSS millimetres (96 px per inch); true size on screen depends on your display.

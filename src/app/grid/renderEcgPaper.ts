@@ -1,3 +1,4 @@
+import { type AttributionOverlay, drawAttributionOverlay } from './drawAttributionOverlay';
 import { drawCalibrationPulse } from './drawCalibration';
 import { drawEcgGrid } from './drawGrid';
 import { drawLeadLabels, drawTimeAxis } from './drawLabels';
@@ -7,12 +8,13 @@ import type { GridMetrics } from './layout';
 
 export interface PaperContent {
   leads: readonly TraceInput[];
+  overlay?: AttributionOverlay;
   window?: WindowMarker;
   qrsOnsetsMs?: readonly number[];
 }
 
 /**
- * One full paint, back to front: paper, labels, calibration, traces, window band, onset ticks.
+ * One full paint, back to front: paper, attribution overlay, labels, calibration, traces, window band, onset ticks.
  * `ctx` must already be scaled so that one unit is one CSS px.
  */
 export function renderEcgPaper(
@@ -22,6 +24,7 @@ export function renderEcgPaper(
   devicePxPerCssPx = 1,
 ): void {
   drawEcgGrid(ctx, m, devicePxPerCssPx);
+  if (content.overlay) drawAttributionOverlay(ctx, m, content.overlay);
   drawLeadLabels(ctx, m);
   drawTimeAxis(ctx, m);
   drawCalibrationPulse(ctx, m);

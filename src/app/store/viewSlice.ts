@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { CSS_PX_PER_MM } from '../grid/layout';
+import type { AttributionDisplay } from '../explain/attributionView';
 import type { AppState } from './appStore';
 
 /** Which signal the grid draws: band-passed 0.5–40 Hz (default, as the model sees it) or as recorded. */
@@ -7,6 +8,12 @@ export type TraceKind = 'filtered' | 'recorded';
 
 export interface ViewSlice {
   trace: TraceKind;
+  /** How attributions are shown on the grid and the map: signed Φ, or paper 3.6's post-processing. */
+  attributionDisplay: AttributionDisplay;
+  /** Attribution overlay on the 12-lead grid on/off. */
+  showOverlay: boolean;
+  setAttributionDisplay: (d: AttributionDisplay) => void;
+  setShowOverlay: (on: boolean) => void;
   /** CSS px per paper millimetre; the grid's only scale. */
   pxPerMm: number;
   setTrace: (trace: TraceKind) => void;
@@ -18,6 +25,10 @@ export const MAX_PX_PER_MM = 12;
 
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
   trace: 'filtered',
+  attributionDisplay: 'signed',
+  showOverlay: true,
+  setAttributionDisplay: (attributionDisplay) => set({ attributionDisplay }),
+  setShowOverlay: (showOverlay) => set({ showOverlay }),
   pxPerMm: CSS_PX_PER_MM,
   setTrace: (trace) => set({ trace }),
   setPxPerMm: (pxPerMm) => {
