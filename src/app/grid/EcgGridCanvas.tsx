@@ -5,7 +5,8 @@ import { STANDARD_LEADS } from '../../core/ecg/types';
 import type { AttributionView } from '../explain/attributionView';
 import type { TraceKind } from '../store/viewSlice';
 import { ecgAriaLabel } from './describe';
-import { DEFAULT_GRID_SPEC, computeGridLayout } from './layout';
+import { DEFAULT_GRID_SPEC, GAIN_MM_PER_MV, PAPER_SPEED_MM_PER_S, computeGridLayout } from './layout';
+import { type PaperLayout, paperRows } from './paperLayouts';
 import { renderEcgPaper } from './renderEcgPaper';
 import { useDevicePixelRatio } from './useDevicePixelRatio';
 
@@ -14,6 +15,9 @@ export interface EcgGridCanvasProps {
   caseTitle: string;
   trace: TraceKind;
   pxPerMm: number;
+  layout?: PaperLayout;
+  mmPerS?: number;
+  mmPerMv?: number;
   /** The attribution overlay in the window, when an explanation is shown. */
   overlayView?: AttributionView | null;
 }
@@ -22,17 +26,17 @@ export interface EcgGridCanvasProps {
  * Thin wrapper: computes the layout, sizes the canvas for the device pixel ratio and calls the pure
  * render helpers. The data-* attributes state the calibration so tests can find things on the canvas.
  */
-export function EcgGridCanvas({ prepared, caseTitle, trace, pxPerMm, overlayView }: EcgGridCanvasProps) {
+export function EcgGridCanvas({ prepared, caseTitle, trace, pxPerMm, overlayView, layout = '12x1', mmPerS = PAPER_SPEED_MM_PER_S, mmPerMv = GAIN_MM_PER_MV }: EcgGridCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const dpr = useDevicePixelRatio();
   const leads = STANDARD_LEADS;
   const durationMs = (prepared.nSamples / prepared.fsHz) * 1000;
   const windowMs = (prepared.windowSamples / prepared.fsHz) * 1000 || WINDOW_MS;
 
-  const metrics = useMemo(
-    () => computeGridLayout({ ...DEFAULT_GRID_SPEC, pxPerMm, durationMs, leads }),
-    [pxPerMm, durationMs, leads],
-  );
+  const metrics = useMemo(() => {
+    const paper = paperRows(layout, durationMs, { startMs: prepared.windowStartMs, durationMs: windowMs });
+    return computeGridLayout({ ...DEFAULT_GRID_SPEC, pxPerMm, mmPerS, mmPerMv, leads, ...paper });
+  }, [pxPerMm, durationMs, leads, layout, mmPerS, mmPerMv, prepared.windowStartMs, windowMs]);
   // Whole device pixels for the backing store, and a CSS box of exactly that many device pixels, so one
   // CSS px is exactly `dpr` device px and hairlines snap cleanly. Only the blank right/bottom edge
   // (< 1 device px) is affected; the mm calibration is untouched.
@@ -80,6 +84,10 @@ export function EcgGridCanvas({ prepared, caseTitle, trace, pxPerMm, overlayView
       style={{ width: `${backingWidth / dpr}px`, height: `${backingHeight / dpr}px` }}
       data-leads={leads.join(',')}
       data-trace={trace}
+      data-layout={layout}
+      data-mm-per-s={mmPerS}
+      data-mm-per-mv={mmPerMv}
+      data-offset-ms={metrics.offsetMs}
       data-overlay={overlayView ? overlayView.display : 'none'}
       data-duration-ms={durationMs}
       data-window-start-ms={prepared.windowStartMs}

@@ -6,7 +6,7 @@ import { useAppStore } from '../store/useAppStore';
 import type { TraceKind } from '../store/viewSlice';
 import { windowCaption } from './describe';
 import { EcgGridCanvas } from './EcgGridCanvas';
-import { GAIN_MM_PER_MV, PAPER_SPEED_MM_PER_S } from './layout';
+import { PaperControls } from './PaperControls';
 
 const TRACE_CHOICES: Array<{ value: TraceKind; label: string }> = [
   { value: 'filtered', label: `Filtered ${BANDPASS_LOW_HZ}–${BANDPASS_HIGH_HZ} Hz` },
@@ -17,6 +17,9 @@ const TRACE_CHOICES: Array<{ value: TraceKind; label: string }> = [
 export function EcgPanel({ prepared, caseTitle }: { prepared: PreparedEcg; caseTitle: string }) {
   const trace = useAppStore((s) => s.trace);
   const pxPerMm = useAppStore((s) => s.pxPerMm);
+  const layout = useAppStore((s) => s.paperLayout);
+  const mmPerS = useAppStore((s) => s.mmPerS);
+  const mmPerMv = useAppStore((s) => s.mmPerMv);
   const showOverlay = useAppStore((s) => s.showOverlay);
   const view = useAttributionView();
   const windowMs = (prepared.windowSamples / prepared.fsHz) * 1000 || WINDOW_MS;
@@ -29,7 +32,7 @@ export function EcgPanel({ prepared, caseTitle }: { prepared: PreparedEcg; caseT
           12-lead ECG
         </h2>
         <p className="calibration-legend">
-          {PAPER_SPEED_MM_PER_S} mm/s · {GAIN_MM_PER_MV} mm/mV · 1 mm and 5 mm grid · 1 mV calibration pulse
+          {mmPerS} mm/s · {mmPerMv} mm/mV · 1 mm and 5 mm grid · 1 mV calibration pulse
         </p>
         <div className="segmented" role="radiogroup" aria-label="Signal shown">
           {TRACE_CHOICES.map((c) => (
@@ -45,6 +48,7 @@ export function EcgPanel({ prepared, caseTitle }: { prepared: PreparedEcg; caseT
             </button>
           ))}
         </div>
+        <PaperControls />
         {view && (
           <label className="toggle">
             <input type="checkbox" checked={showOverlay} onChange={(e) => appStore.getState().setShowOverlay(e.target.checked)} /> Attribution overlay
@@ -62,7 +66,7 @@ export function EcgPanel({ prepared, caseTitle }: { prepared: PreparedEcg; caseT
         </span>
       </p>
       <div className="ecg-scroll" tabIndex={0} aria-label="ECG paper, scroll horizontally">
-        <EcgGridCanvas prepared={prepared} caseTitle={caseTitle} trace={trace} pxPerMm={pxPerMm} overlayView={showOverlay ? view : null} />
+        <EcgGridCanvas prepared={prepared} caseTitle={caseTitle} trace={trace} pxPerMm={pxPerMm} overlayView={showOverlay ? view : null} layout={layout} mmPerS={mmPerS} mmPerMv={mmPerMv} />
       </div>
       <p className="footnote">
         Calibrated in CSS millimetres (96 px per inch); true size on screen depends on your display.

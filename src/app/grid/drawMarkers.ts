@@ -59,7 +59,7 @@ export function drawQrsOnsetTicks(
   ctx.lineWidth = STROKE.qrsTick;
   ctx.beginPath();
   for (const ms of onsetsMs) {
-    if (!(ms >= 0) || msToX(m, ms) > m.endX) continue;
+    if (!(ms >= 0) || msToX(m, ms) > m.endX || msToX(m, ms) < m.originX) continue;
     const x = snapToDevicePixel(msToX(m, ms), devicePxPerCssPx);
     ctx.moveTo(x, tickTop);
     ctx.lineTo(x, m.gridTop - 0.5 * m.pxPerMm);

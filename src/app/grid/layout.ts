@@ -19,8 +19,12 @@ export interface GridSpec {
   mmPerMv: number;
   /** Length of the record drawn, ms. */
   durationMs: number;
-  /** Lead names, one row each, top to bottom. */
+  /** Lead names, one row each, top to bottom (when `rows` is absent: one full-length cell per lead). */
   leads: readonly string[];
+  /** Rows of cells: which lead shows in which stretch of time on each row (3×4, 6×2, rhythm strips). */
+  rows?: readonly RowCells[];
+  /** Record time at x = originX, ms: 0 for whole-record layouts, the window start for the window layout. */
+  offsetMs?: number;
   /** Baseline to baseline. */
   rowSpacingMm: number;
   /** Room left of t = 0 for the lead label and the calibration pulse. */
@@ -46,9 +50,24 @@ export const DEFAULT_GRID_SPEC: Omit<GridSpec, 'durationMs' | 'leads'> = {
   bottomStripMm: 6,
 };
 
+/** One stretch of one lead on a row: record time [fromMs, toMs), drawn at its own time on the shared axis. */
+export interface Cell {
+  /** Index of the lead in the trace inputs (standard order). */
+  lead: number;
+  label: string;
+  fromMs: number;
+  toMs: number;
+}
+
+export interface RowCells {
+  cells: readonly Cell[];
+}
+
 export interface RowMetrics {
   index: number;
+  /** The first cell's label (the lead of a one-cell row). */
   lead: string;
+  cells: readonly Cell[];
   /** y of 0 mV. */
   baselineY: number;
   /** The row's own band: half a row spacing either side of the baseline (traces may overlap it). */
@@ -67,6 +86,8 @@ export interface GridMetrics {
   originX: number;
   /** x of t = durationMs. */
   endX: number;
+  /** Record time at originX, ms. */
+  offsetMs: number;
   /** The ruled area spans the full width between these two y values. */
   gridTop: number;
   gridBottom: number;
@@ -86,11 +107,14 @@ export function computeGridLayout(spec: GridSpec): GridMetrics {
   const gridTop = spec.topStripMm * mm;
   const firstBaseline = gridTop + spec.gridPadMm * mm;
   const rowSpacing = spec.rowSpacingMm * mm;
-  const rows = spec.leads.map((lead, index) => {
+  const offsetMs = spec.offsetMs ?? 0;
+  const rowCells: readonly RowCells[] =
+    spec.rows ?? spec.leads.map((label, lead) => ({ cells: [{ lead, label, fromMs: offsetMs, toMs: offsetMs + spec.durationMs }] }));
+  const rows = rowCells.map(({ cells }, index) => {
     const baselineY = firstBaseline + index * rowSpacing;
-    return { index, lead, baselineY, top: baselineY - rowSpacing / 2, bottom: baselineY + rowSpacing / 2 };
+    return { index, lead: cells[0]?.label ?? '', cells, baselineY, top: baselineY - rowSpacing / 2, bottom: baselineY + rowSpacing / 2 };
   });
-  const lastBaseline = firstBaseline + Math.max(0, spec.leads.length - 1) * rowSpacing;
+  const lastBaseline = firstBaseline + Math.max(0, rows.length - 1) * rowSpacing;
   const gridBottom = lastBaseline + spec.gridPadMm * mm;
   return {
     spec,
@@ -101,6 +125,7 @@ export function computeGridLayout(spec: GridSpec): GridMetrics {
     pxPerMv,
     originX,
     endX,
+    offsetMs,
     gridTop,
     gridBottom,
     rows,
@@ -109,11 +134,11 @@ export function computeGridLayout(spec: GridSpec): GridMetrics {
 
 /** x (CSS px) of a time in ms from the record start. */
 export function msToX(m: GridMetrics, ms: number): number {
-  return m.originX + ms * m.pxPerMs;
+  return m.originX + (ms - m.offsetMs) * m.pxPerMs;
 }
 
 export function xToMs(m: GridMetrics, x: number): number {
-  return (x - m.originX) / m.pxPerMs;
+  return m.offsetMs + (x - m.originX) / m.pxPerMs;
 }
 
 /** y (CSS px) of a voltage in mV on a row; up is positive. */

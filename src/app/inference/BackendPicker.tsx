@@ -27,7 +27,8 @@ export function BackendPicker() {
           return (
             <option key={b} value={b} disabled={s ? !s.available : false} title={s?.detail}>
               {b}
-              {s ? (s.available ? ` — ${s.detail}` : ' — not available here') : ''}
+              {s?.software ? ' (software GPU)' : ''}
+              {s && !s.available ? ' — not available here' : ''}
             </option>
           );
         })}

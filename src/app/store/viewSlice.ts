@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { CSS_PX_PER_MM } from '../grid/layout';
 import type { AttributionDisplay } from '../explain/attributionView';
+import type { PaperLayout } from '../grid/paperLayouts';
 import type { AppState } from './appStore';
 
 /** Which signal the grid draws: band-passed 0.5–40 Hz (default, as the model sees it) or as recorded. */
@@ -8,6 +9,13 @@ export type TraceKind = 'filtered' | 'recorded';
 
 export interface ViewSlice {
   trace: TraceKind;
+  paperLayout: PaperLayout;
+  /** Paper speed and gain: the calibration the grid is drawn at (the pulse and legend follow). */
+  mmPerS: 25 | 50;
+  mmPerMv: 5 | 10 | 20;
+  setPaperLayout: (layout: PaperLayout) => void;
+  setMmPerS: (v: 25 | 50) => void;
+  setMmPerMv: (v: 5 | 10 | 20) => void;
   /** How attributions are shown on the grid and the map: signed Φ, or paper 3.6's post-processing. */
   attributionDisplay: AttributionDisplay;
   /** Attribution overlay on the 12-lead grid on/off. */
@@ -25,6 +33,12 @@ export const MAX_PX_PER_MM = 12;
 
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
   trace: 'filtered',
+  paperLayout: '12x1',
+  mmPerS: 25,
+  mmPerMv: 10,
+  setPaperLayout: (paperLayout) => set({ paperLayout }),
+  setMmPerS: (mmPerS) => set({ mmPerS }),
+  setMmPerMv: (mmPerMv) => set({ mmPerMv }),
   attributionDisplay: 'signed',
   showOverlay: true,
   setAttributionDisplay: (attributionDisplay) => set({ attributionDisplay }),

@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { readCanvasData } from './support/canvasData';
+import { TEST_RESULTS } from './support/paths';
+
+/** The printout formats and calibration controls of the 12-lead grid, driven as a user would. */
+test('layouts 3×4 + II, 6×2, window 12×1; speed, gain and zoom change the calibration the canvas states', async ({ page }, testInfo) => {
+  await page.goto('./');
+  const grid = page.getByRole('img', { name: /12-lead ECG/ });
+  await expect(grid).toBeVisible({ timeout: 60_000 });
+  const layouts = page.getByRole('radiogroup', { name: 'Layout' });
+  const before = await readCanvasData(grid);
+  expect(before.rowBaselinesY).toHaveLength(12);
+
+  await layouts.getByRole('radio', { name: '3×4 + II' }).click();
+  await expect(grid).toHaveAttribute('data-layout', '3x4');
+  expect((await readCanvasData(grid)).rowBaselinesY).toHaveLength(4);
+  const shot3x4 = testInfo.outputPath('paper-3x4.png');
+  await grid.screenshot({ path: shot3x4 });
+  await grid.screenshot({ path: path.join(TEST_RESULTS, 'paper-3x4.png') });
+  await testInfo.attach('3×4 + II', { path: shot3x4, contentType: 'image/png' });
+
+  await layouts.getByRole('radio', { name: '6×2' }).click();
+  await expect(grid).toHaveAttribute('data-layout', '6x2');
+  expect((await readCanvasData(grid)).rowBaselinesY).toHaveLength(6);
+
+  await layouts.getByRole('radio', { name: 'Window 12×1' }).click();
+  await expect(grid).toHaveAttribute('data-layout', 'window');
+  const w = await readCanvasData(grid);
+  expect(Number(await grid.getAttribute('data-offset-ms'))).toBe(w.windowStartMs);
+
+  await page.getByLabel('Paper speed').selectOption('50');
+  await page.getByLabel('Gain').selectOption('20');
+  await expect(grid).toHaveAttribute('data-mm-per-s', '50');
+  const fast = await readCanvasData(grid);
+  expect(fast.pxPerMs).toBeCloseTo(2 * w.pxPerMs, 9);
+  expect(fast.pxPerMv).toBeCloseTo(2 * w.pxPerMv, 9);
+  await expect(page.locator('.calibration-legend')).toContainText('50 mm/s · 20 mm/mV');
+
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect.poll(async () => (await readCanvasData(grid)).pxPerMm).toBeCloseTo(fast.pxPerMm * 1.25, 6);
+  const shotWindow = testInfo.outputPath('paper-window.png');
+  await grid.screenshot({ path: shotWindow });
+  await testInfo.attach('window 12×1 at 50 mm/s, 20 mm/mV', { path: shotWindow, contentType: 'image/png' });
+});

@@ -1,0 +1,50 @@
+import { appStore } from '../store/appStore';
+import { useAppStore } from '../store/useAppStore';
+import { MAX_PX_PER_MM, MIN_PX_PER_MM } from '../store/viewSlice';
+import { PAPER_LAYOUTS } from './paperLayouts';
+
+const ZOOM_STEP = 1.25;
+
+/** Layout, paper speed, gain and zoom of the 12-lead grid: the controls of an electrocardiograph's printout. */
+export function PaperControls() {
+  const layout = useAppStore((s) => s.paperLayout);
+  const mmPerS = useAppStore((s) => s.mmPerS);
+  const mmPerMv = useAppStore((s) => s.mmPerMv);
+  const pxPerMm = useAppStore((s) => s.pxPerMm);
+  const st = appStore.getState;
+  return (
+    <div className="paper-controls">
+      <div className="segmented" role="radiogroup" aria-label="Layout">
+        {PAPER_LAYOUTS.map((l) => (
+          <button key={l.value} type="button" role="radio" aria-checked={layout === l.value} className={layout === l.value ? 'selected' : undefined} onClick={() => st().setPaperLayout(l.value)}>
+            {l.label}
+          </button>
+        ))}
+      </div>
+      <label className="inline-select">
+        <span>Speed</span>
+        <select aria-label="Paper speed" value={mmPerS} onChange={(e) => st().setMmPerS(Number(e.target.value) as 25 | 50)}>
+          <option value={25}>25 mm/s</option>
+          <option value={50}>50 mm/s</option>
+        </select>
+      </label>
+      <label className="inline-select">
+        <span>Gain</span>
+        <select aria-label="Gain" value={mmPerMv} onChange={(e) => st().setMmPerMv(Number(e.target.value) as 5 | 10 | 20)}>
+          <option value={5}>5 mm/mV</option>
+          <option value={10}>10 mm/mV</option>
+          <option value={20}>20 mm/mV</option>
+        </select>
+      </label>
+      <div className="zoom" role="group" aria-label="Zoom">
+        <button type="button" className="button" aria-label="Zoom out" disabled={pxPerMm <= MIN_PX_PER_MM} onClick={() => st().setPxPerMm(pxPerMm / ZOOM_STEP)}>
+          −
+        </button>
+        <span className="muted" aria-live="polite">{Math.round((pxPerMm / (96 / 25.4)) * 100)}%</span>
+        <button type="button" className="button" aria-label="Zoom in" disabled={pxPerMm >= MAX_PX_PER_MM} onClick={() => st().setPxPerMm(pxPerMm * ZOOM_STEP)}>
+          +
+        </button>
+      </div>
+    </div>
+  );
+}
