@@ -43,3 +43,38 @@ test('layouts 3×4 + II, 6×2, window 12×1; speed, gain and zoom change the cal
   await grid.screenshot({ path: shotWindow });
   await testInfo.attach('window 12×1 at 50 mm/s, 20 mm/mV', { path: shotWindow, contentType: 'image/png' });
 });
+
+test('hovering the window moves the shared time cursor; calipers read Δt, heart rate and ΔV', async ({ page }, testInfo) => {
+  await page.goto('./');
+  const grid = page.getByRole('img', { name: /12-lead ECG/ });
+  await expect(grid).toBeVisible({ timeout: 60_000 });
+  const d = await readCanvasData(grid);
+  const overlay = page.getByTestId('grid-overlay');
+  // The mouse acts in the viewport: put the top of the paper at the top of the screen.
+  await page.locator('.grid-stack').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  const box = (await grid.boundingBox())!;
+  const xOf = (ms: number) => box.x + d.originX + ms * d.pxPerMs;
+
+  await page.mouse.move(xOf(d.windowStartMs + 100), box.y + d.rowBaselinesY[1]);
+  await expect(overlay).toHaveAttribute('data-cursor-ms', /^\d+(\.\d)?$/);
+  expect(Number(await overlay.getAttribute('data-cursor-ms'))).toBeCloseTo(100, 0);
+  await page.mouse.move(xOf(500), box.y + d.rowBaselinesY[1]); // outside the window: no cursor
+  await expect(overlay).toHaveAttribute('data-cursor-ms', '');
+  await overlay.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(overlay).toHaveAttribute('data-cursor-ms', '2.0');
+
+  await page.getByRole('button', { name: 'Calipers' }).click();
+  await page.locator('.grid-stack').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  const box2 = (await grid.boundingBox())!;
+  const y = box2.y + d.rowBaselinesY[1];
+  await page.mouse.move(xOf(1000), y);
+  await page.mouse.down();
+  await page.mouse.move(xOf(1400), y - 5 * d.pxPerMm, { steps: 4 });
+  await page.mouse.move(xOf(1800), y - 10 * d.pxPerMm, { steps: 4 }); // 800 ms, 1 mV up at 10 mm/mV
+  await page.mouse.up();
+  await expect(page.getByTestId('caliper-readout')).toHaveText(/Δt 800 ms \(75 bpm\) · ΔV \+1\.00 mV/);
+  const shot = testInfo.outputPath('calipers.png');
+  await page.locator('.grid-stack').screenshot({ path: shot });
+  await testInfo.attach('calipers', { path: shot, contentType: 'image/png' });
+});

@@ -87,7 +87,7 @@ export async function chooseBackend(a: { support: BackendSupport[]; requested: B
   if (active !== best) await deps.initBackend(best); // the last one measured is active; switch back to the winner
   const measureMs = deps.now() - tMeasure0 - chosen.backendMs - chosen.warmUpMs;
   return {
-    backend: best, model: chosen.model, choice: a.requested ? 'requested' : built.size > 1 ? 'measured' : 'only-candidate',
+    backend: best, model: chosen.model, choice: a.requested ? 'requested' : timings.filter((t) => t.gradientMs !== null).length > 1 ? 'measured' : 'only-candidate',
     timings, skipped, backendMs: chosen.backendMs, warmUpMs: chosen.warmUpMs, measureMs,
   };
 }

@@ -101,6 +101,7 @@ describe('the inference engine', () => {
     const d = deps(['webgpu', 'webgl', 'wasm', 'cpu'], { probe: async () => support }, { wasm: 1, cpu: 100 });
     const ready = await createEngine(d).load('m.json', undefined, () => {});
     expect(ready.backend).toBe('wasm');
+    expect(ready.choice).toBe('measured'); // cpu was timed (one run) and lost
     expect(ready.timings.map((t) => [t.backend, t.note])).toEqual([
       ['wasm', 'median of 3'],
       ['webgpu', 'software GPU, not timed'],

@@ -4,7 +4,9 @@ import type { PreparedEcg } from '../../core/ecg/prepare.types';
 import { STANDARD_LEADS } from '../../core/ecg/types';
 import type { AttributionView } from '../explain/attributionView';
 import type { TraceKind } from '../store/viewSlice';
+import type { CaliperReading } from './calipers';
 import { ecgAriaLabel } from './describe';
+import { GridOverlay } from './GridOverlay';
 import { DEFAULT_GRID_SPEC, GAIN_MM_PER_MV, PAPER_SPEED_MM_PER_S, computeGridLayout } from './layout';
 import { type PaperLayout, paperRows } from './paperLayouts';
 import { renderEcgPaper } from './renderEcgPaper';
@@ -18,6 +20,9 @@ export interface EcgGridCanvasProps {
   layout?: PaperLayout;
   mmPerS?: number;
   mmPerMv?: number;
+  /** Calipers on (dragging measures) or off (hovering moves the time cursor), and where readings go. */
+  calipers?: boolean;
+  onCaliper?: (r: CaliperReading | null) => void;
   /** The attribution overlay in the window, when an explanation is shown. */
   overlayView?: AttributionView | null;
 }
@@ -26,7 +31,7 @@ export interface EcgGridCanvasProps {
  * Thin wrapper: computes the layout, sizes the canvas for the device pixel ratio and calls the pure
  * render helpers. The data-* attributes state the calibration so tests can find things on the canvas.
  */
-export function EcgGridCanvas({ prepared, caseTitle, trace, pxPerMm, overlayView, layout = '12x1', mmPerS = PAPER_SPEED_MM_PER_S, mmPerMv = GAIN_MM_PER_MV }: EcgGridCanvasProps) {
+export function EcgGridCanvas({ prepared, caseTitle, trace, pxPerMm, overlayView, layout = '12x1', mmPerS = PAPER_SPEED_MM_PER_S, mmPerMv = GAIN_MM_PER_MV, calipers = false, onCaliper = noop }: EcgGridCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const dpr = useDevicePixelRatio();
   const leads = STANDARD_LEADS;
@@ -74,33 +79,38 @@ export function EcgGridCanvas({ prepared, caseTitle, trace, pxPerMm, overlayView
   });
 
   return (
-    <canvas
-      ref={ref}
-      className="ecg-canvas"
-      role="img"
-      aria-label={label}
-      width={backingWidth}
-      height={backingHeight}
-      style={{ width: `${backingWidth / dpr}px`, height: `${backingHeight / dpr}px` }}
-      data-leads={leads.join(',')}
-      data-trace={trace}
-      data-layout={layout}
-      data-mm-per-s={mmPerS}
-      data-mm-per-mv={mmPerMv}
-      data-offset-ms={metrics.offsetMs}
-      data-overlay={overlayView ? overlayView.display : 'none'}
-      data-duration-ms={durationMs}
-      data-window-start-ms={prepared.windowStartMs}
-      data-window-ms={windowMs}
-      data-qrs-onsets-ms={prepared.qrsOnsetsMs.join(',')}
-      data-px-per-mm={metrics.pxPerMm}
-      data-px-per-ms={metrics.pxPerMs}
-      data-px-per-mv={metrics.pxPerMv}
-      data-origin-x={metrics.originX}
-      data-row-baselines-y={metrics.rows.map((r) => r.baselineY.toFixed(3)).join(',')}
-      data-row-spacing-px={metrics.spec.rowSpacingMm * metrics.pxPerMm}
-      data-grid-top={metrics.gridTop}
-      data-grid-bottom={metrics.gridBottom}
-    />
+    <div className="grid-stack" style={{ width: `${backingWidth / dpr}px`, height: `${backingHeight / dpr}px` }}>
+      <canvas
+        ref={ref}
+        className="ecg-canvas"
+        role="img"
+        aria-label={label}
+        width={backingWidth}
+        height={backingHeight}
+        style={{ width: `${backingWidth / dpr}px`, height: `${backingHeight / dpr}px` }}
+        data-leads={leads.join(',')}
+        data-trace={trace}
+        data-layout={layout}
+        data-mm-per-s={mmPerS}
+        data-mm-per-mv={mmPerMv}
+        data-offset-ms={metrics.offsetMs}
+        data-overlay={overlayView ? overlayView.display : 'none'}
+        data-duration-ms={durationMs}
+        data-window-start-ms={prepared.windowStartMs}
+        data-window-ms={windowMs}
+        data-qrs-onsets-ms={prepared.qrsOnsetsMs.join(',')}
+        data-px-per-mm={metrics.pxPerMm}
+        data-px-per-ms={metrics.pxPerMs}
+        data-px-per-mv={metrics.pxPerMv}
+        data-origin-x={metrics.originX}
+        data-row-baselines-y={metrics.rows.map((r) => r.baselineY.toFixed(3)).join(',')}
+        data-row-spacing-px={metrics.spec.rowSpacingMm * metrics.pxPerMm}
+        data-grid-top={metrics.gridTop}
+        data-grid-bottom={metrics.gridBottom}
+      />
+      <GridOverlay metrics={metrics} windowStartMs={prepared.windowStartMs} windowMs={windowMs} calipers={calipers} onReading={onCaliper} />
+    </div>
   );
 }
+
+function noop(): void {}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { BANDPASS_HIGH_HZ, BANDPASS_LOW_HZ, WINDOW_MS } from '../../core/constants';
 import type { PreparedEcg } from '../../core/ecg/prepare.types';
 import { useAttributionView } from '../explain/useAttributionView';
@@ -6,6 +7,7 @@ import { useAppStore } from '../store/useAppStore';
 import type { TraceKind } from '../store/viewSlice';
 import { windowCaption } from './describe';
 import { EcgGridCanvas } from './EcgGridCanvas';
+import { type CaliperReading, describeCaliper } from './calipers';
 import { PaperControls } from './PaperControls';
 
 const TRACE_CHOICES: Array<{ value: TraceKind; label: string }> = [
@@ -22,6 +24,8 @@ export function EcgPanel({ prepared, caseTitle }: { prepared: PreparedEcg; caseT
   const mmPerMv = useAppStore((s) => s.mmPerMv);
   const showOverlay = useAppStore((s) => s.showOverlay);
   const view = useAttributionView();
+  const [calipers, setCalipers] = useState(false);
+  const [reading, setReading] = useState<CaliperReading | null>(null);
   const windowMs = (prepared.windowSamples / prepared.fsHz) * 1000 || WINDOW_MS;
   const beat = prepared.beat;
 
@@ -49,6 +53,9 @@ export function EcgPanel({ prepared, caseTitle }: { prepared: PreparedEcg; caseT
           ))}
         </div>
         <PaperControls />
+        <button type="button" className="button" aria-pressed={calipers} onClick={() => setCalipers(!calipers)} title="Drag on the paper between two points to read Δt, heart rate and ΔV">
+          Calipers
+        </button>
         {view && (
           <label className="toggle">
             <input type="checkbox" checked={showOverlay} onChange={(e) => appStore.getState().setShowOverlay(e.target.checked)} /> Attribution overlay
@@ -66,8 +73,13 @@ export function EcgPanel({ prepared, caseTitle }: { prepared: PreparedEcg; caseT
         </span>
       </p>
       <div className="ecg-scroll" tabIndex={0} aria-label="ECG paper, scroll horizontally">
-        <EcgGridCanvas prepared={prepared} caseTitle={caseTitle} trace={trace} pxPerMm={pxPerMm} overlayView={showOverlay ? view : null} layout={layout} mmPerS={mmPerS} mmPerMv={mmPerMv} />
+        <EcgGridCanvas prepared={prepared} caseTitle={caseTitle} trace={trace} pxPerMm={pxPerMm} overlayView={showOverlay ? view : null} layout={layout} mmPerS={mmPerS} mmPerMv={mmPerMv} calipers={calipers} onCaliper={setReading} />
       </div>
+      {calipers && (
+        <p className="caliper-readout" role="status" aria-live="polite" data-testid="caliper-readout">
+          {reading ? describeCaliper(reading) : 'Calipers: drag on the paper between two points.'}
+        </p>
+      )}
       <p className="footnote">
         Calibrated in CSS millimetres (96 px per inch); true size on screen depends on your display.
       </p>

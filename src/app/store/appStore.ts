@@ -1,11 +1,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { type CaseSlice, createCaseSlice } from './caseSlice';
+import { type CursorSlice, createCursorSlice } from './cursorSlice';
 import { type ExplainSlice, createExplainSlice } from './explainSlice';
 import { type InferenceSlice, createInferenceSlice } from './inferenceSlice';
 import { type ViewSlice, createViewSlice } from './viewSlice';
 
 /** The whole app state: slices added here as features land (annotation, …). */
-export type AppState = CaseSlice & ViewSlice & InferenceSlice & ExplainSlice;
+export type AppState = CaseSlice & ViewSlice & InferenceSlice & ExplainSlice & CursorSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A fresh store; tests make their own, the app uses `appStore`. No React in here. */
@@ -15,6 +16,7 @@ export function createAppStore(): AppStore {
     ...createViewSlice(...a),
     ...createInferenceSlice(...a),
     ...createExplainSlice(...a),
+    ...createCursorSlice(...a),
   }));
 }
 
