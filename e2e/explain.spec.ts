@@ -56,7 +56,7 @@ test('Integrated Gradients with the paper defaults runs in the worker: progress,
   writeFileSync(path.join(TEST_RESULTS, 'explain-frames.json'), `${JSON.stringify({ backend, ms, ...frames }, null, 1)}\n`);
   expect(worstLoaf).toBeLessThanOrEqual(100);
 
-  await expect(panel.getByRole('img', { name: /Integrated Gradients attributions per lead/ })).toBeVisible();
+  await expect(panel.getByRole('img', { name: /Integrated Gradients attributions of the 12-lead model per lead/ })).toBeVisible();
   await expect(panel.getByRole('table', { name: 'Explanation timings' }).getByRole('row', { name: new RegExp(`Integrated Gradients ${backend}`) })).toBeVisible();
   await expect(panel.getByTestId('backend-choice')).toContainText(`Backend ${backend}`);
   await expect(panel).toContainText(/Completeness: Σ attributions − \(f\(x\) − f\(baseline\)\) = /);

@@ -78,3 +78,23 @@ test('hovering the window moves the shared time cursor; calipers read Δt, heart
   await page.locator('.grid-stack').screenshot({ path: shot });
   await testInfo.attach('calipers', { path: shot, contentType: 'image/png' });
 });
+
+test('keyboard shortcuts switch layout and calipers; printing keeps the paper at its calibration without controls', async ({ page }) => {
+  await page.goto('./');
+  const grid = page.getByRole('img', { name: /12-lead ECG/ });
+  await expect(grid).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('shortcuts')).toContainText('E explain with the chosen method');
+  await page.locator('body').press('l');
+  await expect(grid).not.toHaveAttribute('data-layout', '12x1');
+  await page.locator('body').press('c');
+  await expect(page.getByRole('button', { name: 'Calipers' })).toHaveAttribute('aria-pressed', 'true');
+  await page.locator('body').press('c');
+
+  await page.getByRole('radiogroup', { name: 'Layout' }).getByRole('radio', { name: '12×1', exact: true }).click();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.paper-controls')).toBeHidden();
+  const widthMm = await grid.evaluate((el) => el.getBoundingClientRect().width / (96 / 25.4));
+  expect(widthMm).toBeCloseTo(275, 0); // 20 mm margin + 10 s at 25 mm/s + 5 mm: 1 CSS mm is 1 printed mm
+  const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
+  expect(pdf.byteLength).toBeGreaterThan(10_000);
+});

@@ -33,6 +33,7 @@ export class InferenceFailure extends Error {
 export type Ready = Extract<WorkerResponse, { type: 'ready' }>;
 export type PredictionResponse = Extract<WorkerResponse, { type: 'prediction' }>;
 export type ExplanationResponse = Extract<WorkerResponse, { type: 'explanation' }>;
+export type ExtraReady = Extract<WorkerResponse, { type: 'extra-ready' }>;
 
 /** A running explanation: its request id (what `cancel` takes) and its answer. */
 export interface ExplainJob {
@@ -44,9 +45,11 @@ export interface InferenceClient {
   check(): Promise<BackendSupport[]>;
   load(modelUrl: string, opts?: { backend?: BackendName; onProgress?: (p: LoadProgress) => void }): Promise<Ready>;
   /** The window is copied, then the copy is transferred: the caller's array stays usable. */
-  predict(window: Float32Array, T: number, C: number): Promise<PredictionResponse>;
+  predict(window: Float32Array, T: number, C: number, model?: string): Promise<PredictionResponse>;
+  /** Loads a further model on the chosen backend (after `load`); `predict`/`explain` then take its key. */
+  loadExtra(key: string, modelUrl: string): Promise<ExtraReady>;
   /** Attributions for a window; the window is copied like predict's. Progress arrives through `onProgress`. */
-  explain(method: ExplainMethod, window: Float32Array, T: number, C: number, params: ExplainParams, onProgress?: (p: ExplainProgress) => void): ExplainJob;
+  explain(method: ExplainMethod, window: Float32Array, T: number, C: number, params: ExplainParams, onProgress?: (p: ExplainProgress) => void, model?: string): ExplainJob;
   /** Asks the worker to stop explain `id`; that job then fails with code `cancelled`. Resolves whether it was found. */
   cancel(id: number): Promise<boolean>;
   dispose(): Promise<void>;
@@ -104,10 +107,11 @@ export function createInferenceClient(worker: WorkerPort): InferenceClient {
       send<Ready>({ type: 'load', id: nextId++, modelUrl, ...(opts.backend ? { backend: opts.backend } : {}) }, (p) => {
         if (p.status !== 'explain') opts.onProgress?.(p);
       }),
-    predict: (window, T, C) => send<PredictionResponse>({ type: 'predict', id: nextId++, window: window.slice(), T, C }),
-    explain: (method, window, T, C, params, onProgress) => {
+    predict: (window, T, C, model) => send<PredictionResponse>({ type: 'predict', id: nextId++, window: window.slice(), T, C, ...(model && { model }) }),
+    loadExtra: (key, modelUrl) => send<ExtraReady>({ type: 'load-extra', id: nextId++, key, modelUrl }),
+    explain: (method, window, T, C, params, onProgress, model) => {
       const id = nextId++;
-      const result = send<ExplanationResponse>({ type: 'explain', id, method, window: window.slice(), T, C, params }, (p) => {
+      const result = send<ExplanationResponse>({ type: 'explain', id, method, window: window.slice(), T, C, params, ...(model && { model }) }, (p) => {
         if (p.status === 'explain') onProgress?.(p);
       });
       return { id, result };

@@ -206,3 +206,20 @@ describe('predictWindowsAsync', () => {
     model.dispose();
   });
 });
+
+describe('extra models', () => {
+  it('loads a second model on the chosen backend; predict and explain name it; dispose frees it', async () => {
+    const before = tf.memory().numTensors;
+    const engine = createEngine(deps());
+    await engine.load('http://x/models/ecg12/model.json', undefined, () => {});
+    const twin = await engine.loadExtra('cine3', 'http://x/models/cine3/model.json');
+    expect(twin.model).toMatchObject({ timeSteps: T, channels: C });
+    const p = await engine.predict(window(2), T, C, 'cine3');
+    expect(p.backend).toBe('cpu');
+    const e = await engine.explain('ig', window(2), T, C, { steps: 2, noiseSamples: 0 }, () => {}, undefined, 'cine3');
+    expect(e.attributions[0]).toHaveLength(T * C);
+    await expect(engine.predict(window(2), T, C, 'nope')).rejects.toMatchObject({ code: 'not-ready' });
+    engine.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

@@ -36,8 +36,10 @@ export type PredictionInfo = Omit<Extract<WorkerResponse, { type: 'prediction' }
 export interface InferenceEngine {
   check(): Promise<BackendSupport[]>;
   load(modelUrl: string, requested: BackendName | undefined, onProgress: (p: LoadProgress) => void): Promise<ReadyInfo>;
-  predict(window: Float32Array, T: number, C: number): Promise<PredictionInfo>;
-  explain(method: ExplainMethod, window: Float32Array, T: number, C: number, params: ExplainParams, onProgress: (p: ExplainProgress) => void, shouldStop?: StopCheck): Promise<ExplanationResult>;
+  /** Loads another model (e.g. the CineECG twin) on the backend `load` chose; predict/explain name it by `key`. */
+  loadExtra(key: string, modelUrl: string): Promise<{ model: ModelInfo; loadMs: number }>;
+  predict(window: Float32Array, T: number, C: number, key?: string): Promise<PredictionInfo>;
+  explain(method: ExplainMethod, window: Float32Array, T: number, C: number, params: ExplainParams, onProgress: (p: ExplainProgress) => void, shouldStop?: StopCheck, key?: string): Promise<ExplanationResult>;
   dispose(): void;
 }
 
@@ -53,22 +55,29 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
   let model: tf.LayersModel | null = null;
   let backend: BackendName | null = null;
   let modelUrl = '';
-  let references: Promise<Float32Array> | null = null;
+  /** Gradient SHAP's reference windows per model URL (each model has its own, beside its model.json). */
+  const references = new Map<string, Promise<Float32Array>>();
+  const extras = new Map<string, { model: tf.LayersModel; url: string }>();
 
   const check = async () => (support ??= await deps.probe());
 
   const dispose = () => {
     model?.dispose();
+    for (const e of extras.values()) e.model.dispose();
+    extras.clear();
     model = null;
     backend = null;
-    references = null;
+    references.clear();
   };
 
-  const ready = (T: number, C: number) => {
+  const ready = (T: number, C: number, key?: string) => {
     if (!model || !backend) throw new WorkerFailure('not-ready', 'the model is not loaded yet');
-    const [, mT, mC] = model.inputs[0].shape;
+    const extra = key === undefined ? null : extras.get(key);
+    if (key !== undefined && !extra) throw new WorkerFailure('not-ready', `no model "${key}" is loaded`);
+    const m = extra?.model ?? model;
+    const [, mT, mC] = m.inputs[0].shape;
     if (T !== mT || C !== mC) throw new WorkerFailure('bad-input', `the model expects windows of ${mT} × ${mC}, got ${T} × ${C}`);
-    return { model, backend };
+    return { model: m, backend, url: extra?.url ?? modelUrl };
   };
 
   return {
@@ -95,22 +104,38 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
       };
     },
 
-    async predict(window, T, C) {
-      const r = ready(T, C);
+    async loadExtra(key, url) {
+      if (!model || !backend) throw new WorkerFailure('not-ready', 'load the main model first');
+      const t0 = deps.now();
+      let m: tf.LayersModel;
+      try {
+        m = await buildModel(await deps.fetchModel(url, () => {}));
+      } catch (e) {
+        throw new WorkerFailure('model-load', `could not load the model from ${url}: ${toWorkerError(e).message}`);
+      }
+      const info = modelInfo(m);
+      await predictWindowsAsync(m, [new Float32Array(info.timeSteps * info.channels)]); // warm-up
+      extras.get(key)?.model.dispose();
+      extras.set(key, { model: m, url });
+      return { model: info, loadMs: deps.now() - t0 };
+    },
+
+    async predict(window, T, C, key) {
+      const r = ready(T, C, key);
       const t0 = deps.now();
       const [p] = await predictWindowsAsync(r.model, [window]);
       return { logits: p.logits, pAbnormal: p.pAbnormal, label: p.label, backend: r.backend, ms: deps.now() - t0 };
     },
 
-    async explain(method, window, T, C, params, onProgress, shouldStop) {
-      const r = ready(T, C);
+    async explain(method, window, T, C, params, onProgress, shouldStop, key) {
+      const r = ready(T, C, key);
       let refs: Float32Array[] | undefined;
       if (method === 'gradshap') {
-        references ??= deps.fetchBinary(modelUrl.replace(/[^/]*$/, 'reference-normals.bin')).then((b) => new Float32Array(b));
+        if (!references.has(r.url)) references.set(r.url, deps.fetchBinary(r.url.replace(/[^/]*$/, 'reference-normals.bin')).then((b) => new Float32Array(b)));
         try {
-          refs = splitWindows(await references, T, C);
+          refs = splitWindows(await references.get(r.url)!, T, C);
         } catch (e) {
-          references = null;
+          references.delete(r.url);
           throw new WorkerFailure('model-load', `Gradient SHAP's reference windows could not be loaded: ${toWorkerError(e).message}`);
         }
       }

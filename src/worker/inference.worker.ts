@@ -35,14 +35,16 @@ async function handle(request: WorkerRequest): Promise<void> {
       const ready = await engine.load(request.modelUrl, request.backend, (progress) => post({ type: 'progress', id, progress }));
       return post({ type: 'ready', id, ...ready });
     }
+    case 'load-extra':
+      return post({ type: 'extra-ready', id, key: request.key, ...(await engine.loadExtra(request.key, request.modelUrl)) });
     case 'predict':
-      return post({ type: 'prediction', id, ...(await engine.predict(request.window, request.T, request.C)) });
+      return post({ type: 'prediction', id, ...(await engine.predict(request.window, request.T, request.C, request.model)) });
     case 'explain': {
       running = id;
       // A macrotask between batches lets a `cancel` message in; the check then sees it.
       const shouldStop = async () => (await yieldToEventLoop(), cancelled.has(id));
       try {
-        const r = await engine.explain(request.method, request.window, request.T, request.C, request.params, (progress) => post({ type: 'progress', id, progress }), shouldStop);
+        const r = await engine.explain(request.method, request.window, request.T, request.C, request.params, (progress) => post({ type: 'progress', id, progress }), shouldStop, request.model);
         return post({ type: 'explanation', id, ...r });
       } finally {
         running = null;

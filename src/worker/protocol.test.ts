@@ -27,6 +27,8 @@ describe('parseRequest', () => {
     expect(parseRequest({ type: 'load', id: 2, modelUrl: 'm.json', backend: 'wasm' })).toMatchObject({ ok: true, request: { backend: 'wasm' } });
     expect(parseRequest({ type: 'predict', id: 3, window: w, T: 3, C: 2 })).toEqual({ ok: true, request: { type: 'predict', id: 3, window: w, T: 3, C: 2 } });
     expect(parseRequest({ type: 'dispose', id: 4 })).toEqual({ ok: true, request: { type: 'dispose', id: 4 } });
+    expect(parseRequest({ type: 'load-extra', id: 7, key: 'cine3', modelUrl: 'http://x/cine3/model.json' })).toEqual({ ok: true, request: { type: 'load-extra', id: 7, key: 'cine3', modelUrl: 'http://x/cine3/model.json' } });
+    expect(parseRequest({ type: 'predict', id: 8, window: w, T: 3, C: 2, model: 'cine3' })).toMatchObject({ ok: true, request: { model: 'cine3' } });
     expect(parseRequest({ type: 'cancel', id: 5, target: 3 })).toEqual({ ok: true, request: { type: 'cancel', id: 5, target: 3 } });
     expect(parseRequest({ type: 'explain', id: 6, method: 'gradshap', window: w, T: 3, C: 2, params: { samples: 10, seed: 2 } })).toEqual({
       ok: true, request: { type: 'explain', id: 6, method: 'gradshap', window: w, T: 3, C: 2, params: { samples: 10, seed: 2 } },
@@ -44,6 +46,8 @@ describe('parseRequest', () => {
       [{ type: 'predict', id: 9, window: new Float32Array(5), T: 3, C: 2 }, 9, /5 values, T × C = 6/],
       [{ type: 'predict', id: 10, window: new Float32Array(0), T: 0, C: 2 }, 10, /positive integers/],
       [{ type: 'cancel', id: 11 }, 11, /target/],
+      [{ type: 'load-extra', id: 17, key: '../x', modelUrl: 'm.json' }, 17, /load-extra: expected "key"/],
+      [{ type: 'predict', id: 18, window: new Float32Array(6), T: 3, C: 2, model: 5 }, 18, /predict: "model" must be a model key/],
       [{ type: 'explain', id: 12, method: 'occlusion', window: new Float32Array(6), T: 3, C: 2 }, 12, /unknown method "occlusion".*ig, gradshap, kernelshap, lime/],
       [{ type: 'explain', id: 13, method: 'ig', window: new Float32Array(5), T: 3, C: 2 }, 13, /explain: window has 5 values/],
       [{ type: 'explain', id: 14, method: 'ig', window: new Float32Array(6), T: 3, C: 2, params: { steps: 0 } }, 14, /params.steps: expected an integer from 1/],
@@ -92,7 +96,7 @@ describe('progress', () => {
   });
 
   it('every request has exactly one final answer type', () => {
-    expect(FINAL_RESPONSE).toEqual({ check: 'checked', load: 'ready', predict: 'prediction', explain: 'explanation', cancel: 'cancelling', dispose: 'disposed' });
+    expect(FINAL_RESPONSE).toEqual({ check: 'checked', load: 'ready', 'load-extra': 'extra-ready', predict: 'prediction', explain: 'explanation', cancel: 'cancelling', dispose: 'disposed' });
   });
 });
 

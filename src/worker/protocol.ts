@@ -90,8 +90,10 @@ export interface ModelInfo {
 export type WorkerRequest =
   | { type: 'check'; id: number }
   | { type: 'load'; id: number; modelUrl: string; backend?: BackendName }
-  | { type: 'predict'; id: number; window: Float32Array; T: number; C: number }
-  | { type: 'explain'; id: number; method: ExplainMethod; window: Float32Array; T: number; C: number; params: ExplainParams }
+  /** A further model (e.g. the CineECG twin) on the backend `load` chose, under a key that predict/explain name. */
+  | { type: 'load-extra'; id: number; key: string; modelUrl: string }
+  | { type: 'predict'; id: number; window: Float32Array; T: number; C: number; model?: string }
+  | { type: 'explain'; id: number; method: ExplainMethod; window: Float32Array; T: number; C: number; params: ExplainParams; model?: string }
   | { type: 'cancel'; id: number; target: number }
   | { type: 'dispose'; id: number };
 
@@ -117,6 +119,7 @@ export type WorkerResponse =
   | ({ type: 'ready'; id: number } & ModelReady)
   | { type: 'prediction'; id: number; logits: [number, number]; pAbnormal: number; label: 'normal' | 'abnormal'; backend: BackendName; ms: number }
   | ({ type: 'explanation'; id: number } & ExplanationResult)
+  | { type: 'extra-ready'; id: number; key: string; model: ModelInfo; loadMs: number }
   | { type: 'cancelling'; id: number; target: number; found: boolean }
   | { type: 'disposed'; id: number }
   | { type: 'error'; id: number; error: WorkerError };
@@ -139,6 +142,7 @@ export type RequestType = WorkerRequest['type'];
 export const FINAL_RESPONSE: { [K in RequestType]: WorkerResponse['type'] } = {
   check: 'checked',
   load: 'ready',
+  'load-extra': 'extra-ready',
   predict: 'prediction',
   explain: 'explanation',
   cancel: 'cancelling',
@@ -188,7 +192,9 @@ export function parseRequest(data: unknown): { ok: true; request: WorkerRequest 
       if (typeof w === 'string') return bad(id, w);
       const params = parseExplainParams(m.params);
       if (typeof params === 'string') return bad(id, `explain: ${params}`);
-      return { ok: true, request: { type: 'explain', id, method: m.method, ...w, params } };
+      const key = modelKey(m.model);
+      if (key === null) return bad(id, 'explain: "model" must be a model key (letters, digits, dashes)');
+      return { ok: true, request: { type: 'explain', id, method: m.method, ...w, params, ...(key && { model: key }) } };
     }
     case 'load': {
       if (typeof m.modelUrl !== 'string' || m.modelUrl === '') return bad(id, 'load: expected "modelUrl", a non-empty string');
@@ -200,11 +206,25 @@ export function parseRequest(data: unknown): { ok: true; request: WorkerRequest 
     case 'predict': {
       const w = checkWindow(m, 'predict');
       if (typeof w === 'string') return bad(id, w);
-      return { ok: true, request: { type: 'predict', id, ...w } };
+      const key = modelKey(m.model);
+      if (key === null) return bad(id, 'predict: "model" must be a model key (letters, digits, dashes)');
+      return { ok: true, request: { type: 'predict', id, ...w, ...(key && { model: key }) } };
+    }
+    case 'load-extra': {
+      const key = modelKey(m.key);
+      if (!key) return bad(id, 'load-extra: expected "key", a model key (letters, digits, dashes)');
+      if (typeof m.modelUrl !== 'string' || m.modelUrl === '') return bad(id, 'load-extra: expected "modelUrl", a non-empty string');
+      return { ok: true, request: { type: 'load-extra', id, key, modelUrl: m.modelUrl } };
     }
     default:
-      return bad(id, `unknown message type "${String(m.type)}"; expected check, load, predict, explain, cancel or dispose`);
+      return bad(id, `unknown message type "${String(m.type)}"; expected check, load, load-extra, predict, explain, cancel or dispose`);
   }
+}
+
+/** undefined when absent (the main model), null when malformed. */
+function modelKey(x: unknown): string | undefined | null {
+  if (x === undefined) return undefined;
+  return typeof x === 'string' && /^[a-z0-9-]{1,32}$/i.test(x) ? x : null;
 }
 
 function checkWindow(m: Record<string, unknown>, what: string): { window: Float32Array; T: number; C: number } | string {

@@ -5,7 +5,7 @@ import { BackendPicker } from '../inference/BackendPicker';
 import { formatMs } from '../inference/describe';
 import { explainControllerOf } from '../inference/startInference';
 import { appStore } from '../store/appStore';
-import { selectExplanation } from '../store/explainSlice';
+import { type ExplainSource, selectExplanation } from '../store/explainSlice';
 import { selectPrediction } from '../store/inferenceSlice';
 import { useAppStore } from '../store/useAppStore';
 import { AttributionMap } from './AttributionMap';
@@ -14,6 +14,11 @@ import { useAttributionView } from './useAttributionView';
 import { describeBackendChoice, describeDelta } from './describe';
 import { downloadExplanation } from './download';
 import { ExplainParamsForm } from './ExplainParamsForm';
+
+const SOURCES: Array<{ value: ExplainSource; label: string; title: string }> = [
+  { value: 'ecg12', label: '12-lead model', title: 'Explain the 12-lead classifier; eq. 2 maps its attributions onto the CineECG trajectory (paper Fig. 4b)' },
+  { value: 'cine3', label: 'CineECG model', title: 'Explain the twin classifier that reads the 3D trajectory itself (paper Fig. 4c)' },
+];
 
 const DISPLAYS: Array<{ value: AttributionDisplay; label: string }> = [
   { value: 'signed', label: 'Signed Φ' },
@@ -39,9 +44,11 @@ export function ExplainPanel() {
   const explanation = useAppStore(selectExplanation);
   const display = useAppStore((s) => s.attributionDisplay);
   const view = useAttributionView();
-  const C = loaded?.model.channels ?? 12;
+  const source = useAppStore((s) => s.explainSource);
+  const twin = useAppStore((s) => s.twin);
+  const C = view?.C ?? 12;
   const controller = explainControllerOf(appStore);
-  const canRun = !!controller && !!prediction && !job;
+  const canRun = !!controller && !!prediction && !job && (source !== 'cine3' || twin.status === 'ready');
   const running = !!job;
   const pct = Math.round((progress?.fraction ?? 0) * 100);
 
@@ -58,6 +65,25 @@ export function ExplainPanel() {
             </button>
           ))}
         </div>
+      </div>
+      <div className="segmented" role="radiogroup" aria-label="Model explained">
+        {SOURCES.map((src) => {
+          const unavailable = src.value === 'cine3' && twin.status !== 'ready';
+          return (
+            <button
+              key={src.value}
+              type="button"
+              role="radio"
+              aria-checked={source === src.value}
+              className={source === src.value ? 'selected' : undefined}
+              disabled={running || unavailable}
+              title={unavailable ? `The CineECG model is ${twin.status === 'error' ? `unavailable: ${twin.error?.message}` : 'loading'}` : src.title}
+              onClick={() => appStore.getState().setExplainSource(src.value)}
+            >
+              {src.label}
+            </button>
+          );
+        })}
       </div>
       <ExplainParamsForm method={method} disabled={running} />
       <div className="explain-actions">
@@ -104,7 +130,7 @@ export function ExplainPanel() {
               Download JSON
             </button>
           </div>
-          <AttributionMap view={view} leadNames={C === 12 ? STANDARD_LEADS : ['x', 'y', 'z']} fsHz={prepared.fsHz} label={`${METHOD_LABELS[explanation.method]} attributions per lead over the 400 ms window`} />
+          <AttributionMap view={view} leadNames={C === 12 ? STANDARD_LEADS : ['x (L)', 'y (P)', 'z (S)']} fsHz={prepared.fsHz} label={`${METHOD_LABELS[explanation.method]} attributions of the ${explanation.source === 'cine3' ? 'CineECG model per trajectory axis' : '12-lead model per lead'} over the 400 ms window`} />
           <figcaption className="muted">
             {display === 'signed'
               ? `Φ = (A_abnormal − A_normal)/2 per lead; red = evidence for abnormal, blue = for normal; ±1 = ${view.scale.toPrecision(3)} logit units.`
@@ -125,7 +151,10 @@ export function ExplainPanel() {
           <tbody>
             {timings.map((t, i) => (
               <tr key={i} data-method={t.method} data-ms={String(t.ms)}>
-                <td>{METHOD_LABELS[t.method]}</td>
+                <td>
+                  {METHOD_LABELS[t.method]}
+                  {t.source === 'cine3' ? ' (CineECG model)' : ''}
+                </td>
                 <td>{t.backend}</td>
                 <td>{formatMs(t.ms)}</td>
               </tr>

@@ -1,6 +1,8 @@
 import type { InferenceClient } from '../../worker/client';
 import { InferenceFailure } from '../../worker/client';
+import { modelInputOf } from '../../core/model/model-input';
 import { toAppError } from '../errors/appError';
+import { TWIN_KEY } from '../inference/connectInference';
 import type { AppStore } from '../store/appStore';
 
 export interface ExplainController {
@@ -29,11 +31,18 @@ export function connectExplain(store: AppStore, client: InferenceClient): Explai
       const s = store.getState();
       if (s.explainJob || !s.prepared || s.caseStatus !== 'ready' || s.inferenceStatus !== 'ready') return;
       const method = s.explainMethod;
-      const T = s.prepared.windowSamples;
-      const job = client.explain(method, s.prepared.window, T, s.prepared.window.length / T, s.explainParams[method], (p) =>
-        store.getState().explainProgressed(job.id, p.fraction, p.phase),
-      );
-      store.getState().explainStarted({ id: job.id, method, caseRequest: s.caseRequest });
+      const source = s.explainSource;
+      if (source === 'cine3' && (s.twin.status !== 'ready' || !s.twin.model)) return;
+      const C = source === 'cine3' ? s.twin.model!.channels : 12;
+      let input: Float32Array;
+      try {
+        input = modelInputOf(s.prepared, C);
+      } catch (e) {
+        return store.getState().explainStopped(-1, { error: toAppError(e) });
+      }
+      const T = input.length / C;
+      const job = client.explain(method, input, T, C, s.explainParams[method], (p) => store.getState().explainProgressed(job.id, p.fraction, p.phase), source === 'cine3' ? TWIN_KEY : undefined);
+      store.getState().explainStarted({ id: job.id, method, caseRequest: s.caseRequest, source });
       job.result.then(
         ({ type: _t, id: _id, ...result }) => store.getState().explainDone(job.id, result),
         (e: unknown) => {

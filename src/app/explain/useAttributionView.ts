@@ -9,9 +9,9 @@ export function useAttributionView(): AttributionView | null {
   const explanation = useAppStore(selectExplanation);
   const prediction = useAppStore(selectPrediction);
   const display = useAppStore((s) => s.attributionDisplay);
-  const C = useAppStore((s) => s.loadedModel?.model.channels ?? 12);
-  return useMemo(
-    () => (explanation && prediction ? attributionView(explanation.attributions, C, display, prediction.label) : null),
-    [explanation, prediction, C, display],
-  );
+  return useMemo(() => {
+    if (!explanation || !prediction) return null;
+    const C = explanation.source === 'cine3' ? 3 : 12;
+    return attributionView(explanation.attributions, C, display, prediction.label);
+  }, [explanation, prediction, display]);
 }

@@ -24,7 +24,7 @@ export function EcgPanel({ prepared, caseTitle }: { prepared: PreparedEcg; caseT
   const mmPerMv = useAppStore((s) => s.mmPerMv);
   const showOverlay = useAppStore((s) => s.showOverlay);
   const view = useAttributionView();
-  const [calipers, setCalipers] = useState(false);
+  const calipers = useAppStore((s) => s.calipers);
   const [reading, setReading] = useState<CaliperReading | null>(null);
   const windowMs = (prepared.windowSamples / prepared.fsHz) * 1000 || WINDOW_MS;
   const beat = prepared.beat;
@@ -53,7 +53,7 @@ export function EcgPanel({ prepared, caseTitle }: { prepared: PreparedEcg; caseT
           ))}
         </div>
         <PaperControls />
-        <button type="button" className="button" aria-pressed={calipers} onClick={() => setCalipers(!calipers)} title="Drag on the paper between two points to read Δt, heart rate and ΔV">
+        <button type="button" className="button" aria-pressed={calipers} onClick={() => appStore.getState().setCalipers(!calipers)} title="Drag on the paper between two points to read Δt, heart rate and ΔV (shortcut C)">
           Calipers
         </button>
         {view && (

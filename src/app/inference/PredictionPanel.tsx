@@ -1,5 +1,5 @@
 import { ErrorPanel } from '../errors/ErrorPanel';
-import { selectPrediction } from '../store/inferenceSlice';
+import { selectPrediction, selectTwinPrediction } from '../store/inferenceSlice';
 import { useAppStore } from '../store/useAppStore';
 import { describeMetrics, describeProbability, describeProgress, formatMs, modelName } from './describe';
 
@@ -17,6 +17,7 @@ export function PredictionPanel() {
   const error = useAppStore((s) => s.inferenceError);
   const caseStatus = useAppStore((s) => s.caseStatus);
   const prediction = useAppStore(selectPrediction);
+  const twinPrediction = useAppStore(selectTwinPrediction);
 
   if (status === 'error' && error) return <ErrorPanel error={error} title="The model could not run" />;
 
@@ -51,6 +52,11 @@ export function PredictionPanel() {
             Model: {modelName(loaded.model.channels)} · backend {loaded.backend} · loaded in {formatMs(loaded.loadMs)}
             <span className="muted"> · prediction {formatMs(prediction.ms)}</span>
           </p>
+          {twinPrediction && (
+            <p className="model-line twin-line" data-testid="twin-prediction" data-p-abnormal={String(twinPrediction.pAbnormal)}>
+              CineECG twin model (3D trajectory): {describeProbability(twinPrediction.pAbnormal)}
+            </p>
+          )}
           {metricsLine && <p className="model-metrics muted">{metricsLine}</p>}
           <p className="prediction-caution">A research model’s estimate for the 400 ms window, not a diagnosis.</p>
         </>

@@ -3,7 +3,7 @@ import type { InferenceClient, PredictionResponse, Ready } from '../../worker/cl
 import { InferenceFailure } from '../../worker/client';
 import type { BackendName, LoadProgress } from '../../worker/protocol';
 import { createAppStore } from '../store/appStore';
-import { selectPrediction } from '../store/inferenceSlice';
+import { selectPrediction, selectTwinPrediction } from '../store/inferenceSlice';
 import { syntheticPreparedEcg } from '../testing/syntheticEcg';
 import { connectInference } from './connectInference';
 
@@ -40,6 +40,7 @@ function fakeClient(opts: { loadFails?: InferenceFailure } = {}) {
     },
     explain: () => ({ id: 9, result: Promise.reject(new InferenceFailure({ code: 'inference-failed', message: 'not in this test' })) }),
     cancel: async () => false,
+    loadExtra: async () => Promise.reject(new InferenceFailure({ code: 'model-load', message: 'no twin in this test' })),
     dispose: async () => {},
     terminate: () => {},
   };
@@ -96,6 +97,39 @@ describe('connectInference', () => {
     expect(selectPrediction(store.getState())).toBeNull();
     store.getState().predictionDone({ pAbnormal: 0.1, logits: [1, 0], label: 'normal', backend: 'webgl', ms: 1, caseRequest: first });
     expect(store.getState().prediction?.pAbnormal).not.toBe(0.1); // late answer for the old case is dropped
+  });
+
+  it('loads the CineECG twin after the main model and predicts its trajectory input; a missing twin leaves the 12-lead model working', async () => {
+    const store = createAppStore();
+    const fake = fakeClient();
+    const extra: string[] = [];
+    const twinCalls: Array<{ C: number; model?: string }> = [];
+    fake.client.loadExtra = async (key, url) => {
+      extra.push(`${key} ${url}`);
+      return { type: 'extra-ready', id: 5, key, loadMs: 20, model: { timeSteps: 200, channels: 3, classNames: ['normal', 'abnormal'], params: 1, tfjsVersion: '4.22.0' } };
+    };
+    const predict = fake.client.predict;
+    fake.client.predict = (w, T, C, model) => (twinCalls.push({ C, model }), predict(w, T, C, model));
+    connectInference(store, { client: fake.client, modelUrl: 'm.json', backend: null, twinUrl: 'http://x/models/cine3/model.json' });
+    await settle();
+    fake.finishLoad();
+    await settle();
+    expect(extra).toEqual(['cine3 http://x/models/cine3/model.json']);
+    expect(store.getState().twin.status).toBe('ready');
+    const request = store.getState().caseLoadStarted(null);
+    store.getState().caseLoaded(request, syntheticPreparedEcg());
+    await settle();
+    expect(twinCalls).toEqual([{ C: 12, model: undefined }, { C: 3, model: 'cine3' }]);
+    expect(selectTwinPrediction(store.getState())).toMatchObject({ caseRequest: request });
+
+    const other = createAppStore();
+    const fake2 = fakeClient();
+    connectInference(other, { client: fake2.client, modelUrl: 'm.json', backend: null, twinUrl: 'http://x/none.json' });
+    await settle();
+    fake2.finishLoad();
+    await settle();
+    expect(other.getState().twin).toMatchObject({ status: 'error', error: { code: 'model-load' } });
+    expect(other.getState().inferenceStatus).toBe('ready');
   });
 
   it('stores the worker error code when loading fails', async () => {

@@ -1,5 +1,6 @@
 import { BACKEND_PRIORITY, isBackendName } from '../../worker/protocol';
 import type { InferenceClient } from '../../worker/client';
+import { modelInputOf } from '../../core/model/model-input';
 import { toAppError } from '../errors/appError';
 import type { AppStore } from '../store/appStore';
 
@@ -9,7 +10,12 @@ export interface ConnectInferenceDeps {
   modelUrl: string;
   /** A backend asked for (e.g. `?backend=wasm`), or null for the first that works by priority. */
   backend: string | null;
+  /** Absolute URL of the CineECG twin model's model.json, loaded after the main model; none: no twin. */
+  twinUrl?: string;
 }
+
+/** The key the twin model has in the worker. */
+export const TWIN_KEY = 'cine3';
 
 /**
  * check → load (→ warm-up → ready) in the worker, then predict every case window that becomes ready.
@@ -33,7 +39,34 @@ export function connectInference(store: AppStore, deps: ConnectInferenceDeps): (
     const ready = await client.load(deps.modelUrl, { backend, onProgress: (p) => store.getState().modelLoadProgress(p) });
     const { type: _t, id: _id, ...loaded } = ready;
     store.getState().modelLoaded(loaded);
+    if (deps.twinUrl) {
+      // The twin is optional: if it cannot load, the 12-lead model and its explanations still work.
+      store.getState().twinLoading();
+      client.loadExtra(TWIN_KEY, deps.twinUrl).then(
+        (r) => store.getState().twinLoaded(r.model),
+        (e: unknown) => store.getState().twinFailed(toAppError(e)),
+      );
+    }
   })().catch(failed);
+
+  let twinPredictedFor: unknown = null;
+  const maybePredictTwin = () => {
+    const s = store.getState();
+    if (s.twin.status !== 'ready' || !s.twin.model || s.caseStatus !== 'ready' || !s.prepared || s.prepared === twinPredictedFor) return;
+    const { prepared, caseRequest } = s;
+    twinPredictedFor = prepared;
+    const C = s.twin.model.channels;
+    let input: Float32Array;
+    try {
+      input = modelInputOf(prepared, C);
+    } catch (e) {
+      return store.getState().twinFailed(toAppError(e));
+    }
+    client
+      .predict(input, input.length / C, C, TWIN_KEY)
+      .then(({ pAbnormal, logits, label, backend: used, ms }) => store.getState().twinPredicted({ pAbnormal, logits, label, backend: used, ms, caseRequest }))
+      .catch((e: unknown) => store.getState().twinFailed(toAppError(e)));
+  };
 
   let predictedFor: unknown = null;
   const maybePredict = () => {
@@ -49,7 +82,10 @@ export function connectInference(store: AppStore, deps: ConnectInferenceDeps): (
       )
       .catch(failed);
   };
-  const unsubscribe = store.subscribe(maybePredict);
+  const unsubscribe = store.subscribe(() => {
+    maybePredict();
+    maybePredictTwin();
+  });
   maybePredict();
   return unsubscribe;
 }

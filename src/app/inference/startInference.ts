@@ -8,6 +8,7 @@ import { parseModelMetrics } from './modelMetrics';
 /** Served by the models plugin in vite.config.ts, relative to the page like the cases. */
 export const ECG12_MODEL_PATH = 'models/ecg12/model.json';
 export const ECG12_METRICS_PATH = 'models/ecg12/metrics.json';
+export const CINE3_MODEL_PATH = 'models/cine3/model.json';
 
 /** `?backend=webgl` asks for one backend (tests, comparisons); absent, the worker picks by priority. */
 export function backendFromUrl(search: string): string | null {
@@ -32,7 +33,7 @@ export function startInference(store: AppStore, page: { search: string; baseUri:
   started.add(store);
   try {
     const client = createInferenceClient(spawnInferenceWorker());
-    connectInference(store, { client, modelUrl: new URL(ECG12_MODEL_PATH, page.baseUri).href, backend: backendFromUrl(page.search) });
+    connectInference(store, { client, modelUrl: new URL(ECG12_MODEL_PATH, page.baseUri).href, backend: backendFromUrl(page.search), twinUrl: new URL(CINE3_MODEL_PATH, page.baseUri).href });
     explainers.set(store, connectExplain(store, client));
   } catch (e) {
     store.getState().inferenceFailed({ ...toAppError(e), code: 'worker-failed' });

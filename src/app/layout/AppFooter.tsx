@@ -1,3 +1,4 @@
+import { SHORTCUTS } from '../keyboard/shortcuts';
 import type { CaseEntry } from '../case/manifest';
 
 /** Full citation of the open case's data, as its license asks. */
@@ -14,6 +15,15 @@ export function AppFooter({ entry }: { entry: CaseEntry | null }) {
         </p>
       )}
       <p className="muted">CineECG Explorer is a research prototype. All processing happens in this browser tab.</p>
+      <p className="muted shortcuts" data-testid="shortcuts">
+        Keys:{' '}
+        {SHORTCUTS.map((s, i) => (
+          <span key={s.keys}>
+            {i > 0 && ' · '}
+            <kbd>{s.keys}</kbd> {s.does}
+          </span>
+        ))}
+      </p>
     </footer>
   );
 }

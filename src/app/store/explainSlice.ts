@@ -6,14 +6,21 @@ import type { AppState } from './appStore';
 
 export type ExplainStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
+/** Which model is explained: the 12-lead classifier, or the CineECG twin on the trajectory (paper Fig. 4b vs 4c). */
+export type ExplainSource = 'ecg12' | 'cine3';
+
+const keyOf = (source: ExplainSource, method: ExplainMethod) => `${source}:${method}`;
+
 /** An explanation for one case window, as the worker returned it. Φ and Φ_d are derived from it where drawn. */
 export interface Explanation extends ExplanationResult {
   caseRequest: number;
+  source: ExplainSource;
 }
 
 /** One finished run, for the timings table: which method, where, how long. */
 export interface ExplainTiming {
   method: ExplainMethod;
+  source: ExplainSource;
   backend: BackendName;
   ms: number;
   params: Record<string, unknown>;
@@ -22,19 +29,21 @@ export interface ExplainTiming {
 export interface ExplainSlice {
   /** The method and overrides the user chose (empty = the paper's defaults). */
   explainMethod: ExplainMethod;
+  explainSource: ExplainSource;
   explainParams: Record<ExplainMethod, ExplainParams>;
   explainStatus: ExplainStatus;
   /** The running job (worker request id, for cancel) and its progress. */
-  explainJob: { id: number; method: ExplainMethod; caseRequest: number } | null;
+  explainJob: { id: number; method: ExplainMethod; caseRequest: number; source: ExplainSource } | null;
   explainProgress: { fraction: number; phase: string } | null;
-  /** The latest explanation per method for the open case. */
-  explanations: Partial<Record<ExplainMethod, Explanation>>;
+  /** The latest explanation per model and method ("ecg12:ig") for the open case. */
+  explanations: Partial<Record<string, Explanation>>;
   explainTimings: ExplainTiming[];
   explainError: AppError | null;
 
   setExplainMethod: (method: ExplainMethod) => void;
+  setExplainSource: (source: ExplainSource) => void;
   setExplainParams: (method: ExplainMethod, params: ExplainParams) => void;
-  explainStarted: (job: { id: number; method: ExplainMethod; caseRequest: number }) => void;
+  explainStarted: (job: { id: number; method: ExplainMethod; caseRequest: number; source: ExplainSource }) => void;
   explainProgressed: (id: number, fraction: number, phase: string) => void;
   explainDone: (id: number, result: ExplanationResult) => void;
   explainStopped: (id: number, how: { cancelled: true } | { error: AppError }) => void;
@@ -44,6 +53,7 @@ export interface ExplainSlice {
 
 export const createExplainSlice: StateCreator<AppState, [], [], ExplainSlice> = (set, get) => ({
   explainMethod: 'ig',
+  explainSource: 'ecg12',
   explainParams: { ig: {}, gradshap: {}, kernelshap: {}, lime: {} },
   explainStatus: 'idle',
   explainJob: null,
@@ -53,6 +63,7 @@ export const createExplainSlice: StateCreator<AppState, [], [], ExplainSlice> = 
   explainError: null,
 
   setExplainMethod: (explainMethod) => set({ explainMethod }),
+  setExplainSource: (explainSource) => set({ explainSource }),
   setExplainParams: (method, params) => set({ explainParams: { ...get().explainParams, [method]: params } }),
   explainStarted: (explainJob) => set({ explainJob, explainStatus: 'running', explainProgress: { fraction: 0, phase: 'starting' }, explainError: null }),
   explainProgressed: (id, fraction, phase) => {
@@ -63,12 +74,12 @@ export const createExplainSlice: StateCreator<AppState, [], [], ExplainSlice> = 
   explainDone: (id, result) => {
     const job = get().explainJob;
     if (job?.id !== id) return;
-    const timing: ExplainTiming = { method: result.method, backend: result.backend, ms: result.ms, params: result.params };
+    const timing: ExplainTiming = { method: result.method, source: job.source, backend: result.backend, ms: result.ms, params: result.params };
     set({
       explainJob: null,
       explainStatus: 'done',
       explainProgress: null,
-      explanations: { ...get().explanations, [result.method]: { ...result, caseRequest: job.caseRequest } },
+      explanations: { ...get().explanations, [keyOf(job.source, result.method)]: { ...result, caseRequest: job.caseRequest, source: job.source } },
       explainTimings: [...get().explainTimings, timing],
     });
   },
@@ -79,8 +90,15 @@ export const createExplainSlice: StateCreator<AppState, [], [], ExplainSlice> = 
   explanationsCleared: () => set({ explanations: {}, explainStatus: get().explainJob ? get().explainStatus : 'idle' }),
 });
 
-/** Derived: the explanation of the chosen method for the case on screen, or null. */
-export function selectExplanation(s: Pick<AppState, 'explanations' | 'explainMethod' | 'caseRequest' | 'caseStatus'>): Explanation | null {
-  const e = s.explanations[s.explainMethod];
+type ExplanationState = Pick<AppState, 'explanations' | 'explainMethod' | 'explainSource' | 'caseRequest' | 'caseStatus'>;
+
+/** Derived: the explanation of the chosen method and model for the case on screen, or null. */
+export function selectExplanation(s: ExplanationState): Explanation | null {
+  return selectExplanationOf(s, s.explainSource);
+}
+
+/** Derived: the chosen method's explanation of one model (the 3D view shows both side by side). */
+export function selectExplanationOf(s: ExplanationState, source: ExplainSource): Explanation | null {
+  const e = s.explanations[keyOf(source, s.explainMethod)];
   return s.caseStatus === 'ready' && e && e.caseRequest === s.caseRequest ? e : null;
 }

@@ -19,7 +19,20 @@ export interface PredictionResult {
   caseRequest: number;
 }
 
+/** The CineECG twin model (paper 3.4): loaded after the 12-lead model, on the same backend; optional. */
+export interface TwinState {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  model: ModelReady['model'] | null;
+  prediction: PredictionResult | null;
+  error: AppError | null;
+}
+
 export interface InferenceSlice {
+  twin: TwinState;
+  twinLoading: () => void;
+  twinLoaded: (model: ModelReady['model']) => void;
+  twinPredicted: (p: PredictionResult) => void;
+  twinFailed: (error: AppError) => void;
   inferenceStatus: InferenceStatus;
   /** What the worker's `check` found, by priority. */
   backends: BackendSupport[] | null;
@@ -39,6 +52,13 @@ export interface InferenceSlice {
 }
 
 export const createInferenceSlice: StateCreator<AppState, [], [], InferenceSlice> = (set, get) => ({
+  twin: { status: 'idle', model: null, prediction: null, error: null },
+  twinLoading: () => set({ twin: { status: 'loading', model: null, prediction: null, error: null } }),
+  twinLoaded: (model) => set({ twin: { ...get().twin, status: 'ready', model } }),
+  twinPredicted: (prediction) => {
+    if (prediction.caseRequest === get().caseRequest) set({ twin: { ...get().twin, prediction } });
+  },
+  twinFailed: (error) => set({ twin: { ...get().twin, status: 'error', error } }),
   inferenceStatus: 'idle',
   backends: null,
   modelProgress: null,
@@ -59,6 +79,12 @@ export const createInferenceSlice: StateCreator<AppState, [], [], InferenceSlice
   },
   inferenceFailed: (inferenceError) => set({ inferenceStatus: 'error', inferenceError }),
 });
+
+/** Derived: the twin model's prediction for the case on screen, or null. */
+export function selectTwinPrediction(s: Pick<AppState, 'twin' | 'caseRequest' | 'caseStatus'>): PredictionResult | null {
+  const p = s.twin.prediction;
+  return s.caseStatus === 'ready' && p && p.caseRequest === s.caseRequest ? p : null;
+}
 
 /** Derived: the prediction for the case now on screen, or null (still running, or for an older case). */
 export function selectPrediction(s: Pick<AppState, 'prediction' | 'caseRequest' | 'caseStatus'>): PredictionResult | null {

@@ -20,6 +20,9 @@ export interface ViewSlice {
   attributionDisplay: AttributionDisplay;
   /** Attribution overlay on the 12-lead grid on/off. */
   showOverlay: boolean;
+  /** Calipers mode on the grid: dragging measures instead of moving the time cursor. */
+  calipers: boolean;
+  setCalipers: (on: boolean) => void;
   setAttributionDisplay: (d: AttributionDisplay) => void;
   setShowOverlay: (on: boolean) => void;
   /** CSS px per paper millimetre; the grid's only scale. */
@@ -41,6 +44,8 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   setMmPerMv: (mmPerMv) => set({ mmPerMv }),
   attributionDisplay: 'signed',
   showOverlay: true,
+  calipers: false,
+  setCalipers: (calipers) => set({ calipers }),
   setAttributionDisplay: (attributionDisplay) => set({ attributionDisplay }),
   setShowOverlay: (showOverlay) => set({ showOverlay }),
   pxPerMm: CSS_PX_PER_MM,
