@@ -1,12 +1,7 @@
 import type { PreparedEcg } from '../../core/ecg/prepare.types';
+import { describeRecord } from './describeRecord';
 import type { CaseEntry } from './manifest';
-
-const SPLIT_TEXT = {
-  train: 'In the model’s training data: its prediction here is not an independent test.',
-  val: 'In the model’s validation data (used to choose the model): not an independent test.',
-  test: 'Held out: in the model’s test split, never seen in training.',
-  none: 'Not in the model’s data.',
-} as const;
+import { SPLIT_TEXT } from './modelSplit';
 
 /** What the case is and where it comes from: title, the source's diagnosis statements, credit and license. */
 export function CaseSummary({ entry, prepared }: { entry: CaseEntry; prepared: PreparedEcg | null }) {
@@ -32,21 +27,24 @@ export function CaseSummary({ entry, prepared }: { entry: CaseEntry; prepared: P
         {diagnosis.report && (
           <div>
             <dt>Original report</dt>
-            <dd>“{diagnosis.report}”</dd>
+            <dd>
+              “{diagnosis.report}”
+              {diagnosis.reportTranslation && <span className="muted"> (in English: “{diagnosis.reportTranslation}”)</span>}
+            </dd>
           </div>
         )}
         <div>
           <dt>Record</dt>
           <dd>
             {source.ecgId !== undefined && <>PTB-XL ecg_id {source.ecgId} · </>}
-            {record ? `${record.fsHz} Hz · ${(record.nSamples / record.fsHz).toFixed(0)} s · ${record.leadsMv.length} leads` : entry.record}
+            {record ? describeRecord(record) : entry.record}
             {record && record.derivedLeads.length > 0 && <> · derived: {record.derivedLeads.join(', ')}</>}
           </dd>
         </div>
         {entry.modelSplit && (
           <div>
             <dt>Model data</dt>
-            <dd data-testid="case-model-split">{SPLIT_TEXT[entry.modelSplit]}</dd>
+            <dd data-testid="case-model-split">{SPLIT_TEXT[entry.modelSplit].long}</dd>
           </div>
         )}
       </dl>

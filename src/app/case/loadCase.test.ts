@@ -101,6 +101,20 @@ describe('loadCase', () => {
   });
 });
 
+describe('loadCase and the case list', () => {
+  it('keeps the manifest after an unknown id, so the cases can still be listed and opened', async () => {
+    const store = createAppStore();
+    await loadCase(store, 'nope', { fetch: fakeFetch().fetch, openCase: () => syntheticPreparedEcg() });
+    expect(store.getState().caseError?.code).toBe('unknown-case');
+    expect(store.getState().manifest?.cases.length).toBeGreaterThan(1);
+
+    const { fetch, urls } = fakeFetch();
+    await loadCase(store, 'ptbxl-00285', { fetch, openCase: () => syntheticPreparedEcg() });
+    expect(store.getState()).toMatchObject({ caseStatus: 'ready', caseId: 'ptbxl-00285', caseError: null });
+    expect(urls).not.toContain('cases/manifest.json'); // fetched once
+  });
+});
+
 describe('caseIdFromUrl', () => {
   it('reads ?case=', () => {
     expect(caseIdFromUrl('?case=ptbxl-00285')).toBe('ptbxl-00285');

@@ -15,15 +15,21 @@ export interface LoadCaseDeps {
  * `caseId` null opens the first case in the manifest.
  */
 export async function loadCase(store: AppStore, caseId: string | null, deps: LoadCaseDeps): Promise<void> {
-  const { caseLoadStarted, manifestLoaded, caseLoaded, caseFailed } = store.getState();
+  const { caseLoadStarted, manifestLoaded, caseResolved, caseLoaded, caseFailed } = store.getState();
   const request = caseLoadStarted(caseId);
   try {
-    const manifest = store.getState().manifest ?? (await fetchManifest(deps.fetch));
+    let manifest = store.getState().manifest;
+    if (!manifest) {
+      manifest = await fetchManifest(deps.fetch);
+      // Stored before the id is checked: after "unknown case" the case browser can still list the cases.
+      manifestLoaded(manifest);
+    }
     const entry = findCase(manifest, caseId);
-    manifestLoaded(request, manifest, entry.id);
+    caseResolved(request, entry.id);
     const files = await fetchCaseFiles(entry, deps.fetch);
     // Let the "loading" state paint before the synchronous parse + filter work.
     await new Promise((r) => setTimeout(r, 0));
+    if (request !== store.getState().caseRequest) return; // superseded: skip the parse
     caseLoaded(request, deps.openCase(files));
   } catch (e) {
     caseFailed(request, toAppError(e));

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../errors/appError';
 import { findCase, parseManifest } from './manifest';
@@ -30,6 +30,34 @@ describe('the bundled manifest', () => {
     expect(c.credit).toMatch(/Wagner/);
   });
 
+  it('then a normal ECG, LBBB, RBBB and inferior MI, each with its PTB-XL statements, report, source and license', () => {
+    const byId = Object.fromEntries(manifest.cases.map((c) => [c.id, c]));
+    expect(manifest.cases.map((c) => c.id)).toEqual(['ptbxl-00285', 'ptbxl-00262', 'ptbxl-00338', 'ptbxl-00195', 'ptbxl-00290']);
+    expect(byId['ptbxl-00262'].diagnosis.scpCodes).toEqual({ NORM: 100, SR: 0 });
+    expect(byId['ptbxl-00338'].diagnosis.scpCodes).toEqual({ CLBBB: 100, SR: 0 });
+    expect(byId['ptbxl-00195'].diagnosis.scpCodes).toEqual({ CRBBB: 100, SR: 0 });
+    expect(byId['ptbxl-00290'].diagnosis.scpCodes).toEqual({ IMI: 100, SR: 0 });
+    for (const c of manifest.cases) {
+      expect(c.id, c.id).toBe(`ptbxl-${String(c.source.ecgId).padStart(5, '0')}`);
+      expect(c.files, c.id).toEqual([`${c.record}.hea`, `${c.record}.dat`]);
+      expect(c.diagnosis.report, c.id).toBeTruthy();
+      expect(c.diagnosis.statements.map((s) => s.code), c.id).toEqual(Object.keys(c.diagnosis.scpCodes ?? {}));
+      expect(c.license, c.id).toEqual({ name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' });
+      expect(c.credit, c.id).toMatch(/Wagner P.*PTB-XL.*1\.0\.3/);
+      expect(c.source.url, c.id).toBe('https://doi.org/10.13026/kfzx-aw45');
+    }
+  });
+
+  it('keeps the bundled records small: 10 s at 500 Hz, under 1 MB in all', () => {
+    let total = 0;
+    for (const c of manifest.cases) {
+      expect(c.source.samplingHz, c.id).toBe(500);
+      expect(c.source.durationS, c.id).toBe(10);
+      for (const f of c.files) total += statSync(new URL(`${c.id}/${f}`, PUBLIC_CASES)).size;
+    }
+    expect(total).toBeLessThan(1_000_000);
+  });
+
   it('names only files that are in public/cases/<id>/', () => {
     for (const c of manifest.cases) {
       for (const f of c.files) expect(existsSync(new URL(`${c.id}/${f}`, PUBLIC_CASES)), `${c.id}/${f}`).toBe(true);
@@ -54,7 +82,7 @@ describe('parseManifest', () => {
   it('refuses duplicate ids and missing credit', () => {
     const dup = good();
     dup.cases.push(structuredClone(dup.cases[0]));
-    expect(failure(() => parseManifest(dup)).detail.field).toBe('cases[1].id');
+    expect(failure(() => parseManifest(dup)).detail.field).toBe(`cases[${dup.cases.length - 1}].id`);
     const noCredit = good();
     delete noCredit.cases[0].credit;
     expect(failure(() => parseManifest(noCredit)).detail.field).toBe('cases[0].credit');

@@ -23,6 +23,8 @@ export interface CaseEntry {
   diagnosis: {
     statements: DiagnosisStatement[];
     report?: string;
+    /** Our English rendering of a report the source gives in German or Swedish. */
+    reportTranslation?: string;
     heartAxis?: string;
     scpCodes?: Record<string, number>;
   };

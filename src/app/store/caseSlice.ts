@@ -8,16 +8,26 @@ import type { AppState } from './appStore';
 export type CaseStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface CaseSlice {
+  /** The bundled cases; kept once fetched, whichever case is open (the case browser lists them). */
   manifest: CaseManifest | null;
+  /** The open demo case's id; null while a local file is open (or before the manifest resolves the default). */
   caseId: string | null;
+  /** Names of the user's own files when a local record is open; null for a demo case. */
+  localFiles: string[] | null;
   caseStatus: CaseStatus;
   prepared: PreparedEcg | null;
   caseError: AppError | null;
-  /** Stamp of the latest request, so a slow earlier load cannot overwrite a later one. */
+  /** Stamp of the latest request (demo or local), so a slow earlier load cannot overwrite a later one. */
   caseRequest: number;
 
+  /** A demo case starts loading (`caseId` null: the manifest's first case). Returns the request stamp. */
   caseLoadStarted: (caseId: string | null) => number;
-  manifestLoaded: (request: number, manifest: CaseManifest, caseId: string) => void;
+  /** The user's own files start loading. Returns the request stamp. */
+  localCaseStarted: (fileNames: string[]) => number;
+  /** The manifest is static data: stored whichever request fetched it. */
+  manifestLoaded: (manifest: CaseManifest) => void;
+  /** The manifest named the case of this request (resolves the default case). */
+  caseResolved: (request: number, caseId: string) => void;
   caseLoaded: (request: number, prepared: PreparedEcg) => void;
   caseFailed: (request: number, error: AppError) => void;
 }
@@ -25,6 +35,7 @@ export interface CaseSlice {
 export const createCaseSlice: StateCreator<AppState, [], [], CaseSlice> = (set, get) => ({
   manifest: null,
   caseId: null,
+  localFiles: null,
   caseStatus: 'idle',
   prepared: null,
   caseError: null,
@@ -32,11 +43,17 @@ export const createCaseSlice: StateCreator<AppState, [], [], CaseSlice> = (set, 
 
   caseLoadStarted: (caseId) => {
     const request = get().caseRequest + 1;
-    set({ caseRequest: request, caseId, caseStatus: 'loading', prepared: null, caseError: null });
+    set({ caseRequest: request, caseId, localFiles: null, caseStatus: 'loading', prepared: null, caseError: null });
     return request;
   },
-  manifestLoaded: (request, manifest, caseId) => {
-    if (request === get().caseRequest) set({ manifest, caseId });
+  localCaseStarted: (fileNames) => {
+    const request = get().caseRequest + 1;
+    set({ caseRequest: request, caseId: null, localFiles: [...fileNames], caseStatus: 'loading', prepared: null, caseError: null });
+    return request;
+  },
+  manifestLoaded: (manifest) => set({ manifest }),
+  caseResolved: (request, caseId) => {
+    if (request === get().caseRequest) set({ caseId });
   },
   caseLoaded: (request, prepared) => {
     if (request === get().caseRequest) set({ caseStatus: 'ready', prepared, caseError: null });
@@ -46,7 +63,15 @@ export const createCaseSlice: StateCreator<AppState, [], [], CaseSlice> = (set, 
   },
 });
 
-/** Derived, not stored: the manifest entry of the open case. */
+/** Derived, not stored: the manifest entry of the open case (null for a local file). */
 export function selectCaseEntry(s: Pick<CaseSlice, 'manifest' | 'caseId'>): CaseEntry | null {
   return s.manifest?.cases.find((c) => c.id === s.caseId) ?? null;
+}
+
+/** How the loading line names what is being opened. */
+export function selectCaseLabel(s: Pick<CaseSlice, 'manifest' | 'caseId' | 'localFiles'>): string {
+  const entry = selectCaseEntry(s);
+  if (entry) return `“${entry.title}”`;
+  if (s.localFiles) return s.localFiles.join(', ');
+  return 'demo case';
 }

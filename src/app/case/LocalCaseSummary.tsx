@@ -1,0 +1,59 @@
+import type { PreparedEcg } from '../../core/ecg/prepare.types';
+import { useAppStore } from '../store/useAppStore';
+import { describeRecord } from './describeRecord';
+
+const FORMAT_NAME = { wfdb: 'WFDB', 'challenge-mat': 'PhysioNet Challenge (.mat)', csv: 'CSV' } as const;
+/** Header comments can be long (Challenge headers list age, sex, Dx, …): show the first few. */
+const MAX_COMMENTS = 6;
+
+/** The user's own record: its file names, rate, length and format, and "your file" where a demo case credits its source. */
+export function LocalCaseSummary({ fileNames, prepared }: { fileNames: string[]; prepared: PreparedEcg | null }) {
+  const failed = useAppStore((s) => s.caseStatus === 'error');
+  const record = prepared?.record;
+  const comments = record?.comments.filter((c) => c.trim()).slice(0, MAX_COMMENTS) ?? [];
+  return (
+    <section className="panel case-summary" aria-labelledby="case-title" data-local-case="true">
+      <p className="eyebrow">Your file · read in this browser</p>
+      <h1 id="case-title" data-testid="case-title">
+        {fileNames.join(' + ')}
+      </h1>
+      <dl className="case-facts">
+        <div>
+          <dt>Record</dt>
+          <dd data-testid="local-record-facts">
+            {record ? (
+              <>
+                {record.name} · {FORMAT_NAME[record.format]} · {describeRecord(record)}
+                {record.derivedLeads.length > 0 && <> · derived: {record.derivedLeads.join(', ')}</>}
+              </>
+            ) : failed ? (
+              'could not be read (see below)'
+            ) : (
+              'reading…'
+            )}
+          </dd>
+        </div>
+        {comments.length > 0 && (
+          <div>
+            <dt>Header comments</dt>
+            <dd className="local-comments">{comments.join(' · ')}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Model data</dt>
+          <dd>Unknown: if this record comes from a public dataset, the model may have been trained on it.</dd>
+        </div>
+      </dl>
+      {record && record.notes.length > 0 && (
+        <ul className="record-notes">
+          {record.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      <p className="credit" data-testid="case-credit">
+        Your file — no source to credit. It was read in this browser; nothing was uploaded.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { type ChangeEvent, useRef } from 'react';
+import { appCaseNavigation } from './appCaseNavigation';
+import { ACCEPTED_EXTENSIONS } from './readLocalFiles';
+
+/** "Open files…": a real button in front of a hidden file input, with the promise that nothing is uploaded. */
+export function OpenFiles() {
+  const input = useRef<HTMLInputElement>(null);
+  const onChange = (e: ChangeEvent<HTMLInputElement>) => {
+    const files = [...(e.target.files ?? [])];
+    e.target.value = ''; // choosing the same files again still fires `change`
+    if (files.length > 0) void appCaseNavigation().openFiles(files);
+  };
+  return (
+    <div className="open-files">
+      <button type="button" className="button primary" onClick={() => input.current?.click()} aria-describedby="open-files-note">
+        Open files…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        accept={ACCEPTED_EXTENSIONS.join(',')}
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-label="ECG record files"
+        data-testid="open-files-input"
+        onChange={onChange}
+      />
+      <p id="open-files-note" className="open-files-note" data-testid="local-files-note">
+        Your own record: a <code>.hea</code> with its <code>.dat</code> or <code>.mat</code>, or a <code>.csv</code> — pick
+        them together or drop them anywhere on the page. Files are read in this browser; nothing is uploaded.
+      </p>
+    </div>
+  );
+}

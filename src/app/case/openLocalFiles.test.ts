@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from '../store/appStore';
+import { selectCaseEntry, selectCaseLabel } from '../store/caseSlice';
+import { syntheticPreparedEcg } from '../testing/syntheticEcg';
+import type { Fetch } from './fetchCase';
+import { loadCase } from './loadCase';
+import { openCase } from './openCase';
+import { openLocalFiles } from './openLocalFiles';
+import { fakeFile, fixtureFile } from './testing/localFiles';
+
+const manifestText = readFileSync(new URL('../../../public/cases/manifest.json', import.meta.url), 'utf8');
+const serve: Fetch = async (url) =>
+  url === 'cases/manifest.json' ? new Response(manifestText, { status: 200 }) : new Response(new Uint8Array([1, 2, 3]), { status: 200 });
+
+describe('openLocalFiles', () => {
+  it('runs the real files through the core pipeline into the store, with no manifest entry', async () => {
+    const store = createAppStore();
+    await openLocalFiles(store, [fixtureFile('ptbxl/00285_hr.hea'), fixtureFile('ptbxl/00285_hr.dat')], { openCase });
+    const s = store.getState();
+    expect(s.caseStatus).toBe('ready');
+    expect(s.localFiles).toEqual(['00285_hr.hea', '00285_hr.dat']);
+    expect(s.caseId).toBeNull();
+    expect(selectCaseEntry(s)).toBeNull();
+    expect(selectCaseLabel(s)).toBe('00285_hr.hea, 00285_hr.dat');
+    expect(s.prepared?.record.nSamples).toBe(5000);
+    expect(s.prepared?.window.length).toBe(200 * 12);
+  });
+
+  it('stores the core error naming the file (a .hea whose .dat is cut short)', async () => {
+    const store = createAppStore();
+    const dat = new Uint8Array(readFileSync(new URL('../../core/ecg/__fixtures__/ptbxl/00285_hr.dat', import.meta.url)));
+    await openLocalFiles(store, [fixtureFile('ptbxl/00285_hr.hea'), fakeFile('00285_hr.dat', dat.slice(0, 50_000))], { openCase });
+    const s = store.getState();
+    expect(s.caseStatus).toBe('error');
+    expect(s.caseError?.file).toBe('00285_hr.dat');
+    expect(s.caseError?.code).not.toBe('unexpected');
+    expect(s.localFiles).toEqual(['00285_hr.hea', '00285_hr.dat']); // the summary can still name them
+  });
+
+  it('a demo case opened afterwards replaces the local one; a demo load started earlier does not', async () => {
+    const store = createAppStore();
+    const demo = syntheticPreparedEcg({ rrMs: 900 });
+    const local = syntheticPreparedEcg({ rrMs: 700 });
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const slowFetch: Fetch = async (url) => {
+      await gate;
+      return serve(url);
+    };
+    const earlierDemo = loadCase(store, 'ptbxl-00338', { fetch: slowFetch, openCase: () => demo });
+    await openLocalFiles(store, [fakeFile('mine.csv', new Uint8Array([1]))], { openCase: () => local });
+    release();
+    await earlierDemo;
+    expect(store.getState().prepared).toBe(local);
+    expect(store.getState().localFiles).toEqual(['mine.csv']);
+
+    await loadCase(store, 'ptbxl-00262', { fetch: serve, openCase: () => demo });
+    const s = store.getState();
+    expect(s.prepared).toBe(demo);
+    expect(s.localFiles).toBeNull();
+    expect(selectCaseEntry(s)?.title).toBe('Normal ECG');
+  });
+});

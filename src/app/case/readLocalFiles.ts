@@ -1,0 +1,50 @@
+import { MAX_INPUT_BYTES } from '../../core/constants';
+import type { RecordFiles } from '../../core/ecg/types';
+import { EcgError } from '../../core/errors';
+
+/** What the app needs of a browser `File` (so tests can pass plain objects). */
+export interface LocalFile {
+  name: string;
+  size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** One record is a header with its data and annotation files (LUDB: 14), or one CSV: more is a folder. */
+export const MAX_LOCAL_FILES = 32;
+
+/** What the file picker offers; dropped files are not filtered, the core names what it cannot read. */
+export const ACCEPTED_EXTENSIONS = ['.hea', '.dat', '.mat', '.csv'] as const;
+
+/**
+ * The user's files → the core's RecordFiles, read in this browser (File.arrayBuffer, nothing uploaded).
+ * Sizes are checked before reading, so a huge file dropped by mistake is refused without loading it.
+ * Errors are the core's EcgError, naming the file, like any other unreadable record.
+ */
+export async function readLocalFiles(files: readonly LocalFile[]): Promise<RecordFiles> {
+  if (files.length === 0) throw new EcgError('missing-file', 'no files given');
+  if (files.length > MAX_LOCAL_FILES) {
+    throw new EcgError(
+      'unknown-format',
+      `${files.length} files given; open one record at a time (a .hea with its .dat/.mat, or one .csv)`,
+    );
+  }
+  const seen = new Set<string>();
+  for (const f of files) {
+    if (seen.has(f.name)) throw new EcgError('unknown-format', 'two files have this name; open one record at a time', { file: f.name });
+    seen.add(f.name);
+    if (f.size > MAX_INPUT_BYTES) {
+      throw new EcgError('file-too-large', `${(f.size / 2 ** 20).toFixed(0)} MiB is more than the ${MAX_INPUT_BYTES / 2 ** 20} MiB limit for one file`, { file: f.name });
+    }
+  }
+  const pairs = await Promise.all(
+    files.map(async (f) => {
+      try {
+        return [f.name, new Uint8Array(await f.arrayBuffer())] as const;
+      } catch (e) {
+        const why = e instanceof Error ? e.message || e.name : String(e);
+        throw new EcgError('missing-file', `the browser could not read the file (${why})`, { file: f.name });
+      }
+    }),
+  );
+  return new Map(pairs);
+}
