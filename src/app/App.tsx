@@ -1,16 +1,23 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { CaseBar } from './case/CaseBar';
 import { CaseSummary } from './case/CaseSummary';
+import { DropZone } from './case/DropZone';
+import { LocalCaseSummary } from './case/LocalCaseSummary';
 import { ErrorBoundary } from './errors/ErrorBoundary';
 import { ErrorPanel } from './errors/ErrorPanel';
 import { ExplainPanel } from './explain/ExplainPanel';
 import { EcgPanel } from './grid/EcgPanel';
 import { PredictionPanel } from './inference/PredictionPanel';
 import { startInference } from './inference/startInference';
+import { useShortcuts } from './keyboard/useShortcuts';
 import { AppFooter } from './layout/AppFooter';
 import { AppHeader } from './layout/AppHeader';
 import { appStore } from './store/appStore';
-import { selectCaseEntry } from './store/caseSlice';
+import { selectCaseEntry, selectCaseLabel } from './store/caseSlice';
 import { useAppStore } from './store/useAppStore';
+
+// three.js and the heart view load on their own chunk, so the first screen does not wait for them.
+const HeartPanel = lazy(() => import('./heart/HeartPanel'));
 
 /** The shell: header, the open case, and exactly one of loading / error / ECG. */
 export function App() {
@@ -18,29 +25,41 @@ export function App() {
   const prepared = useAppStore((s) => s.prepared);
   const error = useAppStore((s) => s.caseError);
   const entry = useAppStore(selectCaseEntry);
+  const localFiles = useAppStore((s) => s.localFiles);
+  const caseLabel = useAppStore(selectCaseLabel);
 
   // The model loads in its worker while the case loads (startInference is idempotent).
   useEffect(() => startInference(appStore, { search: window.location.search, baseUri: document.baseURI }), []);
+  useShortcuts();
 
   return (
     <div className="app" data-case-status={status}>
       <AppHeader />
+      <DropZone />
       <main className="app-main">
+        <CaseBar />
         <ErrorBoundary>
-          {entry && (
+          {(entry || localFiles) && (
             <div className="case-row">
-              <CaseSummary entry={entry} prepared={prepared} />
+              {entry ? <CaseSummary entry={entry} prepared={prepared} /> : localFiles && <LocalCaseSummary fileNames={localFiles} prepared={prepared} />}
               {status !== 'error' && <PredictionPanel />}
             </div>
           )}
           {status === 'error' && error && <ErrorPanel error={error} />}
           {(status === 'idle' || status === 'loading') && (
             <p className="panel loading" role="status" aria-live="polite">
-              <span className="spinner" aria-hidden="true" /> Loading {entry ? `“${entry.title}”` : 'demo case'}…
+              <span className="spinner" aria-hidden="true" /> Loading {caseLabel}…
             </p>
           )}
           {status === 'ready' && prepared && <EcgPanel prepared={prepared} caseTitle={entry?.title ?? prepared.record.name} />}
           {status === 'ready' && prepared && <ExplainPanel />}
+          {status === 'ready' && prepared && (
+            <ErrorBoundary>
+              <Suspense fallback={<p className="panel loading" role="status"><span className="spinner" aria-hidden="true" /> Loading the 3D view…</p>}>
+                <HeartPanel />
+              </Suspense>
+            </ErrorBoundary>
+          )}
         </ErrorBoundary>
       </main>
       <AppFooter entry={entry} />

@@ -1,0 +1,136 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { bipolarPhi, mappedPhi } from '../../core/xai/mapping';
+import { METHOD_LABELS } from '../../core/xai/methods';
+import { type AppError, toAppError } from '../errors/appError';
+import { ErrorPanel } from '../errors/ErrorPanel';
+import { appStore } from '../store/appStore';
+import { selectExplanation } from '../store/explainSlice';
+import { useAppStore } from '../store/useAppStore';
+import { trajectoryOf } from './cineTrajectory';
+import { boundingRadius } from './frameToThree';
+import HeartCanvas, { FOV_DEG, type PresetRequest } from './HeartCanvas';
+import { HeartLegend } from './HeartLegend';
+import { type HeartAsset, loadHeart } from './loadHeart';
+import { connectPlayback } from './playback';
+import { type AxisLandmarks, cameraPresets, fitDistance } from './presets';
+import { TimeControls } from './TimeControls';
+import { lastSampleMs, sampleCount, type TrajectoryView } from './trajectoryStyle';
+
+type HeartState = { status: 'loading' } | { status: 'ready'; asset: HeartAsset } | { status: 'error'; error: AppError };
+
+function useHeartAsset(): HeartState {
+  const [state, setState] = useState<HeartState>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    loadHeart(document.baseURI).then(
+      (asset) => live && setState({ status: 'ready', asset }),
+      (e) => live && setState({ status: 'error', error: toAppError(e) }),
+    );
+    return () => void (live = false);
+  }, []);
+  return state;
+}
+
+/** "min,max" of Φ_d, 3 decimals: eq. 2 scales it so that max |Φ_d| = 1. */
+const extent = (phi: ArrayLike<number>): string => {
+  let [lo, hi] = [Infinity, -Infinity];
+  for (let i = 0; i < phi.length; i++) [lo, hi] = [Math.min(lo, phi[i]), Math.max(hi, phi[i])];
+  return `${lo.toFixed(3)},${hi.toFixed(3)}`;
+};
+
+const axesOf = (asset?: HeartAsset): AxisLandmarks | undefined => {
+  const l = asset?.info.landmarks as Partial<AxisLandmarks> | undefined;
+  return l?.longAxis?.length === 3 && l.septumDirection?.length === 3 ? (l as AxisLandmarks) : undefined;
+};
+
+/**
+ * CineECG in 3D (paper 3.4, Fig. 4c): the biventricular heart, the mTSI trajectory of the model's window coloured
+ * by Φ_d(t), camera presets, and slow-motion playback on the shared time cursor. Lazy-loaded with three.js.
+ */
+export default function HeartPanel() {
+  const prepared = useAppStore((s) => s.prepared);
+  const explanation = useAppStore(selectExplanation);
+  const heart = useHeartAsset();
+  const asset = heart.status === 'ready' ? heart.asset : undefined;
+
+  const traj = useMemo((): { view: TrajectoryView | null; error: AppError | null } => {
+    if (!prepared) return { view: null, error: null };
+    try {
+      return { view: trajectoryOf(prepared), error: null };
+    } catch (e) {
+      return { view: null, error: toAppError(e) };
+    }
+  }, [prepared]);
+  // Eq. 2 over the explained model's channels: 12 leads (mapped onto the trajectory, Fig. 4c) or the CineECG
+  // twin's x, y, z (its own attributions, Fig. 4b).
+  const phi = useMemo(() => (explanation ? mappedPhi(bipolarPhi(explanation.attributions[0], explanation.attributions[1]), explanation.source === 'cine3' ? 3 : 12) : null), [explanation]);
+
+  const presets = useMemo(() => cameraPresets(axesOf(asset)), [asset]);
+  const [request, setRequest] = useState<PresetRequest>(() => ({ preset: presets[0], nonce: 0 }));
+  const distance = useMemo(() => fitDistance(boundingRadius(asset?.meshes.epicardium.positions ?? [], traj.view?.points ?? []) || 100, FOV_DEG), [asset, traj.view]);
+
+  const endMs = traj.view ? lastSampleMs(traj.view) : 0;
+  const endRef = useRef(endMs);
+  useEffect(() => void (endRef.current = endMs), [endMs]);
+  useEffect(() => connectPlayback(appStore, () => endRef.current), []);
+  useEffect(() => () => appStore.getState().setPlaying(false), []);
+
+  // Per-frame facts for tests and assistive tech, written to the DOM directly (no React render per frame).
+  const stage = useRef<HTMLDivElement>(null);
+  const frames = useRef(0);
+  useEffect(() => {
+    const show = (ms: number | null) => stage.current?.setAttribute('data-cursor-ms', ms === null ? '' : String(Math.round(ms)));
+    show(appStore.getState().cursorMs);
+    return appStore.subscribe((s, prev) => s.cursorMs !== prev.cursorMs && show(s.cursorMs));
+  }, []);
+  const onFrame = () => stage.current?.setAttribute('data-frames', String(++frames.current));
+
+  const colored = !!phi && !!traj.view;
+  const name = `3D heart: biventricular model with the CineECG trajectory of the ${Math.round(endMs) || 400} ms window, ${request.preset.label} view${colored ? ', coloured by Φd(t)' : ''}`;
+
+  return (
+    <section className="panel heart-panel" aria-labelledby="heart-title" data-testid="heart-panel">
+      <div className="panel-toolbar">
+        <h2 id="heart-title" className="panel-title">
+          CineECG in 3D
+        </h2>
+        <div className="segmented" role="group" aria-label="Camera presets">
+          {presets.map((p) => (
+            <button key={p.name} type="button" aria-label={`${p.label} view`} title={p.title} aria-pressed={request.preset.name === p.name} className={request.preset.name === p.name ? 'selected' : undefined} onClick={() => setRequest((r) => ({ preset: p, nonce: r.nonce + 1 }))}>
+              {p.label}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div
+        ref={stage}
+        className="heart-stage"
+        role="img"
+        aria-label={name}
+        data-heart-status={heart.status}
+        data-view={request.preset.name}
+        data-colored={colored ? 'phi' : 'neutral'}
+        {...(traj.view && { 'data-trajectory-points': String(sampleCount(traj.view)) })}
+        {...(colored && { 'data-phi-extent': extent(phi) })}
+      >
+        {asset && <HeartCanvas meshes={asset.meshes} trajectory={traj.view} phi={phi} request={request} distance={distance} onFrame={onFrame} />}
+        {heart.status === 'loading' && (
+          <p className="loading heart-loading" role="status">
+            <span className="spinner" aria-hidden="true" /> Loading the heart geometry…
+          </p>
+        )}
+      </div>
+      {heart.status === 'error' && <ErrorPanel error={heart.error} title="The heart geometry could not be loaded" />}
+      {traj.error && <ErrorPanel error={traj.error} title="The CineECG trajectory could not be computed" />}
+      <TimeControls endMs={endMs} stepMs={traj.view ? 1000 / traj.view.fsHz : 2} disabled={!traj.view} />
+      <HeartLegend colored={colored} method={explanation ? `${METHOD_LABELS[explanation.method]}, ${explanation.source === 'cine3' ? 'CineECG model' : '12-lead model mapped onto the trajectory'}` : undefined} />
+      <p className="credit heart-credit" data-testid="heart-credit">
+        {asset?.info.credit ?? 'Heart geometry: biventricular model fitted to cardiac MR by biv-me (University of Auckland).'}{' '}
+        <a href={asset?.licenseUrl ?? 'heart/LICENSE-Apache-2.0'} target="_blank" rel="noreferrer">
+          Apache License 2.0
+        </a>
+        . Drag to rotate, scroll to zoom, right-drag to pan.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { useFrame } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
+import { BufferAttribute, BufferGeometry, type Mesh } from 'three';
+import { appStore } from '../store/appStore';
+import { MARKER_COLOR, MARKER_RADIUS_MM } from './heartColors';
+import { buildTube } from './tube';
+import { pointAtMs, type TimeLabel, trajectoryColors, trajectoryRadii } from './trajectoryStyle';
+
+function tubeGeometry(world: Float32Array, fsHz: number, phi: ArrayLike<number> | null): BufferGeometry {
+  const T = world.length / 3;
+  const tube = buildTube(world, trajectoryRadii(T, fsHz), trajectoryColors(T, phi));
+  const g = new BufferGeometry();
+  g.setAttribute('position', new BufferAttribute(tube.positions, 3));
+  g.setAttribute('normal', new BufferAttribute(tube.normals, 3));
+  g.setAttribute('color', new BufferAttribute(tube.colors, 3));
+  g.setIndex(new BufferAttribute(tube.indices, 1));
+  g.computeBoundingSphere();
+  return g;
+}
+
+/** The marker at the shared time cursor: moved in useFrame from getState(), never through React state. */
+function CursorMarker({ world, fsHz }: { world: Float32Array; fsHz: number }) {
+  const ref = useRef<Mesh>(null);
+  const p = useRef<[number, number, number]>([0, 0, 0]);
+  useFrame(() => {
+    const mesh = ref.current;
+    if (!mesh) return;
+    const ms = appStore.getState().cursorMs;
+    mesh.visible = ms !== null;
+    if (ms !== null) mesh.position.fromArray(pointAtMs(world, fsHz, ms, p.current));
+  });
+  return (
+    <mesh ref={ref} name="cursor-marker" visible={false}>
+      <sphereGeometry args={[MARKER_RADIUS_MM, 20, 14]} />
+      <meshLambertMaterial color={MARKER_COLOR} />
+    </mesh>
+  );
+}
+
+/**
+ * The mTSI trajectory (world coordinates, [T × 3]) as a tube coloured per sample by Φ_d(t) (or grey), thicker
+ * over the QRS region, with a bead at every labelled time (the labels themselves are DOM: TimeLabels.tsx) and
+ * the cursor marker.
+ */
+export function Trajectory({ world, fsHz, phi, labels }: { world: Float32Array; fsHz: number; phi: ArrayLike<number> | null; labels: TimeLabel[] }) {
+  const geometry = useMemo(() => tubeGeometry(world, fsHz, phi), [world, fsHz, phi]);
+  useEffect(() => () => geometry.dispose(), [geometry]);
+  return (
+    <group name="trajectory">
+      <mesh geometry={geometry} name="trajectory-tube">
+        <meshLambertMaterial vertexColors />
+      </mesh>
+      {labels.map((l) => (
+        <mesh key={l.ms} position={[world[3 * l.sample], world[3 * l.sample + 1], world[3 * l.sample + 2]]}>
+          <sphereGeometry args={[l.segment ? 1.9 : 1.2, 12, 8]} />
+          <meshLambertMaterial color={l.segment ? '#1f2933' : '#52606d'} />
+        </mesh>
+      ))}
+      <CursorMarker world={world} fsHz={fsHz} />
+    </group>
+  );
+}

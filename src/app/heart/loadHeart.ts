@@ -1,0 +1,65 @@
+import { decodeHeartAsset, type HeartAssetInfo } from '../../core/cine/heart-asset';
+import type { HeartMeshes } from '../../core/cine/heart-mesh';
+import { AppFailure } from '../errors/appError';
+
+/** The shipped heart, relative to the page (vite `base: './'`), like the cases and the models. */
+export const HEART_DIR = 'heart/';
+
+export interface HeartAsset {
+  meshes: HeartMeshes;
+  info: HeartAssetInfo;
+  /** Absolute URL of the geometry's license file, for the credit line. */
+  licenseUrl: string;
+}
+
+export type Fetch = (url: string) => Promise<Response>;
+
+async function fetchOk(fetchFn: Fetch, url: string, file: string): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetchFn(url);
+  } catch (e) {
+    throw new AppFailure({ code: 'network', message: `could not fetch ${url}: ${e instanceof Error ? e.message : String(e)}`, file });
+  }
+  if (!res.ok) throw new AppFailure({ code: 'network', message: `fetching ${url} gave HTTP ${res.status}`, file });
+  return res;
+}
+
+/** Fetches heart.json (credit, landmarks) and heart.bin (three meshes, ~100 kB) and decodes them. */
+export async function fetchHeart(baseUri: string, fetchFn: Fetch = (url) => fetch(url)): Promise<HeartAsset> {
+  const dir = new URL(HEART_DIR, baseUri);
+  const jsonUrl = new URL('heart.json', dir).href;
+  const [infoRes, binRes] = await Promise.all([fetchOk(fetchFn, jsonUrl, 'heart.json'), fetchOk(fetchFn, new URL('heart.bin', dir).href, 'heart.bin')]);
+  let info: HeartAssetInfo;
+  try {
+    info = (await infoRes.json()) as HeartAssetInfo;
+  } catch {
+    throw new AppFailure({ code: 'unexpected', message: 'is not valid JSON', file: 'heart.json' });
+  }
+  const binName = info.file || 'heart.bin';
+  let meshes: HeartMeshes;
+  try {
+    meshes = decodeHeartAsset(await binRes.arrayBuffer(), binName);
+  } catch (e) {
+    throw new AppFailure({ code: 'unexpected', message: e instanceof Error ? e.message : String(e), file: binName });
+  }
+  return { meshes, info, licenseUrl: new URL(info.licenseFile || 'LICENSE-Apache-2.0', dir).href };
+}
+
+const cache = new Map<string, Promise<HeartAsset>>();
+
+/** One fetch per page (the geometry is the same for every case); a failure is not cached, so a retry refetches. */
+export function loadHeart(baseUri: string, fetchFn?: Fetch): Promise<HeartAsset> {
+  let p = cache.get(baseUri);
+  if (!p) {
+    p = fetchHeart(baseUri, fetchFn);
+    cache.set(baseUri, p);
+    p.catch(() => cache.delete(baseUri));
+  }
+  return p;
+}
+
+/** For tests. */
+export function clearHeartCache(): void {
+  cache.clear();
+}
