@@ -71,10 +71,11 @@ export function drawAttributionMap(ctx: CanvasRenderingContext2D, v: Attribution
   ctx.textBaseline = 'top';
   for (let ms = 0; ms <= windowMs + 1e-9; ms += 50) {
     const x = sampleX((ms / 1000) * fsHz, v.T, width);
+    const last = ms + 50 > windowMs + 1e-9;
     ctx.fillStyle = '#6b7280';
     ctx.fillRect(x, axisY - 3, 1, 3);
-    ctx.fillText(`${ms}`, x, axisY);
+    // The last label carries the unit and is right-aligned so it stays inside the canvas.
+    ctx.textAlign = last ? 'right' : 'center';
+    ctx.fillText(last ? `${ms} ms` : `${ms}`, last ? x + 4 : x, axisY);
   }
-  ctx.textAlign = 'right';
-  ctx.fillText('ms', width - 1, axisY);
 }
