@@ -1,7 +1,8 @@
 /**
  * Integrated Gradients completeness of the shipped model on the test split (50 Gauss–Legendre steps, zero
- * baseline, no noise), written into models/ecg12/metrics.json as `completeness` for the model card.
- *   npm run -s completeness [-- --dataset .cache/dataset --model models/ecg12]
+ * baseline, no noise), written into <model>/metrics.json as `completeness` for the model card.
+ *   npm run -s completeness [-- --dataset .cache/dataset --model models/ecg12]   (or --model models/cine3)
+ * The data set (ecg12 or cine3) follows from the model's input channels.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +16,8 @@ async function main() {
   const { values: a } = parseArgs({ options: { dataset: { type: 'string', default: '.cache/dataset' }, model: { type: 'string', default: 'models/ecg12' } } });
   await useBackend('wasm');
   const { model } = await loadModelFile(join(a.model!, 'model.json'));
-  const d = loadDataset(a.dataset!);
+  const [, , C] = model.inputs[0].shape as [null, number, number];
+  const d = loadDataset(a.dataset!, C === 3 ? 'cine3' : 'ecg12');
   const rel: number[] = [];
   for (const e of d.entries.filter((x) => x.split === 'test')) {
     const r = await integratedGradients(model, windowOf(d, e.best), { steps: 50, rule: 'gausslegendre', noiseSamples: 0, batchSize: 50 });

@@ -1,7 +1,7 @@
 /**
- * Train the 12-lead 1D-ResNet and write the shipped model with its metrics.
- *   npm run -s train -- [--dataset .cache/dataset] [--out models/ecg12] [--config models/ecg12/config.json] [--backend cpu]
- * Needs `npm run -s dataset` first. Everything is seeded: the same command gives the same model on the same backend.
+ * Train the 12-lead 1D-ResNet (or its CineECG twin) and write the shipped model with its metrics.
+ *   npm run -s train -- [--dataset .cache/dataset] [--input ecg12|cine3] [--out models/<input>] [--config <out>/config.json] [--backend cpu]
+ * Needs `npm run -s dataset` first (`-- --input cine3` for the CineECG set). Everything is seeded: the same command gives the same model on the same backend.
  * Writes <out>/model.json + weight shards, and <out>/metrics.json (per-split metrics with 95% BCa intervals, the
  * training history and the exact configuration), from which scripts/model-card.ts writes models/MODEL_CARD.md.
  */
@@ -13,8 +13,8 @@ import { mulberry32 } from '../src/core/random';
 import { DEFAULT_RESNET } from '../src/core/model/resnet1d';
 import { saveModelDir } from './lib/model-files';
 import { useBackend } from './lib/tf-backend';
-import { DEFAULT_AUGMENT } from './train/augment';
-import { labelIndex, loadDataset } from './train/data';
+import { DEFAULT_AUGMENT, DEFAULT_TRAJECTORY_AUGMENT } from './train/augment';
+import { datasetSummary, inputName, labelIndex, loadDataset, type InputName } from './train/data';
 import { predictEntries, splitMetrics } from './train/evaluate';
 import { trainModel, type TrainOptions } from './train/loop';
 
@@ -27,6 +27,17 @@ export const DEFAULT_TRAIN: TrainOptions = {
   patience: 8,
   beatsPerEpoch: 2,
   seed: 1,
+};
+
+/** Defaults for a model input: the 12-lead ones above, or the same with 3 channels and the trajectory augmentation. */
+export function defaultTrainFor(input: InputName): TrainOptions {
+  return input === 'ecg12' ? DEFAULT_TRAIN : { ...DEFAULT_TRAIN, model: { ...DEFAULT_TRAIN.model, channels: 3 }, augment: DEFAULT_TRAJECTORY_AUGMENT };
+}
+
+/** What the model.json metadata says the input is. */
+export const REPRESENTATION: Record<InputName, string> = {
+  ecg12: 'z-scored per lead, 0.5-40 Hz band-pass, 500 Hz, window from QRS onset',
+  cine3: 'CineECG mTSI trajectory (x, y, z, LPS heart frame) in mm / 50, from the 0.5-40 Hz band-passed mV leads of the same 400 ms window from QRS onset, 500 Hz',
 };
 
 /** 15% of the training records, stratified by label, held out for early stopping (paper 3.2). */
@@ -51,15 +62,19 @@ async function main() {
   const { values: a } = parseArgs({
     options: {
       dataset: { type: 'string', default: '.cache/dataset' },
-      out: { type: 'string', default: 'models/ecg12' },
+      input: { type: 'string', default: 'ecg12' },
+      out: { type: 'string' },
       config: { type: 'string' },
       backend: { type: 'string', default: 'wasm' },
     },
   });
+  const input = inputName(a.input!);
+  const out = a.out ?? `models/${input}`;
   const backend = await useBackend(a.backend!);
-  const cfgPath = a.config ?? join(a.out!, 'config.json');
-  const opts: TrainOptions = existsSync(cfgPath) ? { ...DEFAULT_TRAIN, ...JSON.parse(readFileSync(cfgPath, 'utf8')) } : DEFAULT_TRAIN;
-  const d = loadDataset(a.dataset!);
+  const cfgPath = a.config ?? join(out, 'config.json');
+  const defaults = defaultTrainFor(input);
+  const opts: TrainOptions = existsSync(cfgPath) ? { ...defaults, ...JSON.parse(readFileSync(cfgPath, 'utf8')) } : defaults;
+  const d = loadDataset(a.dataset!, input);
   const train = d.entries.filter((e) => e.split === 'train');
   const { fit, stop } = earlyStopSplit(train, opts.seed);
   const t0 = performance.now();
@@ -72,14 +87,15 @@ async function main() {
       return [s, splitMetrics(entries, predictEntries(result.model, d, entries))];
     }),
   );
-  const files = await saveModelDir(result.model, a.out!, {
+  const files = await saveModelDir(result.model, out, {
     classNames: ['normal', 'abnormal'],
-    input: { timeSteps: d.T, channels: d.C, representation: 'z-scored per lead, 0.5-40 Hz band-pass, 500 Hz, window from QRS onset' },
+    input: { timeSteps: d.T, channels: d.C, representation: REPRESENTATION[input] },
     output: 'logits',
   });
   writeFileSync(
-    join(a.out!, 'metrics.json'),
+    join(out, 'metrics.json'),
     JSON.stringify({
+      ...(input === 'ecg12' ? {} : { input, dataset: datasetSummary(a.dataset!, input) }),
       backend, tfjs: tf.version.tfjs, node: process.version, trainSeconds: +trainSeconds.toFixed(1), bestEpoch: result.bestEpoch, epochsRun: result.epochsRun,
       params: result.model.countParams(), files, records: { fit: fit.length, earlyStop: stop.length, fitNormal: fit.filter((e) => labelIndex(e) === 0).length },
       options: opts, metrics, history: result.history,

@@ -10,6 +10,7 @@ import type { Grouping } from '../../src/core/xai/segments';
 import { loadModelFile } from '../lib/model-files';
 import { readRecordFiles } from '../lib/record-files';
 import { useBackend } from '../lib/tf-backend';
+import { modelInputOf } from './predict';
 
 export interface ExplainArgs {
   record: string;
@@ -58,21 +59,22 @@ export async function explainRecord(a: ExplainArgs) {
   const { model } = await loadModelFile(a.model);
   const [, T, C] = model.inputs[0].shape as [null, number, number];
   const p = prepareEcg(loadRecord(readRecordFiles(a.record)));
-  if (p.windowSamples !== T || C !== 12) throw new Error(`the model takes [${T} × ${C}] windows; this record gives [${p.windowSamples} × 12]`);
+  // 12 channels: the 12-lead window; 3: the CineECG signal of the same window (predict.ts modelInputOf).
+  const x = modelInputOf(model, p);
   const params: ExplainParams = {
     steps: a.steps, rule: a.rule as IntegrationRule | undefined, noiseSamples: a.noiseSamples, sigma: a.sigma, sigmaUnit: a.sigmaUnit as ExplainParams['sigmaUnit'],
     samples: a.samples, segmentMs: a.segmentMs, grouping: a.grouping as Grouping | undefined, batchSize: a.batch, seed: a.seed,
   };
   const references = a.method === 'gradshap' ? referenceWindows(a.model, T, C) : undefined;
   const t0 = performance.now();
-  const r = await explainWindow(model, a.method, p.window, params, { references });
+  const r = await explainWindow(model, a.method, x, params, { references });
   const ms = performance.now() - t0;
   const phi = bipolarPhi(r.attributions[0], r.attributions[1]);
   model.dispose();
   return {
     record: a.record,
     windowStartMs: p.windowStartMs,
-    input: nested(p.window, C),
+    input: nested(x, C),
     logits: r.logits,
     pAbnormal: pAbnormalOf(r.logits),
     attributions: r.attributions.map((x) => nested(x, C)),

@@ -18,8 +18,13 @@ export interface SourceRecord {
   patient: string;
   /** PTB-XL's stratified fold (patients never span folds); undefined elsewhere. */
   stratFold?: number;
-  /** Z-scored 500 Hz leads (the model representation) and the signal QRS detection runs on. */
-  signals(): { zscored: Float32Array[]; detectOn: Float32Array[] };
+  /** The record's leads are in mV (raw files), or only pre-z-scored (ptbxl-zscored: per-lead scale lost). */
+  units: 'mV' | 'z';
+  /**
+   * Z-scored 500 Hz leads (the model representation), the signal QRS detection runs on and, for records in mV,
+   * the band-passed mV leads (what the CineECG trajectory is computed from).
+   */
+  signals(): { zscored: Float32Array[]; detectOn: Float32Array[]; filteredMv?: Float32Array[] };
 }
 
 export interface SourceListing {
@@ -33,7 +38,7 @@ const parseDict = (s: string): Record<string, number> =>
 function fromRaw(path: string) {
   return () => {
     const p = prepareEcg(loadRecord(readRecordFiles(path)));
-    return { zscored: p.zscored, detectOn: p.filteredMv };
+    return { zscored: p.zscored, detectOn: p.filteredMv, filteredMv: p.filteredMv };
   };
 }
 
@@ -55,7 +60,7 @@ export function listSources(dataDir: string): SourceListing {
     if (!existsSync(`${path}.hea`)) continue;
     seenEcgIds.add(ecgId);
     add(
-      { id: `ptbxl:${ecgId}`, source: 'ptbxl', patient: `ptbxl-patient:${Number(row.patient_id)}`, stratFold: Number(row.strat_fold), signals: fromRaw(path) },
+      { id: `ptbxl:${ecgId}`, source: 'ptbxl', patient: `ptbxl-patient:${Number(row.patient_id)}`, stratFold: Number(row.strat_fold), units: 'mV', signals: fromRaw(path) },
       ptbxlLabel(parseDict(row.scp_codes), diagnostic),
     );
   }
@@ -69,7 +74,7 @@ export function listSources(dataDir: string): SourceListing {
     const npy = join(dataDir, 'ptbxl-zscored/arrays', `${ecgId}.npy`);
     add(
       {
-        id: `ptbxl-z:${ecgId}`, source: 'ptbxl-zscored', patient: `ptbxl-fold:${row.strat_fold}`, stratFold: Number(row.strat_fold),
+        id: `ptbxl-z:${ecgId}`, source: 'ptbxl-zscored', patient: `ptbxl-fold:${row.strat_fold}`, stratFold: Number(row.strat_fold), units: 'z',
         signals: () => {
           const { shape, data } = parseNpy(new Uint8Array(readFileSync(npy)));
           const leads = Array.from({ length: shape[1] }, (_, l) => Float32Array.from({ length: shape[0] }, (_, t) => data[t * shape[1] + l]));
@@ -84,7 +89,7 @@ export function listSources(dataDir: string): SourceListing {
   for (const row of parseCsvTable(readFileSync(join(dataDir, 'ludb/ludb.csv'), 'utf8'))) {
     const path = join(dataDir, 'ludb/data', row.ID);
     if (!existsSync(`${path}.hea`)) continue;
-    add({ id: `ludb:${row.ID}`, source: 'ludb', patient: `ludb:${row.ID}`, signals: fromRaw(path) }, ludbLabel(row));
+    add({ id: `ludb:${row.ID}`, source: 'ludb', patient: `ludb:${row.ID}`, units: 'mV', signals: fromRaw(path) }, ludbLabel(row));
   }
 
   // Challenge 2021 (+ the Chapman record): SNOMED codes in the header; HR records are PTB-XL ecg_ids.
@@ -95,7 +100,7 @@ export function listSources(dataDir: string): SourceListing {
       if (hr && seenEcgIds.has(Number(hr[1]))) continue;
       const text = readFileSync(join(dataDir, folder, hea), 'utf8');
       const codes = (/^#\s*Dx:\s*(.*)$/m.exec(text)?.[1] ?? '').split(',').map((c) => c.trim()).filter(Boolean);
-      add({ id: `cinc:${name}`, source: 'cinc', patient: `cinc:${name}`, signals: fromRaw(join(dataDir, folder, name)) }, snomedLabel(codes));
+      add({ id: `cinc:${name}`, source: 'cinc', patient: `cinc:${name}`, units: 'mV', signals: fromRaw(join(dataDir, folder, name)) }, snomedLabel(codes));
     }
   }
   return { records, excluded };

@@ -1,13 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { mulberry32 } from '../../src/core/random';
 import { buildResNet1d, type ResNet1dConfig } from '../../src/core/model/resnet1d';
-import { augmentWindow, type AugmentOptions } from './augment';
+import { augmentAny, type AnyAugmentOptions } from './augment';
 import { labelIndex, windowOf, type Dataset } from './data';
 import type { DatasetEntry } from '../dataset/build';
 
 export interface TrainOptions {
   model: ResNet1dConfig;
-  augment: AugmentOptions;
+  /** 12-lead window augmentation, or the trajectory one for CineECG (kind: 'trajectory'). */
+  augment: AnyAugmentOptions;
   epochs: number;
   batchSize: number;
   learningRate: number;
@@ -32,6 +33,9 @@ export interface TrainResult {
  * the weights of the best epoch.
  */
 export async function trainModel(d: Dataset, train: DatasetEntry[], stopSet: DatasetEntry[], o: TrainOptions): Promise<TrainResult> {
+  if (o.model.timeSteps !== d.T || o.model.channels !== d.C) {
+    throw new Error(`the configuration's model takes [${o.model.timeSteps} × ${o.model.channels}] windows, the data set has [${d.T} × ${d.C}]`);
+  }
   const random = mulberry32(o.seed);
   // TF.js draws unseeded randomness (dropout masks) from Math.random: seed it, so a run is reproducible.
   Math.random = mulberry32(o.seed ^ 0x5eed);
@@ -65,7 +69,7 @@ export async function trainModel(d: Dataset, train: DatasetEntry[], stopSet: Dat
       const ys: number[] = [];
       for (let b = 0; b < o.batchSize; b++) {
         const p = picks[start + b];
-        augmentWindow(p.w, d.T, d.C, o.augment, random, xb.subarray(b * n, (b + 1) * n));
+        augmentAny(p.w, d.T, d.C, o.augment, random, xb.subarray(b * n, (b + 1) * n));
         ys.push(p.y);
       }
       const loss = tf.tidy(() => {
