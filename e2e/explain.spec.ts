@@ -5,6 +5,9 @@ import { chooseMethod, cliExplain, downloadedExplanation, type ExplainJson, maxR
 import { TEST_RESULTS } from './support/paths';
 
 const RECORD = 'public/cases/ptbxl-00285/00285_hr.hea';
+/** IG with a short path and 2 noisy copies (the same seeded noise in Node and the browser), and the bound for equality. */
+const SMALL_IG = { Steps: '8', 'Noisy copies': '2' };
+const TOLERANCE = 1e-4;
 
 /**
  * Attributions run in the worker: with the paper's defaults the page keeps drawing (no long animation frame),
@@ -129,9 +132,24 @@ test('the backend can be overridden from the panel; the page restarts on it', as
   await expect(page).not.toHaveURL(/backend=/);
 });
 
+test('the CineECG model can be explained too: its attributions per trajectory axis equal Node’s', async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  await page.goto('./?backend=wasm');
+  await expect(page.getByTestId('twin-prediction')).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 120_000 });
+  const panel = page.getByTestId('explain');
+  await panel.getByRole('radiogroup', { name: 'Model explained' }).getByRole('radio', { name: 'CineECG model' }).click();
+  await chooseMethod(page, /Integrated Gradients/, SMALL_IG);
+  await runExplanation(page, 200_000);
+  await expect(panel.getByRole('img', { name: /CineECG model per trajectory axis/ })).toBeVisible();
+  const got = await downloadedExplanation(page);
+  const expected = cliExplain(RECORD, ['--model', 'models/cine3/model.json', '--method', 'ig', '--steps', '8', '--noise-samples', '2', '--backend', 'wasm']);
+  expect(got.attributions[0][0]).toHaveLength(3);
+  const rel = maxRelativeDifference(got.attributions, expected.attributions);
+  testInfo.annotations.push({ type: 'measured', description: `CineECG IG: max relative difference to Node ${rel.toExponential(2)}` });
+  expect(rel).toBeLessThanOrEqual(TOLERANCE);
+});
+
 /** IG with a short path and 2 noisy copies: the same seeded noise in Node and the browser, so numbers compare. */
-const SMALL_IG = { Steps: '8', 'Noisy copies': '2' };
-const TOLERANCE = 1e-4;
 let node: ExplainJson | null = null;
 const nodeIg = () => (node ??= cliExplain(RECORD, ['--method', 'ig', '--steps', '8', '--noise-samples', '2', '--backend', 'wasm']));
 const rows: Array<{ backend: string; relDiff: number; ms: number }> = [];

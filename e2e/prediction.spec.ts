@@ -91,6 +91,18 @@ for (const backend of BACKENDS) {
   });
 }
 
+test('the CineECG twin model predicts in the browser what cli predict gives in Node', async ({ page }, testInfo) => {
+  test.setTimeout(150_000);
+  await page.goto('./');
+  const twin = page.getByTestId('twin-prediction');
+  await expect(twin).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 120_000 });
+  const shown = Number(await twin.getAttribute('data-p-abnormal'));
+  const node = cliPredict('models/cine3/model.json', RECORD);
+  testInfo.annotations.push({ type: 'measured', description: `CineECG model p(abnormal) ${shown} (node ${node.pAbnormal}, |Δ| ${Math.abs(shown - node.pAbnormal).toExponential(2)})` });
+  expect(Math.abs(shown - node.pAbnormal)).toBeLessThanOrEqual(TOLERANCE);
+  await expect(twin).toContainText(`CineECG twin model (3D trajectory): p(abnormal) = ${node.pAbnormal.toFixed(2)}`);
+});
+
 test('a model that cannot be fetched shows an error panel, and the ECG stays', async ({ page }) => {
   await page.route('**/models/ecg12/model.json', (route) => route.fulfill({ status: 404, body: '' }));
   await page.goto('./');
