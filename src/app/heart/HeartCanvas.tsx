@@ -69,7 +69,7 @@ export interface HeartCanvasProps {
 
 export default function HeartCanvas({ meshes, trajectory, phi, request, distance, onFrame }: HeartCanvasProps) {
   const world = useMemo(() => (trajectory ? lpsArrayToThree(trajectory.points) : null), [trajectory]);
-  const labels = useMemo(() => (world && trajectory ? timeLabels(world.length / 3, trajectory.fsHz) : []), [world, trajectory]);
+  const labels = useMemo(() => (world && trajectory ? timeLabels(world.length / 3, trajectory.fsHz, trajectory.segments) : []), [world, trajectory]);
   const anchors = useMemo(() => Float32Array.from(labels.flatMap((l) => [0, 1, 2].map((a) => world![3 * l.sample + a]))), [labels, world]);
   const layer = useRef<HTMLDivElement>(null);
   return (
@@ -85,7 +85,7 @@ export default function HeartCanvas({ meshes, trajectory, phi, request, distance
         <color attach="background" args={[BACKGROUND]} />
         <ambientLight intensity={0.85} />
         <HeadLight />
-        {world && trajectory && <Trajectory world={world} fsHz={trajectory.fsHz} phi={phi} labels={labels} />}
+        {world && trajectory && <Trajectory world={world} fsHz={trajectory.fsHz} phi={phi} labels={labels} segments={trajectory.segments ?? null} />}
         <HeartMeshes meshes={meshes} />
         <OrbitControls makeDefault enableDamping={false} target={[0, 0, 0]} minDistance={distance * 0.2} maxDistance={distance * 4} />
         <PresetCamera request={request} distance={distance} />

@@ -1,13 +1,15 @@
 import { css, divergingColor } from '../color/diverging';
-import { NEUTRAL_RGB, QRS_RADIUS_MM, STT_RADIUS_MM } from './trajectoryStyle';
-import { QRS_REGION_MS } from '../../core/constants';
+import { NEUTRAL_RGB, type SegmentBounds, segmentLegend, type SegmentSpan } from './trajectoryStyle';
 import { SURFACES } from './heartColors';
 
 const STOPS = Array.from({ length: 11 }, (_, i) => -1 + i / 5);
 const GRADIENT = `linear-gradient(to right, ${STOPS.map((v) => css(divergingColor(v))).join(', ')})`;
 
-/** Colour scale of the trajectory (the same RdBu as the 12-lead overlay), the segments and the surfaces. */
-export function HeartLegend({ colored, method }: { colored: boolean; method?: string }) {
+/**
+ * Colour scale of the trajectory (the same RdBu as the 12-lead overlay), the segments (`spans`: the beat's QRS, ST
+ * and T, or the fixed QRS/ST-T split) and the surfaces.
+ */
+export function HeartLegend({ colored, method, spans, segments }: { colored: boolean; method?: string; spans: SegmentSpan[]; segments?: SegmentBounds | null }) {
   return (
     <div className="heart-legend" data-testid="heart-legend">
       {colored ? (
@@ -26,7 +28,7 @@ export function HeartLegend({ colored, method }: { colored: boolean; method?: st
         </p>
       )}
       <p className="muted heart-note">
-        Thick tube ({(2 * QRS_RADIUS_MM).toFixed(1)} mm) = QRS, 0–{QRS_REGION_MS} ms; thin ({(2 * STT_RADIUS_MM).toFixed(1)} mm) = ST-T. Numbers: ms after QRS onset. Amber ball: the time cursor.{' '}
+        {segmentLegend(spans, segments)} Numbers: ms after QRS onset. Amber ball: the time cursor.{' '}
         {SURFACES.map((s) => (
           <span key={s.key} className="heart-surface-key">
             <span className="heart-swatch" style={{ background: s.color }} aria-hidden="true" /> {s.label}

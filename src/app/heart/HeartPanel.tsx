@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { MODEL_FS_HZ, WINDOW_SAMPLES } from '../../core/constants';
 import { bipolarPhi, mappedPhi } from '../../core/xai/mapping';
 import { METHOD_LABELS } from '../../core/xai/methods';
 import { type AppError, toAppError } from '../errors/appError';
@@ -6,7 +7,7 @@ import { ErrorPanel } from '../errors/ErrorPanel';
 import { appStore } from '../store/appStore';
 import { selectExplanation } from '../store/explainSlice';
 import { useAppStore } from '../store/useAppStore';
-import { trajectoryOf } from './cineTrajectory';
+import { caseTrajectory } from './cineTrajectory';
 import { boundingRadius } from './frameToThree';
 import HeartCanvas, { FOV_DEG, type PresetRequest } from './HeartCanvas';
 import { HeartLegend } from './HeartLegend';
@@ -14,7 +15,7 @@ import { type HeartAsset, loadHeart } from './loadHeart';
 import { connectPlayback } from './playback';
 import { type AxisLandmarks, cameraPresets, fitDistance } from './presets';
 import { TimeControls } from './TimeControls';
-import { lastSampleMs, sampleCount, type TrajectoryView } from './trajectoryStyle';
+import { lastSampleMs, sampleCount, segmentSpans, type TrajectoryView } from './trajectoryStyle';
 
 type HeartState = { status: 'loading' } | { status: 'ready'; asset: HeartAsset } | { status: 'error'; error: AppError };
 
@@ -56,7 +57,7 @@ export default function HeartPanel() {
   const traj = useMemo((): { view: TrajectoryView | null; error: AppError | null } => {
     if (!prepared) return { view: null, error: null };
     try {
-      return { view: trajectoryOf(prepared), error: null };
+      return { view: caseTrajectory(prepared), error: null };
     } catch (e) {
       return { view: null, error: toAppError(e) };
     }
@@ -85,6 +86,9 @@ export default function HeartPanel() {
   }, []);
   const onFrame = () => stage.current?.setAttribute('data-frames', String(++frames.current));
 
+  // QRS / ST / T of the window's beat (or the fixed QRS / ST-T split): the tube's thickness, the labels, the legend.
+  const spans = useMemo(() => (traj.view ? segmentSpans(sampleCount(traj.view), traj.view.fsHz, traj.view.segments) : segmentSpans(WINDOW_SAMPLES, MODEL_FS_HZ)), [traj.view]);
+
   const colored = !!phi && !!traj.view;
   const name = `3D heart: biventricular model with the CineECG trajectory of the ${Math.round(endMs) || 400} ms window, ${request.preset.label} view${colored ? ', coloured by Φd(t)' : ''}`;
 
@@ -112,6 +116,7 @@ export default function HeartPanel() {
         data-colored={colored ? 'phi' : 'neutral'}
         {...(traj.view && { 'data-trajectory-points': String(sampleCount(traj.view)) })}
         {...(colored && { 'data-phi-extent': extent(phi) })}
+        {...(traj.view && { 'data-segments': spans.map((s) => `${s.name}:${Math.round(s.startMs)}`).join(',') })}
       >
         {asset && <HeartCanvas meshes={asset.meshes} trajectory={traj.view} phi={phi} request={request} distance={distance} onFrame={onFrame} />}
         {heart.status === 'loading' && (
@@ -123,7 +128,7 @@ export default function HeartPanel() {
       {heart.status === 'error' && <ErrorPanel error={heart.error} title="The heart geometry could not be loaded" />}
       {traj.error && <ErrorPanel error={traj.error} title="The CineECG trajectory could not be computed" />}
       <TimeControls endMs={endMs} stepMs={traj.view ? 1000 / traj.view.fsHz : 2} disabled={!traj.view} />
-      <HeartLegend colored={colored} method={explanation ? `${METHOD_LABELS[explanation.method]}, ${explanation.source === 'cine3' ? 'CineECG model' : '12-lead model mapped onto the trajectory'}` : undefined} />
+      <HeartLegend colored={colored} spans={spans} segments={traj.view?.segments} method={explanation ? `${METHOD_LABELS[explanation.method]}, ${explanation.source === 'cine3' ? 'CineECG model' : '12-lead model mapped onto the trajectory'}` : undefined} />
       <p className="credit heart-credit" data-testid="heart-credit">
         {asset?.info.credit ?? 'Heart geometry: biventricular model fitted to cardiac MR by biv-me (University of Auckland).'}{' '}
         <a href={asset?.licenseUrl ?? 'heart/LICENSE-Apache-2.0'} target="_blank" rel="noreferrer">

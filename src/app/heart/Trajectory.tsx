@@ -4,11 +4,11 @@ import { BufferAttribute, BufferGeometry, type Mesh } from 'three';
 import { appStore } from '../store/appStore';
 import { MARKER_COLOR, MARKER_RADIUS_MM } from './heartColors';
 import { buildTube } from './tube';
-import { pointAtMs, type TimeLabel, trajectoryColors, trajectoryRadii } from './trajectoryStyle';
+import { pointAtMs, type SegmentBounds, type TimeLabel, trajectoryColors, trajectoryRadii } from './trajectoryStyle';
 
-function tubeGeometry(world: Float32Array, fsHz: number, phi: ArrayLike<number> | null): BufferGeometry {
+function tubeGeometry(world: Float32Array, fsHz: number, phi: ArrayLike<number> | null, segments: SegmentBounds | null): BufferGeometry {
   const T = world.length / 3;
-  const tube = buildTube(world, trajectoryRadii(T, fsHz), trajectoryColors(T, phi));
+  const tube = buildTube(world, trajectoryRadii(T, fsHz, segments), trajectoryColors(T, phi));
   const g = new BufferGeometry();
   g.setAttribute('position', new BufferAttribute(tube.positions, 3));
   g.setAttribute('normal', new BufferAttribute(tube.normals, 3));
@@ -38,12 +38,13 @@ function CursorMarker({ world, fsHz }: { world: Float32Array; fsHz: number }) {
 }
 
 /**
- * The mTSI trajectory (world coordinates, [T × 3]) as a tube coloured per sample by Φ_d(t) (or grey), thicker
- * over the QRS region, with a bead at every labelled time (the labels themselves are DOM: TimeLabels.tsx) and
- * the cursor marker.
+ * The mTSI trajectory (world coordinates, [T × 3]) as a tube coloured per sample by Φ_d(t) (or grey), its radius
+ * telling the segments apart: thick QRS, thin ST, medium T (the beat's waves, src/core/ecg/waves.ts), or thick QRS
+ * region and thin ST-T without them; with a bead at every labelled time (the labels
+ * themselves are DOM: TimeLabels.tsx) and the cursor marker.
  */
-export function Trajectory({ world, fsHz, phi, labels }: { world: Float32Array; fsHz: number; phi: ArrayLike<number> | null; labels: TimeLabel[] }) {
-  const geometry = useMemo(() => tubeGeometry(world, fsHz, phi), [world, fsHz, phi]);
+export function Trajectory({ world, fsHz, phi, labels, segments }: { world: Float32Array; fsHz: number; phi: ArrayLike<number> | null; labels: TimeLabel[]; segments: SegmentBounds | null }) {
+  const geometry = useMemo(() => tubeGeometry(world, fsHz, phi, segments), [world, fsHz, phi, segments]);
   useEffect(() => () => geometry.dispose(), [geometry]);
   return (
     <group name="trajectory">
@@ -51,7 +52,7 @@ export function Trajectory({ world, fsHz, phi, labels }: { world: Float32Array; 
         <meshLambertMaterial vertexColors />
       </mesh>
       {labels.map((l) => (
-        <mesh key={l.ms} position={[world[3 * l.sample], world[3 * l.sample + 1], world[3 * l.sample + 2]]}>
+        <mesh key={l.sample} position={[world[3 * l.sample], world[3 * l.sample + 1], world[3 * l.sample + 2]]}>
           <sphereGeometry args={[l.segment ? 1.9 : 1.2, 12, 8]} />
           <meshLambertMaterial color={l.segment ? '#1f2933' : '#52606d'} />
         </mesh>

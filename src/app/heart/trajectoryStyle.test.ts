@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { QRS_REGION_MS } from '../../core/constants';
 import { divergingColor } from '../color/diverging';
-import { lastSampleMs, NEUTRAL_RGB, pointAtMs, QRS_RADIUS_MM, srgbToLinear, STT_RADIUS_MM, timeLabels, trajectoryColors, trajectoryRadii } from './trajectoryStyle';
+import {
+  lastSampleMs, NEUTRAL_RGB, pointAtMs, QRS_RADIUS_MM, type SegmentBounds, segmentLegend, segmentOfSample, segmentSpans, srgbToLinear, ST_RADIUS_MM, STT_RADIUS_MM, T_RADIUS_MM,
+  timeLabels, trajectoryColors, trajectoryRadii,
+} from './trajectoryStyle';
 
 describe('trajectory style', () => {
   it('colours by Φ_d: −1 blue (normal), +1 red (abnormal), in linear RGB; grey without an explanation', () => {
@@ -40,6 +43,64 @@ describe('trajectory style', () => {
     expect(labels.map((l) => l.ms)).toEqual([0, 50, 100, 150, 200, 250, 300, 350]);
     expect(labels.map((l) => l.sample)).toEqual([0, 25, 50, 75, 100, 125, 150, 175]);
     expect(labels.filter((l) => l.segment).map((l) => l.text)).toEqual(['QRS · 0', 'ST-T · 150']);
+  });
+
+  describe('with the beat\'s waves: QRS, ST, T', () => {
+    const waves: SegmentBounds = { qrsEndMs: 84, tOnsetMs: 174, tEndMs: 342 };
+
+    it('the tube is thick over the QRS, thin over ST, medium over T', () => {
+      const r = trajectoryRadii(200, 500, waves);
+      expect(r[0]).toBeCloseTo(QRS_RADIUS_MM, 6);
+      expect(r[41]).toBeCloseTo(QRS_RADIUS_MM, 6); // 82 ms
+      expect(r[42]).toBeCloseTo(ST_RADIUS_MM, 6); // 84 ms: the QRS offset
+      expect(r[86]).toBeCloseTo(ST_RADIUS_MM, 6); // 172 ms
+      expect(r[87]).toBeCloseTo(T_RADIUS_MM, 6); // 174 ms: the T onset
+      expect(r[199]).toBeCloseTo(T_RADIUS_MM, 6);
+      expect(QRS_RADIUS_MM).toBeGreaterThan(T_RADIUS_MM);
+      expect(T_RADIUS_MM).toBeGreaterThan(ST_RADIUS_MM);
+      expect([0, 41, 42, 86, 87, 199].map((i) => segmentOfSample(i, 500, waves))).toEqual(['QRS', 'QRS', 'ST', 'ST', 'T', 'T']);
+    });
+
+    it('labels every 50 ms plus "ST · <ms>" and "T · <ms>" at the boundaries, in time order', () => {
+      const labels = timeLabels(200, 500, waves);
+      expect(labels.map((l) => l.ms)).toEqual([0, 50, 84, 100, 150, 174, 200, 250, 300, 350]);
+      expect(labels.filter((l) => l.segment).map((l) => l.text)).toEqual(['QRS · 0', 'ST · 84', 'T · 174']);
+      expect(labels.find((l) => l.text === 'T · 174')!.sample).toBe(87);
+      expect(new Set(labels.map((l) => l.sample)).size).toBe(labels.length); // unique keys
+    });
+
+    it('a boundary on a 50 ms tick takes its place; boundaries snap to samples', () => {
+      const labels = timeLabels(200, 500, { qrsEndMs: 100, tOnsetMs: 201, tEndMs: null });
+      expect(labels.map((l) => l.text)).toEqual(['QRS · 0', '50', 'ST · 100', '150', '200', 'T · 202', '250', '300', '350']);
+      expect(segmentOfSample(50, 500, { qrsEndMs: 100, tOnsetMs: 201, tEndMs: null })).toBe('ST');
+    });
+
+    it('without a T onset (or without waves) the fixed QRS / ST-T split stays', () => {
+      for (const s of [null, undefined, { qrsEndMs: 84, tOnsetMs: null, tEndMs: null }]) {
+        expect(timeLabels(200, 500, s)).toEqual(timeLabels(200, 500));
+        expect(Array.from(trajectoryRadii(200, 500, s))).toEqual(Array.from(trajectoryRadii(200, 500)));
+      }
+      expect(trajectoryRadii(200, 500)[100]).toBeCloseTo(STT_RADIUS_MM, 6);
+    });
+
+    it('a T onset after the window: QRS and ST only', () => {
+      const late = { qrsEndMs: 90, tOnsetMs: 420, tEndMs: 560 };
+      expect(timeLabels(200, 500, late).filter((l) => l.segment).map((l) => l.text)).toEqual(['QRS · 0', 'ST · 90']);
+      expect(trajectoryRadii(200, 500, late)[199]).toBeCloseTo(ST_RADIUS_MM, 6);
+      expect(segmentLegend(segmentSpans(200, 500, late), late)).toContain('The T wave starts after the window (≈ 420 ms)');
+    });
+
+    it('the legend names each thickness and its times', () => {
+      expect(segmentSpans(200, 500, waves)).toEqual([
+        { name: 'QRS', startMs: 0, endMs: 82 },
+        { name: 'ST', startMs: 84, endMs: 172 },
+        { name: 'T', startMs: 174, endMs: 398 },
+      ]);
+      expect(segmentLegend(segmentSpans(200, 500, waves), waves)).toBe(
+        'Tube: thick (3.2 mm) = QRS, 0–84 ms; thin (1.0 mm) = ST, 84–174 ms; medium (2.0 mm) = T, from 174 ms (ends ≈ 342 ms). QRS offset and T onset of this beat, estimated from all leads.',
+      );
+      expect(segmentLegend(segmentSpans(200, 500))).toBe('Tube: thick (3.2 mm) = QRS, 0–150 ms; thin (1.7 mm) = ST-T.');
+    });
   });
 
   it('interpolates the cursor point between samples and clamps to the window', () => {
