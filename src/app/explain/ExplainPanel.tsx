@@ -13,6 +13,7 @@ import type { AttributionDisplay } from './attributionView';
 import { useAttributionView } from './useAttributionView';
 import { describeBackendChoice, describeDelta } from './describe';
 import { downloadExplanation } from './download';
+import { fractionAbove } from './drawAttributionCurves';
 import { ExplainParamsForm } from './ExplainParamsForm';
 
 const SOURCES: Array<{ value: ExplainSource; label: string; title: string }> = [
@@ -43,6 +44,8 @@ export function ExplainPanel() {
   const prediction = useAppStore(selectPrediction);
   const explanation = useAppStore(selectExplanation);
   const display = useAppStore((s) => s.attributionDisplay);
+  const mapStyle = useAppStore((s) => s.mapStyle);
+  const threshold = useAppStore((s) => s.threshold);
   const view = useAttributionView();
   const source = useAppStore((s) => s.explainSource);
   const twin = useAppStore((s) => s.twin);
@@ -126,11 +129,27 @@ export function ExplainPanel() {
                 </button>
               ))}
             </div>
+            <div className="segmented" role="radiogroup" aria-label="Map style">
+              {(['heat', 'curves'] as const).map((st) => (
+                <button key={st} type="button" role="radio" aria-checked={mapStyle === st} className={mapStyle === st ? 'selected' : undefined} onClick={() => appStore.getState().setMapStyle(st)}>
+                  {st === 'heat' ? 'Heat map' : 'Curves + threshold (Fig. 3)'}
+                </button>
+              ))}
+            </div>
+            {mapStyle === 'curves' && (
+              <label className="threshold">
+                <span>Threshold</span>
+                <input type="range" min={0} max={1} step={0.01} value={threshold} aria-label="Threshold" onChange={(e) => appStore.getState().setThreshold(Number(e.target.value))} />
+                <span className="muted" data-testid="threshold-readout">
+                  {threshold.toFixed(2)}: keeps {Math.round(fractionAbove(view, threshold) * 100)}% of samples
+                </span>
+              </label>
+            )}
             <button type="button" className="button" onClick={() => downloadExplanation(explanation, prepared)}>
               Download JSON
             </button>
           </div>
-          <AttributionMap view={view} leadNames={C === 12 ? STANDARD_LEADS : ['x (L)', 'y (P)', 'z (S)']} fsHz={prepared.fsHz} label={`${METHOD_LABELS[explanation.method]} attributions of the ${explanation.source === 'cine3' ? 'CineECG model per trajectory axis' : '12-lead model per lead'} over the 400 ms window`} />
+          <AttributionMap view={view} leadNames={C === 12 ? STANDARD_LEADS : ['x (L)', 'y (P)', 'z (S)']} fsHz={prepared.fsHz} style={mapStyle} threshold={threshold} input={explanation.source === 'cine3' ? null : prepared.window} label={`${METHOD_LABELS[explanation.method]} attributions of the ${explanation.source === 'cine3' ? 'CineECG model per trajectory axis' : '12-lead model per lead'} over the 400 ms window`} />
           <figcaption className="muted">
             {display === 'signed'
               ? `Φ = (A_abnormal − A_normal)/2 per lead; red = evidence for abnormal, blue = for normal; ±1 = ${view.scale.toPrecision(3)} logit units.`

@@ -20,6 +20,12 @@ export interface ViewSlice {
   attributionDisplay: AttributionDisplay;
   /** Attribution overlay on the 12-lead grid on/off. */
   showOverlay: boolean;
+  /** The attribution map as a heat map, or as per-lead curves with a threshold line (paper Fig. 3). */
+  mapStyle: 'heat' | 'curves';
+  /** Threshold of the curves view, in [0, 1] by 0.01 (the paper sweeps it so for IoU/Dice). */
+  threshold: number;
+  setMapStyle: (s: 'heat' | 'curves') => void;
+  setThreshold: (t: number) => void;
   /** Calipers mode on the grid: dragging measures instead of moving the time cursor. */
   calipers: boolean;
   setCalipers: (on: boolean) => void;
@@ -45,6 +51,12 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   attributionDisplay: 'signed',
   showOverlay: true,
   calipers: false,
+  mapStyle: 'heat',
+  threshold: 0.5,
+  setMapStyle: (mapStyle) => set({ mapStyle }),
+  setThreshold: (t) => {
+    if (Number.isFinite(t)) set({ threshold: Math.round(Math.min(1, Math.max(0, t)) * 100) / 100 });
+  },
   setCalipers: (calipers) => set({ calipers }),
   setAttributionDisplay: (attributionDisplay) => set({ attributionDisplay }),
   setShowOverlay: (showOverlay) => set({ showOverlay }),

@@ -27,7 +27,7 @@ export function recordingContext(): { ctx: CanvasRenderingContext2D; calls: Call
     lineJoin: 'miter',
     lineCap: 'butt',
   };
-  for (const op of ['beginPath', 'moveTo', 'lineTo', 'stroke', 'fill', 'fillRect', 'rect', 'clip', 'fillText', 'setTransform']) {
+  for (const op of ['beginPath', 'moveTo', 'lineTo', 'stroke', 'fill', 'fillRect', 'rect', 'clip', 'fillText', 'setTransform', 'setLineDash']) {
     target[op] = record(op);
   }
   const ctx = new Proxy(target, {

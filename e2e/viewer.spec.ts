@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { readCanvasData } from './support/canvasData';
+
+/** The whole screen as one instrument: the two views share one time cursor, and the layout holds from laptop to tablet. */
+test('scrubbing the 12-lead window moves the 3D time cursor; the 3D slider moves the grid cursor', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('./');
+  const grid = page.getByRole('img', { name: /12-lead ECG/ });
+  await expect(grid).toBeVisible({ timeout: 60_000 });
+  const stage = page.locator('.heart-stage');
+  await expect(stage).toHaveAttribute('data-trajectory-points', '200', { timeout: 60_000 });
+  const overlay = page.getByTestId('grid-overlay');
+
+  const d = await readCanvasData(grid);
+  await page.locator('.grid-stack').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  const box = (await grid.boundingBox())!;
+  await page.mouse.move(box.x + d.originX + (d.windowStartMs + 120) * d.pxPerMs, box.y + d.rowBaselinesY[0]);
+  await expect(overlay).toHaveAttribute('data-cursor-ms', /^1[12]\d/);
+  const gridMs = Number(await overlay.getAttribute('data-cursor-ms'));
+  await expect(stage).toHaveAttribute('data-cursor-ms', String(Math.round(gridMs)));
+
+  await page.getByLabel('Time after QRS onset (ms)').fill('300');
+  await expect(stage).toHaveAttribute('data-cursor-ms', '300');
+  await expect(overlay).toHaveAttribute('data-cursor-ms', '300.0');
+});
+
+for (const [name, size] of [['laptop 1280×720', { width: 1280, height: 720 }], ['tablet 768×1024', { width: 768, height: 1024 }], ['large 2560×1440', { width: 2560, height: 1440 }]] as const) {
+  test(`layout on a ${name}: nothing but the paper scrolls sideways, every panel shows`, async ({ page }, testInfo) => {
+    await page.setViewportSize(size);
+    await page.goto('./');
+    await expect(page.getByTestId('prediction')).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 120_000 });
+    await expect(page.locator('.heart-stage')).toHaveAttribute('data-trajectory-points', '200', { timeout: 60_000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    for (const label of ['Model output', '12-lead ECG', 'Why? Attributions', 'CineECG in 3D']) await expect(page.getByText(label, { exact: true }).first()).toBeVisible();
+    const shot = testInfo.outputPath(`viewer-${size.width}x${size.height}.png`);
+    await page.screenshot({ path: shot, fullPage: true });
+    await testInfo.attach(name, { path: shot, contentType: 'image/png' });
+  });
+}
+
+test('the expert-style view (paper Fig. 3): per-lead attribution curves with a threshold the user sets', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  await page.goto('./');
+  await expect(page.getByTestId('prediction')).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 120_000 });
+  const panel = page.getByTestId('explain');
+  await panel.getByRole('radiogroup', { name: 'Attribution method' }).getByRole('radio', { name: 'Gradient SHAP' }).click();
+  await panel.getByLabel('Draws', { exact: true }).fill('10');
+  await panel.getByRole('button', { name: 'Explain with Gradient SHAP' }).click();
+  const map = panel.getByTestId('attribution-map');
+  await expect(map).toBeVisible({ timeout: 120_000 });
+  await panel.getByRole('radiogroup', { name: 'Attribution display' }).getByRole('radio', { name: 'Absolute' }).click();
+  await panel.getByRole('radiogroup', { name: 'Map style' }).getByRole('radio', { name: /Curves/ }).click();
+  await expect(map).toHaveAttribute('data-style', 'curves');
+  const readout = panel.getByTestId('threshold-readout');
+  const kept = async () => Number((await readout.innerText()).match(/keeps (\d+)%/)![1]);
+  await panel.getByLabel('Threshold').fill('0.1');
+  await expect(map).toHaveAttribute('data-threshold', '0.1');
+  const low = await kept();
+  await panel.getByLabel('Threshold').fill('0.8');
+  await expect(readout).toContainText('0.80');
+  expect(await kept()).toBeLessThan(low); // a higher threshold keeps fewer samples
+  const shot = testInfo.outputPath('fig3-curves.png');
+  await map.screenshot({ path: shot });
+  await testInfo.attach('Fig. 3-style curves', { path: shot, contentType: 'image/png' });
+});
