@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readCanvasData } from './support/canvasData';
+import { chooseMethod, runExplanation } from './support/explain';
 
 /** The whole screen as one instrument: the two views share one time cursor, and the layout holds from laptop to tablet. */
 test('scrubbing the 12-lead window moves the 3D time cursor; the 3D slider moves the grid cursor', async ({ page }) => {
@@ -63,4 +64,28 @@ test('the expert-style view (paper Fig. 3): per-lead attribution curves with a t
   const shot = testInfo.outputPath('fig3-curves.png');
   await map.screenshot({ path: shot });
   await testInfo.attach('Fig. 3-style curves', { path: shot, contentType: 'image/png' });
+});
+
+test('both models explained: the CineECG model’s own attributions and the mapped 12-lead ones side by side (paper Fig. 4b | 4c)', async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  await page.goto('./?backend=wasm');
+  await expect(page.getByTestId('twin-prediction')).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 120_000 });
+  const panel = page.getByTestId('explain');
+  const sideBySide = page.getByRole('button', { name: 'Side by side (Fig. 4b | 4c)' });
+  await expect(sideBySide).toBeDisabled();
+  for (const model of ['12-lead model', 'CineECG model']) {
+    await panel.getByRole('radiogroup', { name: 'Model explained' }).getByRole('radio', { name: model }).click();
+    await chooseMethod(page, /Integrated Gradients/, { Steps: '8', 'Noisy copies': '2' });
+    await runExplanation(page, 200_000);
+  }
+  await sideBySide.click();
+  const left = page.getByTestId('heart-compare');
+  await expect(left).toBeVisible();
+  await expect(left.locator('canvas')).toBeVisible();
+  await expect(page.locator('.heart-stage')).toHaveAttribute('data-colored', 'phi');
+  await expect(page.locator('.heart-stage')).toContainText('12-lead model, mapped (Fig. 4c)');
+  await page.waitForTimeout(1500);
+  const shot = testInfo.outputPath('fig4-side-by-side.png');
+  await page.locator('.heart-compare').screenshot({ path: shot });
+  await testInfo.attach('Fig. 4b | 4c', { path: shot, contentType: 'image/png' });
 });

@@ -17,8 +17,8 @@ import { fractionAbove } from './drawAttributionCurves';
 import { ExplainParamsForm } from './ExplainParamsForm';
 
 const SOURCES: Array<{ value: ExplainSource; label: string; title: string }> = [
-  { value: 'ecg12', label: '12-lead model', title: 'Explain the 12-lead classifier; eq. 2 maps its attributions onto the CineECG trajectory (paper Fig. 4b)' },
-  { value: 'cine3', label: 'CineECG model', title: 'Explain the twin classifier that reads the 3D trajectory itself (paper Fig. 4c)' },
+  { value: 'ecg12', label: '12-lead model', title: 'Explain the 12-lead classifier; eq. 2 maps its attributions onto the CineECG trajectory (paper Fig. 4c)' },
+  { value: 'cine3', label: 'CineECG model', title: 'Explain the twin classifier that reads the 3D trajectory itself (paper Fig. 4b)' },
 ];
 
 const DISPLAYS: Array<{ value: AttributionDisplay; label: string }> = [

@@ -5,7 +5,7 @@ import { METHOD_LABELS } from '../../core/xai/methods';
 import { type AppError, toAppError } from '../errors/appError';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { appStore } from '../store/appStore';
-import { selectExplanation } from '../store/explainSlice';
+import { type Explanation, selectExplanation, selectExplanationOf } from '../store/explainSlice';
 import { useAppStore } from '../store/useAppStore';
 import { caseTrajectory } from './cineTrajectory';
 import { boundingRadius } from './frameToThree';
@@ -39,6 +39,9 @@ const extent = (phi: ArrayLike<number>): string => {
   return `${lo.toFixed(3)},${hi.toFixed(3)}`;
 };
 
+/** Eq. 2 over the explained model's channels: 12 leads (mapped, Fig. 4c) or the CineECG twin's x, y, z (its own, Fig. 4b). */
+const phiOf = (e: Explanation | null) => (e ? mappedPhi(bipolarPhi(e.attributions[0], e.attributions[1]), e.source === 'cine3' ? 3 : 12) : null);
+
 const axesOf = (asset?: HeartAsset): AxisLandmarks | undefined => {
   const l = asset?.info.landmarks as Partial<AxisLandmarks> | undefined;
   return l?.longAxis?.length === 3 && l.septumDirection?.length === 3 ? (l as AxisLandmarks) : undefined;
@@ -51,6 +54,12 @@ const axesOf = (asset?: HeartAsset): AxisLandmarks | undefined => {
 export default function HeartPanel() {
   const prepared = useAppStore((s) => s.prepared);
   const explanation = useAppStore(selectExplanation);
+  const ecgExplanation = useAppStore((s) => selectExplanationOf(s, 'ecg12'));
+  const cineExplanation = useAppStore((s) => selectExplanationOf(s, 'cine3'));
+  const [compareAsked, setCompare] = useState(false);
+  // Side by side needs the same method's attributions from both models (paper Fig. 4b and 4c).
+  const canCompare = !!ecgExplanation && !!cineExplanation;
+  const compare = compareAsked && canCompare;
   const heart = useHeartAsset();
   const asset = heart.status === 'ready' ? heart.asset : undefined;
 
@@ -62,9 +71,9 @@ export default function HeartPanel() {
       return { view: null, error: toAppError(e) };
     }
   }, [prepared]);
-  // Eq. 2 over the explained model's channels: 12 leads (mapped onto the trajectory, Fig. 4c) or the CineECG
-  // twin's x, y, z (its own attributions, Fig. 4b).
-  const phi = useMemo(() => (explanation ? mappedPhi(bipolarPhi(explanation.attributions[0], explanation.attributions[1]), explanation.source === 'cine3' ? 3 : 12) : null), [explanation]);
+  const shown = compare ? ecgExplanation : explanation;
+  const phi = useMemo(() => phiOf(shown), [shown]);
+  const cinePhi = useMemo(() => (compare ? phiOf(cineExplanation) : null), [compare, cineExplanation]);
 
   const presets = useMemo(() => cameraPresets(axesOf(asset)), [asset]);
   const [request, setRequest] = useState<PresetRequest>(() => ({ preset: presets[0], nonce: 0 }));
@@ -98,6 +107,16 @@ export default function HeartPanel() {
         <h2 id="heart-title" className="panel-title">
           CineECG in 3D
         </h2>
+        <button
+          type="button"
+          className="button"
+          aria-pressed={compare}
+          disabled={!canCompare}
+          title={canCompare ? 'The CineECG model’s own attributions (Fig. 4b) next to the 12-lead model’s mapped onto the trajectory (Fig. 4c)' : 'Explain both models (12-lead and CineECG) with the same method first'}
+          onClick={() => setCompare(!compare)}
+        >
+          Side by side (Fig. 4b | 4c)
+        </button>
         <div className="segmented" role="group" aria-label="Camera presets">
           {presets.map((p) => (
             <button key={p.name} type="button" aria-label={`${p.label} view`} title={p.title} aria-pressed={request.preset.name === p.name} className={request.preset.name === p.name ? 'selected' : undefined} onClick={() => setRequest((r) => ({ preset: p, nonce: r.nonce + 1 }))}>
@@ -106,6 +125,13 @@ export default function HeartPanel() {
           ))}
         </div>
       </div>
+      <div className={compare ? 'heart-compare' : undefined}>
+      {compare && asset && (
+        <figure className="heart-compare-stage" data-testid="heart-compare" aria-label="CineECG model's own attributions on the trajectory (paper Fig. 4b)">
+          <HeartCanvas meshes={asset.meshes} trajectory={traj.view} phi={cinePhi} request={request} distance={distance} />
+          <figcaption>CineECG model’s own (Fig. 4b)</figcaption>
+        </figure>
+      )}
       <div
         ref={stage}
         className="heart-stage"
@@ -124,11 +150,13 @@ export default function HeartPanel() {
             <span className="spinner" aria-hidden="true" /> Loading the heart geometry…
           </p>
         )}
+        {compare && <p className="heart-stage-caption">12-lead model, mapped (Fig. 4c)</p>}
+      </div>
       </div>
       {heart.status === 'error' && <ErrorPanel error={heart.error} title="The heart geometry could not be loaded" />}
       {traj.error && <ErrorPanel error={traj.error} title="The CineECG trajectory could not be computed" />}
       <TimeControls endMs={endMs} stepMs={traj.view ? 1000 / traj.view.fsHz : 2} disabled={!traj.view} />
-      <HeartLegend colored={colored} spans={spans} segments={traj.view?.segments} method={explanation ? `${METHOD_LABELS[explanation.method]}, ${explanation.source === 'cine3' ? 'CineECG model' : '12-lead model mapped onto the trajectory'}` : undefined} />
+      <HeartLegend colored={colored} spans={spans} segments={traj.view?.segments} method={compare ? `${METHOD_LABELS[ecgExplanation!.method]}: left the CineECG model's own, right the 12-lead model mapped onto the trajectory, each on its own [−1, 1]` : shown ? `${METHOD_LABELS[shown.method]}, ${shown.source === 'cine3' ? 'CineECG model' : '12-lead model mapped onto the trajectory'}` : undefined} />
       <p className="credit heart-credit" data-testid="heart-credit">
         {asset?.info.credit ?? 'Heart geometry: biventricular model fitted to cardiac MR by biv-me (University of Auckland).'}{' '}
         <a href={asset?.licenseUrl ?? 'heart/LICENSE-Apache-2.0'} target="_blank" rel="noreferrer">
