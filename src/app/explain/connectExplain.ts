@@ -38,7 +38,7 @@ export function connectExplain(store: AppStore, client: InferenceClient): Explai
       try {
         input = modelInputOf(s.prepared, C);
       } catch (e) {
-        return store.getState().explainStopped(-1, { error: toAppError(e) });
+        return store.getState().explainRefused(toAppError(e));
       }
       const T = input.length / C;
       const job = client.explain(method, input, T, C, s.explainParams[method], (p) => store.getState().explainProgressed(job.id, p.fraction, p.phase), source === 'cine3' ? TWIN_KEY : undefined);

@@ -47,6 +47,8 @@ export interface ExplainSlice {
   explainProgressed: (id: number, fraction: number, phase: string) => void;
   explainDone: (id: number, result: ExplanationResult) => void;
   explainStopped: (id: number, how: { cancelled: true } | { error: AppError }) => void;
+  /** The job could not even start (e.g. no input could be built for that model). */
+  explainRefused: (error: AppError) => void;
   /** A new case: explanations of the old one no longer apply. */
   explanationsCleared: () => void;
 }
@@ -86,6 +88,9 @@ export const createExplainSlice: StateCreator<AppState, [], [], ExplainSlice> = 
   explainStopped: (id, how) => {
     if (get().explainJob?.id !== id) return;
     set({ explainJob: null, explainProgress: null, ...('error' in how ? { explainStatus: 'error', explainError: how.error } : { explainStatus: 'cancelled' }) });
+  },
+  explainRefused: (error) => {
+    if (!get().explainJob) set({ explainStatus: 'error', explainError: error, explainProgress: null });
   },
   explanationsCleared: () => set({ explanations: {}, explainStatus: get().explainJob ? get().explainStatus : 'idle' }),
 });

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { ExplanationResponse, InferenceClient } from '../../worker/client';
+import { InferenceFailure } from '../../worker/client';
+import { createAppStore } from '../store/appStore';
+import { syntheticPreparedEcg } from '../testing/syntheticEcg';
+import { connectExplain } from './connectExplain';
+
+const READY_MODEL = { timeSteps: 200, channels: 12, classNames: ['normal', 'abnormal'], params: 1, tfjsVersion: '4.22.0' };
+
+/** A client whose explain jobs the test finishes by hand. */
+function fakeClient() {
+  const jobs: Array<{ id: number; method: string; C: number; model?: string; finish: (r: ExplanationResponse) => void; fail: (e: InferenceFailure) => void }> = [];
+  const cancelled: number[] = [];
+  let next = 1;
+  const client = {
+    explain: (method, _w, _T, C, _p, _onProgress, model) => {
+      const id = next++;
+      let finish!: (r: ExplanationResponse) => void;
+      let fail!: (e: InferenceFailure) => void;
+      const result = new Promise<ExplanationResponse>((res, rej) => ((finish = res), (fail = rej)));
+      jobs.push({ id, method, C, model, finish, fail });
+      return { id, result };
+    },
+    cancel: async (id) => (cancelled.push(id), true),
+  } as Partial<InferenceClient> as InferenceClient;
+  return { client, jobs, cancelled };
+}
+
+function readyStore() {
+  const store = createAppStore();
+  const request = store.getState().caseLoadStarted(null);
+  store.getState().caseLoaded(request, syntheticPreparedEcg());
+  store.getState().modelLoaded({ backend: 'cpu', backendMs: 1, loadMs: 1, warmUpMs: 1, skipped: [], choice: 'requested', timings: [], model: READY_MODEL });
+  return store;
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+const answer = (id: number): ExplanationResponse => ({ type: 'explanation', id, method: 'ig', attributions: [new Float32Array(2400), new Float32Array(2400)], delta: [0, 0], logits: [0, 1], baselineLogits: [0, 0], params: {}, backend: 'cpu', ms: 5 });
+
+describe('connectExplain', () => {
+  it('runs one job at a time, stores the result with its model and timing, and cancels on a new case', async () => {
+    const store = readyStore();
+    const fake = fakeClient();
+    const c = connectExplain(store, fake.client);
+    c.run();
+    c.run(); // ignored: a job is running
+    expect(fake.jobs).toHaveLength(1);
+    expect(fake.jobs[0]).toMatchObject({ method: 'ig', C: 12, model: undefined });
+    fake.jobs[0].finish(answer(fake.jobs[0].id));
+    await settle();
+    expect(store.getState().explainStatus).toBe('done');
+    expect(store.getState().explanations['ecg12:ig']).toMatchObject({ source: 'ecg12', ms: 5 });
+    expect(store.getState().explainTimings).toEqual([{ method: 'ig', source: 'ecg12', backend: 'cpu', ms: 5, params: {} }]);
+
+    c.run();
+    store.getState().caseLoadStarted(null); // a new case: the running job is cancelled, old explanations dropped
+    expect(fake.cancelled).toEqual([fake.jobs[1].id]);
+    expect(store.getState().explanations).toEqual({});
+    fake.jobs[1].fail(new InferenceFailure({ code: 'cancelled', message: 'ig was cancelled' }));
+    await settle();
+    expect(store.getState().explainStatus).toBe('cancelled');
+  });
+
+  it('explains the CineECG twin on its own input only when it is loaded; a refused start is shown, not swallowed', async () => {
+    const store = readyStore();
+    const fake = fakeClient();
+    const c = connectExplain(store, fake.client);
+    store.getState().setExplainSource('cine3');
+    c.run(); // the twin is not loaded: nothing starts
+    expect(fake.jobs).toHaveLength(0);
+    store.getState().twinLoaded({ ...READY_MODEL, channels: 3 });
+    c.run();
+    expect(fake.jobs[0]).toMatchObject({ C: 3, model: 'cine3' });
+    fake.jobs[0].finish(answer(fake.jobs[0].id));
+    await settle();
+
+    store.getState().twinLoaded({ ...READY_MODEL, channels: 5 }); // no input is defined for 5 channels
+    c.run();
+    expect(store.getState().explainStatus).toBe('error');
+    expect(store.getState().explainError?.message).toMatch(/5 channels/);
+  });
+});
