@@ -23,6 +23,8 @@ export function GridOverlay({ metrics: m, windowStartMs, windowMs, calipers, onR
   const line = useRef<SVGLineElement>(null);
   const [drag, setDrag] = useState<{ a: Point; b: Point } | null>(null);
   const [fixed, setFixed] = useState<{ a: Point; b: Point } | null>(null);
+  // A drag that starts outside the model's window pans the paper (its scroll container); inside, it scrubs time.
+  const pan = useRef<{ clientX: number; scrollLeft: number; scroller: HTMLElement } | null>(null);
 
   useEffect(() => {
     const place = (cursorMs: number | null) => {
@@ -74,6 +76,10 @@ export function GridOverlay({ metrics: m, windowStartMs, windowMs, calipers, onR
       data-testid="grid-overlay"
       onPointerMove={(e) => {
         const p = local(e);
+        if (pan.current) {
+          pan.current.scroller.scrollLeft = pan.current.scrollLeft - (e.clientX - pan.current.clientX);
+          return;
+        }
         if (drag) setDrag({ a: drag.a, b: p });
         else if (!calipers || e.buttons === 0) setCursorAt(p.x);
       }}
@@ -82,9 +88,17 @@ export function GridOverlay({ metrics: m, windowStartMs, windowMs, calipers, onR
         if (calipers) {
           e.currentTarget.setPointerCapture(e.pointerId);
           setDrag({ a: p, b: p });
+          return;
+        }
+        const ms = xToMs(m, p.x) - windowStartMs;
+        const scroller = e.currentTarget.closest('.ecg-scroll') as HTMLElement | null;
+        if ((ms < 0 || ms > windowMs) && scroller && scroller.scrollWidth > scroller.clientWidth) {
+          e.currentTarget.setPointerCapture(e.pointerId);
+          pan.current = { clientX: e.clientX, scrollLeft: scroller.scrollLeft, scroller };
         } else setCursorAt(p.x);
       }}
       onPointerUp={() => {
+        pan.current = null;
         if (!drag) return;
         setFixed(drag);
         onReading(caliperReading(m, drag.a, drag.b));
