@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { readCanvasData } from './support/canvasData';
 import { chooseMethod, runExplanation } from './support/explain';
@@ -84,6 +85,9 @@ test('both models explained: the CineECG model’s own attributions and the mapp
   await expect(left.locator('canvas')).toBeVisible();
   await expect(page.locator('.heart-stage')).toHaveAttribute('data-colored', 'phi');
   await expect(page.locator('.heart-stage')).toContainText('12-lead model, mapped (Fig. 4c)');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save image' }).click()]);
+  expect(download.suggestedFilename()).toBe('00285_hr-cineecg-3d.png');
+  expect(readFileSync(await download.path()).subarray(1, 4).toString()).toBe('PNG');
   await page.waitForTimeout(1500);
   const shot = testInfo.outputPath('fig4-side-by-side.png');
   await page.locator('.heart-compare').screenshot({ path: shot });

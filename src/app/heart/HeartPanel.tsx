@@ -39,6 +39,16 @@ const extent = (phi: ArrayLike<number>): string => {
   return `${lo.toFixed(3)},${hi.toFixed(3)}`;
 };
 
+/** Downloads the 3D view as a PNG (the canvas keeps its last frame: preserveDrawingBuffer); nothing leaves the machine. */
+function saveHeartImage(stage: HTMLElement | null, name: string): void {
+  const canvas = stage?.querySelector('canvas');
+  if (!canvas) return;
+  const a = document.createElement('a');
+  a.href = canvas.toDataURL('image/png');
+  a.download = `${name}-cineecg-3d.png`;
+  a.click();
+}
+
 /** Eq. 2 over the explained model's channels: 12 leads (mapped, Fig. 4c) or the CineECG twin's x, y, z (its own, Fig. 4b). */
 const phiOf = (e: Explanation | null) => (e ? mappedPhi(bipolarPhi(e.attributions[0], e.attributions[1]), e.source === 'cine3' ? 3 : 12) : null);
 
@@ -116,6 +126,9 @@ export default function HeartPanel() {
           onClick={() => setCompare(!compare)}
         >
           Side by side (Fig. 4b | 4c)
+        </button>
+        <button type="button" className="button" disabled={!asset} onClick={() => saveHeartImage(stage.current, prepared?.record.name ?? 'cineecg')}>
+          Save image
         </button>
         <div className="segmented" role="group" aria-label="Camera presets">
           {presets.map((p) => (
