@@ -1,34 +1,19 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
 import { METHOD_LABELS, type ExplainMethod } from '../../src/core/xai/methods';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
 import { runExplanation } from '../../e2e/support/explain';
 import type { BenchPlan } from './node';
 import type { BenchCell } from './table';
+import { servePreview } from '../lib/preview';
 
 const PORT = 4181;
-
-/** Serves the built app (dist/) with vite preview and resolves once it answers. */
-async function serve(): Promise<ChildProcess> {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return server;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  server.kill();
-  throw new Error('vite preview did not start');
-}
 
 /**
  * The same explanations in headless Chromium, through the app as a user runs them (?backend= forces one);
  * the time is the worker's wall time for the method, as the app's timings table shows it.
  */
 export async function benchChromium(backends: string[], plan: BenchPlan): Promise<BenchCell[]> {
-  const server = await serve();
+  const server = await servePreview(PORT);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const cells: BenchCell[] = [];
   try {
