@@ -12,8 +12,10 @@ export interface TrainOptions {
   epochs: number;
   batchSize: number;
   learningRate: number;
-  /** Epochs without improvement of the early-stopping loss before training stops. */
+  /** Epochs without improvement of the early-stopping criterion before training stops. */
   patience: number;
+  /** What early stopping keeps the best epoch by: the held-out loss (default) or accuracy (ties: lower loss). */
+  earlyStopOn?: 'loss' | 'accuracy';
   /** Windows drawn per training record per epoch (the best beat and random other beats). */
   beatsPerEpoch: number;
   seed: number;
@@ -47,7 +49,7 @@ export async function trainModel(d: Dataset, train: DatasetEntry[], stopSet: Dat
   const byClass = [train.filter((e) => labelIndex(e) === 0), train.filter((e) => labelIndex(e) === 1)];
   const perClass = Math.max(byClass[0].length, byClass[1].length) * o.beatsPerEpoch;
 
-  let best = { loss: Infinity, epoch: 0, weights: [] as tf.Tensor[] };
+  let best = { loss: Infinity, accuracy: -Infinity, epoch: 0, weights: [] as tf.Tensor[] };
   const history: TrainResult['history'] = [];
   let epoch = 0;
   for (epoch = 1; epoch <= o.epochs; epoch++) {
@@ -95,9 +97,10 @@ export async function trainModel(d: Dataset, train: DatasetEntry[], stopSet: Dat
     const seconds = (performance.now() - t0) / 1000;
     history.push({ epoch, trainLoss: lossSum / batches, stopLoss, stopAccuracy, seconds });
     o.log?.(`epoch ${epoch}: train loss ${(lossSum / batches).toFixed(4)}, early-stop loss ${stopLoss.toFixed(4)}, acc ${stopAccuracy.toFixed(3)} (${seconds.toFixed(1)} s)`);
-    if (stopLoss < best.loss) {
+    const better = o.earlyStopOn === 'accuracy' ? stopAccuracy > best.accuracy || (stopAccuracy === best.accuracy && stopLoss < best.loss) : stopLoss < best.loss;
+    if (better) {
       best.weights.forEach((w) => w.dispose());
-      best = { loss: stopLoss, epoch, weights: model.getWeights().map((w) => w.clone()) };
+      best = { loss: stopLoss, accuracy: stopAccuracy, epoch, weights: model.getWeights().map((w) => w.clone()) };
     } else if (epoch - best.epoch >= o.patience) break;
   }
   model.setWeights(best.weights);
