@@ -117,6 +117,7 @@ export default function HeartPanel() {
         <h2 id="heart-title" className="panel-title">
           CineECG in 3D
         </h2>
+        <div className="heart-actions">
         <button
           type="button"
           className="button"
@@ -130,6 +131,7 @@ export default function HeartPanel() {
         <button type="button" className="button" disabled={!asset} onClick={() => saveHeartImage(stage.current, prepared?.record.name ?? 'cineecg')}>
           Save image
         </button>
+        </div>
         <div className="segmented" role="group" aria-label="Camera presets">
           {presets.map((p) => (
             <button key={p.name} type="button" aria-label={`${p.label} view`} title={p.title} aria-pressed={request.preset.name === p.name} className={request.preset.name === p.name ? 'selected' : undefined} onClick={() => setRequest((r) => ({ preset: p, nonce: r.nonce + 1 }))}>
