@@ -10,7 +10,7 @@ import type { Grouping } from '../../src/core/xai/segments';
 import { loadModelFile } from '../lib/model-files';
 import { readRecordFiles } from '../lib/record-files';
 import { useBackend } from '../lib/tf-backend';
-import { modelInputOf } from './predict';
+import { inputForModel } from './predict';
 
 export interface ExplainArgs {
   record: string;
@@ -59,8 +59,8 @@ export async function explainRecord(a: ExplainArgs) {
   const { model } = await loadModelFile(a.model);
   const [, T, C] = model.inputs[0].shape as [null, number, number];
   const p = prepareEcg(loadRecord(readRecordFiles(a.record)));
-  // 12 channels: the 12-lead window; 3: the CineECG signal of the same window (predict.ts modelInputOf).
-  const x = modelInputOf(model, p);
+  // 12 channels: the 12-lead window; 3: the CineECG signal of the same window (src/core/model/model-input.ts).
+  const x = inputForModel(model, p);
   const params: ExplainParams = {
     steps: a.steps, rule: a.rule as IntegrationRule | undefined, noiseSamples: a.noiseSamples, sigma: a.sigma, sigmaUnit: a.sigmaUnit as ExplainParams['sigmaUnit'],
     samples: a.samples, segmentMs: a.segmentMs, grouping: a.grouping as Grouping | undefined, batchSize: a.batch, seed: a.seed,

@@ -8,7 +8,7 @@ import { predictWindows } from '../../src/core/model/predict';
 import { FIXTURES, sharedDataDir } from '../../src/test-support/data';
 import { loadModelFile } from '../lib/model-files';
 import { readRecordFiles } from '../lib/record-files';
-import { modelInputOf, predictRecords } from './predict';
+import { inputForModel, predictRecords } from './predict';
 
 async function run(paths: string[], model = 'models/ecg12/model.json') {
   const lines: Record<string, unknown>[] = [];
@@ -53,7 +53,7 @@ describe('cli predict', () => {
     // The input really is cineSignal of that window: the same probability by hand.
     const { model } = await loadModelFile('models/cine3/model.json');
     const p = prepareEcg(loadRecord(readRecordFiles(paths[0])));
-    expect(modelInputOf(model, p)).toEqual(cineSignal(p));
+    expect(inputForModel(model, p)).toEqual(cineSignal(p));
     expect(predictWindows(model, [cineSignal(p)])[0].pAbnormal).toBeCloseTo((cine.lines[0] as { pAbnormal: number }).pAbnormal, 6);
     model.dispose();
   });

@@ -1,8 +1,8 @@
 import type * as tf from '@tensorflow/tfjs';
-import { cineSignal } from '../../src/core/cine/cine-signal';
 import { isEcgError } from '../../src/core/errors';
 import { loadRecord } from '../../src/core/ecg/load';
 import { prepareEcg, type PreparedEcg } from '../../src/core/ecg/prepare';
+import { modelInputOf } from '../../src/core/model/model-input';
 import { predictWindows } from '../../src/core/model/predict';
 import { loadModelFile } from '../lib/model-files';
 import { readRecordFiles } from '../lib/record-files';
@@ -10,16 +10,11 @@ import { useBackend } from '../lib/tf-backend';
 
 export const DEFAULT_MODEL = 'models/ecg12/model.json';
 
-/**
- * The model's input for a prepared record, by the model's input shape: 12 channels → the 12-lead window
- * (z-scored, [T × 12]); 3 channels → the CineECG signal of the same window (cineSignal, [T × 3]).
- */
-export function modelInputOf(model: tf.LayersModel, p: PreparedEcg): Float32Array {
+/** The model's input for a prepared record, by the model's input shape (the core's modelInputOf, as the app uses it). */
+export function inputForModel(model: tf.LayersModel, p: PreparedEcg): Float32Array {
   const [, T, C] = model.inputs[0].shape as [null, number, number];
   if (T !== p.windowSamples) throw new Error(`the model takes ${T}-sample windows; this record gives ${p.windowSamples}`);
-  if (C === 12) return p.window;
-  if (C === 3) return cineSignal(p);
-  throw new Error(`the model takes ${C} input channels: only 12 (the 12-lead window) or 3 (the CineECG signal) are known`);
+  return modelInputOf(p, C);
 }
 
 /**
@@ -33,7 +28,7 @@ export async function predictRecords(paths: string[], modelPath = DEFAULT_MODEL,
   for (const record of paths) {
     try {
       const p = prepareEcg(loadRecord(readRecordFiles(record)));
-      const [pred] = predictWindows(model, [modelInputOf(model, p)]);
+      const [pred] = predictWindows(model, [inputForModel(model, p)]);
       write(JSON.stringify({ record, pAbnormal: pred.pAbnormal, label: pred.label, windowStartMs: p.windowStartMs }));
     } catch (e) {
       failures++;

@@ -1,5 +1,6 @@
 import type { PreparedEcg } from '../../core/ecg/prepare.types';
 import { describeRecord } from './describeRecord';
+import { RecordNotes } from './RecordNotes';
 import type { CaseEntry } from './manifest';
 import { SPLIT_TEXT } from './modelSplit';
 
@@ -48,13 +49,7 @@ export function CaseSummary({ entry, prepared }: { entry: CaseEntry; prepared: P
           </div>
         )}
       </dl>
-      {record && record.notes.length > 0 && (
-        <ul className="record-notes">
-          {record.notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      )}
+      <RecordNotes notes={record?.notes} />
       <p className="credit" data-testid="case-credit" title={entry.credit}>
         Data:{' '}
         <a href={source.url} target="_blank" rel="noreferrer">

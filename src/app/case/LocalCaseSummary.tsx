@@ -1,6 +1,7 @@
 import type { PreparedEcg } from '../../core/ecg/prepare.types';
 import { useAppStore } from '../store/useAppStore';
 import { describeRecord } from './describeRecord';
+import { RecordNotes } from './RecordNotes';
 
 const FORMAT_NAME = { wfdb: 'WFDB', 'challenge-mat': 'PhysioNet Challenge (.mat)', csv: 'CSV' } as const;
 /** Header comments can be long (Challenge headers list age, sex, Dx, …): show the first few. */
@@ -44,13 +45,7 @@ export function LocalCaseSummary({ fileNames, prepared }: { fileNames: string[];
           <dd>Unknown: if this record comes from a public dataset, the model may have been trained on it.</dd>
         </div>
       </dl>
-      {record && record.notes.length > 0 && (
-        <ul className="record-notes">
-          {record.notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      )}
+      <RecordNotes notes={record?.notes} />
       <p className="credit" data-testid="case-credit">
         Your file — no source to credit. It was read in this browser; nothing was uploaded.
       </p>
