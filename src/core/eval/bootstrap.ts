@@ -118,10 +118,21 @@ export function bootstrapMean(
   return { mean: r.estimate, low: r.low, high: r.high };
 }
 
-/** Standard normal CDF to ~1e-15 absolute (Marsaglia 2004, Taylor series of Φ − ½); exact 0 or 1 beyond ±38. */
+/**
+ * Standard normal CDF to double precision: Marsaglia's (2004) Taylor series of Φ − ½ for |z| < 3, and in the
+ * tails the continued fraction of Mills' ratio (Φ(−x) = φ(x) / (x + 1/(x + 2/(x + …)))), which keeps the relative
+ * accuracy of tiny tail probabilities that ½ + series would lose.
+ */
 export function normCdf(z: number): number {
   if (z < -38) return 0;
   if (z > 38) return 1;
+  if (Math.abs(z) >= 3) {
+    const x = Math.abs(z);
+    let f = x;
+    for (let k = 300; k >= 1; k--) f = x + k / f;
+    const tail = Math.exp(-0.5 * x * x - 0.91893853320467274178) / f;
+    return z < 0 ? tail : 1 - tail;
+  }
   let s = z;
   let t = 0;
   let b = z;
