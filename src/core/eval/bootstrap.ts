@@ -6,7 +6,7 @@
  */
 import { BOOTSTRAP_RESAMPLES } from '../constants';
 import { mulberry32 } from '../random';
-import { EvalError } from './eval-error';
+import { EvalError, describeValue } from './eval-error';
 
 export interface Interval {
   estimate: number;
@@ -102,7 +102,7 @@ export function bootstrapMean(
 ): { mean: number; low: number; high: number } {
   if (values.length < 2) throw new EvalError('bad-input', `a bootstrap needs at least 2 values, got ${values.length}`);
   const bad = values.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
-  if (bad >= 0) throw new EvalError('bad-input', `value ${bad} is ${String(values[bad])}, not a finite number`, `[${bad}]`);
+  if (bad >= 0) throw new EvalError('bad-input', `value ${bad} is ${describeValue(values[bad])}, not a finite number`, `[${bad}]`);
   const resamples = opts.resamples ?? BOOTSTRAP_RESAMPLES;
   if (!Number.isInteger(resamples) || resamples < 10) throw new EvalError('bad-input', `resamples must be an integer ≥ 10, got ${resamples}`, 'resamples');
   const level = opts.confidence ?? 0.95;
