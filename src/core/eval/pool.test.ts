@@ -50,9 +50,9 @@ describe('pool rows', () => {
     const c1a = agreementCaseOf(rows[0], 'ig', '12-lead')!;
     expect(c1a.channels).toHaveLength(12);
     const avl = STANDARD_LEADS.indexOf('aVL');
-    expect([...c1a.channels[avl].mask].reduce((s, v) => s + v, 0)).toBe(40); // [20, 100) ms = samples 10…49
+    expect(Array.from(c1a.channels[avl].mask).reduce((s, v) => s + v, 0)).toBe(40); // [20, 100) ms = samples 10…49
     const cine = agreementCaseOf(rows[0], 'gradshap', 'cinecg-model')!;
-    expect(cine.channels.map((ch) => [...ch.mask].reduce((s, v) => s + v, 0))).toEqual([10, 10, 10]); // ±10 ms point at 20 ms
+    expect(cine.channels.map((ch) => Array.from(ch.mask).reduce((s, v) => s + v, 0))).toEqual([10, 10, 10]); // ±10 ms point at 20 ms
     expect(agreementCaseOf(rows[0], 'lime', 'mapped')).toBeUndefined();
   });
   it('lists what it cannot evaluate and refuses a wrong-sized Φ', () => {
