@@ -7,6 +7,7 @@ import { isEcgError } from '../src/core/errors';
 import { isEvalError } from '../src/core/eval/eval-error';
 import { agreementCommand } from './commands/agreement';
 import { statsBootstrapCommand } from './commands/stats';
+import { evaluateCommand, evaluateMarkdown } from './commands/evaluate';
 import { parseArgs } from 'node:util';
 import { inspectRecord } from './commands/inspect';
 import { cineRecord, parseCineArgs } from './commands/cine';
@@ -33,6 +34,11 @@ const USAGE = `usage: npm run -s cli -- <command> …
                      → { threshold, meanDice, cases: [ { id, dice, iou, spearman } ] } (paper 3.6; θ swept 0…1 by 0.01)
   stats bootstrap [--method bca|percentile] [--resamples 2000] [--confidence 0.95] [--seed 0]
                      stdin a JSON array of numbers → { mean, low, high } (bootstrap interval of the mean)
+  evaluate --study s.json --annotations a1.json [a2.json …] [--methods ig,gradshap,kernelshap,lime] [--steps 50] [--noise-samples 40]
+           [--gradshap-samples 50] [--kernelshap-samples 100] [--lime-samples 500] [--batch 50] [--seed 0] [--cache DIR]
+           [--faithfulness-steps 20] [--randomisation] [--resamples 2000] [--backend wasm] [--markdown]
+                     the optimisation pool of paper 4.1 over every annotated case: Tables 1–5 (BCa 95%), inter-expert
+                     agreement, deletion/insertion faithfulness, optional model-randomisation check; JSON, or Markdown
   <record>: a .hea (with its .dat/.mat beside it), a record path without extension, or a .csv`;
 
 async function main(argv: string[]): Promise<number> {
@@ -82,6 +88,36 @@ async function main(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { method: { type: 'string' }, resamples: { type: 'string' }, confidence: { type: 'string' }, seed: { type: 'string' } } });
       const stdin = await readStdin();
       return emitAsync(async () => statsBootstrapCommand(stdin, values));
+    }
+    case 'evaluate': {
+      const { values: v, positionals } = parseArgs({
+        args,
+        options: {
+          study: { type: 'string' }, annotations: { type: 'string', multiple: true }, methods: { type: 'string' }, steps: { type: 'string' },
+          'noise-samples': { type: 'string' }, 'gradshap-samples': { type: 'string' }, 'kernelshap-samples': { type: 'string' }, 'lime-samples': { type: 'string' },
+          batch: { type: 'string' }, seed: { type: 'string' }, cache: { type: 'string' }, 'faithfulness-steps': { type: 'string' }, randomisation: { type: 'boolean' },
+          resamples: { type: 'string' }, backend: { type: 'string' }, markdown: { type: 'boolean' },
+        },
+        allowPositionals: true,
+      });
+      if (!v.study || !v.annotations?.length) return usage();
+      // `--annotations a1.json a2.json`: the files after the first arrive as positionals.
+      const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
+      const run = () => evaluateCommand({
+        study: v.study!, annotations: [...v.annotations!, ...positionals], methods: v.methods, steps: num(v.steps), noiseSamples: num(v['noise-samples']),
+        gradshapSamples: num(v['gradshap-samples']), kernelshapSamples: num(v['kernelshap-samples']), limeSamples: num(v['lime-samples']),
+        batch: num(v.batch), seed: num(v.seed), cache: v.cache, faithfulnessSteps: num(v['faithfulness-steps']), randomisation: v.randomisation,
+        resamples: num(v.resamples), backend: v.backend, log: (line) => console.error(line),
+      });
+      if (v.markdown) {
+        try {
+          process.stdout.write(evaluateMarkdown(await run()));
+          return 0;
+        } catch (e) {
+          return emitAsync(async () => { throw e; });
+        }
+      }
+      return emitAsync(run);
     }
     case undefined:
     case '-h':

@@ -28,7 +28,7 @@ function markdownTable(t: PoolTable): string {
 export function reportToMarkdown(r: EvaluationReport): string {
   const out: string[] = [];
   const madeUp = r.experts.some((e) => e.madeUp);
-  out.push(`Experts: ${r.experts.map((e) => `${e.name}${e.madeUp ? ' (made up)' : ''}`).join(', ')}; ${r.rows} (case, expert) rows.`);
+  out.push(`Experts: ${r.experts.map((e) => `${e.name}${e.madeUp && !/made.up/i.test(e.name) ? ' (made up)' : ''}`).join(', ')}; ${r.rows} (case, expert) rows.`);
   if (madeUp) out.push('', '> These annotations are made up for demonstration; they are not real expert judgements.');
   if (r.skipped.length) out.push('', `Skipped: ${r.skipped.map((s) => `${s.caseId}${s.expertId ? ` (${s.expertId})` : ''}: ${s.reason}`).join('; ')}.`);
   for (const t of r.tables) out.push('', markdownTable(t));
