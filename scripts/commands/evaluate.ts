@@ -120,6 +120,7 @@ export async function evaluateCommand(a: EvaluateArgs): Promise<EvaluateOutput> 
         pc.pAbnormal[name] = pAbnormalOf(res.logits);
         if (randomised) {
           const rr = await phiOf(randomised[name], method, x[name], paramsFor(method, a), a.cache);
+          counts[rr.cached ? 'cached' : 'computed']++;
           sanity.push({ caseId: c.id, method, model: name, ...randomisationCorrelation(res.phi, rr.phi) });
         }
       }
