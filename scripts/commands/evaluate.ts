@@ -105,7 +105,12 @@ export async function evaluateCommand(a: EvaluateArgs): Promise<EvaluateOutput> 
   const outCases: EvaluateOutput['cases'] = [];
   const sanity: EvaluateOutput['sanity'] = [];
   const counts = { computed: 0, cached: 0 };
-  for (const c of study.cases.filter((sc) => annotated.has(sc.id) && sc.label)) {
+  for (const c of study.cases.filter((sc) => annotated.has(sc.id))) {
+    if (!c.label) {
+      // Listed by the pool as skipped (Φ′ needs the label); no attribution work spent on it.
+      poolCases.push({ id: c.id, diagnosis: c.diagnosis, pAbnormal: {}, phi: {} });
+      continue;
+    }
     const p = prepareEcg(loadRecord(studyCaseFiles(c, a.casesDir)));
     const x = { ecg12: modelInputOf(p, 12), cine3: modelInputOf(p, 3) };
     const pc: PoolCase = { id: c.id, label: c.label, diagnosis: c.diagnosis, pAbnormal: {}, phi: {}, faithfulness: {} };

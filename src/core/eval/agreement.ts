@@ -25,19 +25,18 @@ export function sweepCase(c: AgreementCase, mode: PostProcess): CaseSweep | null
   const iou = new Float64Array(THRESHOLDS.length);
   let g = 0;
   for (const v of ev.mask) g += v;
-  THRESHOLDS.forEach((theta, k) => {
-    let p = 0;
-    let both = 0;
-    for (let i = 0; i < m.length; i++) {
-      if (m[i] >= theta) {
-        p++;
-        both += ev.mask[i];
-      }
-    }
+  // Sort once, highest M first; then for θ falling from 1 to 0 the predicted set only grows, so one pointer
+  // counts |P| and |P ∩ G| for all 101 thresholds (M ≥ θ exactly as the definition says).
+  const order = Int32Array.from({ length: m.length }, (_, i) => i).sort((i, j) => m[j] - m[i]);
+  let p = 0;
+  let both = 0;
+  for (let k = THRESHOLDS.length - 1; k >= 0; k--) {
+    const theta = THRESHOLDS[k];
+    while (p < order.length && m[order[p]] >= theta) both += ev.mask[order[p++]];
     // g ≥ 1 for an evaluated case, so neither denominator is 0.
     dice[k] = (2 * both) / (p + g);
     iou[k] = both / (p + g - both);
-  });
+  }
   return { dice, iou, spearman: spearman(m, ev.mask) };
 }
 

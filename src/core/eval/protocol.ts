@@ -10,9 +10,10 @@ import type { Segment } from './study-format';
 /**
  * What the tool stores when an expert marks [startMs, endMs] (either order): a point (point flag, or start = end)
  * becomes ±10 ms; a drag shorter than the minimal window (25 ms when its centre lies in the QRS region 0–150 ms,
- * 50 ms after) is widened about its centre. The result is clipped to [0, WINDOW_MS].
+ * 50 ms after) is widened about its centre. The result is clipped to [0, WINDOW_MS]; other fields (id, lead, point…)
+ * are kept, so the app can pass a whole Segment.
  */
-export function applyProtocol(mark: { startMs: number; endMs: number; point?: boolean }): { startMs: number; endMs: number } {
+export function applyProtocol<S extends { startMs: number; endMs: number; point?: boolean }>(mark: S): S {
   const lo = Math.min(mark.startMs, mark.endMs);
   const hi = Math.max(mark.startMs, mark.endMs);
   const centre = (lo + hi) / 2;
@@ -20,7 +21,7 @@ export function applyProtocol(mark: { startMs: number; endMs: number; point?: bo
   if (mark.point || lo === hi) half = ANNOTATION_POINT_TOLERANCE_MS;
   else half = Math.max((hi - lo) / 2, minimalWindowMs(centre) / 2);
   const clip = (v: number) => Math.min(WINDOW_MS, Math.max(0, v));
-  return { startMs: clip(centre - half), endMs: clip(centre + half) };
+  return { ...mark, startMs: clip(centre - half), endMs: clip(centre + half) };
 }
 
 /** The protocol's minimal window at a time: 25 ms inside the QRS region (centre < 150 ms), 50 ms from there on. */

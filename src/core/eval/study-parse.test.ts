@@ -111,7 +111,7 @@ describe('annotations ↔ CSV', () => {
 describe('applyProtocol (paper 3.5)', () => {
   it('a click becomes ±10 ms, clipped to the window', () => {
     expect(applyProtocol({ startMs: 200, endMs: 200 })).toEqual({ startMs: 190, endMs: 210 });
-    expect(applyProtocol({ startMs: 60, endMs: 64, point: true })).toEqual({ startMs: 52, endMs: 72 });
+    expect(applyProtocol({ startMs: 60, endMs: 64, point: true })).toEqual({ startMs: 52, endMs: 72, point: true });
     expect(applyProtocol({ startMs: 5, endMs: 5 })).toEqual({ startMs: 0, endMs: 15 });
     expect(applyProtocol({ startMs: 400, endMs: 400 })).toEqual({ startMs: 390, endMs: 400 });
   });
@@ -122,6 +122,8 @@ describe('applyProtocol (paper 3.5)', () => {
     expect(applyProtocol({ startMs: 130, endMs: 160 })).toEqual({ startMs: 130, endMs: 160 }); // centre 145: 30 ≥ 25
     expect(applyProtocol({ startMs: 390, endMs: 398 })).toEqual({ startMs: 369, endMs: 400 });
     expect(applyProtocol({ startMs: 100, endMs: 300 })).toEqual({ startMs: 100, endMs: 300 });
+    // A whole segment keeps its other fields.
+    expect(applyProtocol({ id: 's1', modality: '12-lead', lead: 'V2', startMs: 300, endMs: 310 })).toEqual({ id: 's1', modality: '12-lead', lead: 'V2', startMs: 280, endMs: 330 });
   });
 });
 

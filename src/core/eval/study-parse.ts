@@ -10,6 +10,9 @@ import {
   type AnnotationFile, type CaseAnnotation, type Expert, type Modality, type Segment, type Study, type StudyCase,
 } from './study-format';
 
+// The protocol and mask helpers belong with the formats for callers that import this module for everything.
+export { applyProtocol, minimalWindowMs, segmentsToMask } from './protocol';
+
 type Obj = Record<string, unknown>;
 
 /** JSON text or an already-parsed value → a plain object, or a clear error. */
