@@ -64,6 +64,7 @@ describe('cli evaluate', () => {
     await expect(evaluateCommand({ study, annotations: [A], methods: 'ig,shapley' })).rejects.toThrow('unknown method "shapley"');
     await expect(evaluateCommand({ study: 'nope.json', annotations: [A] })).rejects.toThrow('cannot read the study nope.json');
     await expect(evaluateCommand({ study, annotations: [] })).rejects.toThrow('at least one --annotations');
+    await expect(evaluateCommand({ study, annotations: [A], steps: Number('x') })).rejects.toThrow('--steps must be a number ≥ 1, got NaN');
     const dir = mkdtempSync(join(tmpdir(), 'eval-bad-'));
     const other = JSON.parse(readFileSync(A, 'utf8'));
     other.cases[0].caseId = 'c7';
