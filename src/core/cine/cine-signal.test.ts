@@ -46,11 +46,24 @@ describe('CineECG of the model window', () => {
   it('moves the LAFB fixture superiorly in mid and mid/late QRS, the normal one inferiorly (left axis deviation)', () => {
     const mid = (p: Float64Array) => sub(at(p, 60), at(p, 20));
     const midLate = (p: Float64Array) => sub(at(p, 100), at(p, 30));
-    const a = cineWindow(lafb).trajectory.points, b = cineWindow(norm).trajectory.points;
-    expect(mid(a)[0]).toBeGreaterThan(0); // leftward and superior: the left-superior quadrant
-    expect(mid(a)[2]).toBeGreaterThan(0);
-    expect(midLate(a)[2]).toBeGreaterThan(5);
-    expect(mid(b)[2]).toBeLessThan(0);
-    expect(midLate(b)[2]).toBeLessThan(0);
+    for (const walk of ['v1', 'v2'] as const) {
+      const a = cineWindow(lafb, { walk }).trajectory.points, b = cineWindow(norm, { walk }).trajectory.points;
+      expect(mid(a)[0], walk).toBeGreaterThan(0); // leftward and superior: the left-superior quadrant
+      expect(mid(a)[2], walk).toBeGreaterThan(0);
+      expect(midLate(a)[2], walk).toBeGreaterThan(5);
+      expect(mid(b)[2], walk).toBeLessThan(0);
+      // v1 walks on inferiorly; v2 reaches the lateral wall at ~50 ms and slides along it (no longer inferiorly,
+      // but still far from LAFB's superior sweep).
+      expect(midLate(b)[2], walk).toBeLessThan(walk === 'v1' ? 0 : 2);
+    }
+  });
+
+  it('reports the QRS end it walks by (waves.ts), and the v2 walk stays near the centre-to-wall scale', () => {
+    const c = cineWindow(lafb);
+    expect(c.qrsOffsetMs).toBeGreaterThanOrEqual(60);
+    expect(c.qrsOffsetMs).toBeLessThanOrEqual(180);
+    const reach = Math.max(...Array.from({ length: WINDOW_SAMPLES }, (_, t) => Math.hypot(...pointAt(c.trajectory.points, t))));
+    expect(reach).toBeGreaterThan(30);
+    expect(reach).toBeLessThan(75); // the heart's surface lies 30–70 mm from its centre
   });
 });

@@ -9,8 +9,14 @@
  *
  *   d(t) = Σₑ Vₑ(t) · (Eₑ − p) / |Eₑ − p|,   p(t) = p(t−1) + s(t) · d(t) / |d(t)|,   p(0) = origin.
  *
- * Step length s (the published method gives no number; these are this project's choices):
- *  - 'fixed' (default, the walk as the method describes it): s does not depend on |d|; s = speed · Δt with
+ * Two walks share that direction rule; they differ in the step (the published method gives no number):
+ *  - walk 'v2' (the default since issue 11): mtsi-v2.ts — per-phase steps proportional to |d| relative to the
+ *    phase's peak (QRS, then ST-T from the QRS end), no relative guard, confined inside the epicardium.
+ *  - walk 'v1' (before issue 11; kept so its figures can be reproduced: npm run validate:cine, cli cine --walk v1),
+ *    described in the rest of this comment. Measured on ../shared/data its QRS part got only 15–20 mm from its start
+ *    and its T part walked 60–80 mm, out of the epicardium in 98 % of trajectories.
+ * Step length s of walk v1:
+ *  - 'fixed' (default of v1): s does not depend on |d|; s = speed · Δt with
  *    speed 0.5 mm/ms, i.e. 1 mm per sample at 500 Hz. 0.5 m/s is the order of ventricular myocardial conduction
  *    velocity (~0.3–1 m/s), so a ~100 ms QRS travels ~50 mm: about the distance from the ventricles' centre to
  *    their free walls (the biv-me mesh's surface lies 30–70 mm from its centroid). Measured on ../shared/data
@@ -19,7 +25,7 @@
  *  - 'scaled': s = speed · Δt · min(1, |d(t)| / max_t |d(t)|): the same path where the heart is strongly active,
  *    shorter steps in low-amplitude segments (ST, T), so the whole window stays near the heart, at the price of
  *    crowding the ST-T samples into a few millimetres.
- * Zero-vector guard: where |d(t)| ≤ guard the point stays put (its direction is undefined, or pure noise). The
+ * Zero-vector guard (v1): where |d(t)| ≤ guard the point stays put (its direction is undefined, or pure noise). The
  * guard is max(minResultantMv, guardFraction · max_t |d(t)|) — by default 0.02 mV or 5 % of the window's peak —
  * so an all-zero (or flat) signal leaves the trajectory at the origin instead of producing NaN.
  * The peak |d| is taken with the unit vectors seen from the start point (one cheap pre-pass).
