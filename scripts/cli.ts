@@ -28,8 +28,9 @@ const USAGE = `usage: npm run -s cli -- <command> …
                       kernelshap: Kernel SHAP, --samples 100 coalition evaluations, features = 100 ms segments × lead;
                       lime: LIME, --samples 500 perturbed samples, features = 50 ms segments × lead;
                       --segment-ms sets the segment, --grouping time makes each segment span all leads)
-  cine <record> [--vcg kors|inverse-dower] [--step fixed|scaled] [--speed 0.5 (mm/ms)]
-                     JSON: { frame: "LPS-mm", fsHz, windowStartMs, trajectory [[x,y,z]…] (mTSI, mm), vcg [[x,y,z]…] (mV), … }
+  cine <record> [--walk v2|v1] [--vcg kors|inverse-dower]   (walk v1 only: [--step fixed|scaled] [--speed 0.5 (mm/ms)])
+                     JSON: { frame: "LPS-mm", fsHz, windowStartMs, qrsOffsetMs, trajectory [[x,y,z]…] (mTSI, mm),
+                             outsideMm [per sample, mm outside the epicardium, 0 inside], vcg [[x,y,z]…] (mV), … }
   agreement --postprocess positive|absolute|scaled
                      stdin { "cases": [ { id, label: normal|abnormal, phi: [T][L] or [T], mask: same shape of 0|1 } ] }
                      → { threshold, meanDice, cases: [ { id, dice, iou, spearman } ] } (paper 3.6; θ swept 0…1 by 0.01)

@@ -157,7 +157,11 @@ function cineSection(): string {
 400 ms window. Input: the mean temporal-spatial isochrone (mTSI) trajectory of the record's best-beat window, 200
 samples × 3 (x, y, z in the LPS heart frame), in mm / 50 (\`src/core/cine/cine-signal.ts\` \`cineSignal\`: the 12
 band-passed leads in **mV**, each measured from its level 10 ms before QRS onset, → the nine unipolar potentials →
-the fixed-speed walk, 1 mm per sample, from the ventricles' centre). The window is the 12-lead model's: same QRS
+the mTSI walk v1 from the ventricles' centre: a fixed 1 mm step per sample along the heart vector, standing still
+below 5% of its peak; \`TWIN_MODEL_WALK\` in \`cine-signal.ts\`). The 3D view draws walk v2 (issue 11: steps
+proportional to the heart vector's strength, confined inside the epicardium); retrained on v2 with this configuration
+the model reached 71.4% test accuracy (macro-F1 0.713, AUROC 0.848, 2026-12-01) against 77.3% on v1, so the shipped
+model keeps v1. The window is the 12-lead model's: same QRS
 onset, same beat; \`cli predict\` and \`cli explain\` build it from the model's channel count (12 → 12-lead window,
 3 → \`cineSignal\`). Output: two logits [normal, abnormal], as for the 12-lead model.
 
@@ -189,7 +193,8 @@ ${cm.params.toLocaleString('en')} parameters; float32; ${cm.files.join(', ')}, s
 learning rate ${co.learningRate}, batch ${co.batchSize}, L2 ${co.model.l2}, balanced sampling (${co.beatsPerEpoch} window per record of the larger
 class per epoch, random complete beats), early stopping on 15% of the training records (${cm.records.earlyStop}), patience
 ${co.patience}, at most ${co.epochs} epochs (to stay within ~5 min on two cores), best of ${cm.epochsRun} kept (epoch ${cm.bestEpoch}); ${cm.trainSeconds} s,
-backend \`${cm.backend}\`, seed ${co.seed} (on 2026-11-25 the final run repeated search trial ${cs?.best ?? '?'}'s 12 epochs loss for loss).
+backend \`${cm.backend}\`, seed ${co.seed}. The search below ran on the walk-v1 signal (2026-11-25; its final run then repeated
+trial ${cs?.best ?? '?'}'s 12 epochs loss for loss).
 Augmentation (\`scripts/train/augment.ts\` \`augmentTrajectory\`): the 12-lead one does not carry over (per-lead
 gains act before the walk; wander and white noise on a position are not physical). Instead, per window: a rotation
 about the start point by up to ±${aug.rotationDeg}° about a random axis (heart orientation and electrode placement vs the
@@ -233,8 +238,8 @@ ${stale ? '\n**Stale:** models/ecg12 has been retrained since this comparison: r
 \`npm run -s model-card\`.
 
 **Limits.** Everything the 12-lead model's limits say, plus: the trajectory uses one generic adult torso (electrode
-positions, \`src/core/cine/electrodes.ts\`) and this project's fixed-speed walk (the published mTSI gives no step
-length); fewer records than the 12-lead model (no pre-z-scored PTB-XL), so both its training set and its intervals
+positions, \`src/core/cine/electrodes.ts\`), one generic heart that confines it, and this project's step rule and
+speeds (the published mTSI gives no step length; the speeds were chosen on the same shared data the validation uses); fewer records than the 12-lead model (no pre-z-scored PTB-XL), so both its training set and its intervals
 are smaller.
 `;
 }

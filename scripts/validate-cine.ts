@@ -4,226 +4,50 @@
  *     over the QRS complexes (onset − 10 ms … onset + 120 ms of every detected beat, 500 Hz, band-passed alike).
  *  2. LAFB vs NORM: the mTSI's displacement in mid and mid/late QRS (superior and leftward components, AUC).
  *  3. RBBB vs NORM: where the trajectory is at the end of the QRS region (150 ms) and its terminal displacement.
- *  4. How far trajectories leave the epicardium of the heart mesh (heart-mesh.ts), in the QRS and over the window.
+ *  4. How far trajectories leave the epicardium of the heart mesh (heart-mesh.ts, exact test), in the QRS (onset to the
+ *     J point of waves.ts) and over the window; how far the QRS part reaches (extent: farthest from its start; span:
+ *     the largest distance between two of its points).
+ * Both walks (mtsi.ts) side by side: v1, the walk before issue 11, and v2, the default since (`-- --walk v1|v2|both`,
+ * default both), with a before/after table at the end.
  * Cohorts come from the raw records (mV); the pre-z-scored PTB-XL arrays are reported apart, as an approximation:
  * z-scoring each lead by its own spread reweighs the electrodes (and breaks VR + VL + VF = 0).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cineWindow, type CineInput, type CineOptions } from '../src/core/cine/cine-signal';
-import { pointAt, sub, type Vec3 } from '../src/core/cine/frame';
-import { distanceOutsideEpicardium, toHeartFrame, type TriangleMesh } from '../src/core/cine/heart-mesh';
-import { parseObj } from '../src/core/cine/obj';
-import { frankFromLeads, type VcgMethod } from '../src/core/cine/vcg';
-import { MODEL_FS_HZ, QRS_REGION_MS, WINDOW_SAMPLES } from '../src/core/constants';
-import { bandpassForModel } from '../src/core/ecg/dsp/bandpass';
-import { resampleTo } from '../src/core/ecg/dsp/resample';
-import { loadRecord } from '../src/core/ecg/load';
-import { parseNpy } from '../src/core/ecg/npy';
-import { modelWindow, prepareEcg } from '../src/core/ecg/prepare';
-import { auroc } from '../src/core/eval/classification';
-import { ludbLabel, ptbxlLabel, snomedLabel } from './dataset/labels';
-import { parseCsvTable } from './lib/csv-table';
-import { readRecordFiles } from './lib/record-files';
+import { parseArgs } from 'node:util';
+import type { CineOptions } from '../src/core/cine/cine-signal';
+import type { TriangleMesh } from '../src/core/cine/heart-mesh';
+import { WALKS, type Walk } from '../src/core/cine/mtsi';
+import { MODEL_FS_HZ } from '../src/core/constants';
+import {
+  lafbStats, listCohortRecords, loadEpicardium, maxOutside, median, MID_LATE_QRS_MS, MID_QRS_MS, rbbbStats, TERMINAL_QRS_MS,
+  trajectoryFeatures, vcgAgainstFrank, type Cohort, type CohortRecord, type TrajectoryFeatures,
+} from './lib/cine-cohorts';
 
-export type Cohort = 'LAFB' | 'NORM' | 'RBBB';
-export interface CohortRecord {
-  id: string;
-  source: 'ptbxl' | 'ptbxl-zscored' | 'ludb' | 'cinc';
-  cohorts: Cohort[];
-  input(): CineInput;
-}
-
-/**
- * The LAFB, RBBB and NORM records of the shared data. NORM is the paper's "normal" (labels.ts); LAFB: PTB-XL `LAFB`,
- * LUDB "Left anterior hemiblock", SNOMED 445118002; RBBB: PTB-XL `CRBBB` (complete only), LUDB "Complete right bundle
- * branch block", SNOMED 59118001 / 713427006. A bifascicular block is in both LAFB and RBBB.
- */
-export function listCohortRecords(dataDir: string, { zscored = false } = {}): CohortRecord[] {
-  const out: CohortRecord[] = [];
-  const add = (id: string, source: CohortRecord['source'], cohorts: (Cohort | false)[], input: () => CineInput) => {
-    const c = cohorts.filter((x): x is Cohort => x !== false);
-    if (c.length) out.push({ id, source, cohorts: c, input });
-  };
-  const fromRaw = (path: string) => () => prepareEcg(loadRecord(readRecordFiles(path)));
-  const csv = (p: string) => parseCsvTable(readFileSync(join(dataDir, p), 'utf8'));
-  const dict = (s: string) => JSON.parse(s.replace(/'/g, '"')) as Record<string, number>;
-  const diagnostic = new Set(csv('ptbxl/scp_statements.csv').filter((r) => r.diagnostic === '1.0').map((r) => r['']));
-  const ptbxlCohorts = (codes: Record<string, number>) =>
-    ['LAFB' in codes && 'LAFB', 'CRBBB' in codes && 'RBBB', ptbxlLabel(codes, diagnostic).label === 'normal' && 'NORM'] as (Cohort | false)[];
-
-  const rawIds = new Set<string>();
-  for (const row of csv('ptbxl/ptbxl_database.csv')) {
-    const path = join(dataDir, 'ptbxl', row.filename_hr);
-    if (!existsSync(`${path}.hea`)) continue;
-    rawIds.add(String(Number(row.ecg_id)));
-    if (!zscored) add(`ptbxl:${Number(row.ecg_id)}`, 'ptbxl', ptbxlCohorts(dict(row.scp_codes)), fromRaw(path));
-  }
-  if (zscored) {
-    for (const row of csv('ptbxl-zscored/labels.csv')) {
-      const id = String(Number(row.ecg_id));
-      if (rawIds.has(id)) continue; // the raw record is the better copy
-      add(`ptbxl-z:${id}`, 'ptbxl-zscored', ptbxlCohorts(dict(row.scp_codes)), () => {
-        const { shape, data } = parseNpy(new Uint8Array(readFileSync(join(dataDir, 'ptbxl-zscored/arrays', `${id}.npy`))));
-        const leads = Array.from({ length: shape[1] }, (_, l) => Float32Array.from({ length: shape[0] }, (_, t) => data[t * shape[1] + l]));
-        const { start } = modelWindow(leads, leads, `${id}.npy`);
-        return { fsHz: MODEL_FS_HZ, filteredMv: leads, windowStartMs: (start * 1000) / MODEL_FS_HZ, windowSamples: WINDOW_SAMPLES };
-      });
-    }
-    return out;
-  }
-  for (const row of csv('ludb/ludb.csv')) {
-    const path = join(dataDir, 'ludb/data', row.ID);
-    const conduction = row['Conduction abnormalities'] ?? '';
-    if (existsSync(`${path}.hea`)) {
-      add(`ludb:${row.ID}`, 'ludb', [/left anterior hemiblock/i.test(conduction) && 'LAFB', /^\s*complete right bundle/im.test(conduction) && 'RBBB', ludbLabel(row).label === 'normal' && 'NORM'], fromRaw(path));
-    }
-  }
-  for (const folder of ['cinc/cinc2021', 'cinc/chapman']) {
-    for (const hea of readdirSync(join(dataDir, folder)).filter((f) => f.endsWith('.hea')).sort()) {
-      const codes = (/^#\s*Dx:\s*(.*)$/m.exec(readFileSync(join(dataDir, folder, hea), 'utf8'))?.[1] ?? '').split(',').map((c) => c.trim());
-      const hr = /^HR(\d+)\.hea$/.exec(hea);
-      if (hr && rawIds.has(String(Number(hr[1])))) continue; // the same PTB-XL recording, already listed
-      add(`cinc:${hea.replace(/\.hea$/, '')}`, 'cinc', [codes.includes('445118002') && 'LAFB', (codes.includes('59118001') || codes.includes('713427006')) && 'RBBB', snomedLabel(codes).label === 'normal' && 'NORM'], fromRaw(join(dataDir, folder, hea)));
-    }
-  }
-  return out;
-}
-
-function pearson(a: ArrayLike<number>, b: ArrayLike<number>, at: number[]): number {
-  let ma = 0, mb = 0;
-  for (const i of at) (ma += a[i]), (mb += b[i]);
-  (ma /= at.length), (mb /= at.length);
-  let ab = 0, aa = 0, bb = 0;
-  for (const i of at) (ab += (a[i] - ma) * (b[i] - mb)), (aa += (a[i] - ma) ** 2), (bb += (b[i] - mb) ** 2);
-  return ab / Math.sqrt(aa * bb);
-}
-
-/**
- * Frank X/Y/Z reconstructed from the 12 leads vs the recorded vx/vy/vz. PTB's vx, vy, vz follow Frank's axes (x left,
- * y feet, z back), as the Kors/Dower outputs do — all three r come out positive, so no sign is flipped; in the heart
- * frame (LPS) they read (vx, vz, −vy).
- */
-export function vcgAgainstFrank(headerPath: string, methods: VcgMethod[] = ['kors', 'inverse-dower']) {
-  const record = loadRecord(readRecordFiles(headerPath));
-  const p = prepareEcg(record);
-  const frank = ['vx', 'vy', 'vz'].map((name) => {
-    const ch = record.extras.find((e) => e.name.toLowerCase() === name);
-    if (!ch) throw new Error(`${headerPath} has no ${name} channel (extras: ${record.extras.map((e) => e.name).join(', ') || 'none'})`);
-    return bandpassForModel(resampleTo(ch.samples, record.fsHz, p.fsHz), p.fsHz);
-  });
-  const at: number[] = [];
-  for (const onsetMs of p.qrsOnsetsMs) {
-    const s = Math.round((onsetMs * p.fsHz) / 1000);
-    for (let t = s - (10 * p.fsHz) / 1000; t < s + (120 * p.fsHz) / 1000; t++) if (t >= 0 && t < p.nSamples) at.push(t);
-  }
-  const r = {} as Record<VcgMethod, [number, number, number]>;
-  for (const m of methods) {
-    const f = frankFromLeads(p.filteredMv, m);
-    r[m] = [pearson(f.x, frank[0], at), pearson(f.y, frank[1], at), pearson(f.z, frank[2], at)];
-  }
-  return { beats: p.qrsOnsetsMs.length, samples: at.length, r };
-}
-
-/** Intervals of the cohort statistics, ms after QRS onset (= the window start). */
-export const MID_QRS_MS: [number, number] = [20, 60];
-export const MID_LATE_QRS_MS: [number, number] = [30, 100];
-export const TERMINAL_QRS_MS: [number, number] = [70, QRS_REGION_MS];
-
-export interface TrajectoryFeatures {
-  id: string;
-  /** Displacements over MID_QRS_MS, MID_LATE_QRS_MS, TERMINAL_QRS_MS, mm. */
-  mid: Vec3;
-  midLate: Vec3;
-  terminal: Vec3;
-  /** Position at the end of the QRS region (QRS_REGION_MS) relative to the start, the ventricles' centre. */
-  qrsEnd: Vec3;
-  /** Mean Kors VCG (LPS, mV) over MID_QRS_MS and MID_LATE_QRS_MS: the same question asked without the mTSI. */
-  vcgMid: Vec3;
-  vcgMidLate: Vec3;
-  points: Float64Array;
-}
-
-export function trajectoryFeatures(record: CohortRecord, options: CineOptions = {}): TrajectoryFeatures {
-  const input = record.input();
-  const { trajectory, vcg } = cineWindow(input, options);
-  const { points } = trajectory;
-  const sample = (ms: number) => Math.round((ms * input.fsHz) / 1000);
-  const at = (ms: number) => pointAt(points, sample(ms));
-  const disp = ([a, b]: [number, number]) => sub(at(b), at(a));
-  const meanVcg = ([a, b]: [number, number]): Vec3 => {
-    const m = [0, 0, 0];
-    for (let t = sample(a); t < sample(b); t++) for (let k = 0; k < 3; k++) m[k] += vcg[3 * t + k] / (sample(b) - sample(a));
-    return m as unknown as Vec3;
-  };
-  return {
-    id: record.id, mid: disp(MID_QRS_MS), midLate: disp(MID_LATE_QRS_MS), terminal: disp(TERMINAL_QRS_MS), qrsEnd: at(TERMINAL_QRS_MS[1]),
-    vcgMid: meanVcg(MID_QRS_MS), vcgMidLate: meanVcg(MID_LATE_QRS_MS), points,
-  };
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const medianVec = (vs: Vec3[]): Vec3 => [median(vs.map((v) => v[0])), median(vs.map((v) => v[1])), median(vs.map((v) => v[2]))];
-/** P(a random member of `a` exceeds a random member of `b`), ties half: the AUC of this value for a vs b. */
-export const aucAbove = (a: number[], b: number[]) => auroc([...a.map(() => 1), ...b.map(() => 0)], [...a, ...b]);
-const fraction = (vs: Vec3[], keep: (v: Vec3) => boolean) => vs.filter(keep).length / vs.length;
-
-/** LAFB vs NORM: superior (+z) and leftward (+x) components of the mid and mid/late QRS displacement. */
-export function lafbStats(lafb: TrajectoryFeatures[], norm: TrajectoryFeatures[]) {
-  const part = (k: 'mid' | 'midLate') => {
-    const a = lafb.map((f) => f[k]), b = norm.map((f) => f[k]);
-    const vk = k === 'mid' ? 'vcgMid' : 'vcgMidLate';
-    const va = lafb.map((f) => f[vk]), vb = norm.map((f) => f[vk]);
-    const leftSuperior = (v: Vec3) => v[0] > 0 && v[2] > 0;
-    return {
-      medianLafb: medianVec(a), medianNorm: medianVec(b),
-      aucSuperior: aucAbove(a.map((v) => v[2]), b.map((v) => v[2])),
-      aucLeftward: aucAbove(a.map((v) => v[0]), b.map((v) => v[0])),
-      leftSuperiorLafb: fraction(a, leftSuperior), leftSuperiorNorm: fraction(b, leftSuperior),
-      vcgAucSuperior: aucAbove(va.map((v) => v[2]), vb.map((v) => v[2])),
-      vcgAucLeftward: aucAbove(va.map((v) => v[0]), vb.map((v) => v[0])),
-    };
-  };
-  return { nLafb: lafb.length, nNorm: norm.length, mid: part('mid'), midLate: part('midLate') };
-}
-
-/** RBBB vs NORM: QRS-end position in the anterior-right quadrant (x < 0, y < 0); terminal displacement toward it. */
-export function rbbbStats(rbbb: TrajectoryFeatures[], norm: TrajectoryFeatures[]) {
-  const towardRightAnterior = (v: Vec3) => (-v[0] - v[1]) / Math.SQRT2;
-  const rightAnterior = (v: Vec3) => v[0] < 0 && v[1] < 0;
-  return {
-    nRbbb: rbbb.length, nNorm: norm.length,
-    medianQrsEndRbbb: medianVec(rbbb.map((f) => f.qrsEnd)), medianQrsEndNorm: medianVec(norm.map((f) => f.qrsEnd)),
-    qrsEndRightAnteriorRbbb: fraction(rbbb.map((f) => f.qrsEnd), rightAnterior),
-    qrsEndRightAnteriorNorm: fraction(norm.map((f) => f.qrsEnd), rightAnterior),
-    aucTerminalRightAnterior: aucAbove(rbbb.map((f) => towardRightAnterior(f.terminal)), norm.map((f) => towardRightAnterior(f.terminal))),
-  };
-}
-
-/** The epicardium of <data>/heart in the heart frame (heart-mesh.ts), or null when the folder lacks it. */
-export function loadEpicardium(dataDir: string): TriangleMesh | null {
-  const file = (n: string) => join(dataDir, 'heart', `patient1_${n}_000.obj`);
-  if (!['EPICARDIAL', 'LV_ENDOCARDIAL', 'RV_ENDOCARDIAL'].every((n) => existsSync(file(n)))) return null;
-  const read = (n: string) => parseObj(readFileSync(file(n), 'utf8'), `patient1_${n}_000.obj`);
-  return toHeartFrame({ epicardium: read('EPICARDIAL'), lv: read('LV_ENDOCARDIAL'), rv: read('RV_ENDOCARDIAL') }).meshes.epicardium;
-}
-
-/** Largest distance (mm) outside the epicardium over samples [0, untilSample), every `every`-th sample. */
-export function maxOutside(points: Float64Array, epicardium: TriangleMesh, untilSample = points.length / 3, every = 2): number {
-  let worst = 0;
-  for (let t = 0; t < untilSample; t += every) worst = Math.max(worst, distanceOutsideEpicardium(pointAt(points, t), epicardium));
-  return worst;
-}
+export * from './lib/cine-cohorts';
 
 // ---------------------------------------------------------------------------------------------------- the report
 const f1 = (x: number) => x.toFixed(1), f2 = (x: number) => x.toFixed(2), f3 = (x: number) => x.toFixed(3);
 const vec = (v: ArrayLike<number>) => `(${f1(v[0])}, ${f1(v[1])}, ${f1(v[2])})`;
 
-function cohortSection(title: string, records: CohortRecord[], options: CineOptions, epicardium: TriangleMesh | null) {
+/** One walk's figures over the cohorts: the rows of the before/after table. */
+export interface WalkSummary {
+  n: number;
+  qrsExtentMm: [number, number, number];
+  qrsSpanMm: [number, number, number];
+  /** Per trajectory, the largest distance outside the epicardium (exact mesh) in the QRS and over the window. */
+  outsideQrs?: { leaving: number; median: number; max: number };
+  outsideWindow?: { leaving: number; median: number; p90: number; max: number };
+  lafbMidAucSuperior: number;
+  lafbMidLateAucSuperior: number;
+  rbbbAnteriorRight: [number, number];
+  rbbbAucTerminal: number;
+}
+const p = (xs: number[], q: number) => [...xs].sort((a, c) => a - c)[Math.floor(q * (xs.length - 1))];
+const p10MedianP90 = (xs: number[]): [number, number, number] => [p(xs, 0.1), median(xs), p(xs, 0.9)];
+
+function cohortSection(title: string, records: CohortRecord[], options: CineOptions, epicardium: TriangleMesh | null): WalkSummary {
   const feats: Record<Cohort, TrajectoryFeatures[]> = { LAFB: [], NORM: [], RBBB: [] };
   const failed: string[] = [];
   for (const r of records) {
@@ -245,17 +69,47 @@ function cohortSection(title: string, records: CohortRecord[], options: CineOpti
   console.log(`\nRBBB vs NORM: position at ${TERMINAL_QRS_MS[1]} ms, median RBBB ${vec(b.medianQrsEndRbbb)} vs NORM ${vec(b.medianQrsEndNorm)} mm; ` +
     `in the anterior-right quadrant (x < 0, y < 0): RBBB ${f2(b.qrsEndRightAnteriorRbbb)}, NORM ${f2(b.qrsEndRightAnteriorNorm)}; ` +
     `AUC of the ${TERMINAL_QRS_MS.join('–')} ms displacement toward right-anterior, RBBB vs NORM: ${f3(b.aucTerminalRightAnterior)}`);
-  if (!epicardium) return;
   const all = [...new Set(Object.values(feats).flat())];
-  const qrs = all.map((f) => maxOutside(f.points, epicardium, (QRS_REGION_MS * MODEL_FS_HZ) / 1000));
+  const summary: WalkSummary = {
+    n: all.length,
+    qrsExtentMm: p10MedianP90(all.map((f) => f.qrsExtentMm)),
+    qrsSpanMm: p10MedianP90(all.map((f) => f.qrsSpanMm)),
+    lafbMidAucSuperior: l.mid.aucSuperior, lafbMidLateAucSuperior: l.midLate.aucSuperior,
+    rbbbAnteriorRight: [b.qrsEndRightAnteriorRbbb, b.qrsEndRightAnteriorNorm], rbbbAucTerminal: b.aucTerminalRightAnterior,
+  };
+  console.log(`QRS part (onset to the J point, median ${median(all.map((f) => f.qrsOffsetMs))} ms), n = ${all.length}: extent (farthest from its start) ` +
+    `median ${f1(summary.qrsExtentMm[1])} mm (p10–p90 ${f1(summary.qrsExtentMm[0])}–${f1(summary.qrsExtentMm[2])}), span (farthest two points) median ` +
+    `${f1(summary.qrsSpanMm[1])} mm (${f1(summary.qrsSpanMm[0])}–${f1(summary.qrsSpanMm[2])})`);
+  if (!epicardium) return summary;
+  const qrs = all.map((f) => maxOutside(f.points, epicardium, Math.round((f.qrsOffsetMs * MODEL_FS_HZ) / 1000) + 1));
   const whole = all.map((f) => maxOutside(f.points, epicardium));
-  const p90 = (xs: number[]) => [...xs].sort((a, c) => a - c)[Math.floor(0.9 * (xs.length - 1))];
-  console.log(`Outside the epicardium (largest distance per trajectory, n = ${all.length}): first ${QRS_REGION_MS} ms median ${f1(median(qrs))} mm, ` +
-    `p90 ${f1(p90(qrs))} mm, ${f2(qrs.filter((d) => d > 0).length / qrs.length)} of trajectories leave; ` +
-    `whole 400 ms median ${f1(median(whole))} mm, p90 ${f1(p90(whole))} mm, max ${f1(Math.max(...whole))} mm`);
+  summary.outsideQrs = { leaving: qrs.filter((d) => d > 0).length / qrs.length, median: median(qrs), max: Math.max(...qrs) };
+  summary.outsideWindow = { leaving: whole.filter((d) => d > 0).length / whole.length, median: median(whole), p90: p(whole, 0.9), max: Math.max(...whole) };
+  console.log(`Outside the epicardium (exact mesh, every 2nd sample; largest distance per trajectory): QRS median ${f1(summary.outsideQrs.median)} mm, ` +
+    `max ${f1(summary.outsideQrs.max)} mm, ${f2(summary.outsideQrs.leaving)} of trajectories leave; ` +
+    `whole 400 ms median ${f1(summary.outsideWindow.median)} mm, p90 ${f1(summary.outsideWindow.p90)} mm, max ${f1(summary.outsideWindow.max)} mm, ${f2(summary.outsideWindow.leaving)} leave`);
+  return summary;
 }
 
-export function printReport(dataDir: string) {
+/** The before/after table: one column per walk. */
+export function printWalkTable(s: Partial<Record<Walk, WalkSummary>>) {
+  const walks = WALKS.filter((w) => s[w]);
+  const range = (v: [number, number, number]) => `${f1(v[1])} (${f1(v[0])}–${f1(v[2])})`;
+  const rows: [string, (w: WalkSummary) => string][] = [
+    ['trajectories (LAFB ∪ RBBB ∪ NORM, raw mV)', (w) => String(w.n)],
+    ['QRS extent from its start, mm: median (p10–p90)', (w) => range(w.qrsExtentMm)],
+    ['QRS span (farthest two points), mm: median (p10–p90)', (w) => range(w.qrsSpanMm)],
+    ['QRS outside the epicardium: share leaving, max mm', (w) => (w.outsideQrs ? `${f2(w.outsideQrs.leaving)}, ${f1(w.outsideQrs.max)}` : 'not measured')],
+    ['400 ms outside: share leaving, median / p90 / max mm', (w) => (w.outsideWindow ? `${f2(w.outsideWindow.leaving)}, ${f1(w.outsideWindow.median)} / ${f1(w.outsideWindow.p90)} / ${f1(w.outsideWindow.max)}` : 'not measured')],
+    [`LAFB vs NORM superior, AUC: mid ${MID_QRS_MS.join('–')} ms / mid-late ${MID_LATE_QRS_MS.join('–')} ms`, (w) => `${f3(w.lafbMidAucSuperior)} / ${f3(w.lafbMidLateAucSuperior)}`],
+    [`at ${TERMINAL_QRS_MS[1]} ms anterior-right: RBBB / NORM`, (w) => `${f2(w.rbbbAnteriorRight[0])} / ${f2(w.rbbbAnteriorRight[1])}`],
+    [`RBBB vs NORM ${TERMINAL_QRS_MS.join('–')} ms toward right-anterior, AUC`, (w) => f3(w.rbbbAucTerminal)],
+  ];
+  console.log(`\n## Before / after: walk ${walks.join(' vs ')}\n\n| figure | ${walks.map((w) => `walk ${w}${w === 'v1' ? ' (before)' : ' (after, default)'}`).join(' | ')} |\n|---|${walks.map(() => '---|').join('')}`);
+  for (const [name, cell] of rows) console.log(`| ${name} | ${walks.map((w) => cell(s[w]!)).join(' | ')} |`);
+}
+
+export function printReport(dataDir: string, walks: readonly Walk[] = WALKS) {
   console.log(`# CineECG validation (${dataDir})\n\n## 1. Kors VCG vs recorded Frank leads (PTB s0010_re)`);
   console.log('PTB vx, vy, vz = Frank X (left), Y (feet), Z (back), as the matrices output; LPS = (vx, vz, −vy).\n');
   console.log('| record | beats | samples | Kors r X / Y / Z | inverse Dower r X / Y / Z |\n|---|---|---|---|---|');
@@ -268,15 +122,25 @@ export function printReport(dataDir: string) {
   console.log('\n## 2–4. mTSI cohorts (window from QRS onset, as `cli predict`/`inspect`)');
   if (!epicardium) console.log('TODO: no heart mesh in <data>/heart: distances outside the epicardium not measured');
   const raw = listCohortRecords(dataDir);
-  for (const stepMode of ['fixed', 'scaled'] as const) cohortSection(`raw records (mV), step ${stepMode}`, raw, { stepMode }, epicardium);
-  cohortSection('ptbxl-zscored arrays (approximate: per-lead z-scores, not mV), step fixed', listCohortRecords(dataDir, { zscored: true }), {}, null);
+  const summaries: Partial<Record<Walk, WalkSummary>> = {};
+  for (const walk of walks) {
+    summaries[walk] = cohortSection(`raw records (mV), walk ${walk}${walk === 'v1' ? ' (before issue 11: fixed 1 mm steps, 5 % guard, unconfined)' : ' (default)'}`, raw, { walk }, epicardium);
+  }
+  cohortSection(`ptbxl-zscored arrays (approximate: per-lead z-scores, not mV), walk ${walks[walks.length - 1]}`, listCohortRecords(dataDir, { zscored: true }), { walk: walks[walks.length - 1] }, null);
+  printWalkTable(summaries);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const dataDir = resolve(process.argv[2] ?? process.env.ECG_DATA_DIR ?? resolve(import.meta.dirname, '../../shared/data'));
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { walk: { type: 'string', default: 'both' } } });
+  const walks = values.walk === 'both' ? WALKS : WALKS.filter((w) => w === values.walk);
+  if (!walks.length || positionals.length > 1) {
+    console.error(`usage: npm run -s validate:cine [-- [<data dir>] [--walk v1|v2|both]] (got ${process.argv.slice(2).join(' ')})`);
+    process.exit(2);
+  }
+  const dataDir = resolve(positionals[0] ?? process.env.ECG_DATA_DIR ?? resolve(import.meta.dirname, '../../shared/data'));
   if (!existsSync(dataDir)) {
     console.error(`the dataset folder ${dataDir} is absent: pass its path, or set ECG_DATA_DIR`);
     process.exit(2);
   }
-  printReport(dataDir);
+  printReport(dataDir, walks);
 }

@@ -8,6 +8,7 @@
  * an approximation — documented where they are used.)
  */
 import type { PreparedEcg } from '../ecg/prepare.types';
+import { delineateBeat } from '../ecg/waves';
 import { FRAME, type TrajectoryMm } from './frame';
 import { mtsiTrajectory, type MtsiOptions } from './mtsi';
 import { unipolarPotentials, type LimbSource } from './unipolar';
@@ -25,6 +26,8 @@ export interface CineWindow {
   frame: typeof FRAME;
   fsHz: number;
   windowStartMs: number;
+  /** The QRS end (J point) of the window's beat, ms after the window start (waves.ts); the walk's phase boundary. */
+  qrsOffsetMs: number;
   /** The mTSI, [windowSamples × 3] mm, time-major. */
   trajectory: TrajectoryMm;
   /** The reconstructed VCG in the same frame, [windowSamples × 3] mV, time-major. */
@@ -57,11 +60,25 @@ export function windowLeads(input: CineInput): Float64Array[] {
   });
 }
 
+/**
+ * The QRS end of the beat that starts the window, ms after the window start: waves.ts's J point from the spatial
+ * velocity of the band-passed leads (the same estimate the app's QRS/ST/T split uses; always in [60, 180] ms).
+ */
+export function windowQrsOffsetMs(input: CineInput): number {
+  return delineateBeat(input.filteredMv, input.fsHz, windowStartSample(input)).qrsOffsetMs;
+}
+
+/** The walk's options for this window: the QRS end (the v2 walk's phase boundary) comes from the record. */
+function walkOptions(input: CineInput, options: CineOptions, qrsOffsetMs: number) {
+  return { ...options, fsHz: input.fsHz, qrsEndSample: options.qrsEndSample ?? Math.round((qrsOffsetMs * input.fsHz) / 1000) };
+}
+
 export function cineWindow(input: CineInput, options: CineOptions = {}): CineWindow {
   const leads = windowLeads(input);
-  const trajectory = mtsiTrajectory(unipolarPotentials(leads, 0, input.windowSamples, options.limbsFrom), { ...options, fsHz: input.fsHz });
+  const qrsOffsetMs = windowQrsOffsetMs(input);
+  const trajectory = mtsiTrajectory(unipolarPotentials(leads, 0, input.windowSamples, options.limbsFrom), walkOptions(input, options, qrsOffsetMs));
   const vcg = vcgLps(leads, options.vcgMethod);
-  return { frame: FRAME, fsHz: input.fsHz, windowStartMs: input.windowStartMs, trajectory, vcg };
+  return { frame: FRAME, fsHz: input.fsHz, windowStartMs: input.windowStartMs, qrsOffsetMs, trajectory, vcg };
 }
 
 /**
@@ -72,9 +89,19 @@ export function cineWindow(input: CineInput, options: CineOptions = {}): CineWin
  */
 export const CINE_SIGNAL_SCALE_MM = 50;
 
+/**
+ * The walk the shipped twin model (models/cine3) reads. The display uses walk v2 (readable, confined to the heart);
+ * the model keeps the fixed-step walk v1 it was trained on: retrained on v2 with the same configuration it lost
+ * 6 points of test accuracy (71.4% vs 77.3%, 2026-12-01), plausibly because confinement clips the path at the wall
+ * and the peak-relative steps shrink ST-T deviations. Attributions are per time sample, so they colour the v2
+ * trajectory at the same instants. Change this only together with a retrained model.
+ */
+export const TWIN_MODEL_WALK = 'v1' as const;
+
 /** The twin model's input: [windowSamples × 3] float32, time-major (x, y, z per sample), mm / CINE_SIGNAL_SCALE_MM. */
 export function cineSignal(input: CineInput, options: CineOptions = {}): Float32Array {
   const potentials = unipolarPotentials(windowLeads(input), 0, input.windowSamples, options.limbsFrom);
-  const { points } = mtsiTrajectory(potentials, { ...options, fsHz: input.fsHz });
+  const walk = { walk: TWIN_MODEL_WALK, ...options };
+  const { points } = mtsiTrajectory(potentials, walkOptions(input, walk, windowQrsOffsetMs(input)));
   return Float32Array.from(points, (v) => v / CINE_SIGNAL_SCALE_MM);
 }

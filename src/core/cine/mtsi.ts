@@ -9,8 +9,14 @@
  *
  *   d(t) = Σₑ Vₑ(t) · (Eₑ − p) / |Eₑ − p|,   p(t) = p(t−1) + s(t) · d(t) / |d(t)|,   p(0) = origin.
  *
- * Step length s (the published method gives no number; these are this project's choices):
- *  - 'fixed' (default, the walk as the method describes it): s does not depend on |d|; s = speed · Δt with
+ * Two walks share that direction rule; they differ in the step (the published method gives no number):
+ *  - walk 'v2' (the default since issue 11): mtsi-v2.ts — per-phase steps proportional to |d| relative to the
+ *    phase's peak (QRS, then ST-T from the QRS end), no relative guard, confined inside the epicardium.
+ *  - walk 'v1' (before issue 11; kept so its figures can be reproduced: npm run validate:cine, cli cine --walk v1),
+ *    described in the rest of this comment. Measured on ../shared/data its QRS part got only 15–20 mm from its start
+ *    and its T part walked 60–80 mm, out of the epicardium in 98 % of trajectories.
+ * Step length s of walk v1:
+ *  - 'fixed' (default of v1): s does not depend on |d|; s = speed · Δt with
  *    speed 0.5 mm/ms, i.e. 1 mm per sample at 500 Hz. 0.5 m/s is the order of ventricular myocardial conduction
  *    velocity (~0.3–1 m/s), so a ~100 ms QRS travels ~50 mm: about the distance from the ventricles' centre to
  *    their free walls (the biv-me mesh's surface lies 30–70 mm from its centroid). Measured on ../shared/data
@@ -19,25 +25,42 @@
  *  - 'scaled': s = speed · Δt · min(1, |d(t)| / max_t |d(t)|): the same path where the heart is strongly active,
  *    shorter steps in low-amplitude segments (ST, T), so the whole window stays near the heart, at the price of
  *    crowding the ST-T samples into a few millimetres.
- * Zero-vector guard: where |d(t)| ≤ guard the point stays put (its direction is undefined, or pure noise). The
+ * Zero-vector guard (v1): where |d(t)| ≤ guard the point stays put (its direction is undefined, or pure noise). The
  * guard is max(minResultantMv, guardFraction · max_t |d(t)|) — by default 0.02 mV or 5 % of the window's peak —
  * so an all-zero (or flat) signal leaves the trajectory at the origin instead of producing NaN.
  * The peak |d| is taken with the unit vectors seen from the start point (one cheap pre-pass).
  */
+import type { Confinement } from './confinement';
 import { electrodeArray } from './electrodes';
 import { FRAME, ORIGIN, type TrajectoryMm, type Vec3 } from './frame';
+import { mtsiTrajectoryV2 } from './mtsi-v2';
+import { peakResultant, resultantAt } from './resultant';
+
+export { resultantAt };
 
 export type StepMode = 'fixed' | 'scaled';
+/** 'v2' (default): mtsi-v2.ts, peak-relative steps per phase, confined to the heart. 'v1': the walk above, as before issue 11. */
+export type Walk = 'v1' | 'v2';
+export const WALKS: readonly Walk[] = ['v1', 'v2'];
 
 export interface MtsiOptions {
-  /** Speed of the walk, mm per ms (default 0.5: 1 mm per sample at 500 Hz). */
+  /** Which walk (default 'v2'); the step options below marked v1 are ignored by v2 and vice versa. */
+  walk?: Walk;
+  /** v2: sample where the QRS ends (cine-signal.ts passes waves.ts's QRS offset; default 100 ms). */
+  qrsEndSample?: number;
+  /** v2: speed at the QRS's and at the ST-T's peak resultant, mm/ms (defaults 2 and 0.6). */
+  qrsSpeedMmPerMs?: number;
+  tSpeedMmPerMs?: number;
+  /** v2: where the point may go (default: 2 mm inside the epicardium); null for nowhere-bounded. */
+  confinement?: Confinement | null;
+  /** v1: speed of the walk, mm per ms (default 0.5: 1 mm per sample at 500 Hz). */
   speedMmPerMs?: number;
-  /** Step per sample in mm; overrides speedMmPerMs when given. */
+  /** v1: step per sample in mm; overrides speedMmPerMs when given. */
   stepMm?: number;
   stepMode?: StepMode;
   /** Absolute floor of the zero-vector guard, mV (default 0.02). */
   minResultantMv?: number;
-  /** Relative part of the guard, fraction of the window's peak resultant (default 0.05). */
+  /** v1: relative part of the guard, fraction of the window's peak resultant (default 0.05). */
   guardFraction?: number;
   /** Electrode positions in ELECTRODES order (default: the generic adult of electrodes.ts). */
   electrodes?: readonly Vec3[];
@@ -45,20 +68,7 @@ export interface MtsiOptions {
   fsHz?: number;
 }
 
-export const MTSI_DEFAULTS = { speedMmPerMs: 0.5, stepMode: 'fixed' as StepMode, minResultantMv: 0.02, guardFraction: 0.05, fsHz: 500 };
-
-/** The resultant d at point p for sample t (potentials in ELECTRODES order). */
-export function resultantAt(potentials: ArrayLike<number>[], t: number, p: Vec3, electrodes: readonly Vec3[]): Vec3 {
-  let dx = 0, dy = 0, dz = 0;
-  for (let e = 0; e < electrodes.length; e++) {
-    const ex = electrodes[e][0] - p[0], ey = electrodes[e][1] - p[1], ez = electrodes[e][2] - p[2];
-    const r = Math.hypot(ex, ey, ez);
-    if (r < 1e-9) continue; // standing on an electrode: its direction is undefined, and it is far outside the heart anyway
-    const w = potentials[e][t] / r;
-    dx += w * ex; dy += w * ey; dz += w * ez;
-  }
-  return [dx, dy, dz];
-}
+export const MTSI_DEFAULTS = { walk: 'v2' as Walk, speedMmPerMs: 0.5, stepMode: 'fixed' as StepMode, minResultantMv: 0.02, guardFraction: 0.05, fsHz: 500 };
 
 /** The mTSI trajectory: one point per sample of `potentials` (nine arrays of equal length, ELECTRODES order). */
 export function mtsiTrajectory(potentials: ArrayLike<number>[], options: MtsiOptions = {}): TrajectoryMm {
@@ -68,13 +78,11 @@ export function mtsiTrajectory(potentials: ArrayLike<number>[], options: MtsiOpt
   if (potentials.length !== electrodes.length) {
     throw new Error(`${potentials.length} potentials for ${electrodes.length} electrodes`);
   }
+  if (o.walk === 'v2') return mtsiTrajectoryV2(potentials, { ...given, electrodes, fsHz: o.fsHz });
+  if (o.walk !== 'v1') throw new Error(`unknown mTSI walk "${o.walk}" (expected ${WALKS.join(' or ')})`);
   const n = potentials[0].length;
   const start: Vec3 = o.start ?? ORIGIN;
-  let peak = 0;
-  for (let t = 0; t < n; t++) {
-    const d = resultantAt(potentials, t, start, electrodes);
-    peak = Math.max(peak, Math.hypot(d[0], d[1], d[2]));
-  }
+  const peak = peakResultant(potentials, 0, n, start, electrodes);
   const guard = Math.max(o.minResultantMv, o.guardFraction * peak);
   const stepMm = o.stepMm ?? (o.speedMmPerMs * 1000) / o.fsHz;
   const points = new Float64Array(3 * n);
