@@ -30,7 +30,7 @@ describe('the bundled manifest', () => {
     expect(c.credit).toMatch(/Wagner/);
   });
 
-  it('then a normal ECG, LBBB, RBBB and inferior MI, and the example study's five more, each with its PTB-XL statements, report, source and license', () => {
+  it('then a normal ECG, LBBB, RBBB and inferior MI, and the example study’s five more, each with its PTB-XL statements, report, source and license', () => {
     const byId = Object.fromEntries(manifest.cases.map((c) => [c.id, c]));
     expect(manifest.cases.map((c) => c.id)).toEqual(['ptbxl-00285', 'ptbxl-00262', 'ptbxl-00338', 'ptbxl-00195', 'ptbxl-00290', 'ptbxl-00293', 'ptbxl-00419', 'ptbxl-00041', 'ptbxl-00030', 'ptbxl-00171']);
     expect(byId['ptbxl-00293'].diagnosis.scpCodes).toEqual({ NORM: 100, SR: 0 });
