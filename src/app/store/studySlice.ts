@@ -121,7 +121,8 @@ export const createStudySlice: StateCreator<AppState, [], [], StudySlice> = (set
     },
     addMark: (mark) => {
       if (!openCaseId() || !get().expert) return null;
-      const { startMs, endMs } = applyProtocol(mark);
+      // Whole milliseconds: a pointer is not finer than ~1 ms here (samples are 2 ms apart), and files stay readable.
+      const { startMs, endMs } = applyProtocol({ ...mark, startMs: Math.round(mark.startMs), endMs: Math.round(mark.endMs) });
       const segment: Segment = { id: newMarkId(), modality: mark.modality, lead: mark.lead, startMs, endMs, ...(mark.point ? { point: true } : {}) };
       change((c) => ({ ...c, segments: [...c.segments, segment] }));
       set({ selectedMarkId: segment.id });

@@ -77,6 +77,8 @@ export function AnnotationGrid({ windowLeadsMv, fsHz, segments, selectedId, enab
     if (!draft) return;
     setDraft(null);
     const lead = leadOf(draft.row);
+    // The keyboard cursor continues from where the pointer left off.
+    setCursor({ row: draft.row, ms: Math.round(draft.moved ? draft.endMs : draft.startMs), anchorMs: null });
     if (draft.moved) return onMark({ modality: '12-lead', lead, startMs: draft.startMs, endMs: draft.endMs });
     const inside = markAt(draft.row, draft.startMs);
     if (inside) return onSelect(inside.id === selectedId ? null : inside.id);
@@ -143,11 +145,9 @@ export function AnnotationGrid({ windowLeadsMv, fsHz, segments, selectedId, enab
         onPointerUp={onPointerUp}
         onPointerCancel={() => setDraft(null)}
         onKeyDown={onKeyDown}
-        onFocus={() => setCursor((c) => c ?? { row: 0, ms: 0, anchorMs: null })}
         onBlur={() => setCursor((c) => (c ? { ...c, anchorMs: null } : c))}
       />
-      <p className="sr-only" aria-live="polite">{cursorText}</p>
-      {cursor && <p className="annot-cursor-readout" aria-hidden="true">{cursorText}</p>}
+      <p className="annot-cursor-readout" aria-live="polite" data-testid="grid-cursor">{cursorText || 'Keyboard: Tab to the paper, ↑↓ lead, ←→ time (Shift: 10 ms), Enter starts and ends a mark.'}</p>
     </div>
   );
 }

@@ -61,7 +61,7 @@ export function BlindView({ study }: { study: Study }) {
         <div className="st-progress">
           <progress max={n} value={progress.annotated} aria-label="Cases annotated" />
           <span>
-            {progress.annotated} of {n} annotated
+            {progress.annotated}/{n} annotated
           </span>
         </div>
         <div className="st-row">
@@ -78,17 +78,20 @@ export function BlindView({ study }: { study: Study }) {
             Redo
           </button>
         </div>
-        <div className="st-row st-end">
-          <span className="st-expert" data-testid="expert-name">
-            {expert.name}
-            {expert.madeUp && <strong className="st-madeup"> · {MADE_UP_NOTE}</strong>}
-          </span>
-          <ExportButtons />
-          <ImportAnnotationsButton study={study} />
-          <button type="button" className="st-btn" onClick={() => void leaveExpert(appStore, studyDb)}>
-            Switch expert
-          </button>
-        </div>
+        <span className="st-expert st-end" data-testid="expert-name">
+          {expert.name}
+          {expert.madeUp && <strong className="st-madeup"> · {MADE_UP_NOTE}</strong>}
+        </span>
+        <details className="st-menu">
+          <summary className="st-btn">Files ▾</summary>
+          <div className="st-menu-body">
+            <ExportButtons />
+            <ImportAnnotationsButton study={study} label="Import JSON…" />
+            <button type="button" className="st-btn" onClick={() => void leaveExpert(appStore, studyDb)}>
+              Switch expert
+            </button>
+          </div>
+        </details>
       </div>
 
       {state.status === 'error' && (
@@ -100,8 +103,8 @@ export function BlindView({ study }: { study: Study }) {
         <section className="st-panel st-ecg" aria-labelledby="st-ecg-title" data-marking={gate['12-lead'] ? 'open' : 'locked'}>
           <header className="st-panel-head">
             <h2 id="st-ecg-title">12-lead ECG</h2>
-            <span className="st-muted st-small">
-              400 ms from QRS onset · {ANNOTATION_MM_PER_S} mm/s (small box 4 ms) · {ANNOTATION_MM_PER_MV} mm/mV
+            <span className="st-muted st-small" title="Time 0 is the QRS onset of the chosen beat; every lead has its own row.">
+              400 ms from QRS onset · {ANNOTATION_MM_PER_S} mm/s, small box 4 ms · {ANNOTATION_MM_PER_MV} mm/mV
             </span>
             <StepControl modality="12-lead" step={step('12-lead')} />
           </header>
@@ -112,7 +115,7 @@ export function BlindView({ study }: { study: Study }) {
             state.status === 'loading' && <p className="st-loading" role="status">Loading the case…</p>
           )}
           <p id="annot-grid-help" className="st-help">
-            Drag along a lead to mark a segment; click for a point (±10 ms); click a mark to select it. Keyboard: Tab to the paper, ↑↓ lead, ←→ time (Shift: 10 ms), Enter starts and ends a mark, Delete removes the selected one.
+            Drag along a lead to mark a segment, click for a point (±10 ms), click a mark to select it; Delete removes it.
           </p>
           <MarkList modality="12-lead" segments={ecgMarks} selectedId={selectedId} enabled={gate['12-lead']} />
         </section>
@@ -128,7 +131,7 @@ export function BlindView({ study }: { study: Study }) {
             </Suspense>
           )}
           <CineTimeline segments={cineMarks} selectedId={selectedId} enabled={gate.cinecg} onMark={mark} onSelect={sel} onDelete={del} />
-          <p className="st-help">Move along the time track to follow the marker on the trajectory; drag to mark a CineECG segment, click for a point. The shaded start is the QRS region (0–150 ms).</p>
+          <p className="st-help">Move along the track to follow the marker on the trajectory; drag to mark a segment, click for a point. Shaded: the QRS region (0–150 ms).</p>
           <MarkList modality="cinecg" segments={cineMarks} selectedId={selectedId} enabled={gate.cinecg} />
         </section>
       </div>

@@ -9,7 +9,7 @@ import { CSS_PX_PER_MM, DEFAULT_GRID_SPEC, type GridMetrics, computeGridLayout, 
  */
 export const ANNOTATION_MM_PER_S = 250;
 export const ANNOTATION_MM_PER_MV = 10;
-const SPEC = { ...DEFAULT_GRID_SPEC, mmPerS: ANNOTATION_MM_PER_S, mmPerMv: ANNOTATION_MM_PER_MV, rowSpacingMm: 10, leftMarginMm: 9, rightMarginMm: 3, topStripMm: 2, gridPadMm: 6, bottomStripMm: 6 };
+const SPEC = { ...DEFAULT_GRID_SPEC, mmPerS: ANNOTATION_MM_PER_S, mmPerMv: ANNOTATION_MM_PER_MV, rowSpacingMm: 9, leftMarginMm: 9, rightMarginMm: 3, topStripMm: 1, gridPadMm: 5, bottomStripMm: 5 };
 const WIDTH_MM = SPEC.leftMarginMm + (WINDOW_MS * ANNOTATION_MM_PER_S) / 1000 + SPEC.rightMarginMm;
 const HEIGHT_MM = SPEC.topStripMm + 2 * SPEC.gridPadMm + (STANDARD_LEADS.length - 1) * SPEC.rowSpacingMm + SPEC.bottomStripMm;
 const MAX_ZOOM = 3;
