@@ -4,6 +4,10 @@
  * so a pipeline over many records can keep going and still see what failed.
  */
 import { isEcgError } from '../src/core/errors';
+import { isEvalError } from '../src/core/eval/eval-error';
+import { agreementCommand } from './commands/agreement';
+import { statsBootstrapCommand } from './commands/stats';
+import { evaluateCommand, evaluateMarkdown } from './commands/evaluate';
 import { parseArgs } from 'node:util';
 import { inspectRecord } from './commands/inspect';
 import { cineRecord, parseCineArgs } from './commands/cine';
@@ -25,6 +29,16 @@ const USAGE = `usage: npm run -s cli -- <command> …
                       --segment-ms sets the segment, --grouping time makes each segment span all leads)
   cine <record> [--vcg kors|inverse-dower] [--step fixed|scaled] [--speed 0.5 (mm/ms)]
                      JSON: { frame: "LPS-mm", fsHz, windowStartMs, trajectory [[x,y,z]…] (mTSI, mm), vcg [[x,y,z]…] (mV), … }
+  agreement --postprocess positive|absolute|scaled
+                     stdin { "cases": [ { id, label: normal|abnormal, phi: [T][L] or [T], mask: same shape of 0|1 } ] }
+                     → { threshold, meanDice, cases: [ { id, dice, iou, spearman } ] } (paper 3.6; θ swept 0…1 by 0.01)
+  stats bootstrap [--method bca|percentile] [--resamples 2000] [--confidence 0.95] [--seed 0]
+                     stdin a JSON array of numbers → { mean, low, high } (bootstrap interval of the mean)
+  evaluate --study s.json --annotations a1.json [a2.json …] [--methods ig,gradshap,kernelshap,lime] [--steps 50] [--noise-samples 40]
+           [--gradshap-samples 50] [--kernelshap-samples 100] [--lime-samples 500] [--batch 50] [--seed 0] [--cache DIR]
+           [--faithfulness-steps 20] [--randomisation] [--resamples 2000] [--backend wasm] [--markdown]
+                     the optimisation pool of paper 4.1 over every annotated case: Tables 1–5 (BCa 95%), inter-expert
+                     agreement, deletion/insertion faithfulness, optional model-randomisation check; JSON, or Markdown
   <record>: a .hea (with its .dat/.mat beside it), a record path without extension, or a .csv`;
 
 async function main(argv: string[]): Promise<number> {
@@ -63,6 +77,48 @@ async function main(argv: string[]): Promise<number> {
       const failures = await predictRecords(positionals, values.model, values.backend);
       return failures === 0 ? 0 : 1;
     }
+    case 'agreement': {
+      const { values } = parseArgs({ args, options: { postprocess: { type: 'string' } } });
+      const stdin = await readStdin();
+      return emitAsync(async () => agreementCommand(stdin, values.postprocess));
+    }
+    case 'stats': {
+      const [sub, ...rest] = args;
+      if (sub !== 'bootstrap') return usage();
+      const { values } = parseArgs({ args: rest, options: { method: { type: 'string' }, resamples: { type: 'string' }, confidence: { type: 'string' }, seed: { type: 'string' } } });
+      const stdin = await readStdin();
+      return emitAsync(async () => statsBootstrapCommand(stdin, values));
+    }
+    case 'evaluate': {
+      const { values: v, positionals } = parseArgs({
+        args,
+        options: {
+          study: { type: 'string' }, annotations: { type: 'string', multiple: true }, methods: { type: 'string' }, steps: { type: 'string' },
+          'noise-samples': { type: 'string' }, 'gradshap-samples': { type: 'string' }, 'kernelshap-samples': { type: 'string' }, 'lime-samples': { type: 'string' },
+          batch: { type: 'string' }, seed: { type: 'string' }, cache: { type: 'string' }, 'faithfulness-steps': { type: 'string' }, randomisation: { type: 'boolean' },
+          resamples: { type: 'string' }, backend: { type: 'string' }, markdown: { type: 'boolean' },
+        },
+        allowPositionals: true,
+      });
+      if (!v.study || !v.annotations?.length) return usage();
+      // `--annotations a1.json a2.json`: the files after the first arrive as positionals.
+      const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
+      const run = () => evaluateCommand({
+        study: v.study!, annotations: [...v.annotations!, ...positionals], methods: v.methods, steps: num(v.steps), noiseSamples: num(v['noise-samples']),
+        gradshapSamples: num(v['gradshap-samples']), kernelshapSamples: num(v['kernelshap-samples']), limeSamples: num(v['lime-samples']),
+        batch: num(v.batch), seed: num(v.seed), cache: v.cache, faithfulnessSteps: num(v['faithfulness-steps']), randomisation: v.randomisation,
+        resamples: num(v.resamples), backend: v.backend, log: (line) => console.error(line),
+      });
+      if (v.markdown) {
+        try {
+          process.stdout.write(evaluateMarkdown(await run()));
+          return 0;
+        } catch (e) {
+          return emitAsync(async () => { throw e; });
+        }
+      }
+      return emitAsync(run);
+    }
     case undefined:
     case '-h':
     case '--help':
@@ -84,11 +140,16 @@ async function emitAsync(run: () => Promise<unknown>): Promise<number> {
     console.log(JSON.stringify(await run()));
     return 0;
   } catch (e) {
-    const error = isEcgError(e) ? e.toJSON() : { code: 'internal', message: String(e instanceof Error ? e.message : e) };
+    const error = isEcgError(e) || isEvalError(e) ? e.toJSON() : { code: 'internal', message: String(e instanceof Error ? e.message : e) };
     console.log(JSON.stringify({ error }));
     return 1;
   }
 }
 
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 main(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+import { loadRecord } from '../../src/core/ecg/load';
+import { prepareEcg } from '../../src/core/ecg/prepare';
+import { EvalError } from '../../src/core/eval/eval-error';
+import { type EvaluationReport, evaluatePool } from '../../src/core/eval/evaluation';
+import { type BatchLogits, deletionInsertion, expandOverChannels, randomisationCorrelation } from '../../src/core/eval/faithfulness';
+import type { PoolCase, PoolMethod, PoolSource } from '../../src/core/eval/pool-types';
+import { parseAnnotations, parseStudy } from '../../src/core/eval/study-parse';
+import { reportToMarkdown } from '../../src/core/eval/tables-format';
+import { modelInputOf } from '../../src/core/model/model-input';
+import { pAbnormalOf, predictWindowsAsync } from '../../src/core/model/predict';
+import { mappedPhi } from '../../src/core/xai/mapping';
+import { EXPLAIN_METHODS, type ExplainMethod, type ExplainParams, isExplainMethod } from '../../src/core/xai/methods';
+import { useBackend } from '../lib/tf-backend';
+import { type LoadedModel, loadEvalModel, phiOf } from './evaluate-attributions';
+import { studyCaseFiles } from './evaluate-records';
+import { randomisedModel } from './evaluate-sanity';
+
+export interface EvaluateArgs {
+  study: string;
+  annotations: string[];
+  /** Comma-separated subset of ig,gradshap,kernelshap,lime (default all four). */
+  methods?: string;
+  steps?: number;
+  noiseSamples?: number;
+  gradshapSamples?: number;
+  kernelshapSamples?: number;
+  limeSamples?: number;
+  batch?: number;
+  seed?: number;
+  cache?: string;
+  /** Deletion/insertion steps (default 20; 0 = skip faithfulness). */
+  faithfulnessSteps?: number;
+  /** Also run the model-randomisation check (doubles the attribution work). */
+  randomisation?: boolean;
+  resamples?: number;
+  backend?: string;
+  casesDir?: string;
+  modelsDir?: string;
+  log?: (line: string) => void;
+}
+
+type Faith = { deletionAuc: number; insertionAuc: number; deletion: number[]; insertion: number[]; targetClass: 0 | 1 };
+
+export interface EvaluateOutput extends EvaluationReport {
+  study: { id: string; title: string; example: boolean };
+  cases: { id: string; label?: string; diagnosis?: string; pAbnormal: PoolCase['pAbnormal']; faithfulness: Partial<Record<PoolMethod, Partial<Record<PoolSource, Faith>>>> }[];
+  sanity: { caseId: string; method: PoolMethod; model: 'ecg12' | 'cine3'; spearman: number | null; spearmanAbs: number | null }[];
+  params: Record<string, unknown>;
+  attributions: { computed: number; cached: number };
+  ms: number;
+}
+
+const num = (v: number | undefined, name: string, min: number) => {
+  if (v === undefined) return undefined;
+  if (!Number.isFinite(v) || v < min) throw new EvalError('bad-input', `--${name} must be a number ≥ ${min}, got ${v}`, name);
+  return v;
+};
+
+function paramsFor(method: ExplainMethod, a: EvaluateArgs): ExplainParams {
+  const samples = { ig: undefined, gradshap: a.gradshapSamples, kernelshap: a.kernelshapSamples, lime: a.limeSamples }[method];
+  return { steps: method === 'ig' ? a.steps : undefined, noiseSamples: method === 'ig' ? a.noiseSamples : undefined, samples, batchSize: a.batch, seed: a.seed };
+}
+
+const logitsOf = (m: LoadedModel): BatchLogits => async (xs) => (await predictWindowsAsync(m.model, xs)).map((p) => p.logits);
+
+/**
+ * `cli evaluate --study s.json --annotations a1.json [a2.json …]`: loads each annotated case (bundled from
+ * public/cases, embedded from base64), computes Φ for every method on the 12-lead and the CineECG model with the
+ * core's explainWindow (cached per input, weights, method and parameters under --cache), the mapped Φ_d of eq. 2,
+ * deletion/insertion curves, optionally the randomisation check, and runs the pool (src/core/eval/evaluation.ts).
+ */
+export async function evaluateCommand(a: EvaluateArgs): Promise<EvaluateOutput> {
+  const t0 = performance.now();
+  const log = a.log ?? (() => {});
+  const read = (path: string, what: string) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      throw new EvalError('bad-input', `cannot read the ${what} ${path}`, what);
+    }
+  };
+  if (a.annotations.length === 0) throw new EvalError('bad-input', 'give at least one --annotations file', 'annotations');
+  const study = parseStudy(read(a.study, 'study'));
+  const annotations = a.annotations.map((p) => {
+    try {
+      return parseAnnotations(read(p, 'annotations'), study);
+    } catch (e) {
+      if (e instanceof EvalError) throw new EvalError(e.code, `${p}: ${e.message}`, e.field);
+      throw e;
+    }
+  });
+  const methods = (a.methods ?? EXPLAIN_METHODS.join(',')).split(',').map((s) => s.trim());
+  for (const m of methods) if (!isExplainMethod(m)) throw new EvalError('bad-input', `unknown method "${m}" (available: ${EXPLAIN_METHODS.join(', ')})`, 'methods');
+  const fSteps = num(a.faithfulnessSteps, 'faithfulness-steps', 0) ?? 20;
+  num(a.steps, 'steps', 1), num(a.noiseSamples, 'noise-samples', 0), num(a.resamples, 'resamples', 10);
+
+  await useBackend(a.backend ?? 'wasm');
+  const models = { ecg12: await loadEvalModel('ecg12', a.modelsDir), cine3: await loadEvalModel('cine3', a.modelsDir) };
+  const randomised = a.randomisation
+    ? { ecg12: await randomisedModel(models.ecg12, a.seed ?? 0, a.modelsDir), cine3: await randomisedModel(models.cine3, a.seed ?? 0, a.modelsDir) }
+    : null;
+  const annotated = new Set(annotations.flatMap((f) => f.cases.map((c) => c.caseId)));
+  const poolCases: PoolCase[] = [];
+  const outCases: EvaluateOutput['cases'] = [];
+  const sanity: EvaluateOutput['sanity'] = [];
+  const counts = { computed: 0, cached: 0 };
+  for (const c of study.cases.filter((sc) => annotated.has(sc.id))) {
+    if (!c.label) {
+      // Listed by the pool as skipped (Φ′ needs the label); no attribution work spent on it.
+      poolCases.push({ id: c.id, diagnosis: c.diagnosis, pAbnormal: {}, phi: {} });
+      continue;
+    }
+    const p = prepareEcg(loadRecord(studyCaseFiles(c, a.casesDir)));
+    const x = { ecg12: modelInputOf(p, 12), cine3: modelInputOf(p, 3) };
+    const pc: PoolCase = { id: c.id, label: c.label, diagnosis: c.diagnosis, pAbnormal: {}, phi: {}, faithfulness: {} };
+    const faith: EvaluateOutput['cases'][number]['faithfulness'] = {};
+    for (const method of methods as ExplainMethod[]) {
+      const t = performance.now();
+      const r = {} as Record<'ecg12' | 'cine3', { phi: number[]; logits: [number, number] }>;
+      for (const name of ['ecg12', 'cine3'] as const) {
+        const res = await phiOf(models[name], method, x[name], paramsFor(method, a), a.cache);
+        counts[res.cached ? 'cached' : 'computed']++;
+        r[name] = res;
+        pc.pAbnormal[name] = pAbnormalOf(res.logits);
+        if (randomised) {
+          const rr = await phiOf(randomised[name], method, x[name], paramsFor(method, a), a.cache);
+          counts[rr.cached ? 'cached' : 'computed']++;
+          sanity.push({ caseId: c.id, method, model: name, ...randomisationCorrelation(res.phi, rr.phi) });
+        }
+      }
+      const mapped = Array.from(mappedPhi(Float32Array.from(r.ecg12.phi), 12));
+      pc.phi[method] = { '12-lead': r.ecg12.phi, 'cinecg-model': r.cine3.phi, mapped };
+      if (fSteps > 0) {
+        // Follow the margin of the labelled class; rank samples by the evidence for it (Φ′).
+        const target: 0 | 1 = c.label === 'normal' ? 0 : 1;
+        const s = target === 1 ? 1 : -1;
+        const signed = (v: number[]) => Float32Array.from(v, (u) => u * s);
+        const runs: [PoolSource, LoadedModel, Float32Array, Float32Array][] = [
+          ['12-lead', models.ecg12, x.ecg12, signed(r.ecg12.phi)],
+          ['mapped', models.ecg12, x.ecg12, expandOverChannels(signed(mapped), 12)],
+          ['cinecg-model', models.cine3, x.cine3, signed(r.cine3.phi)],
+        ];
+        faith[method] = {};
+        pc.faithfulness![method] = {};
+        for (const [source, m, input, importance] of runs) {
+          const f = await deletionInsertion(logitsOf(m), input, importance, { steps: fSteps, targetClass: target });
+          faith[method]![source] = { deletionAuc: f.deletionAuc, insertionAuc: f.insertionAuc, deletion: f.deletion, insertion: f.insertion, targetClass: target };
+          pc.faithfulness![method]![source] = { deletionAuc: f.deletionAuc, insertionAuc: f.insertionAuc };
+        }
+      }
+      log(`[evaluate] ${c.id} ${method}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
+    poolCases.push(pc);
+    outCases.push({ id: c.id, label: c.label, diagnosis: c.diagnosis, pAbnormal: pc.pAbnormal, faithfulness: faith });
+  }
+  for (const m of [...Object.values(models), ...Object.values(randomised ?? {})]) m.model.dispose();
+  const report = evaluatePool(poolCases, annotations, { resamples: a.resamples, seed: a.seed ?? 0 });
+  return {
+    study: { id: study.id, title: study.title, example: study.example === true },
+    ...report,
+    cases: outCases,
+    sanity,
+    params: {
+      methods, faithfulnessSteps: fSteps, randomisation: !!a.randomisation,
+      explain: Object.fromEntries(methods.map((m) => [m, paramsFor(m as ExplainMethod, a)])),
+    },
+    attributions: counts,
+    ms: Math.round(performance.now() - t0),
+  };
+}
+
+/** The Markdown form (`--markdown`): the tables, inter-expert agreement, faithfulness and the sanity check. */
+export function evaluateMarkdown(o: EvaluateOutput): string {
+  const lines = [`# Evaluation of study "${o.study.title}" (${o.study.id})`, '', reportToMarkdown(o)];
+  if (o.sanity.length) {
+    lines.push('**Model-randomisation check: Spearman between attributions of the trained and a re-initialised model (mean over cases; near 0 = passes)**', '', '| Method | Model | Cases | ρ (signed) | ρ (absolute) |', '|---|---|---|---|---|');
+    const groups = new Map<string, EvaluateOutput['sanity']>();
+    for (const s of o.sanity) groups.set(`${s.method}|${s.model}`, [...(groups.get(`${s.method}|${s.model}`) ?? []), s]);
+    const mean = (v: (number | null)[]) => {
+      const x = v.filter((u): u is number => u !== null);
+      return x.length ? (x.reduce((p, q) => p + q, 0) / x.length).toFixed(2) : '–';
+    };
+    for (const [k, v] of groups) lines.push(`| ${k.split('|').join(' | ')} | ${v.length} | ${mean(v.map((s) => s.spearman))} | ${mean(v.map((s) => s.spearmanAbs))} |`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
