@@ -2,11 +2,11 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { WINDOW_MS } from '../../core/constants';
 import type { Segment } from '../../core/eval/study-format';
 import { drawEcgGrid } from '../grid/drawGrid';
-import { drawLeadLabels, drawTimeAxis } from '../grid/drawLabels';
+import { drawLeadLabels } from '../grid/drawLabels';
 import { drawEcgTraces } from '../grid/drawTraces';
 import { useDevicePixelRatio } from '../grid/useDevicePixelRatio';
 import type { RawMark } from '../store/studySlice';
-import { ANNOTATION_MM_PER_MV, ANNOTATION_MM_PER_S, annotationLayout, hitTest } from './annotationGridLayout';
+import { ANNOTATION_MM_PER_MV, ANNOTATION_MM_PER_S, annotationLayout, drawAnnotationTimeAxis, hitTest } from './annotationGridLayout';
 import { drawMarks } from './drawMarks';
 import { useElementSize } from './useElementSize';
 
@@ -47,7 +47,7 @@ export function AnnotationGrid({ windowLeadsMv, fsHz, segments, selectedId, enab
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     drawEcgGrid(ctx, m, dpr);
     drawLeadLabels(ctx, m);
-    drawTimeAxis(ctx, m);
+    drawAnnotationTimeAxis(ctx, m);
     drawEcgTraces(ctx, m, windowLeadsMv.map((samplesMv) => ({ samplesMv, fsHz })), dpr);
     drawMarks(ctx, m, { segments, selectedId, draft: draft?.moved ? draft : null, cursor });
   }, [m, dpr, bw, bh, windowLeadsMv, fsHz, segments, selectedId, draft, cursor]);
@@ -123,7 +123,8 @@ export function AnnotationGrid({ windowLeadsMv, fsHz, segments, selectedId, enab
   const cursorText = cursor ? `Cursor: lead ${leadOf(cursor.row)}, ${Math.round(cursor.ms)} ms${cursor.anchorMs !== null ? `, marking from ${Math.round(cursor.anchorMs)} ms (Enter to end)` : ''}` : '';
 
   return (
-    <div className="annot-grid-box" ref={box}>
+    <div className="annot-grid">
+      <div className="annot-grid-box" ref={box}>
       <canvas
         ref={canvas}
         className="annot-grid-canvas"
@@ -147,7 +148,10 @@ export function AnnotationGrid({ windowLeadsMv, fsHz, segments, selectedId, enab
         onKeyDown={onKeyDown}
         onBlur={() => setCursor((c) => (c ? { ...c, anchorMs: null } : c))}
       />
-      <p className="annot-cursor-readout" aria-live="polite" data-testid="grid-cursor">{cursorText || 'Keyboard: Tab to the paper, ↑↓ lead, ←→ time (Shift: 10 ms), Enter starts and ends a mark.'}</p>
+      </div>
+      <p id="annot-grid-help" className={`annot-cursor-readout${cursorText ? ' active' : ''}`} aria-live="polite" data-testid="grid-cursor">
+        {cursorText || 'Drag along a lead to mark a segment, click for a point (±10 ms), click a mark to select it. Keys: ↑↓ lead, ←→ time, Enter starts/ends a mark, Delete.'}
+      </p>
     </div>
   );
 }

@@ -104,7 +104,7 @@ export function BlindView({ study }: { study: Study }) {
           <header className="st-panel-head">
             <h2 id="st-ecg-title">12-lead ECG</h2>
             <span className="st-muted st-small" title="Time 0 is the QRS onset of the chosen beat; every lead has its own row.">
-              400 ms from QRS onset · {ANNOTATION_MM_PER_S} mm/s, small box 4 ms · {ANNOTATION_MM_PER_MV} mm/mV
+              400 ms · {ANNOTATION_MM_PER_S} mm/s (box 4 ms) · {ANNOTATION_MM_PER_MV} mm/mV
             </span>
             <StepControl modality="12-lead" step={step('12-lead')} />
           </header>
@@ -114,9 +114,6 @@ export function BlindView({ study }: { study: Study }) {
           ) : (
             state.status === 'loading' && <p className="st-loading" role="status">Loading the case…</p>
           )}
-          <p id="annot-grid-help" className="st-help">
-            Drag along a lead to mark a segment, click for a point (±10 ms), click a mark to select it; Delete removes it.
-          </p>
           <MarkList modality="12-lead" segments={ecgMarks} selectedId={selectedId} enabled={gate['12-lead']} />
         </section>
         <section className="st-panel st-cine" aria-labelledby="st-cine-title" data-marking={gate.cinecg ? 'open' : 'locked'}>

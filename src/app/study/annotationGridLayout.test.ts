@@ -9,9 +9,9 @@ describe('annotation grid layout', () => {
     expect((m.endX - m.originX) / m.pxPerMm).toBeCloseTo(100, 9);
     expect(m.offsetMs).toBe(0);
   });
-  it('fits the smaller of width and height, never below true CSS millimetres', () => {
+  it('fits the smaller of width and height, never below 0.8 CSS millimetres', () => {
     expect(annotationLayout(10_000, 500).heightPx).toBeLessThanOrEqual(500.0001);
-    expect(annotationLayout(100, 100).pxPerMm).toBe(CSS_PX_PER_MM);
+    expect(annotationLayout(100, 100).pxPerMm).toBeCloseTo(0.8 * CSS_PX_PER_MM, 12);
   });
   it('finds the lead and the time under the pointer', () => {
     const m = annotationLayout(800, 800);
