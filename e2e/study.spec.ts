@@ -118,7 +118,7 @@ test('export JSON and CSV, a corrupt or other-version import changes nothing, an
   const corrupt = info.outputPath('corrupt.json');
   writeFileSync(corrupt, readFileSync(jsonPath, 'utf8').slice(0, 80));
   await input.setInputFiles(corrupt);
-  await expect(page.getByTestId('study-notice')).toContainText('Annotation file: not valid JSON');
+  await expect(page.getByTestId('study-notice')).toContainText('Annotation file: the annotation file is not valid JSON');
   await expect.poll(() => marksOf(grid(page))).toBe('III:10-90');
 
   // Delete the mark, import the export: everything is back, and a new export is byte-identical.
@@ -148,7 +148,7 @@ test('the viewer links to study mode; a coordinator builds a study, exports it a
   const corrupt = info.outputPath('bad.study.json');
   writeFileSync(corrupt, JSON.stringify({ format: 'cineecg-study', version: 9 }));
   await page.getByLabel('Open a study file').setInputFiles(corrupt);
-  await expect(page.getByTestId('study-notice')).toContainText('Study file: version 9 is not supported');
+  await expect(page.getByTestId('study-notice')).toContainText('Study file: version: study file version 9 is not supported');
   await expect(page.getByRole('heading', { name: 'Blind expert annotation' })).toBeVisible();
 
   await page.getByLabel('Title').fill('Pilot');

@@ -27,7 +27,7 @@ import { modelBeatWaves } from '../src/core/ecg/waves';
 import { ANNOTATIONS_FORMAT, ANNOTATIONS_VERSION, type AnnotationFile, type CaseAnnotation, type Expert, type Segment, type Study, TRAJECTORY_LEAD } from '../src/core/eval/study-format';
 import { parseManifest } from '../src/app/case/manifest';
 import { windowLeads } from '../src/app/study/caseData';
-import { applyProtocol } from '../src/app/study/protocol';
+import { applyProtocol } from '../src/core/eval/protocol';
 import { buildStudy, draftFromEntry } from '../src/app/study/studyBuilder';
 import { toJsonText } from '../src/app/study/studyFiles';
 import { readRecordFiles } from './lib/record-files';
@@ -73,7 +73,7 @@ function annotate(who: 'a' | 'b', caseId: string, f: CaseFeatures): CaseAnnotati
   const raw: Array<Omit<Segment, 'id'>> = [];
   const add = (modality: Segment['modality'], lead: string, startMs: number, endMs: number, point = false) => {
     const p = applyProtocol({ startMs, endMs, point });
-    raw.push({ modality, lead, ...p, ...(point ? { point: true } : {}) });
+    raw.push({ modality, lead, startMs: p.startMs, endMs: p.endMs, ...(point ? { point: true } : {}) });
   };
   const name = (i: number) => STANDARD_LEADS[i];
   if (who === 'a') {

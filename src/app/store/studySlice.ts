@@ -9,7 +9,7 @@ import {
   type Segment,
   type Study,
 } from '../../core/eval/study-format';
-import { applyProtocol } from '../study/protocol';
+import { applyProtocol } from '../../core/eval/protocol';
 import type { AppState } from './appStore';
 
 /** An expert's annotations of the open study, by case id: the unit of undo/redo and of saving. */

@@ -78,7 +78,7 @@ describe('study work in IndexedDB', () => {
     const b = session();
     expect(await restoreSession(b.store, b.db)).toBe('study');
     const notice = b.store.getState().studyNotice;
-    expect(notice?.message).toMatch(/lead should be one of I, II/);
+    expect(notice?.message).toMatch(/^Stored annotations: cases\[0\]\.segments\[0\]\.lead: expected one of "I", "II"/);
     expect(notice?.raw).toContain('"V9"');
     expect(b.store.getState().expert).toBeNull();
     b.db.close();

@@ -46,23 +46,23 @@ describe('study and annotation files', () => {
   });
 
   it('says clearly what is wrong with a corrupt file, another version or another kind of file', () => {
-    expect(err(() => parseAnnotationsText('{"format": "cineecg-annot', testStudy()))).toMatch(/^Annotation file: not valid JSON/);
-    expect(err(() => parseAnnotationsText(JSON.stringify({ ...file, version: 2 }), testStudy()))).toBe('Annotation file: version 2 is not supported (this app reads version 1)');
-    expect(err(() => parseAnnotationsText(toJsonText(testStudy()), testStudy()))).toMatch(/not a cineecg-annotations file/);
-    expect(err(() => parseStudyText(toJsonText(file)))).toMatch(/^Study file: this is not a cineecg-study file/);
-    expect(err(() => parseAnnotationsText(JSON.stringify({ ...file, studyId: 'other' }), testStudy()))).toMatch(/belongs to study "other"/);
+    expect(err(() => parseAnnotationsText('{"format": "cineecg-annot', testStudy()))).toMatch(/^Annotation file: the annotation file is not valid JSON/);
+    expect(err(() => parseAnnotationsText(JSON.stringify({ ...file, version: 2 }), testStudy()))).toBe('Annotation file: version: annotation file version 2 is not supported (this app reads version 1)');
+    expect(err(() => parseAnnotationsText(toJsonText(testStudy()), testStudy()))).toMatch(/this is not a annotation file \(format should be "cineecg-annotations"/);
+    expect(err(() => parseStudyText(toJsonText(file)))).toMatch(/^Study file: format: this is not a study file/);
+    expect(err(() => parseAnnotationsText(JSON.stringify({ ...file, studyId: 'other' }), testStudy()))).toMatch(/belong to study "other", not to "study-test"/);
   });
 
   it('refuses segments the masks could not use', () => {
     const bad = (patch: object) => JSON.stringify({ ...file, cases: [{ ...file.cases[0], segments: [{ ...file.cases[0].segments[0], ...patch }] }] });
-    expect(err(() => parseAnnotationsText(bad({ lead: 'trajectory' })))).toMatch(/cases\[0\]\.segments\[0\]\.lead should be one of I, II/);
-    expect(err(() => parseAnnotationsText(bad({ endMs: 450 })))).toMatch(/0 ≤ start < end ≤ 400/);
-    expect(err(() => parseAnnotationsText(JSON.stringify({ ...file, cases: [{ ...file.cases[0], caseId: 'case-99' }] }), testStudy()))).toMatch(/"case-99" is not a case of the open study/);
+    expect(err(() => parseAnnotationsText(bad({ lead: 'trajectory' })))).toMatch(/cases\[0\]\.segments\[0\]\.lead: expected one of "I", "II"/);
+    expect(err(() => parseAnnotationsText(bad({ endMs: 450 })))).toMatch(/450 ms lies outside the 0–400 ms window/);
+    expect(err(() => parseAnnotationsText(JSON.stringify({ ...file, cases: [{ ...file.cases[0], caseId: 'case-99' }] }), testStudy()))).toMatch(/case "case-99" is not in study "study-test"/);
   });
 
   it('refuses a study without cases or with repeated case ids', () => {
-    expect(err(() => parseStudyText(JSON.stringify({ ...testStudy(), cases: [] })))).toMatch(/cases should be a non-empty list/);
+    expect(err(() => parseStudyText(JSON.stringify({ ...testStudy(), cases: [] })))).toMatch(/a study needs at least one case/);
     const s = testStudy();
-    expect(err(() => parseStudyText(JSON.stringify({ ...s, cases: [s.cases[0], s.cases[0]] })))).toMatch(/unique \("case-01" repeats\)/);
+    expect(err(() => parseStudyText(JSON.stringify({ ...s, cases: [s.cases[0], s.cases[0]] })))).toMatch(/case id "case-01" appears twice/);
   });
 });
