@@ -109,7 +109,7 @@ test('export JSON and CSV, a corrupt or other-version import changes nothing, an
   expect(readFileSync(csvPath, 'utf8')).toBe('case,expert,modality,lead,start_ms,end_ms\ncase-01,dr-test,12-lead,III,10,90\n');
 
   // Another version: refused with a clear message, nothing changed.
-  const input = page.getByLabel('Import annotations (JSON)');
+  const input = page.getByLabel('Import annotations (JSON or CSV)');
   const v2 = info.outputPath('v2.json');
   writeFileSync(v2, JSON.stringify({ ...exported, version: 2 }));
   await input.setInputFiles(v2);
@@ -131,11 +131,16 @@ test('export JSON and CSV, a corrupt or other-version import changes nothing, an
   const againPath = info.outputPath('again.json');
   await again.saveAs(againPath);
   expect(readFileSync(againPath, 'utf8')).toBe(readFileSync(jsonPath, 'utf8'));
+  // The CSV imports too (segments only: it carries no notes).
+  await page.getByRole('button', { name: /^Delete mark III/ }).click();
+  await input.setInputFiles(csvPath);
+  await expect(page.getByTestId('study-notice')).toContainText('Imported 1 marks on 1 cases by Dr Test');
+  await expect.poll(() => marksOf(grid(page))).toBe('III:10-90');
 });
 
 test('a made-up annotator is labelled as such wherever it appears', async ({ page }, info) => {
   await page.goto('./?study=example');
-  await page.getByLabel('Import annotations (JSON)').setInputFiles(path.join(REPO_ROOT, 'public/studies/example/annotations-made-up-a.json'));
+  await page.getByLabel('Import annotations (JSON or CSV)').setInputFiles(path.join(REPO_ROOT, 'public/studies/example/annotations-made-up-a.json'));
   await expect(page.getByTestId('expert-name')).toHaveText('Made-up annotator A · made-up annotations, not real experts');
   await expect.poll(() => marksOf(grid(page))).toContain('V4:0-');
   void info;

@@ -86,7 +86,7 @@ export function BlindView({ study }: { study: Study }) {
           <summary className="st-btn">Files ▾</summary>
           <div className="st-menu-body">
             <ExportButtons />
-            <ImportAnnotationsButton study={study} label="Import JSON…" />
+            <ImportAnnotationsButton study={study} label="Import JSON or CSV…" />
             <button type="button" className="st-btn" onClick={() => void leaveExpert(appStore, studyDb)}>
               Switch expert
             </button>
