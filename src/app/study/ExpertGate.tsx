@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { EvaluationView } from './evaluation/EvaluationView';
 import type { Expert, Study } from '../../core/eval/study-format';
 import { appStore } from '../store/appStore';
 import { downloadText, fileStem } from './download';
@@ -19,6 +20,8 @@ export function ExpertGate({ study }: { study: Study }) {
   useEffect(() => void studyDb.expertsOf(study.id).then(setKnown, () => setKnown([])), [study.id]);
   const expertId = expertIdOf(id || name);
   const start = (e: Expert) => void chooseExpert(appStore, studyDb, e);
+  const [evaluating, setEvaluating] = useState(false);
+  if (evaluating) return <EvaluationView study={study} onClose={() => setEvaluating(false)} />;
 
   return (
     <main className="st-home">
@@ -61,6 +64,9 @@ export function ExpertGate({ study }: { study: Study }) {
             Export the study file
           </button>
           <ImportAnnotationsButton study={study} label="Import an expert’s annotations…" />
+          <button type="button" className="st-btn" onClick={() => setEvaluating(true)}>
+            Evaluate: Tables 1–5…
+          </button>
           <button type="button" className="st-btn" onClick={() => void studyDb.clearSession().then(() => appStore.getState().studyClosed())}>
             Close this study
           </button>
