@@ -180,7 +180,15 @@ test('blind mode screenshots at 1280×720 and 1920×1080', async ({ page }) => {
     await startExample(page);
     await expect(page.getByTestId('study-heart')).toHaveAttribute('data-heart-status', 'ready');
     await dragOnGrid(page, 4, 20, 90);
-    await page.waitForTimeout(300);
+    await page.getByRole('button', { name: '12-lead ECG done' }).click();
+    const a = await trackPoint(page, 40);
+    const b = await trackPoint(page, 110);
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.down();
+    await page.mouse.move(b.x, b.y, { steps: 4 });
+    await page.mouse.up();
+    await expect(page.getByTestId('study-heart')).toHaveAttribute('data-marks', '1');
+    await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(TEST_RESULTS, `study-blind-${w}x${h}.png`) });
     // Everything needed to annotate is on the first screen: the grid, the 3D stage and the time track.
     for (const l of [grid(page), page.getByTestId('study-heart'), track(page)]) {

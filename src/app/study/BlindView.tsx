@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
-import type { Modality, Study } from '../../core/eval/study-format';
+import { type Modality, type Study, TRAJECTORY_LEAD } from '../../core/eval/study-format';
 import { appStore } from '../store/appStore';
 import { type RawMark, selectOpenCase, selectProgress } from '../store/studySlice';
 import { useAppStore } from '../store/useAppStore';
@@ -124,7 +124,7 @@ export function BlindView({ study }: { study: Study }) {
           {!gate.cinecg && <p className="st-locked">Finish the {MODALITY_NAME['12-lead']} first: the modalities are annotated independently.</p>}
           {state.status === 'ready' && (
             <Suspense fallback={<p className="st-loading">Loading the 3D view…</p>}>
-              <StudyHeart prepared={state.data.prepared} />
+              <StudyHeart prepared={state.data.prepared} segments={cineMarks} selectedId={selectedId} enabled={gate.cinecg} onPickMs={(ms) => mark({ modality: 'cinecg', lead: TRAJECTORY_LEAD, startMs: ms, endMs: ms, point: true })} />
             </Suspense>
           )}
           <CineTimeline segments={cineMarks} selectedId={selectedId} enabled={gate.cinecg} onMark={mark} onSelect={sel} onDelete={del} />

@@ -1,5 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { PreparedEcg } from '../../core/ecg/prepare.types';
+import type { Segment } from '../../core/eval/study-format';
+import { lpsArrayToThree } from '../heart/frameToThree';
+import { TrajectoryMarks } from './TrajectoryMarks';
 import { caseTrajectory } from '../heart/cineTrajectory';
 import { boundingRadius } from '../heart/frameToThree';
 import HeartCanvas, { FOV_DEG, type PresetRequest } from '../heart/HeartCanvas';
@@ -15,7 +18,16 @@ const axesOf = (asset?: HeartAsset): AxisLandmarks | undefined => {
  * The interactive 3D CineECG for blind mode: the heart and the case's trajectory in neutral grey (phi = null, so no
  * model colouring can appear), with the viewer's camera presets. Lazy-loaded with three.js.
  */
-export default function StudyHeart({ prepared }: { prepared: PreparedEcg }) {
+export interface StudyHeartProps {
+  prepared: PreparedEcg;
+  /** The open case's CineECG marks, drawn on the trajectory; a click on the trajectory marks a point there. */
+  segments: readonly Segment[];
+  selectedId: string | null;
+  enabled: boolean;
+  onPickMs: (ms: number) => void;
+}
+
+export default function StudyHeart({ prepared, segments, selectedId, enabled, onPickMs }: StudyHeartProps) {
   const [asset, setAsset] = useState<HeartAsset | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -33,6 +45,7 @@ export default function StudyHeart({ prepared }: { prepared: PreparedEcg }) {
       return null;
     }
   }, [prepared]);
+  const world = useMemo(() => (trajectory ? lpsArrayToThree(trajectory.points) : null), [trajectory]);
   const presets = useMemo(() => cameraPresets(axesOf(asset ?? undefined)), [asset]);
   const [request, setRequest] = useState<PresetRequest>(() => ({ preset: presets[0], nonce: 0 }));
   const distance = useMemo(() => fitDistance(boundingRadius(asset?.meshes.epicardium.positions ?? [], trajectory?.points ?? []) || 100, FOV_DEG), [asset, trajectory]);
@@ -46,8 +59,12 @@ export default function StudyHeart({ prepared }: { prepared: PreparedEcg }) {
           </button>
         ))}
       </div>
-      <div className="study-heart-stage" role="img" aria-label="3D heart with the CineECG trajectory of the 400 ms window, in neutral grey. Drag to rotate, scroll to zoom." data-testid="study-heart" data-colored="neutral" data-heart-status={asset ? 'ready' : error ? 'error' : 'loading'}>
-        {asset && <HeartCanvas meshes={asset.meshes} trajectory={trajectory} phi={null} request={request} distance={distance} />}
+      <div className="study-heart-stage" role="img" aria-label="3D heart with the CineECG trajectory of the 400 ms window, in neutral grey; your CineECG marks in blue. Drag to rotate, scroll to zoom, click the trajectory to mark a point." data-testid="study-heart" data-colored="neutral" data-marks={segments.length} data-heart-status={asset ? 'ready' : error ? 'error' : 'loading'}>
+        {asset && (
+          <HeartCanvas meshes={asset.meshes} trajectory={trajectory} phi={null} request={request} distance={distance}>
+            {world && trajectory && <TrajectoryMarks world={world} fsHz={trajectory.fsHz} segments={segments} selectedId={selectedId} enabled={enabled} onPick={onPickMs} />}
+          </HeartCanvas>
+        )}
         {!asset && !error && <p className="loading">Loading the heart geometry…</p>}
         {error && <p className="study-error" role="alert">The heart geometry could not be loaded: {error}</p>}
         {!trajectory && <p className="study-error" role="alert">The CineECG trajectory could not be computed for this record.</p>}

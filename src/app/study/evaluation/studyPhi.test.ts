@@ -20,7 +20,7 @@ const prepared = small.cases.map((c) => {
 /** A worker stand-in whose attributions make Φ equal to the input (A⁰ = 0, A¹ = 2x), so every Φ is known. */
 function fakeClient(calls: string[]): InferenceClient {
   return {
-    predict: async (x: Float32Array, _T: number, C: number, model?: string) => {
+    predict: async (_x: Float32Array, _T: number, C: number, model?: string) => {
       calls.push(`predict ${model ?? 'ecg12'} C=${C}`);
       return { type: 'prediction', id: 0, logits: [0, 0], pAbnormal: C === 12 ? 0.9 : 0.2, label: 'abnormal', backend: 'cpu', ms: 0 };
     },
