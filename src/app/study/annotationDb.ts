@@ -42,6 +42,8 @@ export class StoredDataError extends Error {
 /** One connection, opened on first use (tests install fake-indexeddb as the global `indexedDB` first). */
 export class AnnotationDb {
   private db: Promise<IDBPDatabase<StudyDb>> | null = null;
+  /** The open connection, once there is one: writes then start synchronously, inside the event that caused them. */
+  private handle: IDBPDatabase<StudyDb> | null = null;
 
   private open(): Promise<IDBPDatabase<StudyDb>> {
     this.db ??= openDB<StudyDb>(DB_NAME, DB_VERSION, {
@@ -50,7 +52,7 @@ export class AnnotationDb {
         db.createObjectStore('work', { keyPath: 'key' }).createIndex('byStudy', 'studyId');
         db.createObjectStore('session');
       },
-    });
+    }).then((db) => (this.handle = db));
     return this.db;
   }
 
@@ -69,7 +71,12 @@ export class AnnotationDb {
     }
   }
 
-  async saveWork(study: Study, expert: Expert, annotations: CaseAnnotations, caseIndex: number): Promise<void> {
+  /**
+   * Writes the expert's work. Not queued behind earlier writes: IndexedDB runs read-write transactions on one store
+   * in the order they were created, so each change starts its transaction at once (a tab closed right after a mark
+   * has already handed it to the browser) and commits it explicitly.
+   */
+  saveWork(study: Study, expert: Expert, annotations: CaseAnnotations, caseIndex: number): Promise<void> {
     const file: AnnotationFile = {
       format: 'cineecg-annotations',
       version: 1,
@@ -77,8 +84,14 @@ export class AnnotationDb {
       expert,
       cases: study.cases.map((c) => annotations[c.id]).filter((c) => !!c),
     };
-    const now = new Date().toISOString();
-    await (await this.open()).put('work', { key: workKey(study.id, expert.id), studyId: study.id, expertId: expert.id, caseIndex, file, savedAt: now });
+    const rec: WorkRecord = { key: workKey(study.id, expert.id), studyId: study.id, expertId: expert.id, caseIndex, file, savedAt: new Date().toISOString() };
+    const write = (db: IDBPDatabase<StudyDb>): Promise<void> => {
+      const tx = db.transaction('work', 'readwrite');
+      void tx.store.put(rec);
+      tx.commit();
+      return tx.done;
+    };
+    return this.handle ? write(this.handle) : this.open().then(write);
   }
 
   /** The expert's stored work on this study, or null; unreadable data throws StoredDataError (and stays stored). */
@@ -115,5 +128,6 @@ export class AnnotationDb {
   close(): void {
     void this.db?.then((d) => d.close());
     this.db = null;
+    this.handle = null;
   }
 }
