@@ -148,7 +148,8 @@ test('a made-up annotator is labelled as such wherever it appears', async ({ pag
 
 test('the viewer links to study mode; a coordinator builds a study, exports it and opens it; a corrupt study file is refused', async ({ page }, info) => {
   await page.goto('./');
-  await page.getByRole('link', { name: 'Study' }).click();
+  // The viewer's first load is busy (case, model, worker): give the click room on a loaded machine.
+  await page.getByRole('link', { name: 'Study' }).click({ timeout: 60_000 });
   await expect(page.getByRole('heading', { name: 'Blind expert annotation' })).toBeVisible();
   const corrupt = info.outputPath('bad.study.json');
   writeFileSync(corrupt, JSON.stringify({ format: 'cineecg-study', version: 9 }));
