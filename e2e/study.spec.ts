@@ -162,17 +162,33 @@ test('the viewer links to study mode; a coordinator builds a study, exports it a
   await page.getByRole('checkbox', { name: /Complete left bundle branch block/ }).check();
   await page.getByRole('button', { name: /^Move Complete left bundle branch block up/ }).click();
   await expect(page.getByTestId('study-order').getByRole('listitem').first()).toContainText('Complete left bundle branch block');
+  // A local record (all its files at once) is embedded in the study as base64, with the label the coordinator gives.
+  await page.getByLabel('its label').selectOption('abnormal');
+  const local = ['00195_hr.hea', '00195_hr.dat'].map((f) => path.join(REPO_ROOT, 'public/cases/ptbxl-00195', f));
+  await page.getByLabel('Add a local record (all its files at once)').setInputFiles(local);
+  await expect(page.getByTestId('study-order').getByRole('listitem')).toHaveCount(3);
+  await expect(page.getByTestId('study-order')).toContainText('00195_hr.hea, 00195_hr.dat · abnormal · local file, embedded');
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the study file' }).click()]);
   const file = info.outputPath('pilot.study.json');
   await dl.saveAs(file);
   const study = JSON.parse(readFileSync(file, 'utf8'));
   expect(study).toMatchObject({ format: 'cineecg-study', version: 1, title: 'Pilot', modalityOrder: '12-lead-first' });
-  expect(study.cases.map((c: { id: string; label: string }) => [c.id, c.label])).toEqual([['case-01', 'abnormal'], ['case-02', 'normal']]);
+  expect(study.cases.map((c: { id: string; label: string }) => [c.id, c.label])).toEqual([['case-01', 'abnormal'], ['case-02', 'normal'], ['case-03', 'abnormal']]);
+  const embedded = study.cases[2].source as { kind: string; files: { name: string; base64: string }[] };
+  expect(embedded.kind).toBe('embedded');
+  expect(embedded.files.map((f) => f.name)).toEqual(['00195_hr.hea', '00195_hr.dat']);
+  expect(Buffer.from(embedded.files[1].base64, 'base64').equals(readFileSync(local[1]))).toBe(true);
 
   await page.getByRole('button', { name: 'Open it for annotation' }).click();
   await page.getByLabel('Your name').fill('A. Expert');
   await page.getByRole('button', { name: 'Start annotating' }).click();
-  await expect(page.getByRole('heading', { name: 'Case 1 of 2' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Case 1 of 3' })).toBeVisible();
+  // The embedded record opens from the study file itself.
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await expect(page.getByRole('heading', { name: 'Case 3 of 3' })).toBeVisible();
+  await expect(page.getByTestId('heart-rate')).toHaveText(/Heart rate \d+ bpm/);
+  await expect(grid(page)).toBeVisible();
 });
 
 test('blind mode screenshots at 1280×720 and 1920×1080', async ({ page }) => {
