@@ -44,8 +44,12 @@ export function StudyHome() {
   const toggle = (e: CaseEntry) => setChosen((list) => (isChosen(e.id) ? list.filter((c) => !(c.source.kind === 'bundled' && c.source.caseId === e.id)) : [...list, draftFromEntry(e)]));
   const addLocal = async (files: FileList | null) => {
     if (!files || files.length === 0) return;
-    const embedded = await Promise.all([...files].map(async (f) => ({ name: f.name, base64: encodeBase64(new Uint8Array(await f.arrayBuffer())) })));
-    setChosen((list) => [...list, { source: { kind: 'embedded', files: embedded }, title: [...files].map((f) => f.name).join(', '), ...(localLabel && { label: localLabel }) }]);
+    // Copied out at once: the input is cleared afterwards, which empties its live FileList.
+    const picked = [...files];
+    const label = localLabel;
+    const embedded = await Promise.all(picked.map(async (f) => ({ name: f.name, base64: encodeBase64(new Uint8Array(await f.arrayBuffer())) })));
+    const title = picked.map((f) => f.name).join(', ');
+    setChosen((list) => [...list, { source: { kind: 'embedded', files: embedded }, title, ...(label && { label }) }]);
   };
   const build = () => buildStudy({ title, modalityOrder: order, cases: chosen });
 
