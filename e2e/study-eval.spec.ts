@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { TEST_RESULTS } from './support/paths';
 import { expect, test } from '@playwright/test';
 
 test('evaluation of the example study: made-up annotators labelled, quick IG attributions in the worker, Tables 1–5 and inter-expert agreement, Markdown export', async ({ page }, info) => {
@@ -23,6 +25,7 @@ test('evaluation of the example study: made-up annotators labelled, quick IG att
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Markdown' }).click()]);
   const md = info.outputPath('tables.md');
   await dl.saveAs(md);
+  copyFileSync(md, path.join(TEST_RESULTS, 'study-example-tables-quick.md'));
   const text = readFileSync(md, 'utf8');
   expect(text).toContain('made up for demonstration');
   expect(text).toMatch(/\| Dice Score \|/);

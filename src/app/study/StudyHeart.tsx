@@ -48,7 +48,8 @@ export default function StudyHeart({ prepared, segments, selectedId, enabled, on
   const world = useMemo(() => (trajectory ? lpsArrayToThree(trajectory.points) : null), [trajectory]);
   const presets = useMemo(() => cameraPresets(axesOf(asset ?? undefined)), [asset]);
   const [request, setRequest] = useState<PresetRequest>(() => ({ preset: presets[0], nonce: 0 }));
-  const distance = useMemo(() => fitDistance(boundingRadius(asset?.meshes.epicardium.positions ?? [], trajectory?.points ?? []) || 100, FOV_DEG), [asset, trajectory]);
+  // 0.7 of the viewer's fit: the trajectory (what is annotated) is small inside the heart; the heart's rim may crop.
+  const distance = useMemo(() => 0.7 * fitDistance(boundingRadius(asset?.meshes.epicardium.positions ?? [], trajectory?.points ?? []) || 100, FOV_DEG), [asset, trajectory]);
 
   return (
     <div className="study-heart">
