@@ -8,6 +8,7 @@ import { isEvalError } from '../src/core/eval/eval-error';
 import { agreementCommand } from './commands/agreement';
 import { statsBootstrapCommand } from './commands/stats';
 import { evaluateCommand, evaluateMarkdown } from './commands/evaluate';
+import { reportToCsv } from '../src/core/eval/tables-format';
 import { parseArgs } from 'node:util';
 import { inspectRecord } from './commands/inspect';
 import { cineRecord, parseCineArgs } from './commands/cine';
@@ -36,9 +37,9 @@ const USAGE = `usage: npm run -s cli -- <command> …
                      stdin a JSON array of numbers → { mean, low, high } (bootstrap interval of the mean)
   evaluate --study s.json --annotations a1.json [a2.json …] [--methods ig,gradshap,kernelshap,lime] [--steps 50] [--noise-samples 40]
            [--gradshap-samples 50] [--kernelshap-samples 100] [--lime-samples 500] [--batch 50] [--seed 0] [--cache DIR]
-           [--faithfulness-steps 20] [--randomisation] [--resamples 2000] [--backend wasm] [--markdown]
+           [--faithfulness-steps 20] [--randomisation] [--resamples 2000] [--backend wasm] [--markdown | --csv]
                      the optimisation pool of paper 4.1 over every annotated case: Tables 1–5 (BCa 95%), inter-expert
-                     agreement, deletion/insertion faithfulness, optional model-randomisation check; JSON, or Markdown
+                     agreement, deletion/insertion faithfulness, optional model-randomisation check; JSON, Markdown or CSV
   <record>: a .hea (with its .dat/.mat beside it), a record path without extension, or a .csv`;
 
 async function main(argv: string[]): Promise<number> {
@@ -96,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
           study: { type: 'string' }, annotations: { type: 'string', multiple: true }, methods: { type: 'string' }, steps: { type: 'string' },
           'noise-samples': { type: 'string' }, 'gradshap-samples': { type: 'string' }, 'kernelshap-samples': { type: 'string' }, 'lime-samples': { type: 'string' },
           batch: { type: 'string' }, seed: { type: 'string' }, cache: { type: 'string' }, 'faithfulness-steps': { type: 'string' }, randomisation: { type: 'boolean' },
-          resamples: { type: 'string' }, backend: { type: 'string' }, markdown: { type: 'boolean' },
+          resamples: { type: 'string' }, backend: { type: 'string' }, markdown: { type: 'boolean' }, csv: { type: 'boolean' },
         },
         allowPositionals: true,
       });
@@ -109,9 +110,10 @@ async function main(argv: string[]): Promise<number> {
         batch: num(v.batch), seed: num(v.seed), cache: v.cache, faithfulnessSteps: num(v['faithfulness-steps']), randomisation: v.randomisation,
         resamples: num(v.resamples), backend: v.backend, log: (line) => console.error(line),
       });
-      if (v.markdown) {
+      if (v.markdown || v.csv) {
         try {
-          process.stdout.write(evaluateMarkdown(await run()));
+          const out = await run();
+          process.stdout.write(v.markdown ? evaluateMarkdown(out) : reportToCsv(out));
           return 0;
         } catch (e) {
           return emitAsync(async () => { throw e; });

@@ -59,11 +59,22 @@ describe('cli evaluate', () => {
     expect(out.faithfulness).toEqual([]);
   }, 120_000);
 
+  it('--randomisation: a seeded re-initialised model per source model; its IG map is not the trained one\'s', async () => {
+    const out = await evaluateCommand({ study: join(EVAL_FIXTURES, 'tiny-study.json'), annotations: [A], ...cheap, faithfulnessSteps: 0, randomisation: true });
+    expect(out.sanity.map((s) => [s.caseId, s.method, s.model])).toEqual([['c1', 'ig', 'ecg12'], ['c1', 'ig', 'cine3'], ['c2', 'ig', 'ecg12'], ['c2', 'ig', 'cine3']]);
+    for (const s of out.sanity) expect(Math.abs(s.spearman!)).toBeLessThan(0.9);
+    expect(out.attributions.computed).toBe(8); // 2 cases × 2 models × (trained + randomised)
+    const again = await evaluateCommand({ study: join(EVAL_FIXTURES, 'tiny-study.json'), annotations: [A], ...cheap, faithfulnessSteps: 0, randomisation: true });
+    expect(again.sanity).toEqual(out.sanity); // seeded
+    expect(evaluateMarkdown(out)).toContain('**Model-randomisation check');
+  }, 120_000);
+
   it('bad input names the problem before any model work', async () => {
     const study = join(EVAL_FIXTURES, 'tiny-study.json');
     await expect(evaluateCommand({ study, annotations: [A], methods: 'ig,shapley' })).rejects.toThrow('unknown method "shapley"');
     await expect(evaluateCommand({ study: 'nope.json', annotations: [A] })).rejects.toThrow('cannot read the study nope.json');
     await expect(evaluateCommand({ study, annotations: [] })).rejects.toThrow('at least one --annotations');
+    await expect(evaluateCommand({ study, annotations: [A], steps: Number('x') })).rejects.toThrow('--steps must be a number ≥ 1, got NaN');
     const dir = mkdtempSync(join(tmpdir(), 'eval-bad-'));
     const other = JSON.parse(readFileSync(A, 'utf8'));
     other.cases[0].caseId = 'c7';

@@ -93,7 +93,8 @@ export async function evaluateCommand(a: EvaluateArgs): Promise<EvaluateOutput> 
   const methods = (a.methods ?? EXPLAIN_METHODS.join(',')).split(',').map((s) => s.trim());
   for (const m of methods) if (!isExplainMethod(m)) throw new EvalError('bad-input', `unknown method "${m}" (available: ${EXPLAIN_METHODS.join(', ')})`, 'methods');
   const fSteps = num(a.faithfulnessSteps, 'faithfulness-steps', 0) ?? 20;
-  num(a.steps, 'steps', 1), num(a.noiseSamples, 'noise-samples', 0), num(a.resamples, 'resamples', 10);
+  num(a.steps, 'steps', 1), num(a.noiseSamples, 'noise-samples', 0), num(a.resamples, 'resamples', 10), num(a.batch, 'batch', 1), num(a.seed, 'seed', 0);
+  num(a.gradshapSamples, 'gradshap-samples', 1), num(a.kernelshapSamples, 'kernelshap-samples', 1), num(a.limeSamples, 'lime-samples', 1);
 
   await useBackend(a.backend ?? 'wasm');
   const models = { ecg12: await loadEvalModel('ecg12', a.modelsDir), cine3: await loadEvalModel('cine3', a.modelsDir) };

@@ -9,7 +9,7 @@ import { agreementCaseOf, buildRows } from './pool';
 import type { PoolCase } from './pool-types';
 import { segmentsToMask } from './protocol';
 import { parseAnnotations, parseStudy } from './study-parse';
-import { reportToCsv, reportToMarkdown } from './tables-format';
+import { interExpertToCsv, reportToCsv, reportToMarkdown } from './tables-format';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '__fixtures__', name), 'utf8');
 const study = parseStudy(fixture('tiny-study.json'));
@@ -144,5 +144,8 @@ describe('inter-expert agreement', () => {
     // Trajectory: c1 A 5…14 inside B 0…29 → 2·10/40; c2 A 0…49, B nothing → 0. Pooled 20/90.
     expect(cine.cases.map((c) => c.dice)).toEqual([0.5, 0]);
     expect(cine.pooledDice).toBeCloseTo(20 / 90, 12);
+    expect(interExpertToCsv({ interExpert: [twelve, cine] }).split('\n').slice(0, 4)).toEqual([
+      'modality,case,experts,dice', `12-lead,c1,a b,${60 / 110}`, '12-lead,c2,a b,0', '12-lead,(pooled),,0.4',
+    ]);
   });
 });

@@ -59,3 +59,13 @@ export function reportToCsv(r: EvaluationReport): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** Inter-expert agreement as CSV: one row per shared case and modality, then a "(pooled)" and a "(mean)" row each. */
+export function interExpertToCsv(r: Pick<EvaluationReport, 'interExpert'>): string {
+  const lines = ['modality,case,experts,dice'];
+  for (const m of r.interExpert) {
+    for (const c of m.cases) lines.push([m.modality, c.caseId, c.experts.join(' '), c.dice].map(csvCell).join(','));
+    lines.push([m.modality, '(pooled)', '', m.pooledDice].map(csvCell).join(','), [m.modality, '(mean)', '', m.meanDice].map(csvCell).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
