@@ -1,7 +1,7 @@
 import type { Segment } from '../../core/eval/study-format';
 import { type GridMetrics, msToX } from '../grid/layout';
 
-/** Colours of the expert's marks: a warm band that reads on the pink paper without hiding the trace. */
+/** Colours of the expert's marks: a translucent blue band that reads on the pink paper without hiding the trace. */
 export const MARK_FILL = 'rgba(37, 99, 235, 0.18)';
 export const MARK_EDGE = 'rgba(29, 78, 216, 0.85)';
 export const MARK_SELECTED_FILL = 'rgba(37, 99, 235, 0.32)';
@@ -34,15 +34,15 @@ export function drawMarks(ctx: CanvasRenderingContext2D, m: GridMetrics, layer: 
     ctx.fillRect(x0, row.top, x1 - x0, row.bottom - row.top);
     ctx.strokeStyle = MARK_EDGE;
     ctx.lineWidth = selected ? 2.5 : 1.25;
-    if (selected) ctx.strokeRect(x0, row.top + 1, x1 - x0, row.bottom - row.top - 2);
+    ctx.beginPath();
+    if (selected) ctx.rect(x0, row.top + 1, x1 - x0, row.bottom - row.top - 2);
     else {
-      ctx.beginPath();
       ctx.moveTo(x0, row.top);
       ctx.lineTo(x0, row.bottom);
       ctx.moveTo(x1, row.top);
       ctx.lineTo(x1, row.bottom);
-      ctx.stroke();
     }
+    ctx.stroke();
   }
   const d = layer.draft;
   if (d && m.rows[d.row]) {
