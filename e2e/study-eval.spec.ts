@@ -1,6 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { TEST_RESULTS } from './support/paths';
+import { REPO_ROOT, TEST_RESULTS } from './support/paths';
 import { expect, test } from '@playwright/test';
 
 test('evaluation of the example study: made-up annotators labelled, quick IG attributions in the worker, Tables 1–5 and inter-expert agreement, Markdown export', async ({ page }, info) => {
@@ -30,4 +31,14 @@ test('evaluation of the example study: made-up annotators labelled, quick IG att
   expect(text).toContain('made up for demonstration');
   expect(text).toMatch(/\| Dice Score \|/);
   await page.screenshot({ path: info.outputPath('evaluation.png'), fullPage: true });
+
+  // The same code in Node: `cli evaluate` at the same budget prints the same tables, number for number.
+  const cli = execFileSync(
+    'npx',
+    ['tsx', 'scripts/cli.ts', 'evaluate', '--study', 'public/studies/example/study.json', '--annotations', 'public/studies/example/annotations-made-up-a.json', 'public/studies/example/annotations-made-up-b.json', '--methods', 'ig', '--steps', '16', '--noise-samples', '0', '--faithfulness-steps', '0', '--markdown'],
+    { cwd: REPO_ROOT, encoding: 'utf8', timeout: 400_000, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const rows = (t: string) => t.split('\n').filter((l) => l.startsWith('|'));
+  expect(rows(text).length).toBeGreaterThan(20);
+  expect(rows(text)).toEqual(rows(cli));
 });
