@@ -1,18 +1,28 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { caseIdFromUrl, loadCase } from './app/case/loadCase';
 import { openCase } from './app/case/openCase';
 import { appStore } from './app/store/appStore';
+import { studyParamFromUrl } from './app/study/studyUrl';
 import './app/app.css';
 
+// `?study…` is study mode (blind annotation): a page of its own that never starts the viewer's case, model or worker.
+const studyMode = studyParamFromUrl(window.location.search) !== null;
+const StudyApp = lazy(() => import('./app/study/StudyApp').then((m) => ({ default: m.StudyApp })));
 // Loading starts outside React: the store is the source of truth, the components only read it.
-void loadCase(appStore, caseIdFromUrl(window.location.search), { fetch: (url) => fetch(url), openCase });
+if (!studyMode) void loadCase(appStore, caseIdFromUrl(window.location.search), { fetch: (url) => fetch(url), openCase });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    {studyMode ? (
+      <Suspense fallback={<p role="status">Opening study mode…</p>}>
+        <StudyApp />
+      </Suspense>
+    ) : (
+      <App />
+    )}
   </StrictMode>,
 );

@@ -65,9 +65,11 @@ export interface HeartCanvasProps {
   distance: number;
   /** Called on every rendered frame (the panel counts them for tests: a frame after a change = it is drawn). */
   onFrame?: () => void;
+  /** Extra scene content in the heart's world frame (study mode draws the expert's marks and picks times here). */
+  children?: React.ReactNode;
 }
 
-export default function HeartCanvas({ meshes, trajectory, phi, request, distance, onFrame }: HeartCanvasProps) {
+export default function HeartCanvas({ meshes, trajectory, phi, request, distance, onFrame, children }: HeartCanvasProps) {
   const world = useMemo(() => (trajectory ? lpsArrayToThree(trajectory.points) : null), [trajectory]);
   const labels = useMemo(() => (world && trajectory ? timeLabels(world.length / 3, trajectory.fsHz, trajectory.segments) : []), [world, trajectory]);
   const anchors = useMemo(() => Float32Array.from(labels.flatMap((l) => [0, 1, 2].map((a) => world![3 * l.sample + a]))), [labels, world]);
@@ -91,6 +93,7 @@ export default function HeartCanvas({ meshes, trajectory, phi, request, distance
         <PresetCamera request={request} distance={distance} />
         <LabelProjector layer={layer} anchors={anchors} />
         <RenderOnCursor onFrame={onFrame} />
+        {children}
       </Canvas>
       <TimeLabelLayer ref={layer} labels={labels} />
     </>

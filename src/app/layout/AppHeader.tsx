@@ -8,6 +8,7 @@ export function AppHeader() {
           <span className="brand-name">CineECG Explorer</span>
           <span className="brand-tagline">Why does the model call this ECG normal or abnormal?</span>
         </div>
+        <a className="button study-link" href="?study" title="Blind expert annotation: build a study, annotate cases without labels or predictions">Study</a>
         <p className="privacy" data-testid="privacy-note">
           <LockIcon /> Your files never leave this browser
         </p>

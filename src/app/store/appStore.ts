@@ -3,10 +3,11 @@ import { type CaseSlice, createCaseSlice } from './caseSlice';
 import { type CursorSlice, createCursorSlice } from './cursorSlice';
 import { type ExplainSlice, createExplainSlice } from './explainSlice';
 import { type InferenceSlice, createInferenceSlice } from './inferenceSlice';
+import { type StudySlice, createStudySlice } from './studySlice';
 import { type ViewSlice, createViewSlice } from './viewSlice';
 
 /** The whole app state: slices added here as features land (annotation, …). */
-export type AppState = CaseSlice & ViewSlice & InferenceSlice & ExplainSlice & CursorSlice;
+export type AppState = CaseSlice & ViewSlice & InferenceSlice & ExplainSlice & CursorSlice & StudySlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A fresh store; tests make their own, the app uses `appStore`. No React in here. */
@@ -17,6 +18,7 @@ export function createAppStore(): AppStore {
     ...createInferenceSlice(...a),
     ...createExplainSlice(...a),
     ...createCursorSlice(...a),
+    ...createStudySlice(...a),
   }));
 }
 

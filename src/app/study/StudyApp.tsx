@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import { appStore } from '../store/appStore';
+import { useAppStore } from '../store/useAppStore';
+import { BlindView } from './BlindView';
+import { ExpertGate } from './ExpertGate';
+import { connectStudyPersistence } from './persist';
+import { restoreSession } from './studyController';
+import { studyDb } from './studyDb';
+import { parseStudy } from './studyFiles';
+import { StudyHome } from './StudyHome';
+import { StudyNoticeBar } from './StudyNoticeBar';
+import { EXAMPLE_STUDY_URL, studyParamFromUrl } from './studyUrl';
+import './study.css';
+
+/** Fetches and checks the shipped example study. */
+export async function fetchExampleStudy() {
+  const res = await fetch(EXAMPLE_STUDY_URL);
+  if (!res.ok) throw new Error(`fetching ${EXAMPLE_STUDY_URL} gave HTTP ${res.status}`);
+  return parseStudy(await res.json(), 'Example study');
+}
+
+let booted: Promise<void> | null = null;
+/** Once per page: `?study=example` opens the example (resuming its expert), `?study` resumes the last session. */
+function boot(): Promise<void> {
+  booted ??= (async () => {
+    const param = studyParamFromUrl(window.location.search);
+    try {
+      const wanted = param === 'example' ? await fetchExampleStudy() : undefined;
+      if (param && param !== 'example') appStore.getState().setStudyNotice({ kind: 'error', message: `There is no shipped study “${param}”; open a study file instead.` });
+      await restoreSession(appStore, studyDb, wanted);
+    } catch (e) {
+      appStore.getState().setStudyNotice({ kind: 'error', message: `The study could not be opened: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  })();
+  return booted;
+}
+
+/**
+ * Study mode (paper 3.5): a coordinator builds or opens a study, an expert annotates it blind. A page of its own,
+ * so that the viewer's model, worker and explanations are never started here.
+ */
+export function StudyApp() {
+  const study = useAppStore((s) => s.study);
+  const expert = useAppStore((s) => s.expert);
+  const [ready, setReady] = useState(false);
+  useEffect(() => connectStudyPersistence(appStore, studyDb).stop, []);
+  useEffect(() => {
+    let live = true;
+    void boot().then(() => live && setReady(true));
+    return () => void (live = false);
+  }, []);
+
+  return (
+    <div className="st-app" data-testid="study-app" data-study-state={!ready ? 'loading' : !study ? 'home' : !expert ? 'expert' : 'blind'}>
+      <header className="st-header">
+        <span className="st-brand">CineECG Explorer · Study</span>
+        <span className="st-privacy">Everything stays in this browser (IndexedDB); nothing is uploaded.</span>
+        <a className="st-btn st-link" href="./">
+          Back to the viewer
+        </a>
+      </header>
+      <StudyNoticeBar />
+      {!ready && (
+        <p className="st-loading" role="status">
+          Opening the study…
+        </p>
+      )}
+      {ready && !study && <StudyHome />}
+      {ready && study && !expert && <ExpertGate study={study} />}
+      {ready && study && expert && <BlindView study={study} />}
+    </div>
+  );
+}
