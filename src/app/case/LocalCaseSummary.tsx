@@ -1,9 +1,9 @@
+import { FORMAT_NAMES } from '../../core/ecg/format-names';
 import type { PreparedEcg } from '../../core/ecg/prepare.types';
 import { useAppStore } from '../store/useAppStore';
 import { describeRecord } from './describeRecord';
 import { RecordNotes } from './RecordNotes';
 
-const FORMAT_NAME = { wfdb: 'WFDB', 'challenge-mat': 'PhysioNet Challenge (.mat)', csv: 'CSV' } as const;
 /** Header comments can be long (Challenge headers list age, sex, Dx, …): show the first few. */
 const MAX_COMMENTS = 6;
 
@@ -24,7 +24,7 @@ export function LocalCaseSummary({ fileNames, prepared }: { fileNames: string[];
           <dd data-testid="local-record-facts">
             {record ? (
               <>
-                {record.name} · {FORMAT_NAME[record.format]} · {describeRecord(record)}
+                {record.name} · {FORMAT_NAMES[record.format]} · {describeRecord(record)}
                 {record.derivedLeads.length > 0 && <> · derived: {record.derivedLeads.join(', ')}</>}
               </>
             ) : failed ? (
