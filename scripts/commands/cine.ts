@@ -4,29 +4,32 @@ import { standardElectrodes } from '../../src/core/cine/electrodes';
 import { FRAME, toRows } from '../../src/core/cine/frame';
 import { MTSI_DEFAULTS, type StepMode } from '../../src/core/cine/mtsi';
 import type { VcgMethod } from '../../src/core/cine/vcg';
-import { loadRecord } from '../../src/core/ecg/load';
+import type { LoadOptions } from '../../src/core/ecg/load';
 import { prepareEcg } from '../../src/core/ecg/prepare';
-import { readRecordFiles } from '../lib/record-files';
+import { loadRecordAt, npyOptionsOf } from '../lib/record-files';
 
 export interface CineArgs {
   record: string;
   vcgMethod: VcgMethod;
   stepMode: StepMode;
   speedMmPerMs: number;
+  load?: LoadOptions;
 }
 
 /** `cine <record> [--vcg kors|inverse-dower] [--step fixed|scaled] [--speed 0.5]`; null when the arguments are wrong. */
 export function parseCineArgs(args: string[]): CineArgs | null {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { vcg: { type: 'string', default: 'kors' }, step: { type: 'string', default: MTSI_DEFAULTS.stepMode }, speed: { type: 'string' } } });
+    parsed = parseArgs({ args, allowPositionals: true, options: { fs: { type: 'string' }, zscored: { type: 'boolean' }, vcg: { type: 'string', default: 'kors' }, step: { type: 'string', default: MTSI_DEFAULTS.stepMode }, speed: { type: 'string' } } });
   } catch {
     return null; // unknown option
   }
   const { values: v, positionals } = parsed;
   const speed = v.speed === undefined ? MTSI_DEFAULTS.speedMmPerMs : Number(v.speed);
   if (positionals.length !== 1 || !(speed > 0) || !['kors', 'inverse-dower'].includes(v.vcg!) || !['fixed', 'scaled'].includes(v.step!)) return null;
-  return { record: positionals[0], vcgMethod: v.vcg as VcgMethod, stepMode: v.step as StepMode, speedMmPerMs: speed };
+  const load = npyOptionsOf(v);
+  if (!load) return null;
+  return { record: positionals[0], vcgMethod: v.vcg as VcgMethod, stepMode: v.step as StepMode, speedMmPerMs: speed, load };
 }
 
 /**
@@ -35,7 +38,7 @@ export function parseCineArgs(args: string[]): CineArgs | null {
  * ventricles' centre). The electrodes are included so a reader can draw or check the geometry.
  */
 export function cineRecord(a: CineArgs) {
-  const p = prepareEcg(loadRecord(readRecordFiles(a.record)));
+  const p = prepareEcg(loadRecordAt(a.record, a.load));
   const c = cineWindow(p, { vcgMethod: a.vcgMethod, stepMode: a.stepMode, speedMmPerMs: a.speedMmPerMs });
   return {
     record: a.record,
