@@ -15,6 +15,7 @@ import { cineRecord, parseCineArgs } from './commands/cine';
 import { explainRecord } from './commands/explain';
 import { DEFAULT_MODEL, predictRecords } from './commands/predict';
 import { loadParsers, npyOptionsOf } from './lib/record-files';
+import { convertRecord } from './commands/convert';
 
 const USAGE = `usage: npm run -s cli -- <command> …
   inspect <record>   sample rate, duration, leads, QRS onsets and the 400 ms model window
@@ -31,6 +32,8 @@ const USAGE = `usage: npm run -s cli -- <command> …
                       --segment-ms sets the segment, --grouping time makes each segment span all leads)
   cine <record> [--vcg kors|inverse-dower] [--step fixed|scaled] [--speed 0.5 (mm/ms)]
                      JSON: { frame: "LPS-mm", fsHz, windowStartMs, trajectory [[x,y,z]…] (mTSI, mm), vcg [[x,y,z]…] (mV), … }
+  convert <record> --to wfdb|csv --out DIR
+                     the record's 12 leads as WFDB (.hea + .dat, format 16, 1 µV steps) or CSV (mV) → { written, fsHz, nSamples }
   agreement --postprocess positive|absolute|scaled
                      stdin { "cases": [ { id, label: normal|abnormal, phi: [T][L] or [T], mask: same shape of 0|1 } ] }
                      → { threshold, meanDice, cases: [ { id, dice, iou, spearman } ] } (paper 3.6; θ swept 0…1 by 0.01)
@@ -51,13 +54,19 @@ const NPY_OPTIONS = { fs: { type: 'string' }, zscored: { type: 'boolean' } } as 
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
-  if (['inspect', 'predict', 'explain', 'cine'].includes(command)) await loadParsers(); // DICOM / XML readers
+  if (['inspect', 'predict', 'explain', 'cine', 'convert'].includes(command)) await loadParsers(); // DICOM / XML readers
   switch (command) {
     case 'inspect': {
       const { values, positionals } = parseArgs({ args, allowPositionals: true, options: NPY_OPTIONS });
       const load = npyOptionsOf(values);
       if (positionals.length !== 1 || !load) return usage();
       return emitAsync(async () => inspectRecord(positionals[0], load));
+    }
+    case 'convert': {
+      const { values: v, positionals } = parseArgs({ args, allowPositionals: true, options: { to: { type: 'string' }, out: { type: 'string' }, ...NPY_OPTIONS } });
+      const load = npyOptionsOf(v);
+      if (positionals.length !== 1 || !v.to || !v.out || !load) return usage();
+      return emitAsync(async () => convertRecord(positionals[0], v.to!, v.out!, load));
     }
     case 'explain': {
       const { values: v, positionals } = parseArgs({

@@ -1,8 +1,11 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedDataDir } from '../../src/test-support/data';
-import { loadParsers } from '../lib/record-files';
+import { loadParsers, loadRecordAt } from '../lib/record-files';
+import { convertRecord } from './convert';
 import { cineRecord, parseCineArgs } from './cine';
 import { inspectRecord } from './inspect';
 
@@ -34,6 +37,20 @@ describe.skipIf(!root)('the CLI commands take every clinical format and .npy', (
       expect(out.qrsOnsetsMs, rel).toContain(out.windowStartMs);
       expect(out.device, rel).toBeDefined();
     }
+  });
+
+  it('convert: a DICOM file as WFDB and as CSV reads back to the same millivolts and the same model window', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'convert-'));
+    const src = f('dicom/waveform_ecg.dcm');
+    const original = loadRecordAt(src);
+    const wfdb = convertRecord(src, 'wfdb', dir);
+    const csv = convertRecord(src, 'csv', dir);
+    expect(wfdb.written.map((p) => p.split('/').pop())).toEqual(['waveform_ecg.hea', 'waveform_ecg.dat']);
+    for (const back of [loadRecordAt(wfdb.written[0]), loadRecordAt(csv.written[0])]) {
+      expect(back.fsHz).toBe(1000);
+      for (let l = 0; l < 12; l++) for (let n = 0; n < back.nSamples; n += 13) expect(Math.abs(back.leadsMv[l][n] - original.leadsMv[l][n])).toBeLessThanOrEqual(0.0005 + 1e-7);
+    }
+    expect(inspectRecord(wfdb.written[0]).windowStartMs).toBe(inspectRecord(src).windowStartMs);
   });
 
   it('cine takes a DICOM file like any record', () => {
