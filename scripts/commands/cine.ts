@@ -29,7 +29,7 @@ export function parseCineArgs(args: string[]): CineArgs | null {
   if (positionals.length !== 1 || !(speed > 0) || !['kors', 'inverse-dower'].includes(v.vcg!) || !['fixed', 'scaled'].includes(v.step!)) return null;
   const load = npyOptionsOf(v);
   if (!load) return null;
-  return { record: positionals[0], vcgMethod: v.vcg as VcgMethod, stepMode: v.step as StepMode, speedMmPerMs: speed, load };
+  return { record: positionals[0], vcgMethod: v.vcg as VcgMethod, stepMode: v.step as StepMode, speedMmPerMs: speed, ...(load.npy ? { load } : {}) };
 }
 
 /**
