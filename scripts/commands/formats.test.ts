@@ -53,6 +53,12 @@ describe.skipIf(!root)('the CLI commands take every clinical format and .npy', (
     expect(inspectRecord(wfdb.written[0]).windowStartMs).toBe(inspectRecord(src).windowStartMs);
   });
 
+  it('--fs and --zscored become .npy load options; a non-positive rate is refused', () => {
+    expect(parseCineArgs(['x.npy', '--fs', '250', '--zscored'])?.load).toEqual({ npy: { fsHz: 250, zscored: true } });
+    expect(parseCineArgs(['x.npy', '--fs', '0'])).toBeNull();
+    expect(parseCineArgs(['x.npy', '--fs', 'fast'])).toBeNull();
+  });
+
   it('cine takes a DICOM file like any record', () => {
     const out = cineRecord(parseCineArgs([f('dicom/ecgtoolkit_Example.dcm')])!);
     expect(out.trajectory).toHaveLength(200);
