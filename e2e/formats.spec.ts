@@ -61,11 +61,16 @@ test('clinical formats open in the browser; the device says its part apart from 
     expect(dicomChunk().length, 'the DICOM parser was fetched on demand').toBeGreaterThan(0);
   });
 
+  // Every other sample file: it opens, with its rate and length, and the model gives a prediction.
   for (const [rel, text] of [
+    ['dicom/ecgtoolkit_Example.dcm', 'DICOM waveform · 500 Hz · 10 s'],
     ['scp-ecg/ecgtoolkit_Example.scp', 'SCP-ECG · 500 Hz · 10 s'],
     ['hl7-aecg/HL7_Example_aECG.xml', 'HL7 aECG · 500 Hz · 10 s'],
     ['ge-muse/braveheart_example2.xml', 'GE MUSE XML · 500 Hz · 10 s'],
+    ['ge-muse/braveheart_example3.xml', 'GE MUSE XML · 500 Hz · 10 s'],
+    ['philips/sierra_1-03_129DYPRG.xml', 'Philips XML · 500 Hz · 11 s'],
     ['philips/sierra_1-04_ad4d3d80-d165.xml', 'Philips XML · 500 Hz · 11 s'],
+    ['philips/sierra_1-04_3191723_ZZDEMOPTONLY.xml', 'Philips XML · 500 Hz · 11 s'],
   ] as const) {
     await test.step(rel, async () => {
       await page.getByTestId('open-files-input').setInputFiles(path.join(DATA, 'formats', rel));
