@@ -40,6 +40,11 @@ interface Group {
  */
 export function readDicomRecord(bytes: Uint8Array, fileName: string): EcgRecord {
   const bad = (message: string, field?: string) => new EcgError('bad-dicom', message, { file: fileName, field });
+  // Checked before parsing: a big-endian or compressed data set cannot be parsed as little endian at all.
+  const declared = transferSyntaxOf(bytes);
+  if (declared !== undefined && !(declared in SUPPORTED_SYNTAXES)) {
+    throw new EcgError('unsupported-format', `transfer syntax ${declared} is not supported: expected implicit or explicit VR little endian`, { file: fileName, field: 'TransferSyntaxUID' });
+  }
   let ds: DataSet;
   try {
     ds = dicomLib().parseDicom(bytes);
@@ -167,4 +172,21 @@ export function dicomDateTime(dt: string | undefined): string | undefined {
   if (!m) return undefined;
   const time = m[4] ? `T${m[4]}:${m[5] ?? '00'}:${m[6] ?? '00'}` : '';
   return `${m[1]}-${m[2]}-${m[3]}${time}`;
+}
+
+/** (0002,0010) from the file meta group (always explicit VR little endian), without parsing the data set. */
+function transferSyntaxOf(bytes: Uint8Array): string | undefined {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let p = 132;
+  while (p + 8 <= bytes.length && dv.getUint16(p, true) === 0x0002) {
+    const element = dv.getUint16(p + 2, true);
+    const vr = String.fromCharCode(bytes[p + 4], bytes[p + 5]);
+    const long = ['OB', 'OW', 'SQ', 'UN', 'UT', 'UC', 'UR'].includes(vr);
+    const len = long ? dv.getUint32(p + 8, true) : dv.getUint16(p + 6, true);
+    const start = p + (long ? 12 : 8);
+    if (start + len > bytes.length) return undefined;
+    if (element === 0x0010) return new TextDecoder('latin1').decode(bytes.subarray(start, start + len)).replace(/[\0 ]+$/, '');
+    p = start + len;
+  }
+  return undefined;
 }
