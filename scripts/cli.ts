@@ -14,6 +14,8 @@ import { inspectRecord } from './commands/inspect';
 import { cineRecord, parseCineArgs } from './commands/cine';
 import { explainRecord } from './commands/explain';
 import { DEFAULT_MODEL, predictRecords } from './commands/predict';
+import { loadParsers, npyOptionsOf } from './lib/record-files';
+import { convertRecord } from './commands/convert';
 
 const USAGE = `usage: npm run -s cli -- <command> …
   inspect <record>   sample rate, duration, leads, QRS onsets and the 400 ms model window
@@ -31,6 +33,8 @@ const USAGE = `usage: npm run -s cli -- <command> …
   cine <record> [--walk v2|v1] [--vcg kors|inverse-dower]   (walk v1 only: [--step fixed|scaled] [--speed 0.5 (mm/ms)])
                      JSON: { frame: "LPS-mm", fsHz, windowStartMs, qrsOffsetMs, trajectory [[x,y,z]…] (mTSI, mm),
                              outsideMm [per sample, mm outside the epicardium, 0 inside], vcg [[x,y,z]…] (mV), … }
+  convert <record> --to wfdb|csv --out DIR
+                     the record's 12 leads as WFDB (.hea + .dat, format 16, 1 µV steps) or CSV (mV) → { written, fsHz, nSamples }
   agreement --postprocess positive|absolute|scaled
                      stdin { "cases": [ { id, label: normal|abnormal, phi: [T][L] or [T], mask: same shape of 0|1 } ] }
                      → { threshold, meanDice, cases: [ { id, dice, iou, spearman } ] } (paper 3.6; θ swept 0…1 by 0.01)
@@ -41,14 +45,29 @@ const USAGE = `usage: npm run -s cli -- <command> …
            [--faithfulness-steps 20] [--randomisation] [--resamples 2000] [--backend wasm] [--markdown | --csv]
                      the optimisation pool of paper 4.1 over every annotated case: Tables 1–5 (BCa 95%), inter-expert
                      agreement, deletion/insertion faithfulness, optional model-randomisation check; JSON, Markdown or CSV
-  <record>: a .hea (with its .dat/.mat beside it), a record path without extension, or a .csv`;
+  <record>: a .hea (with its .dat/.mat beside it), a record path without extension, a .csv, a .npy, a DICOM waveform (.dcm),
+            an SCP-ECG (.scp), or an HL7 aECG / GE MUSE / Philips XML export
+  inspect, predict, explain and cine also take [--fs HZ] [--zscored] for a .npy of shape (N, 12) in the order I … V6:
+            its rate (500 if not given) and whether it is already band-passed 0.5–40 Hz and z-scored (else mV)`;
+
+/** What a .npy cannot say about itself; other formats ignore these. */
+const NPY_OPTIONS = { fs: { type: 'string' }, zscored: { type: 'boolean' } } as const;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
+  if (['inspect', 'predict', 'explain', 'cine', 'convert'].includes(command)) await loadParsers(); // DICOM / XML readers
   switch (command) {
     case 'inspect': {
-      if (args.length !== 1) return usage();
-      return emitAsync(async () => inspectRecord(args[0]));
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: NPY_OPTIONS });
+      const load = npyOptionsOf(values);
+      if (positionals.length !== 1 || !load) return usage();
+      return emitAsync(async () => inspectRecord(positionals[0], load));
+    }
+    case 'convert': {
+      const { values: v, positionals } = parseArgs({ args, allowPositionals: true, options: { to: { type: 'string' }, out: { type: 'string' }, ...NPY_OPTIONS } });
+      const load = npyOptionsOf(v);
+      if (positionals.length !== 1 || !v.to || !v.out || !load) return usage();
+      return emitAsync(async () => convertRecord(positionals[0], v.to!, v.out!, load));
     }
     case 'explain': {
       const { values: v, positionals } = parseArgs({
@@ -57,15 +76,16 @@ async function main(argv: string[]): Promise<number> {
           model: { type: 'string', default: DEFAULT_MODEL }, method: { type: 'string', default: 'ig' }, backend: { type: 'string', default: 'wasm' },
           steps: { type: 'string' }, rule: { type: 'string' }, 'noise-samples': { type: 'string' }, sigma: { type: 'string' },
           'sigma-unit': { type: 'string' }, batch: { type: 'string' }, seed: { type: 'string' }, samples: { type: 'string' },
-          'segment-ms': { type: 'string' }, grouping: { type: 'string' },
+          'segment-ms': { type: 'string' }, grouping: { type: 'string' }, ...NPY_OPTIONS,
         },
       });
-      if (positionals.length !== 1) return usage();
+      const load = npyOptionsOf(v);
+      if (positionals.length !== 1 || !load) return usage();
       const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
       return emitAsync(() => explainRecord({
         record: positionals[0], model: v.model!, method: v.method!, backend: v.backend!, steps: num(v.steps), rule: v.rule,
         noiseSamples: num(v['noise-samples']), sigma: num(v.sigma), sigmaUnit: v['sigma-unit'], batch: num(v.batch), seed: num(v.seed), samples: num(v.samples),
-        segmentMs: num(v['segment-ms']), grouping: v.grouping,
+        segmentMs: num(v['segment-ms']), grouping: v.grouping, load,
       }));
     }
     case 'cine': {
@@ -74,9 +94,10 @@ async function main(argv: string[]): Promise<number> {
       return emitAsync(async () => cineRecord(parsed));
     }
     case 'predict': {
-      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { model: { type: 'string', default: DEFAULT_MODEL }, backend: { type: 'string', default: 'wasm' } } });
-      if (positionals.length === 0) return usage();
-      const failures = await predictRecords(positionals, values.model, values.backend);
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { model: { type: 'string', default: DEFAULT_MODEL }, backend: { type: 'string', default: 'wasm' }, ...NPY_OPTIONS } });
+      const load = npyOptionsOf(values);
+      if (positionals.length === 0 || !load) return usage();
+      const failures = await predictRecords(positionals, values.model, values.backend, undefined, load);
       return failures === 0 ? 0 : 1;
     }
     case 'agreement': {

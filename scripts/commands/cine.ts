@@ -9,9 +9,9 @@ import { distanceOutsideEpicardium, type TriangleMesh } from '../../src/core/cin
 import { MTSI_DEFAULTS, WALKS, type StepMode, type Walk } from '../../src/core/cine/mtsi';
 import { MTSI_V2_DEFAULTS } from '../../src/core/cine/mtsi-v2';
 import type { VcgMethod } from '../../src/core/cine/vcg';
-import { loadRecord } from '../../src/core/ecg/load';
+import type { LoadOptions } from '../../src/core/ecg/load';
 import { prepareEcg } from '../../src/core/ecg/prepare';
-import { readRecordFiles } from '../lib/record-files';
+import { loadRecordAt, npyOptionsOf } from '../lib/record-files';
 
 export interface CineArgs {
   record: string;
@@ -20,6 +20,7 @@ export interface CineArgs {
   /** Walk v1 only. */
   stepMode: StepMode;
   speedMmPerMs: number;
+  load?: LoadOptions;
 }
 
 /**
@@ -31,7 +32,7 @@ export function parseCineArgs(args: string[]): CineArgs | null {
   try {
     parsed = parseArgs({
       args, allowPositionals: true,
-      options: { vcg: { type: 'string', default: 'kors' }, walk: { type: 'string', default: MTSI_DEFAULTS.walk }, step: { type: 'string', default: MTSI_DEFAULTS.stepMode }, speed: { type: 'string' } },
+      options: { fs: { type: 'string' }, zscored: { type: 'boolean' }, vcg: { type: 'string', default: 'kors' }, walk: { type: 'string', default: MTSI_DEFAULTS.walk }, step: { type: 'string', default: MTSI_DEFAULTS.stepMode }, speed: { type: 'string' } },
     });
   } catch {
     return null; // unknown option
@@ -40,7 +41,9 @@ export function parseCineArgs(args: string[]): CineArgs | null {
   const speed = v.speed === undefined ? MTSI_DEFAULTS.speedMmPerMs : Number(v.speed);
   if (positionals.length !== 1 || !(speed > 0) || !['kors', 'inverse-dower'].includes(v.vcg!) || !['fixed', 'scaled'].includes(v.step!) || !WALKS.includes(v.walk as Walk)) return null;
   if (v.walk === 'v2' && (v.speed !== undefined || args.includes('--step'))) return null; // v1's options: refuse rather than ignore
-  return { record: positionals[0], vcgMethod: v.vcg as VcgMethod, walk: v.walk as Walk, stepMode: v.step as StepMode, speedMmPerMs: speed };
+  const load = npyOptionsOf(v);
+  if (!load) return null;
+  return { record: positionals[0], vcgMethod: v.vcg as VcgMethod, walk: v.walk as Walk, stepMode: v.step as StepMode, speedMmPerMs: speed, ...(load.npy ? { load } : {}) };
 }
 
 let epicardium: TriangleMesh | null = null;
@@ -58,7 +61,7 @@ function appEpicardium(): TriangleMesh {
  * electrodes are included so a reader can draw or check the geometry.
  */
 export function cineRecord(a: CineArgs) {
-  const p = prepareEcg(loadRecord(readRecordFiles(a.record)));
+  const p = prepareEcg(loadRecordAt(a.record, a.load));
   const c = cineWindow(p, { vcgMethod: a.vcgMethod, walk: a.walk, stepMode: a.stepMode, speedMmPerMs: a.speedMmPerMs });
   const epi = appEpicardium();
   const outsideMm = Array.from({ length: c.trajectory.nSamples }, (_, t) => Math.round(distanceOutsideEpicardium(pointAt(c.trajectory.points, t), epi) * 100) / 100);

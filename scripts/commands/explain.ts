@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { loadRecord } from '../../src/core/ecg/load';
+import type { LoadOptions } from '../../src/core/ecg/load';
 import { prepareEcg } from '../../src/core/ecg/prepare';
 import { pAbnormalOf } from '../../src/core/model/predict';
 import { bipolarPhi, mappedPhi } from '../../src/core/xai/mapping';
@@ -8,7 +8,7 @@ import { EXPLAIN_METHODS, type ExplainParams, explainWindow, isExplainMethod } f
 import type { IntegrationRule } from '../../src/core/xai/quadrature';
 import type { Grouping } from '../../src/core/xai/segments';
 import { loadModelFile } from '../lib/model-files';
-import { readRecordFiles } from '../lib/record-files';
+import { loadRecordAt } from '../lib/record-files';
 import { useBackend } from '../lib/tf-backend';
 import { inputForModel } from './predict';
 
@@ -30,6 +30,8 @@ export interface ExplainArgs {
   segmentMs?: number;
   /** Kernel SHAP / LIME: 'lead-time' (a feature per lead per segment, default) or 'time' (segments span all leads). */
   grouping?: string;
+  /** .npy: rate and whether already z-scored (--fs, --zscored). */
+  load?: LoadOptions;
 }
 
 /** The shipped reference windows beside the model (reference-normals.bin), as [T × C] arrays. */
@@ -58,7 +60,7 @@ export async function explainRecord(a: ExplainArgs) {
   const backend = await useBackend(a.backend);
   const { model } = await loadModelFile(a.model);
   const [, T, C] = model.inputs[0].shape as [null, number, number];
-  const p = prepareEcg(loadRecord(readRecordFiles(a.record)));
+  const p = prepareEcg(loadRecordAt(a.record, a.load));
   // 12 channels: the 12-lead window; 3: the CineECG signal of the same window (src/core/model/model-input.ts).
   const x = inputForModel(model, p);
   const params: ExplainParams = {

@@ -1,11 +1,11 @@
 import { prepareEcg } from '../../src/core/ecg/prepare';
-import { loadRecord } from '../../src/core/ecg/load';
+import type { LoadOptions } from '../../src/core/ecg/load';
 import { STANDARD_LEADS } from '../../src/core/ecg/types';
-import { readRecordFiles } from '../lib/record-files';
+import { loadRecordAt } from '../lib/record-files';
 
 /** `cli inspect <record>`: what the reader and preprocessing made of a record. */
-export function inspectRecord(path: string) {
-  const record = loadRecord(readRecordFiles(path));
+export function inspectRecord(path: string, load: LoadOptions = {}) {
+  const record = loadRecordAt(path, load);
   const p = prepareEcg(record);
   return {
     record: path,
@@ -22,5 +22,8 @@ export function inspectRecord(path: string) {
     beat: p.beat,
     units: 'mV' as const,
     notes: record.notes,
+    ...(record.preprocessed ? { preprocessed: record.preprocessed } : {}),
+    ...(record.device ? { device: record.device } : {}),
+    ...(record.extraSeries ? { extraSeries: record.extraSeries.map((s) => ({ label: s.label, fsHz: s.fsHz, channels: s.channels.map((c) => c.name), samples: s.channels[0]?.samples.length ?? 0 })) } : {}),
   };
 }

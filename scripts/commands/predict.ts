@@ -1,11 +1,11 @@
 import type * as tf from '@tensorflow/tfjs';
 import { isEcgError } from '../../src/core/errors';
-import { loadRecord } from '../../src/core/ecg/load';
+import type { LoadOptions } from '../../src/core/ecg/load';
 import { prepareEcg, type PreparedEcg } from '../../src/core/ecg/prepare';
 import { modelInputOf } from '../../src/core/model/model-input';
 import { predictWindows } from '../../src/core/model/predict';
 import { loadModelFile } from '../lib/model-files';
-import { readRecordFiles } from '../lib/record-files';
+import { loadRecordAt } from '../lib/record-files';
 import { useBackend } from '../lib/tf-backend';
 
 export const DEFAULT_MODEL = 'models/ecg12/model.json';
@@ -21,13 +21,13 @@ export function inputForModel(model: tf.LayersModel, p: PreparedEcg): Float32Arr
  * `cli predict [--model m.json] [--backend wasm] <record>…`: one JSON line per record,
  * { record, pAbnormal, label, windowStartMs } or { record, error } — a bad record never stops the others.
  */
-export async function predictRecords(paths: string[], modelPath = DEFAULT_MODEL, backend = 'wasm', write = (line: string) => console.log(line)): Promise<number> {
+export async function predictRecords(paths: string[], modelPath = DEFAULT_MODEL, backend = 'wasm', write = (line: string) => console.log(line), load: LoadOptions = {}): Promise<number> {
   await useBackend(backend);
   const { model } = await loadModelFile(modelPath);
   let failures = 0;
   for (const record of paths) {
     try {
-      const p = prepareEcg(loadRecord(readRecordFiles(record)));
+      const p = prepareEcg(loadRecordAt(record, load));
       const [pred] = predictWindows(model, [inputForModel(model, p)]);
       write(JSON.stringify({ record, pAbnormal: pred.pAbnormal, label: pred.label, windowStartMs: p.windowStartMs }));
     } catch (e) {

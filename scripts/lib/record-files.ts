@@ -2,12 +2,15 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { MAX_INPUT_BYTES } from '../../src/core/constants';
 import { EcgError } from '../../src/core/errors';
-import { dataFilesOf } from '../../src/core/ecg/load';
+import { loadLib } from '../../src/core/ecg/clinical/libs';
+import { dataFilesOf, loadRecord, type LoadOptions } from '../../src/core/ecg/load';
+import type { EcgRecord } from '../../src/core/ecg/types';
 import type { RecordFiles } from '../../src/core/ecg/types';
 
 /**
  * The files of the record at `path`: a `.hea` (plus the data files it names), a `.dat`/`.mat`
- * (its `.hea` beside it), a record path without extension, or a `.csv`.
+ * (its `.hea` beside it), a record path without extension, or one file of another format (.csv, .npy, .dcm,
+ * .scp, .xml).
  * Sizes are checked before reading, so a huge file is refused without being loaded.
  */
 export function readRecordFiles(path: string): RecordFiles {
@@ -37,4 +40,28 @@ function readChecked(path: string): Uint8Array {
     throw new EcgError('file-too-large', `${(size / 2 ** 20).toFixed(0)} MiB is more than the ${MAX_INPUT_BYTES / 2 ** 20} MiB limit for one file`, { file: basename(path) });
   }
   return new Uint8Array(readFileSync(path));
+}
+
+/**
+ * The record at `path`, read by the one loading entry point. The DICOM and XML parsers are loaded on demand in
+ * the app; the CLI loads them once up front (`loadParsers`) so the commands can stay synchronous.
+ */
+export function loadRecordAt(path: string, options: LoadOptions = {}): EcgRecord {
+  return loadRecord(readRecordFiles(path), options);
+}
+
+/** Make the on-demand parsers (dicom-parser, fast-xml-parser) ready: once per process, before loadRecordAt. */
+export async function loadParsers(): Promise<void> {
+  await Promise.all([loadLib('dicom'), loadLib('xml')]);
+}
+
+/**
+ * `--fs HZ` and `--zscored` (what a .npy cannot say about itself) → load options; null when --fs is not a
+ * positive number. Other formats ignore them.
+ */
+export function npyOptionsOf(v: { fs?: string; zscored?: boolean }): LoadOptions | null {
+  if (v.fs === undefined && !v.zscored) return {};
+  const fsHz = v.fs === undefined ? undefined : Number(v.fs);
+  if (fsHz !== undefined && !(fsHz > 0)) return null;
+  return { npy: { ...(fsHz !== undefined ? { fsHz } : {}), zscored: !!v.zscored } };
 }

@@ -20,7 +20,12 @@ export type EcgErrorCode =
   | 'bad-csv'
   | 'bad-mat'
   | 'bad-annotation'
-  | 'no-qrs';
+  | 'no-qrs'
+  | 'bad-npy'
+  | 'bad-dicom'
+  | 'bad-xml'
+  | 'bad-scp'
+  | 'bad-compression';
 
 export class EcgError extends Error {
   readonly code: EcgErrorCode;

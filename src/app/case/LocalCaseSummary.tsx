@@ -1,9 +1,11 @@
+import { FORMAT_NAMES } from '../../core/ecg/format-names';
 import type { PreparedEcg } from '../../core/ecg/prepare.types';
 import { useAppStore } from '../store/useAppStore';
+import { DeviceSays } from './DeviceSays';
 import { describeRecord } from './describeRecord';
 import { RecordNotes } from './RecordNotes';
+import { SaveRecord } from './SaveRecord';
 
-const FORMAT_NAME = { wfdb: 'WFDB', 'challenge-mat': 'PhysioNet Challenge (.mat)', csv: 'CSV' } as const;
 /** Header comments can be long (Challenge headers list age, sex, Dx, …): show the first few. */
 const MAX_COMMENTS = 6;
 
@@ -24,7 +26,7 @@ export function LocalCaseSummary({ fileNames, prepared }: { fileNames: string[];
           <dd data-testid="local-record-facts">
             {record ? (
               <>
-                {record.name} · {FORMAT_NAME[record.format]} · {describeRecord(record)}
+                {record.name} · {FORMAT_NAMES[record.format]} · {describeRecord(record)}
                 {record.derivedLeads.length > 0 && <> · derived: {record.derivedLeads.join(', ')}</>}
               </>
             ) : failed ? (
@@ -46,6 +48,8 @@ export function LocalCaseSummary({ fileNames, prepared }: { fileNames: string[];
         </div>
       </dl>
       <RecordNotes notes={record?.notes} />
+      <DeviceSays report={record?.device} />
+      {record && !record.preprocessed && <SaveRecord record={record} />}
       <p className="credit" data-testid="case-credit">
         Your file — no source to credit. It was read in this browser; nothing was uploaded.
       </p>

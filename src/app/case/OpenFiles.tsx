@@ -1,5 +1,7 @@
 import { type ChangeEvent, useRef } from 'react';
 import { appCaseNavigation } from './appCaseNavigation';
+import './formats.css';
+import { NpyOptionsFields } from './NpyOptionsFields';
 import { ACCEPTED_EXTENSIONS } from './readLocalFiles';
 
 /** "Open files…": a real button in front of a hidden file input, with the promise that nothing is uploaded. */
@@ -27,9 +29,12 @@ export function OpenFiles() {
         onChange={onChange}
       />
       <p id="open-files-note" className="open-files-note" data-testid="local-files-note">
-        Your own record: a <code>.hea</code> with its <code>.dat</code> or <code>.mat</code>, or a <code>.csv</code> — pick
-        them together or drop them anywhere on the page. Files are read in this browser; nothing is uploaded.
+        Your own record: a <code>.hea</code> with its <code>.dat</code> or <code>.mat</code>, a <code>.csv</code>, a
+        NumPy <code>.npy</code>, a DICOM waveform (<code>.dcm</code>), an SCP-ECG (<code>.scp</code>), or an HL7 aECG, GE
+        MUSE or Philips <code>.xml</code> — pick them together or drop them anywhere on the page. Files are read in this
+        browser; nothing is uploaded.
       </p>
+      <NpyOptionsFields />
     </div>
   );
 }

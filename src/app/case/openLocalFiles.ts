@@ -1,6 +1,8 @@
+import { prepareReaders } from '../../core/ecg/load';
 import { toAppError } from '../errors/appError';
 import type { AppStore } from '../store/appStore';
 import type { OpenCase } from './openCase';
+import { npyOptionsStore } from './npyOptions';
 import { type LocalFile, readLocalFiles } from './readLocalFiles';
 
 /**
@@ -11,10 +13,11 @@ export async function openLocalFiles(store: AppStore, files: readonly LocalFile[
   const request = store.getState().localCaseStarted(files.map((f) => f.name));
   try {
     const recordFiles = await readLocalFiles(files);
+    await prepareReaders(recordFiles); // DICOM / XML: their parser is fetched now, on first use only
     // Let the "loading" state paint before the synchronous parse + filter work.
     await new Promise((r) => setTimeout(r, 0));
     if (request !== store.getState().caseRequest) return; // superseded: skip the parse
-    store.getState().caseLoaded(request, deps.openCase(recordFiles));
+    store.getState().caseLoaded(request, deps.openCase(recordFiles, { npy: npyOptionsStore.getState() }));
   } catch (e) {
     store.getState().caseFailed(request, toAppError(e));
   }

@@ -13,7 +13,7 @@ export interface LocalFile {
 export const MAX_LOCAL_FILES = 32;
 
 /** What the file picker offers; dropped files are not filtered, the core names what it cannot read. */
-export const ACCEPTED_EXTENSIONS = ['.hea', '.dat', '.mat', '.csv'] as const;
+export const ACCEPTED_EXTENSIONS = ['.hea', '.dat', '.mat', '.csv', '.npy', '.dcm', '.scp', '.xml'] as const;
 
 /**
  * The user's files → the core's RecordFiles, read in this browser (File.arrayBuffer, nothing uploaded).

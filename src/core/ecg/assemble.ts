@@ -1,7 +1,7 @@
 import { MAX_SAMPLES_PER_LEAD } from '../constants';
 import { EcgError } from '../errors';
 import { deriveLimbLead, normaliseLeadName } from './leads';
-import { STANDARD_LEADS, type EcgRecord, type ExtraChannel, type RecordFormat, type StandardLead } from './types';
+import { STANDARD_LEADS, type DeviceReport, type EcgRecord, type ExtraSeries, type ExtraChannel, type RecordFormat, type StandardLead } from './types';
 import { millivoltsPer } from './units';
 
 /** A channel as a parser found it: physical values in the stated units. */
@@ -21,6 +21,9 @@ export interface AssembleInput {
   notes: string[];
   /** The file errors should point at. */
   mainFile: string;
+  preprocessed?: EcgRecord['preprocessed'];
+  device?: DeviceReport;
+  extraSeries?: ExtraSeries[];
 }
 
 /** Largest |amplitude| a surface ECG lead plausibly reaches, with generous room for baseline offset. */
@@ -78,6 +81,9 @@ export function assembleRecord(input: AssembleInput): EcgRecord {
   return {
     name: input.name, format: input.format, fsHz, nSamples, leadsMv, derivedLeads, extras,
     comments: input.comments, sourceFiles: input.sourceFiles, notes,
+    ...(input.preprocessed ? { preprocessed: input.preprocessed } : {}),
+    ...(input.device ? { device: input.device } : {}),
+    ...(input.extraSeries?.length ? { extraSeries: input.extraSeries } : {}),
   };
 }
 

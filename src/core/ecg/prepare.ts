@@ -24,9 +24,17 @@ export function prepareEcg(record: EcgRecord): PreparedEcg {
   if (nSamples < WINDOW_SAMPLES * 2) {
     throw new EcgError('too-short', `the record lasts ${(nSamples / MODEL_FS_HZ).toFixed(2)} s; at least 0.8 s (a QRS complex and its 400 ms window) is needed`, { file });
   }
-  const filtered = leadsMv.map((x) => bandpassForModel(x, MODEL_FS_HZ));
-  const zscored = filtered.map((x) => zscore(x)); // from the float64 filter output, as the training arrays were
-  const filteredMv = filtered.map((x) => Float32Array.from(x));
+  let zscored: Float32Array[];
+  let filteredMv: Float32Array[];
+  if (record.preprocessed === 'bandpassed-zscored') {
+    // Already band-passed and z-scored (a .npy like the ptbxl-zscored arrays): used as is, as training does.
+    zscored = leadsMv;
+    filteredMv = leadsMv;
+  } else {
+    const filtered = leadsMv.map((x) => bandpassForModel(x, MODEL_FS_HZ));
+    zscored = filtered.map((x) => zscore(x)); // from the float64 filter output, as the training arrays were
+    filteredMv = filtered.map((x) => Float32Array.from(x));
+  }
   const { onsets, beat, start, window } = modelWindow(zscored, filteredMv, file);
   return {
     record, fsHz: MODEL_FS_HZ, nSamples, leadsMv, filteredMv, zscored,
