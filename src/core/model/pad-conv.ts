@@ -25,9 +25,9 @@ export interface PadConvSpec {
  * (XNNPACK on wasm) without the zero-inserted input that would waste (s − 1)/s of its work.
  */
 export function backKernelsOf(kernel: tf.Tensor3D, stride: number): (tf.Tensor3D | null)[] {
-  return tf.tidy(() => {
-    const [K] = kernel.shape;
-    const out: (tf.Tensor3D | null)[] = [];
+  const [K] = kernel.shape;
+  const out: (tf.Tensor3D | null)[] = [];
+  tf.tidy(() => {
     for (let p = 0; p < stride; p++) {
       const taps = Array.from({ length: Math.max(0, Math.ceil((K - p) / stride)) }, (_, j) => j * stride + p);
       // A phase no tap reaches (a 1-wide kernel with stride 2) gets no gradient at all.
@@ -38,8 +38,8 @@ export function backKernelsOf(kernel: tf.Tensor3D, stride: number): (tf.Tensor3D
       const sub = tf.gather(kernel, taps.reverse(), 0) as tf.Tensor3D; // flipped in time
       out.push(tf.keep(tf.transpose(sub, [0, 2, 1])));
     }
-    return out;
   });
+  return out;
 }
 
 /**
@@ -49,24 +49,30 @@ export function backKernelsOf(kernel: tf.Tensor3D, stride: number): (tf.Tensor3D
  * on wasm, 65% of IG's time) and Tile/Concat gradients. Only the input gradient exists: the weights are constants.
  */
 export function padConv(x: tf.Tensor3D, s: PadConvSpec): tf.Tensor3D {
-  const op = tf.customGrad((input: tf.Tensor, save: tf.GradSaveFunc) => {
+  const op = tf.customGrad(((input: tf.Tensor, save: tf.GradSaveFunc) => {
     const xin = input as tf.Tensor3D;
     const padded = edgePad(xin, s.left, s.right);
-    const value = tf.add(tf.conv1d(padded, s.kernel, s.stride, 'valid'), s.bias) as tf.Tensor3D;
+    const [B, Wp, CI] = padded.shape;
+    const CO = s.kernel.shape[2];
+    // The bias rides in the convolution (FusedConv2D): one kernel instead of two.
+    const y4 = tf.fused.conv2d({ x: padded.reshape([B, 1, Wp, CI]) as tf.Tensor4D, filter: s.kernel.reshape([1, ...s.kernel.shape]) as tf.Tensor4D, strides: [1, s.stride], pad: 'valid', bias: s.bias });
+    const value = y4.reshape([B, y4.shape[2], CO]) as tf.Tensor3D;
     save([]);
     return { value, gradFunc: (dy: tf.Tensor) => inputGradient(dy as tf.Tensor3D, xin.shape[1], s) };
-  });
+  }) as unknown as Parameters<typeof tf.customGrad>[0]);
   return op(x) as tf.Tensor3D;
 }
 
+/**
+ * Replication padding: the first and last samples sliced once and concatenated `left`/`right` times around x.
+ * (On wasm, Tile and GatherV2 take generic slow paths; Concat is a row copy.)
+ */
 function edgePad(x: tf.Tensor3D, left: number, right: number): tf.Tensor3D {
   if (left === 0 && right === 0) return x;
   const T = x.shape[1];
-  const parts: tf.Tensor3D[] = [];
-  if (left > 0) parts.push(tf.tile(x.slice([0, 0, 0], [-1, 1, -1]), [1, left, 1]));
-  parts.push(x);
-  if (right > 0) parts.push(tf.tile(x.slice([0, T - 1, 0], [-1, 1, -1]), [1, right, 1]));
-  return tf.concat(parts, 1);
+  const first = x.slice([0, 0, 0], [-1, 1, -1]);
+  const last = x.slice([0, T - 1, 0], [-1, 1, -1]);
+  return tf.concat([...Array<tf.Tensor3D>(left).fill(first), x, ...Array<tf.Tensor3D>(right).fill(last)], 1);
 }
 
 /** dL/dx for y = conv(edgePad(x)): dy [B, OW, CO] → [B, T, CI]. */
@@ -96,14 +102,9 @@ function inputGradient(dy: tf.Tensor3D, T: number, s: PadConvSpec): tf.Tensor3D 
   }
   if (s.left === 0 && s.right === 0) return dxp;
   // Replication padding: every padded copy of the first/last sample sends its gradient back to it.
-  let dx = dxp.slice([0, s.left, 0], [-1, T, -1]);
-  if (s.left > 0) {
-    const head = dxp.slice([0, 0, 0], [-1, s.left, -1]).sum(1, true);
-    dx = dx.add(tf.pad(head, [[0, 0], [0, T - 1], [0, 0]]));
-  }
-  if (s.right > 0) {
-    const tail = dxp.slice([0, s.left + T, 0], [-1, s.right, -1]).sum(1, true);
-    dx = dx.add(tf.pad(tail, [[0, 0], [T - 1, 0], [0, 0]]));
-  }
-  return dx as tf.Tensor3D;
+  const first = dxp.slice([0, 0, 0], [-1, s.left + 1, -1]).sum(1, true);
+  const last = dxp.slice([0, s.left + T - 1, 0], [-1, s.right + 1, -1]).sum(1, true);
+  if (T === 1) return first.add(last).sub(dxp.slice([0, s.left, 0], [-1, 1, -1])) as tf.Tensor3D;
+  const inner = dxp.slice([0, s.left + 1, 0], [-1, T - 2, -1]);
+  return tf.concat([first, inner, last], 1) as tf.Tensor3D;
 }
