@@ -49,6 +49,9 @@ export interface InferenceEngine {
  */
 const DEFAULT_BATCH: Record<BackendName, number> = { webgpu: 50, webgl: 50, wasm: 100, cpu: 8 };
 
+/** Provisional IG maps are posted at most this often after the first (which goes out at once). */
+const PARTIAL_EVERY_MS = 700;
+
 /**
  * Owns TF.js state inside the worker: the active backend and the loaded model. Every tensor it makes is
  * disposed before a call returns (the core functions tidy; the model's weights go on dispose/reload).
@@ -144,10 +147,20 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
       }
       const t0 = deps.now();
       try {
+        let lastFraction = 0;
+        let lastPartialAt = -Infinity;
         const e = await explainWindow(r.model, method, window, { batchSize: DEFAULT_BATCH[r.backend], ...params }, {
           references: refs,
-          onProgress: (fraction, phase) => onProgress({ status: 'explain', method, fraction, phase }),
+          onProgress: (fraction, phase) => onProgress({ status: 'explain', method, fraction: (lastFraction = fraction), phase }),
           shouldStop,
+          // The first provisional map at once, then at most one per PARTIAL_EVERY_MS (each redraws grid, map and heart);
+          // none for the last copy: the final result follows immediately.
+          onPartial: (partial) => {
+            const now = deps.now();
+            if (partial.copiesDone === partial.copies || now - lastPartialAt < PARTIAL_EVERY_MS) return;
+            lastPartialAt = now;
+            onProgress({ status: 'explain', method, fraction: lastFraction, phase: `refining (${partial.copiesDone} of ${partial.copies} noisy copies)`, partial });
+          },
         });
         return { method, attributions: e.attributions, delta: e.delta, logits: e.logits, baselineLogits: e.baselineLogits, params: e.params, backend: r.backend, ms: deps.now() - t0 };
       } catch (e) {

@@ -97,9 +97,10 @@ async function igAlong(model: tf.LayersModel, x: Float32Array, options: Partial<
   const partial = new RunningMean(copies, baseline, gradSums, directions.length);
   let done = 0;
   try {
-    for (let start = 0; start < points.length; start += o.batchSize) {
+    // With a progressive display the first batch is one copy, so the first picture comes after the fewest gradients.
+    for (let start = 0, size = o.onPartial ? Math.min(o.batchSize, alphas.length) : o.batchSize; start < points.length; start += size, size = o.batchSize) {
       if (await o.shouldStop?.()) throw new Cancelled();
-      const batch = points.slice(start, start + o.batchSize);
+      const batch = points.slice(start, start + size);
       const input = new Float32Array(batch.length * n);
       batch.forEach(({ copy, step }, b) => {
         const xc = copies[copy];

@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { MODEL_FS_HZ } from '../constants';
 import { DEFAULT_GRADSHAP, gradientShap } from './gradient-shap';
-import { DEFAULT_IG, integratedGradients, type IgOptions } from './integrated-gradients';
+import { DEFAULT_IG, integratedGradients, type IgOptions, type PartialAttributions } from './integrated-gradients';
 import { DEFAULT_KERNEL_SHAP, kernelShap } from './kernel-shap';
 import { DEFAULT_LIME, lime } from './lime';
 import type { IntegrationRule } from './quadrature';
@@ -46,6 +46,8 @@ export interface ExplainContext {
   references?: Float32Array[];
   onProgress?: ProgressFn;
   shouldStop?: StopCheck;
+  /** IG only: provisional A⁰, A¹ (the running mean over the noisy copies done), for a progressive display. */
+  onPartial?: (p: { attributions: [Float32Array, Float32Array]; copiesDone: number; copies: number }) => void;
 }
 
 export interface Explanation extends AttributionResult {
@@ -64,7 +66,11 @@ export async function explainWindow(model: tf.LayersModel, method: ExplainMethod
         ...defined({ steps: p.steps, rule: p.rule, noiseSamples: p.noiseSamples, sigma: p.sigma, sigmaUnit: p.sigmaUnit, batchSize: p.batchSize, seed: p.seed }),
       };
       if (!['gausslegendre', 'riemann_trapezoid'].includes(o.rule)) throw new Error(`rule must be gausslegendre or riemann_trapezoid, got ${o.rule}`);
-      const r = await integratedGradients(model, x, { ...o, ...common });
+      const onPartial = ctx.onPartial;
+      const r = await integratedGradients(model, x, {
+        ...o, ...common,
+        ...(onPartial && { onPartial: (p: PartialAttributions) => onPartial({ attributions: [p.attributions[0], p.attributions[1]], copiesDone: p.copiesDone, copies: p.copies }) }),
+      });
       const params = { steps: o.steps, rule: o.rule, baseline: 'zeros', noiseSamples: o.noiseSamples, sigma: o.sigma, sigmaUnit: o.sigmaUnit, batchSize: o.batchSize, seed: o.seed };
       return { ...r, method, params };
     }
