@@ -9,7 +9,7 @@
  * Plain data only (structured clone); a predict's window is transferred, not copied.
  */
 
-import { EXPLAIN_METHODS, type ExplainMethod, type ExplainParams, isExplainMethod } from '../core/xai/methods';
+import { EXPLAIN_METHODS, type ExplainMethod, type ExplainParams, isExplainMethod } from '../core/xai/catalogue';
 import { parseExplainParams } from './explain-params';
 
 /** TF.js backends, fastest first: the worker uses the first that initialises unless one is asked for. */

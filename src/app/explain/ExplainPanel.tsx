@@ -1,5 +1,5 @@
 import { STANDARD_LEADS } from '../../core/ecg/types';
-import { EXPLAIN_METHODS, METHOD_LABELS } from '../../core/xai/methods';
+import { EXPLAIN_METHODS, METHOD_LABELS } from '../../core/xai/catalogue';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { BackendPicker } from '../inference/BackendPicker';
 import { formatMs } from '../inference/describe';

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { ExplainMethod, ExplainParams } from '../../core/xai/methods';
+import type { ExplainMethod, ExplainParams } from '../../core/xai/catalogue';
 import type { BackendName, ExplanationResult, PartialExplanation } from '../../worker/protocol';
 import type { AppError } from '../errors/appError';
 import type { AppState } from './appStore';

@@ -67,6 +67,17 @@ export async function integratedGradientsPhi(model: tf.LayersModel, x: Float32Ar
   return { phi: r.attributions[0], delta: r.delta[0], logits: r.logits, baselineLogits: r.baselineLogits };
 }
 
+/** The inputs IG explains: x itself, or its noisy copies (the noise tunnel); exported for the PyTorch anchor. */
+export function noisyCopies(x: Float32Array, o: Pick<IgOptions, 'noiseSamples' | 'sigma' | 'sigmaUnit' | 'seed'>): Float32Array[] {
+  if (o.noiseSamples <= 0) return [x];
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of x) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+  const sd = o.sigmaUnit === 'relative' ? o.sigma * (hi - lo) : o.sigma;
+  const g = gaussian(mulberry32(o.seed));
+  return Array.from({ length: o.noiseSamples }, () => x.map((v) => v + sd * g()));
+}
+
 /** IG of d·f for each logit direction d; the noisy copies, path points and batches are shared by all directions. */
 async function igAlong(model: tf.LayersModel, x: Float32Array, options: Partial<IgOptions>, directions: readonly LogitDirection[]) {
   const o = { ...DEFAULT_IG, ...options };
@@ -76,17 +87,7 @@ async function igAlong(model: tf.LayersModel, x: Float32Array, options: Partial<
   const baseline = o.baseline ?? new Float32Array(n);
   const { alphas, weights } = quadrature(o.rule, o.steps);
 
-  // The inputs to explain: x itself, or its noisy copies.
-  const copies: Float32Array[] = [];
-  if (o.noiseSamples <= 0) copies.push(x);
-  else {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const v of x) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
-    const sd = o.sigmaUnit === 'relative' ? o.sigma * (hi - lo) : o.sigma;
-    const g = gaussian(mulberry32(o.seed));
-    for (let s = 0; s < o.noiseSamples; s++) copies.push(x.map((v) => v + sd * g()));
-  }
+  const copies = noisyCopies(x, o);
 
   // Σ_i w_i ∇(d·f) along each copy's path, per direction.
   const gradSums = copies.map(() => directions.map(() => new Float64Array(n)));
