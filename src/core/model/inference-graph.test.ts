@@ -36,7 +36,13 @@ function compare(model: tf.LayersModel, x: tf.Tensor3D) {
     const got = g.apply(x);
     const refGrad = tf.grad((v: tf.Tensor) => (model.apply(v) as tf.Tensor).matMul(weight).sum())(x);
     const gotGrad = tf.grad((v: tf.Tensor) => g.apply(v as tf.Tensor3D).matMul(weight).sum())(x);
-    return { ref: ref.dataSync(), got: got.dataSync(), refGrad: refGrad.dataSync(), gotGrad: gotGrad.dataSync() };
+    // The hand-written backward pass: both classes and Φ's direction from one forward pass.
+    const refClass = [0, 1].map((k) => tf.grad((v: tf.Tensor) => (model.apply(v) as tf.Tensor).slice([0, k], [-1, 1]).sum())(x).dataSync());
+    const stacked = g.gradients!(x, [[1, 0], [0, 1], [-0.5, 0.5]]);
+    const n = x.size;
+    const all = stacked.dataSync();
+    const manual = [all.slice(0, n), all.slice(n, 2 * n), all.slice(2 * n)];
+    return { ref: ref.dataSync(), got: got.dataSync(), refGrad: refGrad.dataSync(), gotGrad: gotGrad.dataSync(), refClass, manual, shape: stacked.shape };
   });
   const fused = g.fused;
   g.dispose();
@@ -54,6 +60,9 @@ describe('inference graph (batch norm folded, pad + convolution fused with a for
     expect(r.fused).toEqual({ convolutions: 12, batchNorms: 12 });
     expect(maxDiff(r.got, r.ref)).toBeLessThan(1e-5 * Math.max(1, maxAbs(r.ref)));
     expect(maxDiff(r.gotGrad, r.refGrad)).toBeLessThan(1e-4 * maxAbs(r.refGrad));
+    expect(r.shape).toEqual([3, 3, 200, 12]);
+    for (const k of [0, 1]) expect(maxDiff(r.manual[k], r.refClass[k])).toBeLessThan(1e-4 * maxAbs(r.refClass[k]));
+    expect(maxDiff(r.manual[2], r.refGrad)).toBeLessThan(1e-4 * maxAbs(r.refGrad));
     x.dispose();
     model.dispose();
   });
@@ -70,6 +79,7 @@ describe('inference graph (batch norm folded, pad + convolution fused with a for
     expect(maxDiff(r.got, r.ref)).toBeLessThan(1e-5 * Math.max(1, maxAbs(r.ref)));
     expect(maxDiff(r.gotGrad, r.refGrad)).toBeLessThan(1e-4 * maxAbs(r.refGrad));
     expect(maxAbs(r.gotGrad)).toBeGreaterThan(0);
+    for (const k of [0, 1]) expect(maxDiff(r.manual[k], r.refClass[k])).toBeLessThan(1e-4 * maxAbs(r.refClass[k]));
     x.dispose();
     model.dispose();
   });

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { EdgePad1D } from './edge-pad';
+import { backwardSupported, directionalGradients, type Step } from './graph-backward';
 import { backKernelsOf, padConv, type PadConvSpec } from './pad-conv';
 
 /**
@@ -13,15 +14,15 @@ import { backKernelsOf, padConv, type PadConvSpec } from './pad-conv';
 export interface InferenceGraph {
   /** [B, T, C] → the model's output (logits, [B, 2]). Differentiable with respect to x. */
   apply(x: tf.Tensor3D): tf.Tensor2D;
+  /**
+   * ∇_x (d·f) for each logit direction d, [D, B, T, C], from one forward and one stacked backward pass; null when
+   * a layer has no hand-written gradient (then differentiate `apply` with TF.js's tape).
+   */
+  gradients: ((x: tf.Tensor3D, directions: readonly (readonly [number, number])[]) => tf.Tensor4D) | null;
   /** How many convolutions were fused, and how many batch norms folded into them (for tests and the bench). */
   fused: { convolutions: number; batchNorms: number };
   dispose(): void;
 }
-
-type Step =
-  | { kind: 'input'; name: string }
-  | { kind: 'padconv'; name: string; input: string; spec: PadConvSpec }
-  | { kind: 'layer'; name: string; inputs: string[]; layer: tf.layers.Layer };
 
 interface LayerInternals {
   inboundNodes: { inboundLayers: tf.layers.Layer[] }[];
@@ -93,6 +94,7 @@ export function compileInferenceGraph(model: tf.LayersModel): InferenceGraph {
 
   return {
     fused: { convolutions, batchNorms },
+    gradients: backwardSupported(steps, outputName) ? (x, directions) => directionalGradients(steps, outputName, x, directions) : null,
     apply(x) {
       return tf.tidy(() => {
         const values = new Map<string, tf.Tensor>();

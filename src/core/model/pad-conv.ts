@@ -76,7 +76,7 @@ function edgePad(x: tf.Tensor3D, left: number, right: number): tf.Tensor3D {
 }
 
 /** dL/dx for y = conv(edgePad(x)): dy [B, OW, CO] → [B, T, CI]. */
-function inputGradient(dy: tf.Tensor3D, T: number, s: PadConvSpec): tf.Tensor3D {
+export function inputGradient(dy: tf.Tensor3D, T: number, s: PadConvSpec): tf.Tensor3D {
   const [B, OW] = dy.shape;
   const CI = s.kernel.shape[1];
   const Wp = T + s.left + s.right;

@@ -16,6 +16,8 @@ export const PHI_DIRECTION: LogitDirection = [-0.5, 0.5];
  */
 export interface Differentiable {
   apply(x: tf.Tensor3D): tf.Tensor2D;
+  /** ∇(d·f) for several directions from one forward pass ([D, B, T, C]); absent on the tape path. */
+  gradients?: (x: tf.Tensor3D, directions: readonly LogitDirection[]) => tf.Tensor4D;
   /** 'graph' or 'model' (which path ran, for tests and the bench). */
   kind: 'graph' | 'model';
   dispose(): void;
@@ -30,7 +32,7 @@ export function differentiable(model: tf.LayersModel): Differentiable {
   }
   if (graph && graph.fused.convolutions > 0) {
     const g = graph;
-    return { kind: 'graph', apply: (x) => g.apply(x), dispose: () => g.dispose() };
+    return { kind: 'graph', apply: (x) => g.apply(x), ...(g.gradients && { gradients: g.gradients }), dispose: () => g.dispose() };
   }
   graph?.dispose();
   return { kind: 'model', apply: (x) => model.apply(x) as tf.Tensor2D, dispose: () => {} };
@@ -46,6 +48,26 @@ export async function inputGradients(f: Differentiable, input: Float32Array, sha
     return (await grads.data()) as Float32Array;
   } finally {
     grads.dispose();
+  }
+}
+
+/**
+ * ∇_x Σ_b d·f(x_b) for each direction d: one Float32Array [B × T × C] per direction. On the graph path all
+ * directions share one forward pass and one stacked backward pass; on the tape path each is its own tf.grad.
+ */
+export async function inputGradientsAlong(f: Differentiable, input: Float32Array, shape: [number, number, number], directions: readonly LogitDirection[]): Promise<Float32Array[]> {
+  if (!f.gradients) {
+    const out: Float32Array[] = [];
+    for (const d of directions) out.push(await inputGradients(f, input, shape, d));
+    return out;
+  }
+  const g = tf.tidy(() => f.gradients!(tf.tensor3d(input, shape), directions));
+  try {
+    const all = (await g.data()) as Float32Array;
+    const n = shape[0] * shape[1] * shape[2];
+    return directions.map((_, k) => all.subarray(k * n, (k + 1) * n));
+  } finally {
+    g.dispose();
   }
 }
 

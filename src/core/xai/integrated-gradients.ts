@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { IG_STEPS, NOISE_SAMPLES, NOISE_SIGMA } from '../constants';
 import { gaussian, mulberry32 } from '../random';
-import { CLASS_DIRECTIONS, differentiable, inputGradients, type LogitDirection, logitsOf, PHI_DIRECTION } from './input-gradient';
+import { CLASS_DIRECTIONS, differentiable, inputGradientsAlong, type LogitDirection, logitsOf, PHI_DIRECTION } from './input-gradient';
 import { quadrature, type IntegrationRule } from './quadrature';
 import { Cancelled, type AttributionResult, type ProgressFn, type StopCheck } from './types';
 
@@ -108,16 +108,16 @@ async function igAlong(model: tf.LayersModel, x: Float32Array, options: Partial<
         const a = alphas[step];
         for (let j = 0; j < n; j++) input[b * n + j] = baseline[j] + a * (xc[j] - baseline[j]);
       });
-      for (const [k, d] of directions.entries()) {
-        const g = await inputGradients(f, input, [batch.length, T, C], d);
+      const perDirection = await inputGradientsAlong(f, input, [batch.length, T, C], directions);
+      perDirection.forEach((g, k) => {
         batch.forEach(({ copy, step }, b) => {
           const acc = gradSums[copy][k];
           const w = weights[step];
           for (let j = 0; j < n; j++) acc[j] += w * g[b * n + j];
         });
-        done += batch.length;
-        o.onProgress?.(done / total, 'integrated gradients');
-      }
+      });
+      done += batch.length * directions.length;
+      o.onProgress?.(done / total, 'integrated gradients');
       if (o.onPartial) partial.report(Math.floor((start + batch.length) / alphas.length), o.onPartial);
     }
   } finally {
