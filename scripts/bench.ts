@@ -3,7 +3,7 @@
  * in PyTorch on the same machine in the same run (the native anchor, bench/torch_ig.py), plus the time from
  * pressing Explain to the first attribution picture. Prints a Markdown table with our/PyTorch ratios.
  *
- *   npm run -s bench -- [--quick] [--json FILE] [--runs 3] [--workloads ig-paper,ig-phi[,gradshap,kernelshap,lime]]
+ *   npm run -s bench -- [--quick] [--json FILE] [--runs 3] [--workloads ig-paper,ig-phi[,gradshap,kernelshap,lime]] [--methods ig,lime]
  *                       [--node wasm] [--chromium wasm,webgpu] [--threads 2] [--long-s 120] [--no-build]
  * Workloads: ig-paper = A⁰ and A¹ (both classes: what the app shows and cli explain prints), 50 Gauss–Legendre
  * steps × 40 noisy copies; ig-phi = Φ alone (one backward pass per path point; Node and PyTorch only);
@@ -29,13 +29,14 @@ async function main() {
   const { values: v } = parseArgs({
     options: {
       quick: { type: 'boolean', default: false }, json: { type: 'string' }, runs: { type: 'string' },
-      workloads: { type: 'string', default: 'ig-paper,ig-phi' }, node: { type: 'string' }, chromium: { type: 'string' },
+      workloads: { type: 'string', default: 'ig-paper,ig-phi' }, methods: { type: 'string' }, node: { type: 'string' }, chromium: { type: 'string' },
       threads: { type: 'string', default: '2' }, 'long-s': { type: 'string', default: '120' }, 'no-build': { type: 'boolean', default: false },
       'no-torch': { type: 'boolean', default: false },
     },
   });
   const list = (s: string | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
-  const workloads = v.quick ? ['ig-paper'] : list(v.workloads);
+  // --methods (the earlier option) names explanation methods; ig there is ig-paper.
+  const workloads = v.quick ? ['ig-paper'] : v.methods ? list(v.methods).map((m) => (m === 'ig' ? 'ig-paper' : m)) : list(v.workloads);
   const bad = workloads.filter((w) => w !== 'ig-paper' && w !== 'ig-phi' && !isExplainMethod(w));
   if (bad.length) throw new Error(`unknown workload(s) ${bad.join(', ')}; expected ig-paper, ig-phi, gradshap, kernelshap, lime`);
   const runs = Number(v.runs ?? (v.quick ? 1 : 3));

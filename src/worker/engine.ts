@@ -50,7 +50,7 @@ export interface InferenceEngine {
 const DEFAULT_BATCH: Record<BackendName, number> = { webgpu: 50, webgl: 50, wasm: 100, cpu: 8 };
 
 /** Provisional IG maps are posted at most this often after the first (which goes out at once). */
-const PARTIAL_EVERY_MS = 700;
+const PARTIAL_EVERY_MS = 1000;
 
 /**
  * Owns TF.js state inside the worker: the active backend and the loaded model. Every tensor it makes is
@@ -149,16 +149,19 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
       try {
         let lastFraction = 0;
         let lastPartialAt = -Infinity;
+        let lastPartialCopies = 0.5;
         const e = await explainWindow(r.model, method, window, { batchSize: DEFAULT_BATCH[r.backend], ...params }, {
           references: refs,
           onProgress: (fraction, phase) => onProgress({ status: 'explain', method, fraction: (lastFraction = fraction), phase }),
           shouldStop,
-          // The first provisional map at once, then at most one per PARTIAL_EVERY_MS (each redraws grid, map and heart);
-          // none for the last copy: the final result follows immediately.
+          // Provisional maps when the copies done double (1, 2, 4, 8 … of 40: the noise halves each time) and at least
+          // PARTIAL_EVERY_MS apart, so at most ~6 redraws of grid, map and heart; none for the last copy: the final
+          // result follows immediately.
           onPartial: (partial) => {
             const now = deps.now();
-            if (partial.copiesDone === partial.copies || now - lastPartialAt < PARTIAL_EVERY_MS) return;
+            if (partial.copiesDone === partial.copies || partial.copiesDone < 2 * lastPartialCopies || now - lastPartialAt < PARTIAL_EVERY_MS) return;
             lastPartialAt = now;
+            lastPartialCopies = partial.copiesDone;
             onProgress({ status: 'explain', method, fraction: lastFraction, phase: `refining (${partial.copiesDone} of ${partial.copies} noisy copies)`, partial });
           },
         });
