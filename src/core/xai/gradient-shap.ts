@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { gaussian, mulberry32 } from '../random';
-import { CLASS_DIRECTIONS, differentiable, inputGradients } from './input-gradient';
+import { CLASS_DIRECTIONS, differentiable, inputGradientsAlong } from './input-gradient';
 import { Cancelled, type AttributionResult, type ProgressFn, type StopCheck } from './types';
 
 export interface GradShapOptions {
@@ -50,14 +50,15 @@ export async function gradientShap(model: tf.LayersModel, x: Float32Array, refer
       batch.forEach(({ b, alpha, xs }, i) => {
         for (let j = 0; j < n; j++) input[i * n + j] = b[j] + alpha * (xs[j] - b[j]);
       });
-      for (const k of [0, 1] as const) {
-        const gv = await inputGradients(f, input, [batch.length, T, C], CLASS_DIRECTIONS[k]);
+      // Both classes from one forward pass on the graph path.
+      const perClass = await inputGradientsAlong(f, input, [batch.length, T, C], CLASS_DIRECTIONS);
+      perClass.forEach((gv, k) => {
         batch.forEach(({ b, xs }, i) => {
           for (let j = 0; j < n; j++) sums[k][j] += gv[i * n + j] * (xs[j] - b[j]);
         });
-        done += batch.length;
-        o.onProgress?.(done / (2 * draws.length), 'gradient shap');
-      }
+      });
+      done += 2 * batch.length;
+      o.onProgress?.(done / (2 * draws.length), 'gradient shap');
     }
   } finally {
     f.dispose();
