@@ -51,7 +51,9 @@ export async function benchNode(backends: string[], plan: BenchPlan): Promise<{ 
     const batchSize = backend === 'wasm' ? 100 : backend === 'cpu' ? 8 : 50; // the worker's defaults
     for (const w of plan.workloads) {
       const runsMs: number[] = [];
+      const cpuMs: number[] = [];
       for (let r = 0; r < plan.runs; r++) {
+        const c0 = process.cpuUsage();
         const t0 = performance.now();
         if (w === 'ig-paper') {
           const a = await integratedGradients(model, x, { batchSize });
@@ -61,10 +63,12 @@ export async function benchNode(backends: string[], plan: BenchPlan): Promise<{ 
           if (ours && ours.phi.length === 0) ours.phi = p.phi;
         } else await explainWindow(model, w as ExplainMethod, x, { batchSize }, { references });
         runsMs.push(performance.now() - t0);
+        const c = process.cpuUsage(c0);
+        cpuMs.push((c.user + c.system) / 1000);
         plan.log(`${runtime} ${w} run ${r + 1}: ${runsMs.at(-1)!.toFixed(0)} ms`);
         if (runsMs[0] > plan.longMs) break;
       }
-      rows.push(rowOf(w, runtime, runsMs, `batch ${batchSize}`));
+      rows.push(rowOf(w, runtime, runsMs, `batch ${batchSize}, 1 thread (TF.js wasm has no threads in Node)`, cpuMs));
     }
     model.dispose();
     plan.log(`${runtime}: ${tf.memory().numTensors} tensors left`);
