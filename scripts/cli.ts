@@ -7,15 +7,16 @@ import { isEcgError } from '../src/core/errors';
 import { isEvalError } from '../src/core/eval/eval-error';
 import { agreementCommand } from './commands/agreement';
 import { statsBootstrapCommand } from './commands/stats';
-import { evaluateCommand, evaluateMarkdown } from './commands/evaluate';
 import { reportToCsv } from '../src/core/eval/tables-format';
 import { parseArgs } from 'node:util';
 import { inspectRecord } from './commands/inspect';
 import { cineRecord, parseCineArgs } from './commands/cine';
-import { explainRecord } from './commands/explain';
-import { DEFAULT_MODEL, predictRecords } from './commands/predict';
 import { loadParsers, npyOptionsOf } from './lib/record-files';
 import { convertRecord } from './commands/convert';
+// predict, explain and evaluate load TF.js (~0.8 s of start-up): imported when those commands run, not for every command.
+const predictCommand = () => import('./commands/predict');
+const explainCommand = () => import('./commands/explain');
+const evaluateModule = () => import('./commands/evaluate');
 
 const USAGE = `usage: npm run -s cli -- <command> …
   inspect <record>   sample rate, duration, leads, QRS onsets and the 400 ms model window
@@ -70,6 +71,7 @@ async function main(argv: string[]): Promise<number> {
       return emitAsync(async () => convertRecord(positionals[0], v.to!, v.out!, load));
     }
     case 'explain': {
+      const [{ DEFAULT_MODEL }, { explainRecord }] = await Promise.all([predictCommand(), explainCommand()]);
       const { values: v, positionals } = parseArgs({
         args, allowPositionals: true,
         options: {
@@ -94,6 +96,7 @@ async function main(argv: string[]): Promise<number> {
       return emitAsync(async () => cineRecord(parsed));
     }
     case 'predict': {
+      const { DEFAULT_MODEL, predictRecords } = await predictCommand();
       const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { model: { type: 'string', default: DEFAULT_MODEL }, backend: { type: 'string', default: 'wasm' }, ...NPY_OPTIONS } });
       const load = npyOptionsOf(values);
       if (positionals.length === 0 || !load) return usage();
@@ -124,6 +127,7 @@ async function main(argv: string[]): Promise<number> {
         allowPositionals: true,
       });
       if (!v.study || !v.annotations?.length) return usage();
+      const { evaluateCommand, evaluateMarkdown } = await evaluateModule();
       // `--annotations a1.json a2.json`: the files after the first arrive as positionals.
       const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
       const run = () => evaluateCommand({
