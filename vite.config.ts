@@ -50,18 +50,50 @@ function serveModels(): Plugin {
   };
 }
 
+/**
+ * TF.js's threaded wasm build starts its pthread workers from a Blob holding `factory.toString()`. The factory
+ * reads `_scriptDir` from the closure around it, which does not exist in that Blob; unminified, a `typeof` guard
+ * covers this, but the minifier (which sees the variable declared) drops the guard and every pthread worker dies
+ * with "e is not defined". Reading it from a global instead keeps the guard meaningful in the Blob too.
+ */
+function tfjsWasmThreadsFix(): Plugin {
+  const file = /tfjs-backend-wasm[\\/]wasm-out[\\/]tfjs-backend-wasm-threaded-simd\.js$/;
+  return {
+    name: 'cineecg:tfjs-wasm-threads',
+    transform(code, id) {
+      if (!file.test(id.split('?')[0])) return null;
+      const at = code.indexOf('return (');
+      if (at < 0 || !code.includes('_scriptDir')) throw new Error(`${id}: not the TF.js threaded wasm factory this fix was written for`);
+      const outer = code.slice(0, at).replace(/(if \(typeof __filename[^\n]*\n)/, '$1  globalThis.__tfjsWasmScriptDir = _scriptDir;\n');
+      return { code: outer + code.slice(at).replaceAll('_scriptDir', 'globalThis.__tfjsWasmScriptDir'), map: null };
+    },
+  };
+}
+
+/**
+ * Cross-origin isolation (COOP + COEP): without it there is no SharedArrayBuffer, and TF.js's wasm backend falls
+ * back from its threaded SIMD build to single-threaded SIMD. Every resource of the app is same-origin, so
+ * require-corp costs nothing. A static host must send the same two headers (README).
+ */
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 // `base: './'`: every asset URL is relative, so the built app works from any path (a sub-folder, a file
 // server, `vite preview`). The app fetches its cases and models relative to the page for the same reason.
 export default defineConfig({
   base: './',
   plugins: [react(), serveModels()],
   // The inference worker imports the WebGPU and WASM backends lazily: ES-module workers can split chunks.
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [tfjsWasmThreadsFix()] },
   build: {
     target: 'es2022',
     sourcemap: true,
   },
+  server: { headers: ISOLATION_HEADERS },
   preview: {
+    headers: ISOLATION_HEADERS,
     host: '127.0.0.1',
     port: 4173,
     strictPort: true,

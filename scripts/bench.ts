@@ -1,20 +1,26 @@
 /**
- * `npm run bench`: wall time of each explanation method (paper defaults) on the demo case, per backend, in Node
- * and in headless Chromium; median of --runs runs; prints a Markdown table (and writes bench-results.json).
+ * `npm run bench`: IG at the paper's budget on the demo case in headless Chromium (through the app), in Node, and
+ * in PyTorch on the same machine in the same run (the native anchor, bench/torch_ig.py), plus the time from
+ * pressing Explain to the first attribution picture. Prints a Markdown table with our/PyTorch ratios.
  *
- *   npm run bench -- [--runs 3] [--methods ig,gradshap,kernelshap,lime] [--node wasm,cpu]
- *                    [--chromium webgpu,webgl,wasm,cpu] [--long-s 60] [--no-build]
- * A cell whose first run takes longer than --long-s is not repeated (n = 1): IG with its 4,000 input gradients
- * takes minutes on software GPUs. Run it on an otherwise idle machine: the numbers are wall times.
+ *   npm run -s bench -- [--quick] [--json FILE] [--runs 3] [--workloads ig-paper,ig-phi[,gradshap,kernelshap,lime]] [--methods ig,lime]
+ *                       [--node wasm] [--chromium wasm,webgpu] [--threads 2] [--long-s 120] [--no-build]
+ * Workloads: ig-paper = A⁰ and A¹ (both classes: what the app shows and cli explain prints), 50 Gauss–Legendre
+ * steps × 40 noisy copies; ig-phi = Φ alone (one backward pass per path point; Node and PyTorch only);
+ * first-picture = Explain click → first (provisional) attribution map painted, Chromium, measured on the ig-paper runs.
+ * --quick: ig-paper on chromium-wasm and pytorch-cpu plus first-picture, once each (a few minutes).
+ * --json FILE writes { machine, rows: [{ workload, runtime, medianMs, runs, note? }] }.
+ * Wall times: run it on an otherwise idle machine. A workload whose first run exceeds --long-s is not repeated.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { EXPLAIN_METHODS, type ExplainMethod, isExplainMethod } from '../src/core/xai/methods';
+import { isExplainMethod } from '../src/core/xai/methods';
 import { benchChromium } from './bench/browser';
-import { benchNode } from './bench/node';
-import { type BenchCell, benchTable } from './bench/table';
+import { benchNode, type OurIg } from './bench/node';
+import { type BenchRow, benchTable } from './bench/table';
+import { benchTorch } from './bench/torch';
 
 const RECORD = 'public/cases/ptbxl-00285/00285_hr.hea';
 const MODEL = 'models/ecg12/model.json';
@@ -22,26 +28,45 @@ const MODEL = 'models/ecg12/model.json';
 async function main() {
   const { values: v } = parseArgs({
     options: {
-      runs: { type: 'string', default: '3' }, methods: { type: 'string', default: EXPLAIN_METHODS.join(',') },
-      node: { type: 'string', default: 'wasm,cpu' }, chromium: { type: 'string', default: 'webgpu,webgl,wasm,cpu' },
-      'long-s': { type: 'string', default: '60' }, 'no-build': { type: 'boolean', default: false },
+      quick: { type: 'boolean', default: false }, json: { type: 'string' }, runs: { type: 'string' },
+      workloads: { type: 'string', default: 'ig-paper,ig-phi' }, methods: { type: 'string' }, node: { type: 'string' }, chromium: { type: 'string' },
+      threads: { type: 'string', default: '2' }, 'long-s': { type: 'string', default: '120' }, 'no-build': { type: 'boolean', default: false },
+      'no-torch': { type: 'boolean', default: false },
     },
   });
   const list = (s: string | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
-  const methods = list(v.methods);
-  const bad = methods.filter((m) => !isExplainMethod(m));
-  if (bad.length) throw new Error(`unknown method(s) ${bad.join(', ')}; expected ${EXPLAIN_METHODS.join(', ')}`);
-  const plan = { record: RECORD, model: MODEL, methods: methods as ExplainMethod[], runs: Number(v.runs), longMs: Number(v['long-s']) * 1000, log: (l: string) => console.error(l) };
+  // --methods (the earlier option) names explanation methods; ig there is ig-paper.
+  const workloads = v.quick ? ['ig-paper'] : v.methods ? list(v.methods).map((m) => (m === 'ig' ? 'ig-paper' : m)) : list(v.workloads);
+  const bad = workloads.filter((w) => w !== 'ig-paper' && w !== 'ig-phi' && !isExplainMethod(w));
+  if (bad.length) throw new Error(`unknown workload(s) ${bad.join(', ')}; expected ig-paper, ig-phi, gradshap, kernelshap, lime`);
+  const runs = Number(v.runs ?? (v.quick ? 1 : 3));
+  const nodeBackends = list(v.node ?? (v.quick ? '' : 'wasm'));
+  const chromiumBackends = list(v.chromium ?? (v.quick ? 'wasm' : 'wasm,webgpu'));
+  const log = (l: string) => console.error(l);
+  const plan = { record: RECORD, model: MODEL, workloads, runs, longMs: Number(v['long-s']) * 1000, log };
 
-  const cells: BenchCell[] = [];
-  if (list(v.node).length) cells.push(...(await benchNode(list(v.node), plan)));
-  if (list(v.chromium).length) {
-    if (!v['no-build']) execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
-    cells.push(...(await benchChromium(list(v.chromium), plan)));
+  const rows: BenchRow[] = [];
+  const notes: string[] = [];
+  let ours: OurIg | null = null;
+  if (nodeBackends.length) {
+    const n = await benchNode(nodeBackends, plan);
+    rows.push(...n.rows);
+    ours = n.ours;
   }
-  const header = `Explanation wall time on ${RECORD} (paper defaults: IG 50 steps × 40 noisy copies, Gradient SHAP 50 draws, Kernel SHAP 100 evaluations, LIME 500 samples); median (n runs). ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}.`;
-  console.log(`${header}\n\n${benchTable(cells, methods)}`);
-  writeFileSync('bench-results.json', `${JSON.stringify({ header, cells }, null, 1)}\n`);
+  if (!v['no-torch'] && workloads.some((w) => w.startsWith('ig-'))) {
+    const t = benchTorch({ record: RECORD, model: MODEL, runs, threads: Number(v.threads), ours, log });
+    rows.push(...t.rows.filter((r) => workloads.includes(r.workload)));
+    if (t.checks) notes.push(`PyTorch rebuild vs ours: logits max |diff| ${t.checks.logitsMaxAbsDiff.toExponential(1)}, IG max rel diff ${t.checks.igMaxRelDiff.toExponential(1)}, Φ ${t.checks.phiMaxRelDiff.toExponential(1)}.`);
+    if (t.problem) (notes.push(t.problem), log(t.problem));
+  }
+  if (chromiumBackends.length) {
+    if (!v['no-build']) execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+    rows.push(...(await benchChromium(chromiumBackends, { ...plan, firstPicture: true })));
+  }
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`;
+  const header = `IG on ${RECORD} at the paper's budget (50 Gauss–Legendre steps × 40 noisy copies); median (n runs); ${machine}.`;
+  console.log(`${header}\n\n${benchTable(rows)}\n${notes.length ? `\n${notes.join('\n')}\n` : ''}`);
+  if (v.json) writeFileSync(v.json, `${JSON.stringify({ machine, rows, notes }, null, 1)}\n`);
 }
 
 main().catch((e) => {

@@ -12,8 +12,9 @@ import { reportToCsv } from '../src/core/eval/tables-format';
 import { parseArgs } from 'node:util';
 import { inspectRecord } from './commands/inspect';
 import { cineRecord, parseCineArgs } from './commands/cine';
-import { explainRecord } from './commands/explain';
-import { DEFAULT_MODEL, predictRecords } from './commands/predict';
+// predict and explain load TF.js (~0.8 s of start-up): imported when those commands run, not for every command.
+const predictCommand = () => import('./commands/predict');
+const explainCommand = () => import('./commands/explain');
 
 const USAGE = `usage: npm run -s cli -- <command> …
   inspect <record>   sample rate, duration, leads, QRS onsets and the 400 ms model window
@@ -51,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
       return emitAsync(async () => inspectRecord(args[0]));
     }
     case 'explain': {
+      const [{ DEFAULT_MODEL }, { explainRecord }] = await Promise.all([predictCommand(), explainCommand()]);
       const { values: v, positionals } = parseArgs({
         args, allowPositionals: true,
         options: {
@@ -74,6 +76,7 @@ async function main(argv: string[]): Promise<number> {
       return emitAsync(async () => cineRecord(parsed));
     }
     case 'predict': {
+      const { DEFAULT_MODEL, predictRecords } = await predictCommand();
       const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { model: { type: 'string', default: DEFAULT_MODEL }, backend: { type: 'string', default: 'wasm' } } });
       if (positionals.length === 0) return usage();
       const failures = await predictRecords(positionals, values.model, values.backend);

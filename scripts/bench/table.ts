@@ -1,9 +1,11 @@
-/** One measured cell: where, which backend, which method, the wall times of its runs (ms). */
-export interface BenchCell {
-  env: 'node' | 'chromium';
-  backend: string;
-  method: string;
-  runsMs: number[];
+/** One measured row of `npm run bench`: a workload on a runtime, the median of its runs (ms). */
+export interface BenchRow {
+  workload: string;
+  runtime: string;
+  medianMs: number | null;
+  runs: number;
+  /** CPU time of the process (all its threads) for the median run, where measurable (Node, PyTorch): robust to a busy machine. */
+  cpuMs?: number;
   note?: string;
 }
 
@@ -13,21 +15,32 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-const fmt = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
+export function rowOf(workload: string, runtime: string, runsMs: number[], note?: string, cpuMs?: number[]): BenchRow {
+  const cpu = cpuMs?.length ? Math.round(median(cpuMs)) : undefined;
+  return { workload, runtime, medianMs: runsMs.length ? Math.round(median(runsMs) * 10) / 10 : null, runs: runsMs.length, ...(cpu !== undefined && { cpuMs: cpu }), ...(note && { note }) };
+}
 
-/** A Markdown table: one row per environment × backend, one column per method, "median (n runs)". */
-export function benchTable(cells: BenchCell[], methods: string[]): string {
-  const rows = [...new Set(cells.map((c) => `${c.env}|${c.backend}`))];
-  const head = `| where | backend | ${methods.join(' | ')} |\n|---|---|${methods.map(() => '---:|').join('')}`;
-  const body = rows.map((r) => {
-    const [env, backend] = r.split('|');
-    const cols = methods.map((m) => {
-      const c = cells.find((x) => x.env === env && x.backend === backend && x.method === m);
-      if (!c) return '–';
-      if (c.runsMs.length === 0) return c.note ?? 'failed';
-      return `${fmt(median(c.runsMs))} (n=${c.runsMs.length})`;
+const fmt = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+
+/** A Markdown table: one row per workload, one column per runtime, "median (n runs)"; then our/PyTorch ratios. */
+export function benchTable(rows: BenchRow[]): string {
+  const workloads = [...new Set(rows.map((r) => r.workload))];
+  const runtimes = [...new Set(rows.map((r) => r.runtime))];
+  const head = `| workload | ${runtimes.join(' | ')} |\n|---|${runtimes.map(() => '---:|').join('')}`;
+  const body = workloads.map((w) => {
+    const cols = runtimes.map((rt) => {
+      const r = rows.find((x) => x.workload === w && x.runtime === rt);
+      if (!r) return '–';
+      if (r.medianMs === null) return r.note ?? 'failed';
+      return `${fmt(r.medianMs)} (n=${r.runs})${r.cpuMs !== undefined ? `, CPU ${fmt(r.cpuMs)}` : ''}`;
     });
-    return `| ${env} | ${backend} | ${cols.join(' | ')} |`;
+    return `| ${w} | ${cols.join(' | ')} |`;
   });
-  return [head, ...body].join('\n');
+  const ratios = workloads.flatMap((w) => {
+    const torch = rows.find((r) => r.workload === w && r.runtime === 'pytorch-cpu')?.medianMs;
+    if (!torch) return [];
+    const torchCpu = rows.find((r) => r.workload === w && r.runtime === 'pytorch-cpu')?.cpuMs;
+    return rows.filter((r) => r.workload === w && r.runtime !== 'pytorch-cpu' && r.medianMs).map((r) => `${w}: ${r.runtime} / pytorch-cpu = ${(r.medianMs! / torch).toFixed(1)}× wall${r.cpuMs && torchCpu ? `, ${(r.cpuMs / torchCpu).toFixed(1)}× CPU time` : ''}`);
+  });
+  return [head, ...body, '', ...ratios].join('\n');
 }

@@ -1,4 +1,4 @@
-import type { ExplainMethod, ExplainParams } from '../core/xai/methods';
+import type { ExplainMethod, ExplainParams } from '../core/xai/catalogue';
 import {
   type BackendName,
   type BackendSupport,

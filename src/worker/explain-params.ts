@@ -1,4 +1,4 @@
-import type { ExplainParams } from '../core/xai/methods';
+import type { ExplainParams } from '../core/xai/catalogue';
 
 /** Upper bounds that keep one request from asking the browser for hours of work by mistake. */
 const LIMITS = { steps: 1000, noiseSamples: 1000, samples: 20000, batchSize: 4096, segmentMs: 400 } as const;

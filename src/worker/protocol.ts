@@ -9,7 +9,7 @@
  * Plain data only (structured clone); a predict's window is transferred, not copied.
  */
 
-import { EXPLAIN_METHODS, type ExplainMethod, type ExplainParams, isExplainMethod } from '../core/xai/methods';
+import { EXPLAIN_METHODS, type ExplainMethod, type ExplainParams, isExplainMethod } from '../core/xai/catalogue';
 import { parseExplainParams } from './explain-params';
 
 /** TF.js backends, fastest first: the worker uses the first that initialises unless one is asked for. */
@@ -66,6 +66,14 @@ export interface ExplainProgress {
   method: ExplainMethod;
   fraction: number;
   phase: string;
+  /** IG: provisional attributions (running mean over the noisy copies done so far) to draw while it refines. */
+  partial?: PartialExplanation;
+}
+
+export interface PartialExplanation {
+  attributions: [Float32Array, Float32Array];
+  copiesDone: number;
+  copies: number;
 }
 
 export type WorkerProgress = LoadProgress | ExplainProgress;
@@ -156,7 +164,9 @@ export function transferablesOf(request: WorkerRequest): Transferable[] {
 
 /** Buffers to transfer with a response: an explanation's attributions move to the page. */
 export function responseTransferables(response: WorkerResponse): Transferable[] {
-  return response.type === 'explanation' ? response.attributions.map((a) => a.buffer as ArrayBuffer) : [];
+  if (response.type === 'explanation') return response.attributions.map((a) => a.buffer as ArrayBuffer);
+  if (response.type === 'progress' && 'partial' in response.progress && response.progress.partial) return response.progress.partial.attributions.map((a) => a.buffer as ArrayBuffer);
+  return [];
 }
 
 /** One overall fraction for the load's progress bar: download 0–70%, then each candidate backend's share of 70–100%. */

@@ -15,6 +15,8 @@ export async function initBackend(name: BackendName): Promise<void> {
   if (!ok) throw new WorkerFailure('backend-unavailable', `TF.js could not initialise the ${name} backend`);
   await tf.ready();
   if (tf.getBackend() !== name) throw new WorkerFailure('backend-unavailable', `TF.js is on ${tf.getBackend()}, not ${name}`);
+  // Which wasm build runs: threads need a cross-origin-isolated page (COOP/COEP, vite.config.ts). The bench reads this line.
+  if (name === 'wasm') console.info(`wasm backend: ${(await import('./wasm-paths')).wasmThreads()} thread(s), cross-origin isolated: ${globalThis.crossOriginIsolated === true}`);
 }
 
 /** Fetches model.json and its shards over HTTP (shard URLs resolve against model.json's URL), once per load. */

@@ -1,5 +1,5 @@
 import { STANDARD_LEADS } from '../../core/ecg/types';
-import { EXPLAIN_METHODS, METHOD_LABELS } from '../../core/xai/methods';
+import { EXPLAIN_METHODS, METHOD_LABELS } from '../../core/xai/catalogue';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { BackendPicker } from '../inference/BackendPicker';
 import { formatMs } from '../inference/describe';
@@ -154,7 +154,7 @@ export function ExplainPanel() {
             {display === 'signed'
               ? `Φ = (A_abnormal − A_normal)/2 per lead; red = evidence for abnormal, blue = for normal; ±1 = ${view.scale.toPrecision(3)} logit units.`
               : `Paper 3.6 ${display} post-processing (sign flipped for a case the model calls normal), 1 = strongest.`}{' '}
-            Φd(t) = Σ leads Φ / max |Σ leads Φ| (eq. 2) colors the CineECG trajectory. {describeDelta(explanation.delta)}
+            Φd(t) = Σ leads Φ / max |Σ leads Φ| (eq. 2) colors the CineECG trajectory. {explanation.refining ? <span data-testid="refining">refining… ({explanation.refining.copiesDone} of {explanation.refining.copies} noisy copies so far)</span> : describeDelta(explanation.delta)}
           </figcaption>
         </figure>
       )}

@@ -1,6 +1,6 @@
 import { IG_STEPS, KERNEL_SHAP_EVALUATIONS, LIME_SAMPLES, NOISE_SAMPLES, NOISE_SIGMA } from '../../core/constants';
-import type { ExplainMethod, ExplainParams } from '../../core/xai/methods';
-import { KERNEL_SHAP_SEGMENT_MS, LIME_SEGMENT_MS } from '../../core/xai/segments';
+import type { ExplainMethod, ExplainParams } from '../../core/xai/catalogue';
+import { KERNEL_SHAP_SEGMENT_MS, LIME_SEGMENT_MS } from '../../core/xai/catalogue';
 import { appStore } from '../store/appStore';
 import { useAppStore } from '../store/useAppStore';
 

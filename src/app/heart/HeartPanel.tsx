@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { MODEL_FS_HZ, WINDOW_SAMPLES } from '../../core/constants';
 import { bipolarPhi, mappedPhi } from '../../core/xai/mapping';
-import { METHOD_LABELS } from '../../core/xai/methods';
+import { METHOD_LABELS } from '../../core/xai/catalogue';
 import { type AppError, toAppError } from '../errors/appError';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { appStore } from '../store/appStore';

@@ -1,4 +1,4 @@
-import { EXPLAIN_METHODS } from '../../core/xai/methods';
+import { EXPLAIN_METHODS } from '../../core/xai/catalogue';
 import { PAPER_LAYOUTS } from '../grid/paperLayouts';
 import type { AppStore } from '../store/appStore';
 

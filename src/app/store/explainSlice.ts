@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { ExplainMethod, ExplainParams } from '../../core/xai/methods';
-import type { BackendName, ExplanationResult } from '../../worker/protocol';
+import type { ExplainMethod, ExplainParams } from '../../core/xai/catalogue';
+import type { BackendName, ExplanationResult, PartialExplanation } from '../../worker/protocol';
 import type { AppError } from '../errors/appError';
 import type { AppState } from './appStore';
 
@@ -15,6 +15,8 @@ const keyOf = (source: ExplainSource, method: ExplainMethod) => `${source}:${met
 export interface Explanation extends ExplanationResult {
   caseRequest: number;
   source: ExplainSource;
+  /** Set while IG refines: a provisional map over the noisy copies done so far (no delta, logits or timing yet). */
+  refining?: { copiesDone: number; copies: number };
 }
 
 /** One finished run, for the timings table: which method, where, how long. */
@@ -45,6 +47,8 @@ export interface ExplainSlice {
   setExplainParams: (method: ExplainMethod, params: ExplainParams) => void;
   explainStarted: (job: { id: number; method: ExplainMethod; caseRequest: number; source: ExplainSource }) => void;
   explainProgressed: (id: number, fraction: number, phase: string) => void;
+  /** A provisional map of the running job (IG's running mean), drawn until the final result replaces it. */
+  explainRefining: (id: number, partial: PartialExplanation) => void;
   explainDone: (id: number, result: ExplanationResult) => void;
   explainStopped: (id: number, how: { cancelled: true } | { error: AppError }) => void;
   /** The job could not even start (e.g. no input could be built for that model). */
@@ -73,6 +77,16 @@ export const createExplainSlice: StateCreator<AppState, [], [], ExplainSlice> = 
     // Progress only moves forward, whatever order messages are handled in.
     if (get().explainJob?.id === id && (!cur || fraction >= cur.fraction)) set({ explainProgress: { fraction, phase } });
   },
+  explainRefining: (id, partial) => {
+    const job = get().explainJob;
+    if (job?.id !== id) return;
+    const provisional: Explanation = {
+      method: job.method, attributions: partial.attributions, delta: [Number.NaN, Number.NaN], logits: [Number.NaN, Number.NaN], baselineLogits: [Number.NaN, Number.NaN],
+      params: {}, backend: get().loadedModel?.backend ?? 'wasm', ms: Number.NaN, caseRequest: job.caseRequest, source: job.source,
+      refining: { copiesDone: partial.copiesDone, copies: partial.copies },
+    };
+    set({ explanations: { ...get().explanations, [keyOf(job.source, job.method)]: provisional } });
+  },
   explainDone: (id, result) => {
     const job = get().explainJob;
     if (job?.id !== id) return;
@@ -87,7 +101,9 @@ export const createExplainSlice: StateCreator<AppState, [], [], ExplainSlice> = 
   },
   explainStopped: (id, how) => {
     if (get().explainJob?.id !== id) return;
-    set({ explainJob: null, explainProgress: null, ...('error' in how ? { explainStatus: 'error', explainError: how.error } : { explainStatus: 'cancelled' }) });
+    // A provisional map of a run that did not finish is not an explanation.
+    const explanations = Object.fromEntries(Object.entries(get().explanations).filter(([, e]) => !e?.refining));
+    set({ explainJob: null, explainProgress: null, explanations, ...('error' in how ? { explainStatus: 'error', explainError: how.error } : { explainStatus: 'cancelled' }) });
   },
   explainRefused: (error) => {
     if (!get().explainJob) set({ explainStatus: 'error', explainError: error, explainProgress: null });

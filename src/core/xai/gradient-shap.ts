@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { gaussian, mulberry32 } from '../random';
+import { CLASS_DIRECTIONS, differentiable, inputGradientsAlong } from './input-gradient';
 import { Cancelled, type AttributionResult, type ProgressFn, type StopCheck } from './types';
 
 export interface GradShapOptions {
@@ -40,23 +41,27 @@ export async function gradientShap(model: tf.LayersModel, x: Float32Array, refer
 
   const sums: [Float64Array, Float64Array] = [new Float64Array(n), new Float64Array(n)];
   let done = 0;
-  for (let start = 0; start < draws.length; start += o.batchSize) {
-    if (await o.shouldStop?.()) throw new Cancelled();
-    const batch = draws.slice(start, start + o.batchSize);
-    const input = new Float32Array(batch.length * n);
-    batch.forEach(({ b, alpha, xs }, i) => {
-      for (let j = 0; j < n; j++) input[i * n + j] = b[j] + alpha * (xs[j] - b[j]);
-    });
-    for (const k of [0, 1] as const) {
-      const grads = tf.tidy(() => tf.grad((v: tf.Tensor) => (model.apply(v) as tf.Tensor).slice([0, k], [-1, 1]).sum())(tf.tensor3d(input, [batch.length, T, C])));
-      const gv = await grads.data();
-      grads.dispose();
-      batch.forEach(({ b, xs }, i) => {
-        for (let j = 0; j < n; j++) sums[k][j] += gv[i * n + j] * (xs[j] - b[j]);
+  const f = differentiable(model); // the folded, fused graph: same gradients, several times faster on wasm
+  try {
+    for (let start = 0; start < draws.length; start += o.batchSize) {
+      if (await o.shouldStop?.()) throw new Cancelled();
+      const batch = draws.slice(start, start + o.batchSize);
+      const input = new Float32Array(batch.length * n);
+      batch.forEach(({ b, alpha, xs }, i) => {
+        for (let j = 0; j < n; j++) input[i * n + j] = b[j] + alpha * (xs[j] - b[j]);
       });
-      done += batch.length;
+      // Both classes from one forward pass on the graph path.
+      const perClass = await inputGradientsAlong(f, input, [batch.length, T, C], CLASS_DIRECTIONS);
+      perClass.forEach((gv, k) => {
+        batch.forEach(({ b, xs }, i) => {
+          for (let j = 0; j < n; j++) sums[k][j] += gv[i * n + j] * (xs[j] - b[j]);
+        });
+      });
+      done += 2 * batch.length;
       o.onProgress?.(done / (2 * draws.length), 'gradient shap');
     }
+  } finally {
+    f.dispose();
   }
   const attributions: [Float32Array, Float32Array] = [Float32Array.from(sums[0], (v) => v / draws.length), Float32Array.from(sums[1], (v) => v / draws.length)];
 

@@ -1,51 +1,22 @@
 import type * as tf from '@tensorflow/tfjs';
 import { MODEL_FS_HZ } from '../constants';
 import { DEFAULT_GRADSHAP, gradientShap } from './gradient-shap';
-import { DEFAULT_IG, integratedGradients, type IgOptions } from './integrated-gradients';
+import { DEFAULT_IG, integratedGradients, type IgOptions, type PartialAttributions } from './integrated-gradients';
 import { DEFAULT_KERNEL_SHAP, kernelShap } from './kernel-shap';
 import { DEFAULT_LIME, lime } from './lime';
-import type { IntegrationRule } from './quadrature';
-import { type Grouping, type PerturbationInfo, segmentSamplesOfMs } from './segments';
+import { type ExplainMethod, type ExplainParams, segmentSamplesOfMs } from './catalogue';
+import type { PerturbationInfo } from './segments';
 import type { AttributionResult, ProgressFn, StopCheck } from './types';
 
-/** The attribution methods of paper 3.3, by the short names the CLI, the worker and the URL use. */
-export const EXPLAIN_METHODS = ['ig', 'gradshap', 'kernelshap', 'lime'] as const;
-export type ExplainMethod = (typeof EXPLAIN_METHODS)[number];
-
-export const METHOD_LABELS: Record<ExplainMethod, string> = {
-  ig: 'Integrated Gradients',
-  gradshap: 'Gradient SHAP',
-  kernelshap: 'Kernel SHAP',
-  lime: 'LIME',
-};
-
-export function isExplainMethod(x: unknown): x is ExplainMethod {
-  return typeof x === 'string' && (EXPLAIN_METHODS as readonly string[]).includes(x);
-}
-
-/** What a caller may set; anything omitted takes the paper's default for that method. Plain data (crosses the worker boundary). */
-export interface ExplainParams {
-  /** IG: quadrature steps and rule. */
-  steps?: number;
-  rule?: IntegrationRule;
-  /** IG noise tunnel: noisy copies (0 = plain IG), σ and its unit. Gradient SHAP: σ of the input noise. */
-  noiseSamples?: number;
-  sigma?: number;
-  sigmaUnit?: 'absolute' | 'relative';
-  /** Gradient SHAP draws; Kernel SHAP model evaluations; LIME perturbed samples. */
-  samples?: number;
-  /** Kernel SHAP / LIME feature grouping: segment length in ms (a whole number of samples), per lead or spanning all leads. */
-  segmentMs?: number;
-  grouping?: Grouping;
-  batchSize?: number;
-  seed?: number;
-}
+export { EXPLAIN_METHODS, type ExplainMethod, METHOD_LABELS, isExplainMethod, type ExplainParams } from './catalogue';
 
 export interface ExplainContext {
   /** Gradient SHAP's reference distribution: [T × C] windows. */
   references?: Float32Array[];
   onProgress?: ProgressFn;
   shouldStop?: StopCheck;
+  /** IG only: provisional A⁰, A¹ (the running mean over the noisy copies done), for a progressive display. */
+  onPartial?: (p: { attributions: [Float32Array, Float32Array]; copiesDone: number; copies: number }) => void;
 }
 
 export interface Explanation extends AttributionResult {
@@ -64,7 +35,11 @@ export async function explainWindow(model: tf.LayersModel, method: ExplainMethod
         ...defined({ steps: p.steps, rule: p.rule, noiseSamples: p.noiseSamples, sigma: p.sigma, sigmaUnit: p.sigmaUnit, batchSize: p.batchSize, seed: p.seed }),
       };
       if (!['gausslegendre', 'riemann_trapezoid'].includes(o.rule)) throw new Error(`rule must be gausslegendre or riemann_trapezoid, got ${o.rule}`);
-      const r = await integratedGradients(model, x, { ...o, ...common });
+      const onPartial = ctx.onPartial;
+      const r = await integratedGradients(model, x, {
+        ...o, ...common,
+        ...(onPartial && { onPartial: (p: PartialAttributions) => onPartial({ attributions: [p.attributions[0], p.attributions[1]], copiesDone: p.copiesDone, copies: p.copies }) }),
+      });
       const params = { steps: o.steps, rule: o.rule, baseline: 'zeros', noiseSamples: o.noiseSamples, sigma: o.sigma, sigmaUnit: o.sigmaUnit, batchSize: o.batchSize, seed: o.seed };
       return { ...r, method, params };
     }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { MODEL_FS_HZ } from '../constants';
+import { LIME_SEGMENT_MS, segmentSamplesOfMs } from './catalogue';
 import { Cancelled, type ProgressFn, type StopCheck } from './types';
 
 /**
@@ -23,7 +24,10 @@ import { Cancelled, type ProgressFn, type StopCheck } from './types';
  * A feature's value φ_g is spread evenly over its elements (φ_g / |g| each), so that Σ attributions = Σ_g φ_g and
  * completeness is stated on the same [T × C] arrays as for IG.
  */
-export type Grouping = 'lead-time' | 'time';
+import type { Grouping } from './catalogue';
+
+export type { Grouping } from './catalogue';
+export { KERNEL_SHAP_SEGMENT_MS, LIME_SEGMENT_MS, segmentSamplesOfMs } from './catalogue';
 
 export interface SegmentOptions {
   /** Samples per time segment. */
@@ -31,15 +35,6 @@ export interface SegmentOptions {
   grouping: Grouping;
 }
 
-/** Segment length in samples at the model's 500 Hz; throws unless it is a whole number of samples. */
-export function segmentSamplesOfMs(ms: number): number {
-  const samples = (ms * MODEL_FS_HZ) / 1000;
-  if (!Number.isInteger(samples) || samples < 1) throw new Error(`segment length must be a whole number of ${1000 / MODEL_FS_HZ} ms samples, got ${ms} ms`);
-  return samples;
-}
-
-export const LIME_SEGMENT_MS = 50;
-export const KERNEL_SHAP_SEGMENT_MS = 100;
 export const DEFAULT_SEGMENTS: SegmentOptions = { segmentSamples: segmentSamplesOfMs(LIME_SEGMENT_MS), grouping: 'lead-time' };
 
 export interface Segmentation extends SegmentOptions {
