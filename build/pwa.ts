@@ -5,8 +5,11 @@ import { VitePWA } from 'vite-plugin-pwa';
  * The page's Content-Security-Policy. One string, delivered twice: as a `<meta http-equiv>` in the built index.html
  * (any static host) and as a response header from `vite preview` (`npm start`). Why each source is there:
  * - `default-src 'self'`: nothing from another origin, ever (no CDN, fonts, analytics).
- * - `script-src 'self' 'wasm-unsafe-eval'`: TF.js's WASM backend compiles WebAssembly; no 'unsafe-eval', no inline JS.
- * - `worker-src 'self' blob:`: the threaded WASM build starts its pthread workers from Blob URLs.
+ * - `script-src 'self' 'wasm-unsafe-eval' blob:`: TF.js's WASM backend compiles WebAssembly ('wasm-unsafe-eval',
+ *   not 'unsafe-eval': eval and new Function stay forbidden); its threaded build starts each pthread worker from a
+ *   Blob URL that `importScripts` a second Blob URL holding the backend's own code (both made by the app's own
+ *   bundled script, never fetched). No inline JS.
+ * - `worker-src 'self' blob:`: those pthread workers, and the inference worker (a same-origin file).
  * - `img-src 'self' data: blob:`: canvas snapshots and exported figures are data:/blob: URLs shown or downloaded.
  * - `style-src 'self'`: every stylesheet is a file; React's `style={…}` props go through the CSSOM, which CSP does
  *   not govern, so no 'unsafe-inline' is needed (the egress e2e fails on any violation, which would catch one).
@@ -16,7 +19,7 @@ import { VitePWA } from 'vite-plugin-pwa';
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self' 'wasm-unsafe-eval' blob:",
   "worker-src 'self' blob:",
   "connect-src 'self'",
   "img-src 'self' data: blob:",

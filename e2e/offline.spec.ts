@@ -48,7 +48,8 @@ test('installable: manifest fields and icons, and Chromium reports no installabi
   await waitForOfflineReady(page);
   const cdp = await page.context().newCDPSession(page);
   const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors') as { installabilityErrors: Array<{ errorId: string }> };
-  expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
+  // Playwright's contexts are incognito-like, where Chromium never offers an install; every other check passed.
+  expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
 });
 
 test('offline: after one visit the app reloads without a network, opens a demo case by its link, predicts, explains with IG and draws the 3D view, still cross-origin isolated', async ({ page, context }, testInfo) => {
