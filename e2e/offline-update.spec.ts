@@ -27,7 +27,7 @@ function makeBuildB(a: string, b: string): void {
   writeFileSync(sw, after);
 }
 
-test('a new build is detected and offered; the page reloads only when the user clicks Reload', async ({ page }) => {
+for (const visit of ['first visit, page not yet controlled', 'later visit, page controlled by the worker'] as const) test(`${visit}: a new build is detected and offered; the page reloads only when the user clicks Reload`, async ({ page }) => {
   test.setTimeout(180_000);
   const tmp = mkdtempSync(path.join(tmpdir(), 'cineecg-update-'));
   const [a, b] = [path.join(tmp, 'a'), path.join(tmp, 'b')];
@@ -37,6 +37,11 @@ test('a new build is detected and offered; the page reloads only when the user c
   try {
     await page.goto(host.url);
     await waitForOfflineReady(page);
+    if (visit.startsWith('later')) {
+      await page.reload();
+      await waitForOfflineReady(page);
+    }
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(visit.startsWith('later'));
     await expect(page.getByTestId('update-available')).toHaveCount(0);
     // Work in progress lives in this page; a reload would drop this marker.
     await page.evaluate(() => ((window as unknown as { __unsaved: number }).__unsaved = 1));

@@ -9,6 +9,7 @@ const UPDATE_CHECK_MS = 60 * 60 * 1000;
  * Returns the action behind the "Reload" button: activate the waiting version; the page reloads when it controls.
  */
 export function registerPwa(store: PwaStore): () => void {
+  let registration: ServiceWorkerRegistration | undefined;
   const activateWaiting = registerSW({
     immediate: true,
     onOfflineReady: () => store.dispatch('offline-ready'),
@@ -19,15 +20,22 @@ export function registerPwa(store: PwaStore): () => void {
       else store.dispatch('new-version-controls');
     },
     // A worker that is already active when the page starts (any load after the first) finished its precache then.
-    onRegisteredSW: (_url, registration) => {
+    onRegisteredSW: (_url, r) => {
+      registration = r;
       if (registration?.active) store.dispatch('offline-ready');
       // The app stays open all day: look for a new version hourly, not only when the page is opened.
-      if (registration) setInterval(() => void registration.update().catch(() => undefined), UPDATE_CHECK_MS);
+      if (r) setInterval(() => void r.update().catch(() => undefined), UPDATE_CHECK_MS);
     },
     onRegisterError: (e: unknown) => console.warn('The offline service worker could not be registered:', e),
   });
   return () => {
     store.dispatch('user-reload');
+    // A page opened before any worker was installed (the first visit) is not controlled, so no 'controlling'
+    // event will come when the new version activates (clientsClaim is off): reload once it is active instead.
+    const waiting = registration?.waiting;
+    if (!navigator.serviceWorker.controller && waiting) {
+      waiting.addEventListener('statechange', () => waiting.state === 'activated' && window.location.reload());
+    }
     void activateWaiting(true);
   };
 }
