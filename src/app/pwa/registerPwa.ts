@@ -31,9 +31,14 @@ export function registerPwa(store: PwaStore): () => void {
   return () => {
     store.dispatch('user-reload');
     // A page opened before any worker was installed (the first visit) is not controlled, so no 'controlling'
-    // event will come when the new version activates (clientsClaim is off): reload once it is active instead.
-    const waiting = registration?.waiting;
-    if (!navigator.serviceWorker.controller && waiting) {
+    // event will come when the new version activates (clientsClaim is off). Then the new worker usually did not
+    // even wait (no page held the old one): reload now; if it does wait, reload once it is active.
+    if (!navigator.serviceWorker.controller) {
+      const waiting = registration?.waiting;
+      if (!waiting) {
+        window.location.reload();
+        return;
+      }
       waiting.addEventListener('statechange', () => waiting.state === 'activated' && window.location.reload());
     }
     void activateWaiting(true);
