@@ -54,7 +54,8 @@ async function main() {
     ours = n.ours;
   }
   if (!v['no-torch'] && workloads.some((w) => w.startsWith('ig-'))) {
-    const t = benchTorch({ record: RECORD, model: MODEL, runs, threads: Number(v.threads), ours, log });
+    // --quick: PyTorch's best batch size from the full runs (1000) only.
+    const t = benchTorch({ record: RECORD, model: MODEL, runs, threads: Number(v.threads), ours, workloads, ...(v.quick && { batches: '1000' }), log });
     rows.push(...t.rows.filter((r) => workloads.includes(r.workload)));
     if (t.checks) notes.push(`PyTorch rebuild vs ours: logits max |diff| ${t.checks.logitsMaxAbsDiff.toExponential(1)}, IG max rel diff ${t.checks.igMaxRelDiff.toExponential(1)}, Φ ${t.checks.phiMaxRelDiff.toExponential(1)}.`);
     if (t.problem) (notes.push(t.problem), log(t.problem));

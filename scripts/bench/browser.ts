@@ -36,7 +36,7 @@ export async function benchChromium(backends: string[], plan: BenchPlan & { firs
         for (let r = 0; r < plan.runs; r++) {
           if (method === 'ig') await watchFirstPicture(page);
           runsMs.push(await runExplanation(page, 30 * 60_000));
-          if (method === 'ig') firstMs.push(await page.evaluate(() => (window as unknown as { __firstPictureMs: number }).__firstPictureMs));
+          if (method === 'ig') firstMs.push(Number(await page.evaluate('window.__firstPictureMs')));
           plan.log(`${runtime} ${w} run ${r + 1}: ${runsMs.at(-1)!.toFixed(0)} ms${method === 'ig' ? `, first picture ${firstMs.at(-1)!.toFixed(0)} ms` : ''}`);
           if (runsMs[0] > plan.longMs) break;
         }
@@ -52,23 +52,30 @@ export async function benchChromium(backends: string[], plan: BenchPlan & { firs
   return rows;
 }
 
-/** Arms the page: the next Explain click starts a clock that stops when the refining map is painted. */
+/**
+ * Arms the page: the next Explain click starts a clock that stops when the refining map is painted. Passed as a
+ * string: tsx (esbuild keepNames) would wrap the named inner functions of a serialised function in a __name helper
+ * that does not exist in the page, and an exception inside the click listener would pass silently.
+ */
+const ARM_FIRST_PICTURE = `(() => {
+  window.__firstPictureMs = NaN;
+  function onClick(e) {
+    const target = e.target && e.target.closest ? e.target.closest('button') : null;
+    if (!target || !(target.textContent || '').startsWith('Explain with')) return;
+    document.removeEventListener('click', onClick, true);
+    const t0 = performance.now();
+    const observer = new MutationObserver(function () {
+      if (!document.querySelector('[data-testid="refining"]')) return;
+      observer.disconnect();
+      requestAnimationFrame(function () { requestAnimationFrame(function () { window.__firstPictureMs = performance.now() - t0; }); });
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  }
+  document.addEventListener('click', onClick, true);
+})()`;
+
 async function watchFirstPicture(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __firstPictureMs: number };
-    w.__firstPictureMs = Number.NaN;
-    const button = [...document.querySelectorAll('[data-testid="explain"] button')].find((b) => b.textContent?.startsWith('Explain with'));
-    button?.addEventListener('click', () => {
-      const t0 = performance.now();
-      const done = () => requestAnimationFrame(() => requestAnimationFrame(() => (w.__firstPictureMs = performance.now() - t0)));
-      const observer = new MutationObserver(() => {
-        if (!document.querySelector('[data-testid="refining"]')) return;
-        observer.disconnect();
-        done();
-      });
-      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    }, { capture: true, once: true });
-  });
+  await page.evaluate(ARM_FIRST_PICTURE);
 }
 
 /** Opens the app on one backend; true when its prediction is shown, else why not. */

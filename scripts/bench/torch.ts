@@ -19,7 +19,7 @@ const REFERENCE = 'src/core/xai/__fixtures__/ig-00285-paper';
  * from the stored reference of the demo case (equal to today's code within 3e-8: src/core/xai/ig-reference.test.ts).
  * Returns its rows, or none and a plain message when PyTorch is missing or disagrees.
  */
-export function benchTorch(a: { record: string; model: string; runs: number; threads: number; ours: OurIg | null; log: (l: string) => void }): { rows: BenchRow[]; checks?: Record<string, number>; problem?: string } {
+export function benchTorch(a: { record: string; model: string; runs: number; threads: number; ours: OurIg | null; workloads: string[]; batches?: string; log: (l: string) => void }): { rows: BenchRow[]; checks?: Record<string, number>; problem?: string } {
   const x = a.ours?.window ?? prepareEcg(loadRecord(readRecordFiles(a.record))).window;
   let ours = a.ours && a.ours.phi.length ? a.ours : null;
   if (!ours) {
@@ -44,7 +44,8 @@ export function benchTorch(a: { record: string; model: string; runs: number; thr
     attributions: ours.attributions.flatMap((t) => Array.from(t)), phi: Array.from(ours.phi),
   }));
   a.log(`pytorch-cpu: ${PYTHON} bench/torch_ig.py (${a.threads} threads, ${a.runs} runs per batch size)`);
-  const r = spawnSync(PYTHON, ['bench/torch_ig.py', file, '--runs', String(a.runs), '--threads', String(a.threads)], { encoding: 'utf8', maxBuffer: 16 << 20, env: { ...process.env, OMP_NUM_THREADS: String(a.threads) } });
+  const args = ['--runs', String(a.runs), '--threads', String(a.threads), '--workloads', a.workloads.filter((w) => w.startsWith('ig-')).join(','), ...(a.batches ? ['--batches', a.batches] : [])];
+  const r = spawnSync(PYTHON, ['bench/torch_ig.py', file, ...args], { encoding: 'utf8', maxBuffer: 16 << 20, env: { ...process.env, OMP_NUM_THREADS: String(a.threads) } });
   rmSync(dir, { recursive: true, force: true });
   const line = r.stdout.trim().split('\n').pop() ?? '';
   let out: { rows?: BenchRow[]; checks?: Record<string, number>; error?: string };
