@@ -2,6 +2,7 @@ import { createReadStream, existsSync, readdirSync, readFileSync, statSync } fro
 import { join, relative, resolve, sep } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY, cspMeta, pwa } from './build/pwa';
 
 const MODELS_DIR = resolve(import.meta.dirname, 'models');
 
@@ -84,7 +85,7 @@ export const ISOLATION_HEADERS = {
 // server, `vite preview`). The app fetches its cases and models relative to the page for the same reason.
 export default defineConfig({
   base: './',
-  plugins: [react(), serveModels()],
+  plugins: [react(), serveModels(), cspMeta(), pwa()],
   // The inference worker imports the WebGPU and WASM backends lazily: ES-module workers can split chunks.
   worker: { format: 'es', plugins: () => [tfjsWasmThreadsFix()] },
   build: {
@@ -92,8 +93,9 @@ export default defineConfig({
     sourcemap: true,
   },
   server: { headers: ISOLATION_HEADERS },
+  // `npm start` sends the same CSP as the built index.html's meta tag (build/pwa.ts); the dev server does not (HMR).
   preview: {
-    headers: ISOLATION_HEADERS,
+    headers: { ...ISOLATION_HEADERS, 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
     host: '127.0.0.1',
     port: 4173,
     strictPort: true,

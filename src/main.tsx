@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { caseIdFromUrl, loadCase } from './app/case/loadCase';
 import { openCase } from './app/case/openCase';
+import { PwaStatus } from './app/pwa/PwaStatus';
 import { appStore } from './app/store/appStore';
 import { studyParamFromUrl } from './app/study/studyUrl';
 import './app/app.css';
@@ -24,5 +25,6 @@ createRoot(root).render(
     ) : (
       <App />
     )}
+    <PwaStatus />
   </StrictMode>,
 );
