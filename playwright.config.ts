@@ -24,6 +24,9 @@ export default defineConfig({
     baseURL: BASE_URL,
     screenshot: 'on',
     trace: 'retain-on-failure',
+    // The service worker precaches ~9 MB in the background on every fresh context; only the PWA specs need it
+    // (they opt in with test.use({ serviceWorkers: 'allow' })), the rest would pay for it in time and CPU.
+    serviceWorkers: 'block',
     actionTimeout: 15_000,
     navigationTimeout: 30_000,
   },

@@ -5,6 +5,9 @@ import { REPO_ROOT } from './support/paths';
 import { readShownPrediction } from './support/predict';
 import { dragOnGrid, marksOf, grid, openFiles, startExample } from './study-support';
 
+// The service worker is what these tests are about (the config blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 /** Each method at a small budget: this test is about where requests go, not about the numbers. */
 const METHODS: Array<[RegExp, Record<string, string>]> = [
   [/Integrated Gradients/, { Steps: '4', 'Noisy copies': '1' }],

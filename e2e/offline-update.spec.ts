@@ -8,6 +8,9 @@ import { REPO_ROOT } from './support/paths';
 import { waitForOfflineReady } from './support/pwa';
 import { startSwappableHost } from './support/staticServer';
 
+// The service worker is what these tests are about (the config blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 const OUT_DIR = process.env.E2E_OUT_DIR ?? 'dist';
 /** Its own port beside the preview server's: this test deploys a second build under an open page. */
 const PORT = Number(process.env.E2E_PORT ?? 4173) + 100;

@@ -7,6 +7,9 @@ import { readShownPrediction } from './support/predict';
 import { precacheEntries, waitForOfflineReady } from './support/pwa';
 import { startExample } from './study-support';
 
+// The service worker is what these tests are about (the config blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 const OUT_DIR = process.env.E2E_OUT_DIR ?? 'dist';
 const CASE = 'ptbxl-00262';
 const SMALL_IG = { Steps: '8', 'Noisy copies': '2' };
