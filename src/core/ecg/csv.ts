@@ -15,7 +15,7 @@ import { checkLength } from './limits';
  */
 export function readCsvRecord(bytes: Uint8Array, fileName: string): EcgRecord {
   const bad = (message: string, field?: string) => new EcgError('bad-csv', message, { file: fileName, field });
-  const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
+  const text = decodeCsvText(bytes, fileName);
   const comments: string[] = [];
   const rows: string[] = [];
   for (const raw of text.split(/\r?\n/)) {
@@ -71,6 +71,17 @@ export function readCsvRecord(bytes: Uint8Array, fileName: string): EcgRecord {
     name: fileName.replace(/\.csv$/i, ''), format: 'csv', fsHz, channels, comments,
     sourceFiles: [fileName], notes, mainFile: fileName,
   });
+}
+
+/** UTF-8 (BOM or not) or UTF-16 with its BOM; UTF-16 without one is named rather than read as garbage. */
+function decodeCsvText(bytes: Uint8Array, fileName: string): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const head = bytes.subarray(0, 4096);
+  if (head.length > 0 && head.filter((b) => b === 0).length > head.length / 4) {
+    throw new EcgError('bad-csv', 'the text has NUL bytes: UTF-16 without a byte-order mark, or not text at all; save it as UTF-8 CSV', { file: fileName, field: 'encoding' });
+  }
+  return new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
 }
 
 function countOf(line: string, ch: string): number {
