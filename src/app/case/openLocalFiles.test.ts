@@ -47,6 +47,24 @@ describe('openLocalFiles', () => {
     expect(s.caseError).toBeNull();
   });
 
+  it('a demo case asked for while files are being read supersedes them: they are neither opened nor reported', async () => {
+    const store = createAppStore();
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const slowFile = { name: 'slow.csv', size: 4, arrayBuffer: async () => (await gate, new Uint8Array([1, 2, 3, 4]).buffer) };
+    const local = syntheticPreparedEcg({ rrMs: 700 });
+    const opening = openLocalFiles(store, [slowFile], { openCase: () => local });
+    expect(store.getState().openingFiles).toEqual(['slow.csv']);
+    const demo = syntheticPreparedEcg({ rrMs: 900 });
+    await loadCase(store, 'ptbxl-00262', { fetch: serve, openCase: () => demo });
+    release();
+    await opening;
+    const s = store.getState();
+    expect(s.prepared).toBe(demo);
+    expect(s.fileError).toBeNull();
+    expect(s.openingFiles).toBeNull();
+  });
+
   it('a demo case opened afterwards replaces the local one; a demo load started earlier does not', async () => {
     const store = createAppStore();
     const demo = syntheticPreparedEcg({ rrMs: 900 });
