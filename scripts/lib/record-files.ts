@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { MAX_INPUT_BYTES } from '../../src/core/constants';
 import { EcgError } from '../../src/core/errors';
 import { loadLib } from '../../src/core/ecg/clinical/libs';
+import { checkFileSize } from '../../src/core/ecg/limits';
 import { dataFilesOf, loadRecord, type LoadOptions } from '../../src/core/ecg/load';
 import type { EcgRecord } from '../../src/core/ecg/types';
 import type { RecordFiles } from '../../src/core/ecg/types';
@@ -27,19 +27,30 @@ export function readRecordFiles(path: string): RecordFiles {
   const header = readChecked(headerPath);
   files.set(basename(headerPath), header);
   for (const name of dataFilesOf(new TextDecoder().decode(header))) {
+    // Only plain names beside the header are read: a header naming itself, another header or a path elsewhere
+    // ("../x", "/etc/x") is refused by the header parser, by name, without this reading that file.
+    if (/[\\/]|^\.\.?$|\.hea$/i.test(name) || files.has(name)) continue;
     const p = join(dirname(headerPath), name);
     if (existsSync(p)) files.set(name, readChecked(p)); // a missing one is reported by the parser, by name
   }
   return files;
 }
 
+/** Stat first: a folder, a device or a file over LIMITS.maxFileBytes (a sparse 1 GB file too) is refused unread. */
 function readChecked(path: string): Uint8Array {
   if (!existsSync(path)) throw new EcgError('missing-file', 'no such file', { file: path });
-  const size = statSync(path).size;
-  if (size > MAX_INPUT_BYTES) {
-    throw new EcgError('file-too-large', `${(size / 2 ** 20).toFixed(0)} MiB is more than the ${MAX_INPUT_BYTES / 2 ** 20} MiB limit for one file`, { file: basename(path) });
+  const st = statSync(path);
+  if (st.isDirectory()) {
+    throw new EcgError('missing-file', 'this is a folder, not a record file: give the record\'s .hea (or its .csv, .npy, .dcm, .scp, .xml)', { file: path });
   }
-  return new Uint8Array(readFileSync(path));
+  if (!st.isFile()) throw new EcgError('missing-file', 'not a regular file (a device, socket or pipe)', { file: path });
+  checkFileSize(st.size, basename(path));
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new EcgError('missing-file', `could not be read (${why})`, { file: path });
+  }
 }
 
 /**

@@ -27,6 +27,8 @@ export function App() {
   const entry = useAppStore(selectCaseEntry);
   const localFiles = useAppStore((s) => s.localFiles);
   const caseLabel = useAppStore(selectCaseLabel);
+  const openingFiles = useAppStore((s) => s.openingFiles);
+  const fileError = useAppStore((s) => s.fileError);
 
   // The model loads in its worker while the case loads (startInference is idempotent).
   useEffect(() => startInference(appStore, { search: window.location.search, baseUri: document.baseURI }), []);
@@ -39,6 +41,12 @@ export function App() {
       <main className="app-main">
         <CaseBar />
         <ErrorBoundary>
+          {openingFiles && (
+            <p className="panel loading" data-testid="opening-files" aria-live="polite">
+              <span className="spinner" aria-hidden="true" /> Opening {openingFiles.join(', ')}…
+            </p>
+          )}
+          {fileError && <ErrorPanel error={fileError} title={`This file could not be opened; ${prepared ? 'the case shown is unchanged' : 'nothing else was changed'}`} />}
           {(entry || localFiles) && (
             <div className="case-row">
               {entry ? <CaseSummary entry={entry} prepared={prepared} /> : localFiles && <LocalCaseSummary fileNames={localFiles} prepared={prepared} />}

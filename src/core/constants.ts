@@ -31,7 +31,33 @@ export const ANNOTATION_POINT_TOLERANCE_MS = 10;
 export const THRESHOLD_STEP = 0.01;
 export const BOOTSTRAP_RESAMPLES = 2000;
 
-/** Inputs larger than this are refused before they are read into memory. */
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
-/** Longest record we accept (samples per lead after decoding), ~10 min at 1 kHz. */
-export const MAX_SAMPLES_PER_LEAD = 600_000;
+/**
+ * What an input may be: the one documented place for every limit on a file (app and CLI alike). Each is checked
+ * as early as the format allows — size before a byte is read, header counts before any sample is decoded, CSV
+ * columns before a row is parsed — so a hostile file is refused quickly and without a large allocation.
+ * Generous for real ECGs (a 12-lead resting ECG is 10 s; a long rhythm strip or Holter excerpt stays well inside).
+ */
+export const LIMITS = {
+  /** Bytes in one file (WFDB .dat, CSV, .npy, DICOM, XML, SCP …): refused before it is read. */
+  maxFileBytes: 64 * 1024 * 1024,
+  /** Files in one drop / pick (LUDB: a header, its data and 12 annotation files). */
+  maxFilesPerRecord: 32,
+  /** Samples per lead after decoding (~10 min at 1 kHz): the cost of everything downstream grows with it. */
+  maxSamplesPerLead: 600_000,
+  /** Seconds of recording (samples ÷ rate). */
+  maxDurationS: 3600,
+  /** Sampling rate range in Hz: below 50 the QRS is not resolved; above 20 kHz is not a surface ECG. */
+  minSampleRateHz: 50,
+  maxSampleRateHz: 20_000,
+  /** Signals/channels one record may declare (12 leads plus generous room for extras such as respiration, VCG). */
+  maxChannels: 64,
+  /** Columns in a CSV header row (time + channels). */
+  maxCsvColumns: 128,
+  /** Characters of XML text (HL7 aECG, GE MUSE, Philips) handed to the XML parser. */
+  maxXmlChars: 32 * 1024 * 1024,
+} as const;
+
+/** Inputs larger than this are refused before they are read into memory (LIMITS.maxFileBytes). */
+export const MAX_INPUT_BYTES = LIMITS.maxFileBytes;
+/** Longest record we accept (LIMITS.maxSamplesPerLead). */
+export const MAX_SAMPLES_PER_LEAD = LIMITS.maxSamplesPerLead;

@@ -17,6 +17,7 @@ export type EcgErrorCode =
   | 'implausible-amplitude'
   | 'too-short'
   | 'too-long'
+  | 'too-many-channels'
   | 'bad-csv'
   | 'bad-mat'
   | 'bad-annotation'

@@ -47,8 +47,8 @@ describe('openLocalFiles: the new formats', () => {
   it('a malformed .npy is a named error in the store', async () => {
     const store = createAppStore();
     await openLocalFiles(store, [fakeFile('c.npy', spikyNpy(500).slice(0, 900))], { openCase });
-    expect(store.getState().caseStatus).toBe('error');
-    expect(store.getState().caseError).toMatchObject({ code: 'truncated-data', file: 'c.npy' });
+    expect(store.getState().fileError).toMatchObject({ code: 'truncated-data', file: 'c.npy' });
+    expect(store.getState().prepared).toBeNull(); // nothing was open, and nothing half-opened
   });
 
   const root = sharedDataDir('opening the clinical-format samples through the app\'s file path');

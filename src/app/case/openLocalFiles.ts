@@ -6,19 +6,24 @@ import { npyOptionsStore } from './npyOptions';
 import { type LocalFile, readLocalFiles } from './readLocalFiles';
 
 /**
- * The user's own files → the same core pipeline as a demo case (openCase) → store. Shares the request
- * stamps with loadCase, so whichever of a demo case or a file was asked for last is what stays open.
+ * The user's own files → the same core pipeline as a demo case (openCase) → store. The open case is replaced only
+ * once the files have parsed: a broken or hostile file ends in `fileError` (naming the file and the problem) with
+ * the previous case, its grid and its prediction untouched. Whichever of a demo case or files was asked for last
+ * wins: a demo case started meanwhile moves the attempt stamp on, and a parsed file takes a new case request.
  */
 export async function openLocalFiles(store: AppStore, files: readonly LocalFile[], deps: { openCase: OpenCase }): Promise<void> {
-  const request = store.getState().localCaseStarted(files.map((f) => f.name));
+  const names = files.map((f) => f.name);
+  const attempt = store.getState().localFilesOpening(names);
   try {
-    const recordFiles = await readLocalFiles(files);
+    const recordFiles = await readLocalFiles(files); // sizes and counts are refused here, before any byte is read
     await prepareReaders(recordFiles); // DICOM / XML: their parser is fetched now, on first use only
-    // Let the "loading" state paint before the synchronous parse + filter work.
+    // Let the "opening" line paint before the synchronous parse + filter work.
     await new Promise((r) => setTimeout(r, 0));
-    if (request !== store.getState().caseRequest) return; // superseded: skip the parse
-    store.getState().caseLoaded(request, deps.openCase(recordFiles, { npy: npyOptionsStore.getState() }));
+    if (attempt !== store.getState().fileAttempt) return; // superseded: skip the parse
+    const prepared = deps.openCase(recordFiles, { npy: npyOptionsStore.getState() });
+    const request = store.getState().localCaseStarted(names);
+    store.getState().caseLoaded(request, prepared);
   } catch (e) {
-    store.getState().caseFailed(request, toAppError(e));
+    store.getState().localFilesRefused(attempt, toAppError(e));
   }
 }

@@ -51,5 +51,13 @@ describe('readLocalFiles', () => {
     const e = await rejection(readLocalFiles([fakeFile('x.hea', new Uint8Array(1)), gone]));
     expect(e.toJSON()).toMatchObject({ code: 'missing-file', file: 'x.dat' });
     expect(e.message).toContain('file was moved');
+    expect(e.message).toContain('a folder cannot be opened'); // a dropped folder fails to read the same way
+  });
+
+  it('a 1 GiB file is refused from its size alone, with the limit named', async () => {
+    const giant = fakeFile('giant.xml', new Uint8Array(1), 2 ** 30);
+    const e = await rejection(readLocalFiles([giant]));
+    expect(e.message).toBe('giant.xml: 1024 MiB is more than the 64 MiB limit for one file');
+    expect(giant.reads).toBe(0);
   });
 });

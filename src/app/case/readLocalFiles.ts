@@ -1,4 +1,5 @@
-import { MAX_INPUT_BYTES } from '../../core/constants';
+import { LIMITS } from '../../core/constants';
+import { checkFileSize } from '../../core/ecg/limits';
 import type { RecordFiles } from '../../core/ecg/types';
 import { EcgError } from '../../core/errors';
 
@@ -10,7 +11,7 @@ export interface LocalFile {
 }
 
 /** One record is a header with its data and annotation files (LUDB: 14), or one CSV: more is a folder. */
-export const MAX_LOCAL_FILES = 32;
+export const MAX_LOCAL_FILES = LIMITS.maxFilesPerRecord;
 
 /** What the file picker offers; dropped files are not filtered, the core names what it cannot read. */
 export const ACCEPTED_EXTENSIONS = ['.hea', '.dat', '.mat', '.csv', '.npy', '.dcm', '.scp', '.xml'] as const;
@@ -32,9 +33,7 @@ export async function readLocalFiles(files: readonly LocalFile[]): Promise<Recor
   for (const f of files) {
     if (seen.has(f.name)) throw new EcgError('unknown-format', 'two files have this name; open one record at a time', { file: f.name });
     seen.add(f.name);
-    if (f.size > MAX_INPUT_BYTES) {
-      throw new EcgError('file-too-large', `${(f.size / 2 ** 20).toFixed(0)} MiB is more than the ${MAX_INPUT_BYTES / 2 ** 20} MiB limit for one file`, { file: f.name });
-    }
+    checkFileSize(f.size, f.name);
   }
   const pairs = await Promise.all(
     files.map(async (f) => {
@@ -42,7 +41,8 @@ export async function readLocalFiles(files: readonly LocalFile[]): Promise<Recor
         return [f.name, new Uint8Array(await f.arrayBuffer())] as const;
       } catch (e) {
         const why = e instanceof Error ? e.message || e.name : String(e);
-        throw new EcgError('missing-file', `the browser could not read the file (${why})`, { file: f.name });
+        // A dropped folder arrives as a File whose reading fails: say so rather than only the browser's words.
+        throw new EcgError('missing-file', `the browser could not read the file (${why}); a folder cannot be opened, drop the record's files themselves`, { file: f.name });
       }
     }),
   );

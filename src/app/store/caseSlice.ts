@@ -19,11 +19,23 @@ export interface CaseSlice {
   caseError: AppError | null;
   /** Stamp of the latest request (demo or local), so a slow earlier load cannot overwrite a later one. */
   caseRequest: number;
+  /**
+   * The user's files being read and parsed: the open case stays as it is until they parse, so a broken or hostile
+   * file never leaves a half-updated app. Its own stamp (not caseRequest, which would reset the prediction).
+   */
+  openingFiles: string[] | null;
+  fileAttempt: number;
+  /** Why the last files could not be opened; the case shown before is kept. Cleared by the next open. */
+  fileError: AppError | null;
 
   /** A demo case starts loading (`caseId` null: the manifest's first case). Returns the request stamp. */
   caseLoadStarted: (caseId: string | null) => number;
   /** The user's own files start loading. Returns the request stamp. */
   localCaseStarted: (fileNames: string[]) => number;
+  /** The user's files are being read (the open case untouched). Returns the attempt stamp. */
+  localFilesOpening: (fileNames: string[]) => number;
+  /** The files of this attempt were refused: say why, keep the open case. */
+  localFilesRefused: (attempt: number, error: AppError) => void;
   /** The manifest is static data: stored whichever request fetched it. */
   manifestLoaded: (manifest: CaseManifest) => void;
   /** The manifest named the case of this request (resolves the default case). */
@@ -40,16 +52,28 @@ export const createCaseSlice: StateCreator<AppState, [], [], CaseSlice> = (set, 
   prepared: null,
   caseError: null,
   caseRequest: 0,
+  openingFiles: null,
+  fileAttempt: 0,
+  fileError: null,
 
   caseLoadStarted: (caseId) => {
     const request = get().caseRequest + 1;
-    set({ caseRequest: request, caseId, localFiles: null, caseStatus: 'loading', prepared: null, caseError: null });
+    // A demo case asked for after files supersedes them (their attempt stamp moves on).
+    set({ caseRequest: request, caseId, localFiles: null, caseStatus: 'loading', prepared: null, caseError: null, fileAttempt: get().fileAttempt + 1, openingFiles: null, fileError: null });
     return request;
   },
   localCaseStarted: (fileNames) => {
     const request = get().caseRequest + 1;
-    set({ caseRequest: request, caseId: null, localFiles: [...fileNames], caseStatus: 'loading', prepared: null, caseError: null });
+    set({ caseRequest: request, caseId: null, localFiles: [...fileNames], caseStatus: 'loading', prepared: null, caseError: null, openingFiles: null, fileError: null });
     return request;
+  },
+  localFilesOpening: (fileNames) => {
+    const attempt = get().fileAttempt + 1;
+    set({ fileAttempt: attempt, openingFiles: [...fileNames], fileError: null });
+    return attempt;
+  },
+  localFilesRefused: (attempt, error) => {
+    if (attempt === get().fileAttempt) set({ openingFiles: null, fileError: error });
   },
   manifestLoaded: (manifest) => set({ manifest }),
   caseResolved: (request, caseId) => {

@@ -1,8 +1,8 @@
-import { MAX_SAMPLES_PER_LEAD } from '../constants';
 import { EcgError } from '../errors';
 import { deriveLimbLead, normaliseLeadName } from './leads';
 import { STANDARD_LEADS, type DeviceReport, type EcgRecord, type ExtraSeries, type ExtraChannel, type RecordFormat, type StandardLead } from './types';
 import { millivoltsPer } from './units';
+import { checkChannels, checkLength, checkSampleRate } from './limits';
 
 /** A channel as a parser found it: physical values in the stated units. */
 export interface ParsedChannel {
@@ -37,14 +37,11 @@ const MAX_PLAUSIBLE_MV = 50;
 export function assembleRecord(input: AssembleInput): EcgRecord {
   const { fsHz, mainFile: file } = input;
   const notes = [...input.notes];
-  if (!Number.isFinite(fsHz) || fsHz < 50 || fsHz > 20000) {
-    throw new EcgError('bad-header', `sampling rate ${fsHz} Hz is outside 50–20000 Hz`, { file, field: 'fs' });
-  }
+  checkSampleRate(fsHz, file);
+  checkChannels(input.channels.length, file, 'channels');
   const nSamples = input.channels[0]?.values.length ?? 0;
   if (nSamples === 0) throw new EcgError('too-short', 'the record has no samples', { file });
-  if (nSamples > MAX_SAMPLES_PER_LEAD) {
-    throw new EcgError('too-long', `${nSamples} samples per lead; at most ${MAX_SAMPLES_PER_LEAD} are accepted`, { file });
-  }
+  checkLength(nSamples, file, fsHz);
 
   const found = new Map<StandardLead, Float32Array>();
   const extras: ExtraChannel[] = [];

@@ -1,7 +1,8 @@
-import { MODEL_FS_HZ } from '../constants';
+import { LIMITS, MODEL_FS_HZ } from '../constants';
 import { EcgError } from '../errors';
 import { assembleRecord, type ParsedChannel } from './assemble';
 import type { EcgRecord } from './types';
+import { checkLength } from './limits';
 
 /**
  * A CSV record: one header row of channel names, one row per sample.
@@ -14,7 +15,7 @@ import type { EcgRecord } from './types';
  */
 export function readCsvRecord(bytes: Uint8Array, fileName: string): EcgRecord {
   const bad = (message: string, field?: string) => new EcgError('bad-csv', message, { file: fileName, field });
-  const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
+  const text = decodeCsvText(bytes, fileName);
   const comments: string[] = [];
   const rows: string[] = [];
   for (const raw of text.split(/\r?\n/)) {
@@ -28,6 +29,12 @@ export function readCsvRecord(bytes: Uint8Array, fileName: string): EcgRecord {
   const decimalComma = delimiter === ';' && rows.length > 1 && /\d,\d/.test(rows[1]);
   const split = (line: string) => line.split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
 
+  // Counted before splitting or allocating: a header row of 10⁶ columns is refused from its delimiters alone.
+  const nColumns = countOf(rows[0], delimiter) + 1;
+  if (nColumns > LIMITS.maxCsvColumns) {
+    throw new EcgError('too-many-channels', `the header row has ${nColumns} columns; at most ${LIMITS.maxCsvColumns} are accepted (a 12-lead ECG needs 8–13)`, { file: fileName, field: 'header' });
+  }
+  checkLength(rows.length - 1, fileName);
   const header = split(rows[0]);
   if (header.every((h) => isNumeric(h))) throw bad('the first row is numbers: expected a header row of lead names (I, II, III, aVR, …)', 'header');
   const commentKey = (key: string) => comments.map((c) => new RegExp(`^${key}\\s*[:=]\\s*(\\S+)`, 'i').exec(c)?.[1]).find(Boolean);
@@ -64,6 +71,23 @@ export function readCsvRecord(bytes: Uint8Array, fileName: string): EcgRecord {
     name: fileName.replace(/\.csv$/i, ''), format: 'csv', fsHz, channels, comments,
     sourceFiles: [fileName], notes, mainFile: fileName,
   });
+}
+
+/** UTF-8 (BOM or not) or UTF-16 with its BOM; UTF-16 without one is named rather than read as garbage. */
+function decodeCsvText(bytes: Uint8Array, fileName: string): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const head = bytes.subarray(0, 4096);
+  if (head.length > 0 && head.filter((b) => b === 0).length > head.length / 4) {
+    throw new EcgError('bad-csv', 'the text has NUL bytes: UTF-16 without a byte-order mark, or not text at all; save it as UTF-8 CSV', { file: fileName, field: 'encoding' });
+  }
+  return new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
+}
+
+function countOf(line: string, ch: string): number {
+  let n = 0;
+  for (let i = line.indexOf(ch); i >= 0; i = line.indexOf(ch, i + 1)) n++;
+  return n;
 }
 
 function isNumeric(s: string): boolean {

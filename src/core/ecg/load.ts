@@ -1,4 +1,4 @@
-import { MAX_INPUT_BYTES } from '../constants';
+import { LIMITS } from '../constants';
 import { EcgError } from '../errors';
 import { readDicomRecord, isDicom } from './clinical/dicom';
 import { type Lib, loadLib } from './clinical/libs';
@@ -9,6 +9,7 @@ import { isNpy } from './npy';
 import { type NpyOptions, readNpyRecord } from './npy-record';
 import type { EcgRecord, RecordFiles } from './types';
 import { readWfdbRecord } from './wfdb/record';
+import { checkFileSize } from './limits';
 
 /** What a file cannot say about itself (only .npy needs anything: its rate and whether it is z-scored). */
 export interface LoadOptions {
@@ -58,10 +59,11 @@ export async function loadRecordAsync(files: RecordFiles, options: LoadOptions =
 
 function detect(files: RecordFiles): { kind: Kind; name: string } {
   if (files.size === 0) throw new EcgError('missing-file', 'no files given');
+  if (files.size > LIMITS.maxFilesPerRecord) {
+    throw new EcgError('unknown-format', `${files.size} files given; open one record at a time (at most ${LIMITS.maxFilesPerRecord} files)`);
+  }
   for (const [name, bytes] of files) {
-    if (bytes.length > MAX_INPUT_BYTES) {
-      throw new EcgError('file-too-large', `${(bytes.length / 2 ** 20).toFixed(0)} MiB is more than the ${MAX_INPUT_BYTES / 2 ** 20} MiB limit for one file`, { file: name });
-    }
+    checkFileSize(bytes.length, name);
     if (bytes.length === 0) throw new EcgError('empty-file', 'the file is empty', { file: name });
   }
   const names = [...files.keys()];

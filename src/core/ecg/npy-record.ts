@@ -1,4 +1,4 @@
-import { MODEL_FS_HZ } from '../constants';
+import { LIMITS, MODEL_FS_HZ } from '../constants';
 import { EcgError } from '../errors';
 import { assembleRecord } from './assemble';
 import { parseNpy } from './npy';
@@ -18,7 +18,7 @@ export interface NpyOptions {
  * what PTB-XL's own loaders produce.
  */
 export function readNpyRecord(bytes: Uint8Array, fileName: string, options: NpyOptions = {}): EcgRecord {
-  const { shape, data } = parseNpy(bytes, fileName);
+  const { shape, data } = parseNpy(bytes, fileName, LIMITS.maxSamplesPerLead);
   if (shape.length !== 2 || shape[1] !== 12) {
     const hint = shape.length === 2 && shape[0] === 12 ? ' (this looks like (12, N): transpose it with a.T)' : '';
     throw new EcgError('bad-npy', `shape (${shape.join(', ')}) is not (N, 12): expected one column per lead, I … V6${hint}`, { file: fileName, field: 'shape' });

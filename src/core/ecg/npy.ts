@@ -18,7 +18,8 @@ export function isNpy(bytes: Uint8Array): boolean {
   return bytes.length >= 6 && MAGIC.every((b, i) => bytes[i] === b);
 }
 
-export function parseNpy(bytes: Uint8Array, fileName = 'array.npy'): NpyArray {
+/** `maxRows`: the first dimension above which the array is refused (too-long) before its data is decoded. */
+export function parseNpy(bytes: Uint8Array, fileName = 'array.npy', maxRows = Infinity): NpyArray {
   const bad = (message: string, field?: string) => new EcgError('bad-npy', message, { file: fileName, field });
   if (!isNpy(bytes)) throw bad('not a NumPy .npy file (the first bytes are not "\\x93NUMPY")', 'magic');
   const major = bytes[6];
@@ -37,6 +38,9 @@ export function parseNpy(bytes: Uint8Array, fileName = 'array.npy'): NpyArray {
   if (fortran !== 'False') throw bad('the array is in Fortran (column-major) order: expected C order (numpy.ascontiguousarray)', 'fortran_order');
   const shape = shapeText.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
   if (shape.some((d) => !Number.isInteger(d) || d < 0)) throw bad(`shape (${shapeText}) is not a list of sizes`, 'shape');
+  if (shape.length > 0 && shape[0] > maxRows) {
+    throw new EcgError('too-long', `shape (${shape.join(', ')}) has ${shape[0]} rows (samples per lead); at most ${maxRows} are accepted`, { file: fileName, field: 'shape' });
+  }
   const count = shape.reduce((a, b) => a * b, 1);
   const size = ITEM_BYTES[descr];
   const offset = headerStart + headerLen;

@@ -1,3 +1,4 @@
+import { LIMITS } from '../../constants';
 import { EcgError } from '../../errors';
 import type { EcgRecord } from '../types';
 import { readAecgRecord } from './aecg';
@@ -14,6 +15,9 @@ export function xmlFlavour(bytes: Uint8Array): XmlFlavour | null {
 /** An ECG XML export, dispatched on its root element. */
 export function readXmlRecord(bytes: Uint8Array, fileName: string): EcgRecord {
   const text = decodeXml(bytes);
+  if (text.length > LIMITS.maxXmlChars) {
+    throw new EcgError('file-too-large', `${text.length} characters of XML; at most ${LIMITS.maxXmlChars} are parsed`, { file: fileName });
+  }
   const flavour = flavourOfText(text);
   switch (flavour) {
     case 'hl7-aecg': return readAecgRecord(text, fileName);

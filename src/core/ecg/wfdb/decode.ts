@@ -1,5 +1,6 @@
 import { EcgError } from '../../errors';
 import type { WfdbSignalSpec } from './header';
+import { checkLength } from '../limits';
 
 /** Digital samples of the signals stored in one WFDB data file, with invalid samples marked NaN. */
 export interface DecodedFile {
@@ -45,6 +46,7 @@ export function decodeWfdbFile(bytes: Uint8Array, specs: WfdbSignalSpec[], nSamp
     );
   }
   const nFrames = nSamples ?? framesInFile;
+  checkLength(nFrames, fileName); // a header without a sample count: the file's size decides, checked before decoding
   const flat = decodeStream(bytes.subarray(offset), format, nFrames * nSig);
   const digital = specs.map(() => new Float64Array(nFrames));
   for (let fr = 0, k = 0; fr < nFrames; fr++) {

@@ -1,4 +1,5 @@
 import { EcgError } from '../../errors';
+import { checkChannels, checkLength } from '../limits';
 
 /** One signal line of a WFDB header (see PhysioNet's header(5) man page). */
 export interface WfdbSignalSpec {
@@ -50,6 +51,7 @@ export function parseWfdbHeader(text: string, fileName: string): WfdbHeader {
   }
   const nSignals = parseIntStrict(rec[1]);
   if (nSignals === null || nSignals < 0) throw bad(`number of signals "${rec[1] ?? ''}" is not a non-negative integer`, 'signals');
+  checkChannels(nSignals, fileName);
   const fsField = rec[2]?.split('/')[0];
   const fsHz = fsField === undefined ? DEFAULT_FS_HZ : Number(fsField);
   if (!Number.isFinite(fsHz) || fsHz <= 0) throw bad(`sampling frequency "${rec[2]}" is not a positive number`, 'fs');
@@ -59,12 +61,22 @@ export function parseWfdbHeader(text: string, fileName: string): WfdbHeader {
     if (nSamples === null || nSamples < 0) throw bad(`number of samples "${rec[3]}" is not a non-negative integer`, 'samples');
     if (nSamples === 0) nSamples = null; // header(5): 0 means "not stated"
   }
+  // Refused here, before any data file is decoded (the rate range itself is checked once the record is assembled).
+  if (nSamples !== null) checkLength(nSamples, fileName, fsHz);
 
   const signalLines = lines.slice(1);
   if (signalLines.length !== nSignals) {
     throw bad(`header says ${nSignals} signals, found ${signalLines.length} signal lines`, 'signals');
   }
   const signals = signalLines.map((line, k) => parseSignalLine(line, k, bad));
+  for (const s of signals) {
+    if (s.fileName.toLowerCase() === fileName.split(/[\\/]/).pop()!.toLowerCase() || /\.hea$/i.test(s.fileName)) {
+      throw bad(`a signal's data file is "${s.fileName}", a header: a header cannot hold its own samples (or another header's)`, 'file name');
+    }
+    if (/[\\/]|^\.\.?$/.test(s.fileName) || s.fileName.includes('\0')) {
+      throw bad(`data file "${s.fileName}" is not a plain file name: a record's files must sit next to its header`, 'file name');
+    }
+  }
   return { recordName, nSignals, fsHz, nSamples, signals, comments };
 }
 

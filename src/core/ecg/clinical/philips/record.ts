@@ -1,4 +1,5 @@
 import { EcgError } from '../../../errors';
+import { checkLength, checkSampleRate } from '../../limits';
 import { assembleRecord, type ParsedChannel } from '../../assemble';
 import { STANDARD_LEADS, type DeviceMeasurement, type EcgRecord } from '../../types';
 import { decodeBase64 } from '../base64';
@@ -33,6 +34,9 @@ export function readPhilipsRecord(xmlText: string, fileName: string): EcgRecord 
   if (!Number.isInteger(nLeads) || nLeads < 1 || nLeads > 16) throw bad(`number of leads "${nLeads}" is not 1–16`, 'numberofleads');
   if (encoding !== 'Base64') throw new EcgError('unsupported-format', `waveform encoding "${encoding}"; only Base64 is read`, { file: fileName, field: 'dataencoding' });
   const nSamples = Math.round((durationMs * fsHz) / 1000);
+  // Before the LZW output buffer (2 bytes per sample) is allocated: a stated hour-long or 1 GHz record stops here.
+  checkSampleRate(fsHz, fileName, 'samplingrate');
+  checkLength(nSamples, fileName, fsHz);
   const bytes = decodeBase64(text(wf) ?? '', { file: fileName, field: 'parsedwaveforms' });
   if (!/^XLI$/i.test(method)) throw new EcgError('unsupported-format', `waveform compression "${method}"; only XLI is read (the format of every Philips sample we could check)`, { file: fileName, field: 'compression' });
   const leads = decodeXli(bytes, nLeads, nSamples, fileName);
