@@ -2,6 +2,7 @@ import type { PreparedEcg } from '../../core/ecg/prepare.types';
 import { useAppStore } from '../store/useAppStore';
 import { describeRecord } from './describeRecord';
 import { RecordNotes } from './RecordNotes';
+import { nameDiagnoses } from './snomed';
 
 const FORMAT_NAME = { wfdb: 'WFDB', 'challenge-mat': 'PhysioNet Challenge (.mat)', csv: 'CSV' } as const;
 /** Header comments can be long (Challenge headers list age, sex, Dx, …): show the first few. */
@@ -11,7 +12,7 @@ const MAX_COMMENTS = 6;
 export function LocalCaseSummary({ fileNames, prepared }: { fileNames: string[]; prepared: PreparedEcg | null }) {
   const failed = useAppStore((s) => s.caseStatus === 'error');
   const record = prepared?.record;
-  const comments = record?.comments.filter((c) => c.trim()).slice(0, MAX_COMMENTS) ?? [];
+  const comments = record?.comments.filter((c) => c.trim()).slice(0, MAX_COMMENTS).map(nameDiagnoses) ?? [];
   return (
     <section className="panel case-summary" aria-labelledby="case-title" data-local-case="true">
       <p className="eyebrow">Your file · read in this browser</p>
