@@ -1,7 +1,7 @@
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { selectPrediction, selectTwinPrediction } from '../store/inferenceSlice';
 import { useAppStore } from '../store/useAppStore';
-import { describeMetrics, describeProbability, describeProgress, formatMs, modelName } from './describe';
+import { describeDisagreement, describeMetrics, describeProbability, describeProgress, formatMs, modelName } from './describe';
 
 /**
  * The model's output for the open case, next to the case summary: p(abnormal) with its label, which model,
@@ -55,6 +55,11 @@ export function PredictionPanel() {
           {twinPrediction && (
             <p className="model-line twin-line" data-testid="twin-prediction" data-p-abnormal={String(twinPrediction.pAbnormal)}>
               CineECG twin model (3D trajectory): {describeProbability(twinPrediction.pAbnormal)}
+            </p>
+          )}
+          {twinPrediction && describeDisagreement(prediction.pAbnormal, twinPrediction.pAbnormal) && (
+            <p className="models-disagree" role="note" data-testid="models-disagree">
+              {describeDisagreement(prediction.pAbnormal, twinPrediction.pAbnormal)}
             </p>
           )}
           {metricsLine && <p className="model-metrics muted">{metricsLine}</p>}

@@ -14,7 +14,7 @@ const storage = (): Storage | null => {
  * window splitter: drag, or focus it and use the arrow keys). The split is remembered in localStorage. On narrow or
  * portrait screens CSS stacks the two sides and hides the splitter.
  */
-export function Workspace({ left, right }: { left: ReactNode; right: ReactNode }) {
+export function Workspace({ left, right, overlay }: { left: ReactNode; right: ReactNode; overlay?: ReactNode }) {
   const [split, setSplit] = useState(() => loadSplit(storage()));
   const box = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
@@ -67,6 +67,7 @@ export function Workspace({ left, right }: { left: ReactNode; right: ReactNode }
         onDoubleClick={() => commit(clampSplit(0.56))}
       />
       <div className="workspace-side workspace-heart">{right}</div>
+      {overlay}
     </div>
   );
 }
