@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { chooseMethod, runExplanation } from './support/explain';
+import { TEST_RESULTS } from './support/paths';
+
+/** Both boxes fully inside the viewport. */
+async function fullyVisible(page: Page, selector: string) {
+  const box = (await page.locator(selector).first().boundingBox())!;
+  const vp = page.viewportSize()!;
+  return { box, inside: box.x >= 0 && box.y >= 0 && box.x + box.width <= vp.width + 0.5 && box.y + box.height <= vp.height + 0.5 };
+}
+
+for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+  test(`workstation at ${size.width}×${size.height}: LAFB explained, grid beside the 3D view, no page scroll, the QRS trajectory fills the view`, async ({ page }, testInfo) => {
+    test.setTimeout(300_000);
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await page.setViewportSize(size);
+    await page.goto('./?case=ptbxl-00285');
+    await expect(page.locator('.app')).toHaveAttribute('data-case-status', 'ready');
+    const grid = page.getByRole('img', { name: /12-lead ECG/ });
+    const stage = page.getByRole('img', { name: /^3D heart/ });
+    await expect(stage).toHaveAttribute('data-heart-status', 'ready', { timeout: 60_000 });
+    await expect(page.getByTestId('prediction')).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 120_000 });
+    const measured: Record<string, unknown> = {};
+
+    await test.step('before it starts, Explain says how long it should take on this backend', async () => {
+      await chooseMethod(page, /Integrated Gradients/, { Steps: '8', 'Noisy copies': '2' });
+      await expect(page.getByTestId('explain-estimate')).toHaveText(/^(about \d+ s|under a second|about \d+ min) on \w+$/);
+      measured.estimateMs = Number(await page.getByTestId('explain').getAttribute('data-estimate-ms'));
+    });
+
+    await test.step('explain (IG, small budget): the status announces it, the result is in place', async () => {
+      const ms = await runExplanation(page, 240_000);
+      measured.explainMs = ms;
+      await expect(page.getByRole('status').filter({ hasText: 'Explanation ready' })).toBeVisible();
+      await expect(stage).toHaveAttribute('data-colored', 'phi');
+      await expect(page.getByTestId('beat-panel')).toHaveAttribute('data-overlay', 'signed');
+      await expect(stage).toHaveAttribute('data-view', 'fit'); // the default once explained
+      await expect(grid).toHaveAttribute('aria-label', /Leads I, II, III, aVR, aVL, aVF, V1, V2, V3, V4, V5, V6\./);
+    });
+
+    await test.step('no page scroll; grid and 3D view side by side, both fully in view', async () => {
+      const scroll = await page.evaluate(() => ({ h: document.scrollingElement!.scrollHeight, w: document.scrollingElement!.scrollWidth, ih: innerHeight, iw: innerWidth }));
+      measured.scroll = scroll;
+      expect(scroll.h).toBeLessThanOrEqual(scroll.ih);
+      expect(scroll.w).toBeLessThanOrEqual(scroll.iw);
+      const paper = await fullyVisible(page, '.ecg-scroll');
+      const heart = await fullyVisible(page, '.heart-stage');
+      const beat = await fullyVisible(page, '[data-testid="beat-panel"]');
+      measured.boxes = { paper: paper.box, heart: heart.box, beat: beat.box };
+      expect(paper.inside && heart.inside && beat.inside).toBe(true);
+      expect(heart.box.x).toBeGreaterThan(paper.box.x + paper.box.width - 1); // beside, not below
+      expect(Math.abs(heart.box.y - paper.box.y)).toBeLessThan(Math.max(paper.box.height, heart.box.height) / 2);
+      expect(heart.box.width).toBeGreaterThan(size.width * 0.25);
+      expect(heart.box.height).toBeGreaterThan(size.height * 0.35);
+      expect(paper.box.height).toBeGreaterThan(size.height * 0.35);
+    });
+
+    await test.step('the coloured QRS trajectory fills a good part of the 3D view', async () => {
+      await expect.poll(async () => (await stage.getAttribute('data-qrs-box')) ?? '').toMatch(/^\d+,\d+$/);
+      const [w, h] = String(await stage.getAttribute('data-qrs-box')).split(',').map(Number);
+      const [cw, ch] = String(await stage.getAttribute('data-canvas-size')).split(',').map(Number);
+      const fill = Math.max(w, h) / Math.min(cw, ch);
+      measured.qrs = { boxPx: [w, h], canvasPx: [cw, ch], fill };
+      expect(fill).toBeGreaterThanOrEqual(0.3);
+      // and it is really drawn there in colour, not only projected: saturated pixels in the canvas
+      const coloured = await page.evaluate(() => {
+        const gl = document.querySelector<HTMLCanvasElement>('.heart-stage canvas')!;
+        const c = document.createElement('canvas');
+        [c.width, c.height] = [gl.width, gl.height];
+        const ctx = c.getContext('2d', { willReadFrequently: true })!;
+        ctx.drawImage(gl, 0, 0);
+        const d = ctx.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]) > 90) n++;
+        return n / (d.length / 4);
+      });
+      measured.saturatedShare = coloured;
+      expect(coloured).toBeGreaterThan(0.01);
+    });
+
+    const file = testInfo.outputPath(`workstation-${size.width}x${size.height}.png`);
+    await page.screenshot({ path: file });
+    await page.screenshot({ path: path.join(TEST_RESULTS, `workstation-${size.width}x${size.height}.png`) });
+    await testInfo.attach('workstation', { path: file, contentType: 'image/png' });
+    await testInfo.attach('measurements', { body: JSON.stringify(measured, null, 2), contentType: 'application/json' });
+    console.log(`workstation ${size.width}×${size.height}: ${JSON.stringify(measured)}`);
+    expect(problems).toEqual([]);
+  });
+}
