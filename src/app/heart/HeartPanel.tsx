@@ -195,10 +195,10 @@ export default function HeartPanel() {
       </div>
       {heart.status === 'error' && <ErrorPanel error={heart.error} title="The heart geometry could not be loaded" />}
       {traj.error && <ErrorPanel error={traj.error} title="The CineECG trajectory could not be computed" />}
-      <div className="heart-time-row">
+      <div className="heart-controls">
+        <TimeControls endMs={endMs} stepMs={traj.view ? 1000 / traj.view.fsHz : 2} disabled={!traj.view} />
         <SurfaceControls value={surfaces} onChange={setSurfaces} />
       </div>
-      <TimeControls endMs={endMs} stepMs={traj.view ? 1000 / traj.view.fsHz : 2} disabled={!traj.view} />
       <HeartLegend colored={colored} spans={spans} segments={traj.view?.segments} method={compare ? `${METHOD_LABELS[ecgExplanation!.method]}: left the CineECG model's own, right the 12-lead model mapped onto the trajectory, each on its own [−1, 1]` : shown ? `${METHOD_LABELS[shown.method]}, ${shown.source === 'cine3' ? 'CineECG model' : '12-lead model mapped onto the trajectory'}` : undefined} />
       <p className="credit heart-credit" data-testid="heart-credit">
         {asset?.info.credit ?? 'Heart geometry: biventricular model fitted to cardiac MR by biv-me (University of Auckland).'}{' '}

@@ -19,7 +19,7 @@ function projector(position: number[], dir: [number, number, number], fovDeg: nu
 
 describe('fitting the camera to the trajectory', () => {
   it('centres the box and fills the view to the margin', () => {
-    const fit = fitCamera(square, [0, 0, 1], 35, 1, 1.25);
+    const fit = fitCamera(square, [0, 0, 1], 35, 1, 1.25, 5);
     expect(fit.target[0]).toBeCloseTo(10, 6);
     expect(fit.target[1]).toBeCloseTo(5, 6);
     expect(fit.target[2]).toBeCloseTo(-3, 6);
@@ -28,12 +28,18 @@ describe('fitting the camera to the trajectory', () => {
     expect(box.h / 400).toBeCloseTo(1 / 1.25, 2);
   });
   it('a wide canvas is limited by its height, a tall one by its width', () => {
-    const wide = fitCamera(square, [0, 0, 1], 35, 2);
+    const wide = fitCamera(square, [0, 0, 1], 35, 2, 1.25, 5);
     const box = projectedBox(square, projector(wide.position, [0, 0, 1], 35, 800, 400));
     expect(box.h / 400).toBeCloseTo(0.8, 2);
-    const tall = fitCamera(square, [0, 0, 1], 35, 0.5);
+    const tall = fitCamera(square, [0, 0, 1], 35, 0.5, 1.25, 5);
     const box2 = projectedBox(square, projector(tall.position, [0, 0, 1], 35, 200, 400));
     expect(box2.w / 200).toBeCloseTo(0.8, 2);
+  });
+  it('never frames less than minHalfMm either side: a 2 mm loop is not blown up to fill the screen', () => {
+    const tiny = square.map((v) => v / 10);
+    const fit = fitCamera(tiny, [0, 0, 1], 35, 1, 1.25, 15);
+    const box = projectedBox(tiny, projector(fit.position, [0, 0, 1], 35, 400, 400));
+    expect(box.w / 400).toBeCloseTo(2 / (2 * 15 * 1.25), 2);
   });
   it('picks the direction that sees the loop face-on', () => {
     expect(widestDirection(square, [[1, 0, 0], [0, 0, 1], [0.7071, 0, 0.7071]])).toBe(1);

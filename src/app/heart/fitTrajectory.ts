@@ -30,9 +30,10 @@ function extents(world: ArrayLike<number>, dir: Triple) {
 
 /**
  * Camera that frames the points: target at the centre of their screen-aligned box, at the distance where the box
- * (times `margin`) just fits the vertical field of view `fovDeg` and the width at `aspect` (width / height).
+ * (times `margin`) just fits the vertical field of view `fovDeg` and the width at `aspect` (width / height). The box
+ * is taken at least `minHalfMm` either side, so a short loop is not blown up until the tube and beads fill the view.
  */
-export function fitCamera(world: ArrayLike<number>, dir: Triple, fovDeg: number, aspect: number, margin = 1.25, minHalfMm = 6): { target: V; position: V; distance: number } {
+export function fitCamera(world: ArrayLike<number>, dir: Triple, fovDeg: number, aspect: number, margin = 1.25, minHalfMm = 15): { target: V; position: V; distance: number } {
   const e = extents(world, dir);
   const mid = [0, 1, 2].map((k) => (e.lo[k] + e.hi[k]) / 2);
   const half = [0, 1].map((k) => Math.max(minHalfMm, (e.hi[k] - e.lo[k]) / 2) * margin);

@@ -15,7 +15,7 @@ export function AppHeader() {
           <LockIcon /> Your files never leave this browser
         </p>
         <p className="caution" role="note" data-testid="caution">
-          <strong>Research tool, not a diagnosis.</strong> Not a medical device; not for clinical decisions.
+          <strong>Research tool, not a diagnosis.</strong> Not a medical device.
         </p>
       </div>
     </header>
