@@ -99,8 +99,15 @@ test('keyboard shortcuts switch layout and calipers; printing keeps the paper at
   await page.getByRole('radiogroup', { name: 'Layout' }).getByRole('radio', { name: '12×1', exact: true }).click();
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.paper-controls')).toBeHidden();
+  await expect(page.locator('button:visible')).toHaveCount(0); // no buttons on paper
+  await expect(grid).toHaveAttribute('data-layout', '3x4'); // 12×1 prints as the 3×4 + II printout: one page
+  await expect(page.getByTestId('beat-panel')).toBeVisible();
+  await expect(page.getByRole('img', { name: /^3D heart/ })).toBeVisible();
   const widthMm = await grid.evaluate((el) => el.getBoundingClientRect().width / (96 / 25.4));
   expect(widthMm).toBeCloseTo(275, 0); // 20 mm margin + 10 s at 25 mm/s + 5 mm: 1 CSS mm is 1 printed mm
   const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
   expect(pdf.byteLength).toBeGreaterThan(10_000);
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length, 'printed pages').toBe(1);
+  await page.emulateMedia({ media: 'screen' });
+  await expect(grid).toHaveAttribute('data-layout', '12x1'); // the screen keeps the user's choice
 });

@@ -71,6 +71,19 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]
     await page.screenshot({ path: file });
     await page.screenshot({ path: path.join(TEST_RESULTS, `workstation-${size.width}x${size.height}.png`) });
     await testInfo.attach('workstation', { path: file, contentType: 'image/png' });
+    if (size.width === 1280) {
+      await test.step('print: one page with the grid, the beat panel with attributions, the 3D snapshot, prediction, method and credit', async () => {
+        await page.emulateMedia({ media: 'print' });
+        await expect(page.locator('button:visible')).toHaveCount(0);
+        await expect(page.getByTestId('print-settings')).toContainText('Method: Integrated Gradients of the 12-lead model');
+        await expect(page.getByTestId('beat-panel')).toHaveAttribute('data-overlay', 'signed');
+        for (const el of [grid, stage, page.getByTestId('beat-panel'), page.getByTestId('prediction'), page.getByTestId('case-credit')]) await expect(el).toBeVisible();
+        await page.screenshot({ path: path.join(TEST_RESULTS, 'print-preview.png'), fullPage: true });
+        const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
+        expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length, 'printed pages').toBe(1);
+        await page.emulateMedia({ media: 'screen' });
+      });
+    }
     await testInfo.attach('measurements', { body: JSON.stringify(measured, null, 2), contentType: 'application/json' });
     console.log(`workstation ${size.width}×${size.height}: ${JSON.stringify(measured)}`);
     expect(problems).toEqual([]);

@@ -8,6 +8,7 @@ import { useAppStore } from '../store/useAppStore';
 import { describeDuration } from './estimate';
 import { ExplainDetails } from './ExplainDetails';
 import { ExplainStatus } from './ExplainStatus';
+import { PrintSettings } from './PrintSettings';
 import { useExplainEstimate } from './useExplainEstimate';
 
 /** Short method names for the compact bar; the full name is the button's title and the live region's text. */
@@ -64,6 +65,7 @@ export function ExplainPanel() {
         )}
         {!prediction && <span className="muted">Waiting for the model’s prediction…</span>}
         <ExplainStatus />
+        <PrintSettings />
         <button type="button" className="button explain-more" aria-expanded={open} aria-controls="explain-drawer" onClick={() => setOpen(!open)}>
           {open ? 'Hide details' : 'Details'}
         </button>
