@@ -63,12 +63,12 @@ export function BeatPanel({ prepared, view }: { prepared: PreparedEcg; view: Att
     if (ms >= 0 && ms <= windowMs) appStore.getState().setCursorMs(ms);
   };
   const spans = segments ? segmentSpans(prepared.windowSamples, prepared.fsHz, segments) : [];
-  const scale = `≈ ${Math.round(layout.mmPerS)} mm/s · ${layout.mmPerMv.toFixed(layout.mmPerMv < 10 ? 1 : 0)} mm/mV`;
+  const scale = `≈ ${Math.round(layout.mmPerS)} mm/s, ${layout.mmPerMv.toFixed(layout.mmPerMv < 10 ? 1 : 0)} mm/mV`;
 
   return (
     <section className="beat-panel" aria-labelledby="beat-title" data-testid="beat-panel" data-mm-per-s={layout.mmPerS.toFixed(1)} data-overlay={view ? view.display : 'none'}>
-      <h3 id="beat-title" className="beat-title">
-        Explained beat <span className="muted">{scale}</span>
+      <h3 id="beat-title" className="beat-title" title={`The model's window (QRS onset + ${Math.round(windowMs)} ms) of all 12 leads at ${scale}; time in ms after QRS onset`}>
+        Beat <span className="muted">{scale}</span>
       </h3>
       <div className="beat-segments" aria-hidden="true">
         {spans.map((s) => (

@@ -89,7 +89,7 @@ export function drawBeat(ctx: CanvasRenderingContext2D, l: BeatLayout, c: BeatCo
   for (let ms = 0; ms <= l.windowMs + 1e-6; ms += 100) {
     const last = ms + 100 > l.windowMs + 1e-6;
     ctx.textAlign = last ? 'right' : ms === 0 ? 'left' : 'center';
-    ctx.fillText(last ? `${ms} ms` : String(ms), beatX(l, ms), l.bottom + 3);
+    ctx.fillText(String(ms), beatX(l, ms), l.bottom + 3);
   }
 }
 

@@ -94,7 +94,9 @@ export default function HeartPanel() {
   const fit = useMemo(() => fitPreset(anatomical, traj.view, qrsEndSample), [anatomical, traj.view, qrsEndSample]);
   const presets = useMemo(() => (fit ? [fit, ...anatomical] : anatomical), [fit, anatomical]);
   const [request, setRequest] = useState<PresetRequest>(() => ({ preset: anatomical[0], nonce: 0 }));
-  const [surfaces, setSurfaces] = useState<SurfaceOpacity>({ epicardium: SURFACE_FADED });
+  // Until the user sets them: the epicardium faded; in the fitted close-up all surfaces faded, so the cavity walls
+  // around the camera do not fill the view.
+  const [chosenSurfaces, setSurfaces] = useState<SurfaceOpacity | null>(null);
   // Once explained, the default view frames the coloured QRS part (until the user picks another view).
   const fitOnce = useRef(false);
   useEffect(() => {
@@ -123,6 +125,7 @@ export default function HeartPanel() {
     show(appStore.getState().cursorMs);
     return appStore.subscribe((s, prev) => s.cursorMs !== prev.cursorMs && show(s.cursorMs));
   }, []);
+  const surfaces: SurfaceOpacity = chosenSurfaces ?? (request.preset.name === 'fit' ? { lv: SURFACE_FADED, rv: SURFACE_FADED, epicardium: SURFACE_FADED } : { epicardium: SURFACE_FADED });
   const onFrame = () => stage.current?.setAttribute('data-frames', String(++frames.current));
   const onQrsBox = (w: number, h: number, cw: number, ch: number) => {
     stage.current?.setAttribute('data-qrs-box', `${w.toFixed(0)},${h.toFixed(0)}`);
