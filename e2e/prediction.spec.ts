@@ -134,7 +134,12 @@ test('while the model loads, the panel says so (never blank), then shows the pre
   const shot = testInfo.outputPath('prediction-loading.png');
   await panel.screenshot({ path: shot });
   await testInfo.attach('prediction-loading', { path: shot, contentType: 'image/png' });
+  await expect(page.getByRole('img', { name: /12-lead ECG/ })).toBeVisible();
+  const gridTop = async () => (await page.locator('.ecg-scroll').boundingBox())!.y;
+  const before = await gridTop();
   release();
   await expect(panel).toHaveAttribute('data-p-abnormal', /^0\.\d+/, { timeout: 90_000 });
   await expect(panel).toHaveAttribute('aria-busy', 'false');
+  await expect(page.getByTestId('twin-prediction')).toBeVisible({ timeout: 60_000 });
+  expect(await gridTop(), 'the grid does not move when the predictions arrive').toBe(before);
 });

@@ -78,6 +78,7 @@ export async function runExplanation(page: Page, timeout: number): Promise<numbe
 
 /** Clicks Download JSON and reads the file the browser saved. */
 export async function downloadedExplanation(page: Page): Promise<ExplainJson> {
+  await openExplainDetails(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('explain').getByRole('button', { name: 'Download JSON' }).click()]);
   const file = await download.path();
   return JSON.parse(readFileSync(file, 'utf8')) as ExplainJson;

@@ -58,7 +58,7 @@ export function PredictionPanel() {
             </p>
           )}
           {twinPrediction && describeDisagreement(prediction.pAbnormal, twinPrediction.pAbnormal) && (
-            <p className="models-disagree" role="note" data-testid="models-disagree">
+            <p className="models-disagree" role="note" data-testid="models-disagree" title="Their explanations argue for different answers: read both with that in mind.">
               {describeDisagreement(prediction.pAbnormal, twinPrediction.pAbnormal)}
             </p>
           )}

@@ -45,8 +45,8 @@ describe('backendFromUrl', () => {
 
 describe('describeDisagreement', () => {
   it('speaks only when the models fall on opposite sides of 0.5', () => {
-    expect(describeDisagreement(0.12, 0.68)).toBe('The two models disagree: the 12-lead model says normal (0.12), the CineECG model abnormal (0.68). Read both explanations with that in mind.');
-    expect(describeDisagreement(0.5, 0.49)).toContain('12-lead model says abnormal (0.50)');
+    expect(describeDisagreement(0.12, 0.68)).toBe('The two models disagree: 12-lead 0.12 → normal, CineECG 0.68 → abnormal.');
+    expect(describeDisagreement(0.5, 0.49)).toContain('12-lead 0.50 → abnormal, CineECG 0.49 → normal');
     expect(describeDisagreement(0.9, 0.6)).toBeNull();
     expect(describeDisagreement(0.1, 0.4)).toBeNull();
   });

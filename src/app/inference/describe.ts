@@ -48,5 +48,5 @@ export function describeMetrics(m: ModelMetrics | null): string | null {
 export function describeDisagreement(p12: number, pTwin: number): string | null {
   if (p12 >= 0.5 === pTwin >= 0.5) return null;
   const call = (p: number) => (p >= 0.5 ? 'abnormal' : 'normal');
-  return `The two models disagree: the 12-lead model says ${call(p12)} (${p12.toFixed(2)}), the CineECG model ${call(pTwin)} (${pTwin.toFixed(2)}). Read both explanations with that in mind.`;
+  return `The two models disagree: 12-lead ${p12.toFixed(2)} → ${call(p12)}, CineECG ${pTwin.toFixed(2)} → ${call(pTwin)}.`;
 }
