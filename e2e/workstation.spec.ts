@@ -89,3 +89,26 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]
     expect(problems).toEqual([]);
   });
 }
+
+test.describe('tablet 1024×768, touch', () => {
+  test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true });
+  test('one screen, touch targets of at least 40 px, one finger scrolls the paper', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto('./?case=ptbxl-00285');
+    await expect(page.getByTestId('prediction')).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 90_000 });
+    expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
+    const { h, ih } = await page.evaluate(() => ({ h: document.scrollingElement!.scrollHeight, ih: innerHeight }));
+    expect(h).toBeLessThanOrEqual(ih);
+    // Every visible control a finger would aim at.
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('button, select, summary, [role="separator"]')]
+        .filter((el) => el.offsetParent !== null && getComputedStyle(el).visibility !== 'hidden')
+        .map((el) => ({ name: el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30), w: el.getBoundingClientRect().width, h: el.getBoundingClientRect().height }))
+        .filter((b) => b.h < 40 || b.w < 24),
+    );
+    expect(small, `controls under 40 px: ${JSON.stringify(small)}`).toEqual([]);
+    const touch = await page.locator('.grid-overlay').evaluate((el) => getComputedStyle(el).touchAction);
+    expect(touch).toContain('pan-x');
+    await page.screenshot({ path: test.info().outputPath('tablet-1024x768.png') });
+  });
+});
