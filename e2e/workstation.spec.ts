@@ -107,6 +107,11 @@ test.describe('tablet 1024×768, touch', () => {
         .filter((b) => b.h < 40 || b.w < 24),
     );
     expect(small, `controls under 40 px: ${JSON.stringify(small)}`).toEqual([]);
+    for (const sel of ['.ecg-scroll', '.heart-stage', '[data-testid="beat-panel"]']) {
+      const b = (await page.locator(sel).boundingBox())!;
+      expect(b.y + b.height, `${sel} ends inside the screen`).toBeLessThanOrEqual(768.5);
+      expect(b.height, `${sel} keeps a usable height`).toBeGreaterThan(150);
+    }
     const touch = await page.locator('.grid-overlay').evaluate((el) => getComputedStyle(el).touchAction);
     expect(touch).toContain('pan-x');
     await page.screenshot({ path: test.info().outputPath('tablet-1024x768.png') });
