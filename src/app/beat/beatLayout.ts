@@ -2,8 +2,8 @@ import { CSS_PX_PER_MM } from '../grid/layout';
 
 /**
  * The beat panel's geometry: the model's window (one beat, QRS onset + 400 ms) of all 12 leads stacked, fitted to the
- * panel. Paper speed follows from the width (≈ 100 mm/s in a 190 px-wide plot); gain is one paper-mm per mV for every
- * mm/s/10 of speed, as on the grid (25 mm/s ↔ 10 mm/mV keeps the shapes), capped so ±1.1 mV stays inside a row.
+ * panel. Paper speed follows from the width (≈ 100 mm/s in a 151 px-wide plot); gain keeps the grid's ratio (25 mm/s ↔
+ * 10 mm/mV, so 100 mm/s ↔ 40 mm/mV: the same shapes, enlarged), capped so that ±1.1 mV stays inside a row.
  */
 export interface BeatLayout {
   width: number;
@@ -33,7 +33,7 @@ export function beatLayout(width: number, height: number, windowMs: number, lead
   const rowHeight = (bottom - top) / leads;
   const pxPerMs = (right - left) / windowMs;
   const mmPerS = (pxPerMs * 1000) / CSS_PX_PER_MM;
-  const wantedPxPerMv = (mmPerS / 10) * CSS_PX_PER_MM * (10 / 25);
+  const wantedPxPerMv = mmPerS * (10 / 25) * CSS_PX_PER_MM; // the grid's 10 mm/mV at 25 mm/s, scaled with the speed
   const pxPerMv = Math.min(wantedPxPerMv, rowHeight / 2.2);
   return { width, height, left, right, top, bottom, rowHeight, windowMs, pxPerMs, pxPerMv, mmPerS, mmPerMv: pxPerMv / CSS_PX_PER_MM };
 }
