@@ -37,14 +37,17 @@ interface DOMRectLike {
   h: number;
 }
 
-/** Where a label may sit around its anchor (x, y), in order of preference: right, left, above, below; 6 px away. */
-export function labelPlacements(x: number, y: number, w: number, h: number, gap = 6): DOMRectLike[] {
-  return [
+/**
+ * Where a label may sit around its anchor (x, y), in order of preference: right, left, above, below, first 6 px away,
+ * then further out (16, 28 px) where the path crowds the anchor.
+ */
+export function labelPlacements(x: number, y: number, w: number, h: number, gaps: readonly number[] = [6, 16, 28]): DOMRectLike[] {
+  return gaps.flatMap((gap) => [
     { x: x + gap, y: y - h / 2, w, h },
     { x: x - gap - w, y: y - h / 2, w, h },
     { x: x - w / 2, y: y - gap - h, w, h },
     { x: x - w / 2, y: y + gap, w, h },
-  ];
+  ]);
 }
 
 /** Whether any of the screen points [x0, y0, x1, y1 …] falls inside the box grown by `pad` px (the tube's width). */
