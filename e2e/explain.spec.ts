@@ -43,7 +43,17 @@ test('Integrated Gradients with the paper defaults runs in the worker: progress,
   await panel.getByRole('button', { name: 'Explain with Integrated Gradients' }).click();
   await expect(panel.getByRole('progressbar')).toBeVisible();
   await expect(panel.getByRole('status').first()).toContainText(/integrated gradients \d+%/);
+  // Progress where the user looks: a card over the grid and the heart, with the time left.
+  const card = page.getByTestId('explain-overlay');
+  await expect(card).toBeVisible();
+  await expect(card).toContainText(/Explaining with Integrated Gradients… \d+%/);
+  await expect(card).toContainText(/(about \d+ (s|min)|under a second) left|Measuring the speed/);
+  const views = (await page.locator('.workspace').boundingBox())!;
+  const c = (await card.boundingBox())!;
+  expect(c.y).toBeGreaterThan(views.y); // over the views, not somewhere else on the page
+  expect(c.y + c.height).toBeLessThan(views.y + views.height);
   await expect(panel).toHaveAttribute('data-explain-status', 'done', { timeout: 400_000 });
+  await expect(card).toHaveCount(0);
 
   const frames = await page.evaluate(() => {
     const w = window as unknown as { __frames: { loaf: number[]; longtask: number[]; maxGap: number; stop: boolean } };
