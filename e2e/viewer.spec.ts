@@ -24,6 +24,19 @@ test('scrubbing the 12-lead window moves the 3D time cursor; the 3D slider moves
   await page.getByLabel('Time after QRS onset (ms)').fill('300');
   await expect(stage).toHaveAttribute('data-cursor-ms', '300');
   await expect(overlay).toHaveAttribute('data-cursor-ms', '300.0');
+  const beatCursor = page.locator('.beat-cursor');
+  await expect(beatCursor).toHaveAttribute('data-ms', '300'); // the beat panel shares the cursor
+
+  // Hovering the beat panel moves the cursor in the grid and the heart too.
+  const beat = (await page.locator('.beat-stage').boundingBox())!;
+  const mmPerS = Number(await page.getByTestId('beat-panel').getAttribute('data-mm-per-s'));
+  expect(mmPerS).toBeGreaterThan(60); // enlarged: the grid runs at 25 mm/s
+  await page.mouse.move(beat.x + beat.width / 2, beat.y + beat.height / 2);
+  await expect(stage).not.toHaveAttribute('data-cursor-ms', '300');
+  const ms = Number(await stage.getAttribute('data-cursor-ms'));
+  expect(ms).toBeGreaterThan(100);
+  expect(ms).toBeLessThan(300);
+  await expect(beatCursor).toHaveAttribute('data-ms', String(ms));
 });
 
 for (const [name, size] of [['laptop 1280×720', { width: 1280, height: 720 }], ['tablet 768×1024', { width: 768, height: 1024 }], ['large 2560×1440', { width: 2560, height: 1440 }]] as const) {
