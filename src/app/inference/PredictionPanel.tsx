@@ -41,6 +41,7 @@ export function PredictionPanel() {
       </p>
       {prediction && loaded ? (
         <>
+          <div className="prediction-main">
           <p className="prediction-value" data-testid="prediction-value">
             {describeProbability(prediction.pAbnormal)}
           </p>
@@ -48,6 +49,8 @@ export function PredictionPanel() {
             <span style={{ width: `${(prediction.pAbnormal * 100).toFixed(1)}%` }} />
             <i className="probability-threshold" />
           </div>
+          </div>
+          <div className="prediction-lines">
           <p className="model-line" data-testid="model-line" title={chosen ? `${chosen.backend}: ${chosen.detail}` : undefined}>
             Model: {modelName(loaded.model.channels)} · backend {loaded.backend} · loaded in {formatMs(loaded.loadMs)}
             <span className="muted"> · prediction {formatMs(prediction.ms)}</span>
@@ -64,6 +67,7 @@ export function PredictionPanel() {
           )}
           {metricsLine && <p className="model-metrics muted">{metricsLine}</p>}
           <p className="prediction-caution">A research model’s estimate for the 400 ms window, not a diagnosis.</p>
+          </div>
         </>
       ) : (
         <p className="loading" role="status" aria-live="polite">
