@@ -150,6 +150,6 @@ test('gain 20 mm/mV: rows move apart so calibration pulses and rows do not colli
   await expect(grid).toHaveAttribute('data-mm-per-mv', '20');
   const d = await readCanvasData(grid);
   const spacingMm = (d.rowBaselinesY[1] - d.rowBaselinesY[0]) / d.pxPerMm;
-  expect(spacingMm).toBeGreaterThanOrEqual(20 + 5); // a 20 mm pulse and a 5 mm gap before the next row's baseline
+  expect(spacingMm).toBeGreaterThanOrEqual(20 + 5 - 1e-3); // a 20 mm pulse and a 5 mm gap before the next row's baseline
   expect((d.rowBaselinesY[0] - d.gridTop) / d.pxPerMm).toBeGreaterThan(20); // the first pulse stays on the paper
 });
