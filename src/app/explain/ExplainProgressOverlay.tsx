@@ -23,7 +23,7 @@ export function ExplainProgressOverlay({ estimateMs }: { estimateMs: number | nu
   if (job && started.current?.id !== job.id) started.current = { id: job.id, at: performance.now(), estimateMs };
   useEffect(() => {
     if (!job) return;
-    const t = window.setInterval(() => setNow(performance.now()), 500);
+    const t = window.setInterval(() => setNow(performance.now()), 1000); // the time left, once a second
     return () => window.clearInterval(t);
   }, [job]);
   if (!job || !started.current) return null;
