@@ -69,17 +69,19 @@ async function expectPredictionLike(page: Page, record: string): Promise<number>
 async function openCasePicker(page: Page): Promise<void> {
   const picker = page.getByTestId('case-picker');
   if ((await picker.getAttribute('open')) === null) await picker.locator('summary').click();
-  await expect(page.getByRole('navigation', { name: 'Demo cases' })).toBeVisible();
+  await expect(caseNav(page)).toBeVisible();
 }
-const caseLink = (page: Page, title: string) => page.getByRole('navigation', { name: 'Demo cases' }).getByRole('link', { name: title, exact: true });
+/** The list stays in the page while the picker is closed (hidden): attributes can be read, clicks need it open. */
+const caseNav = (page: Page) => page.getByRole('navigation', { name: 'Demo cases', includeHidden: true });
+const caseLink = (page: Page, title: string) => caseNav(page).getByRole('link', { name: title, exact: true, includeHidden: true });
 const ecg = (page: Page) => page.getByRole('img', { name: /12-lead ECG/ });
 
 test('the case browser lists every bundled case; each one opens with its title, credit and a prediction', async ({ page }, testInfo) => {
   test.setTimeout(240_000);
   const problems = watchProblems(page);
   await page.goto('./');
-  const nav = page.getByRole('navigation', { name: 'Demo cases' });
-  await expect(nav.getByRole('link')).toHaveCount(manifest.cases.length);
+  const nav = caseNav(page);
+  await expect(nav.getByRole('link', { includeHidden: true })).toHaveCount(manifest.cases.length);
   expect(manifest.cases.length).toBeGreaterThanOrEqual(5);
   await expect(caseLink(page, manifest.cases[0].title)).toHaveAttribute('aria-current', 'page');
 
@@ -131,6 +133,7 @@ test('?case=<id> opens that case directly; reload keeps it; Back returns to the 
   await expect(page).toHaveURL(new RegExp(`case=${first.id}`));
 
   // Keyboard: Tab reaches the links in order; Enter opens one.
+  await openCasePicker(page);
   await caseLink(page, first.title).focus();
   await page.keyboard.press('Tab');
   await expect(caseLink(page, second.title)).toBeFocused();
@@ -179,7 +182,7 @@ test('opening files from disk: .hea + .dat with "Open files…", .csv and .hea +
     await expect(page.getByTestId('case-title')).toHaveText('00001_lr.hea + 00001_lr.dat');
     await expect(page.getByTestId('local-record-facts')).toContainText('100 Hz · 10 s · 12 leads');
     await expect(page.getByTestId('case-credit')).toContainText('Your file');
-    await expect(page.getByRole('navigation', { name: 'Demo cases' }).locator('[aria-current]')).toHaveCount(0);
+    await expect(caseNav(page).locator('[aria-current]')).toHaveCount(0);
     expect(new URL(page.url()).searchParams.has('case')).toBe(false);
     await expect(ecg(page)).toBeVisible();
     await expectPredictionLike(page, `${FIXTURES}/ptbxl/00001_lr.hea`);
