@@ -63,6 +63,7 @@ for (const source of ['demo case', 'file from disk'] as const) {
       await page.setViewportSize({ width: 760, height: 900 });
       const scroller = page.locator('.ecg-scroll');
       await page.locator('.grid-stack').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await scroller.evaluate((el) => el.scrollTo({ left: 0 })); // a record opens scrolled to its window: start at 0 s
       const before = await scroller.evaluate((el) => el.scrollLeft);
       const box = (await scroller.boundingBox())!;
       await page.mouse.move(box.x + 120, box.y + 120); // 0–1 s: outside the window
