@@ -65,15 +65,23 @@ async function expectPredictionLike(page: Page, record: string): Promise<number>
   return shown.pAbnormal;
 }
 
-const caseLink = (page: Page, title: string) => page.getByRole('navigation', { name: 'Demo cases' }).getByRole('link', { name: title, exact: true });
+/** The case list is a drop-down picker in the header: open it (a click on a case closes it again). */
+async function openCasePicker(page: Page): Promise<void> {
+  const picker = page.getByTestId('case-picker');
+  if ((await picker.getAttribute('open')) === null) await picker.locator('summary').click();
+  await expect(caseNav(page)).toBeVisible();
+}
+/** The list stays in the page while the picker is closed (hidden): attributes can be read, clicks need it open. */
+const caseNav = (page: Page) => page.getByRole('navigation', { name: 'Demo cases', includeHidden: true });
+const caseLink = (page: Page, title: string) => caseNav(page).getByRole('link', { name: title, exact: true, includeHidden: true });
 const ecg = (page: Page) => page.getByRole('img', { name: /12-lead ECG/ });
 
 test('the case browser lists every bundled case; each one opens with its title, credit and a prediction', async ({ page }, testInfo) => {
   test.setTimeout(240_000);
   const problems = watchProblems(page);
   await page.goto('./');
-  const nav = page.getByRole('navigation', { name: 'Demo cases' });
-  await expect(nav.getByRole('link')).toHaveCount(manifest.cases.length);
+  const nav = caseNav(page);
+  await expect(nav.getByRole('link', { includeHidden: true })).toHaveCount(manifest.cases.length);
   expect(manifest.cases.length).toBeGreaterThanOrEqual(5);
   await expect(caseLink(page, manifest.cases[0].title)).toHaveAttribute('aria-current', 'page');
 
@@ -88,11 +96,13 @@ test('the case browser lists every bundled case; each one opens with its title, 
     }
   });
   await expectPredictionLike(page, headerOf(manifest.cases[0]));
+  await openCasePicker(page);
   await shoot(page, testInfo, 'case-browser', true);
 
   // Every other case, then back to the first, by clicking its entry.
   for (const c of [...manifest.cases.slice(1), manifest.cases[0]]) {
     await test.step(`open ${c.id} (${c.title})`, async () => {
+      await openCasePicker(page);
       await caseLink(page, c.title).click();
       await expect(page).toHaveURL(new RegExp(`[?&]case=${c.id}(&|$)`));
       await expect(page.getByTestId('case-title')).toHaveText(c.title);
@@ -123,6 +133,7 @@ test('?case=<id> opens that case directly; reload keeps it; Back returns to the 
   await expect(page).toHaveURL(new RegExp(`case=${first.id}`));
 
   // Keyboard: Tab reaches the links in order; Enter opens one.
+  await openCasePicker(page);
   await caseLink(page, first.title).focus();
   await page.keyboard.press('Tab');
   await expect(caseLink(page, second.title)).toBeFocused();
@@ -130,6 +141,7 @@ test('?case=<id> opens that case directly; reload keeps it; Back returns to the 
   await expect(page.getByTestId('case-title')).toHaveText(second.title);
   await expect(page).toHaveURL(new RegExp(`case=${second.id}`));
 
+  await openCasePicker(page);
   await caseLink(page, third.title).click();
   await expect(page.getByTestId('case-title')).toHaveText(third.title);
   await page.goBack();
@@ -147,6 +159,7 @@ test('on a narrow screen the case list wraps inside the page', async ({ page }) 
   await page.setViewportSize({ width: 720, height: 900 });
   await page.goto('./');
   await expect(ecg(page)).toBeVisible();
+  await openCasePicker(page);
   for (const c of manifest.cases) await expect(caseLink(page, c.title)).toBeInViewport({ ratio: 0.5 });
   await expect(page.getByRole('button', { name: 'Open files…' })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -169,7 +182,7 @@ test('opening files from disk: .hea + .dat with "Open files…", .csv and .hea +
     await expect(page.getByTestId('case-title')).toHaveText('00001_lr.hea + 00001_lr.dat');
     await expect(page.getByTestId('local-record-facts')).toContainText('100 Hz · 10 s · 12 leads');
     await expect(page.getByTestId('case-credit')).toContainText('Your file');
-    await expect(page.getByRole('navigation', { name: 'Demo cases' }).locator('[aria-current]')).toHaveCount(0);
+    await expect(caseNav(page).locator('[aria-current]')).toHaveCount(0);
     expect(new URL(page.url()).searchParams.has('case')).toBe(false);
     await expect(ecg(page)).toBeVisible();
     await expectPredictionLike(page, `${FIXTURES}/ptbxl/00001_lr.hea`);
@@ -233,6 +246,25 @@ test('drag-and-drop anywhere on the page shows an overlay and opens the dropped 
   expect(problems).toEqual([]);
 });
 
+test('two records dropped at once: the first opens and the summary says so', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('./');
+  await expect(ecg(page)).toBeVisible();
+  const files = ['00285_hr.hea', '00285_hr.dat', '00001_lr.hea', '00001_lr.dat'].map((name) => ({ name, b64: readFileSync(path.join(REPO_ROOT, FIXTURES, 'ptbxl', name)).toString('base64') }));
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
+    return dt;
+  }, files);
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('main', 'dragover', { dataTransfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
+  await expect(page.getByTestId('case-title')).toHaveText('00001_lr.hea + 00001_lr.dat');
+  await expect(page.getByTestId('record-pick')).toHaveText('2 records were given at once: opened “00001_lr”. Open “00285_hr” on its own to see it.');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expectPredictionLike(page, `${FIXTURES}/ptbxl/00001_lr.hea`);
+});
+
 test('a broken file shows the error naming it and keeps the open case; then a demo case, and another file, open again', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   await page.goto('./');
@@ -255,6 +287,7 @@ test('a broken file shows the error naming it and keeps the open case; then a de
   await shoot(page, testInfo, 'local-broken-file', true);
 
   const normal = manifest.cases[1];
+  await openCasePicker(page);
   await caseLink(page, normal.title).click();
   await expect(alert).toHaveCount(0);
   await expect(page.getByTestId('case-title')).toHaveText(normal.title);

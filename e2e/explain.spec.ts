@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { chooseMethod, cliExplain, downloadedExplanation, type ExplainJson, maxRelativeDifference, runExplanation } from './support/explain';
+import { chooseMethod, cliExplain, closeExplainDetails, downloadedExplanation, type ExplainJson, maxRelativeDifference, openExplainDetails, runExplanation } from './support/explain';
 import { TEST_RESULTS } from './support/paths';
 
 const RECORD = 'public/cases/ptbxl-00285/00285_hr.hea';
@@ -43,7 +43,17 @@ test('Integrated Gradients with the paper defaults runs in the worker: progress,
   await panel.getByRole('button', { name: 'Explain with Integrated Gradients' }).click();
   await expect(panel.getByRole('progressbar')).toBeVisible();
   await expect(panel.getByRole('status').first()).toContainText(/integrated gradients \d+%/);
+  // Progress where the user looks: a card over the grid and the heart, with the time left.
+  const card = page.getByTestId('explain-overlay');
+  await expect(card).toBeVisible();
+  await expect(card).toContainText(/Explaining with Integrated Gradients… \d+%/);
+  await expect(card).toContainText(/(about \d+ (s|min)|under a second) left|Measuring the speed/);
+  const views = (await page.locator('.workspace').boundingBox())!;
+  const c = (await card.boundingBox())!;
+  expect(c.y).toBeGreaterThan(views.y); // over the views, not somewhere else on the page
+  expect(c.y + c.height).toBeLessThan(views.y + views.height);
   await expect(panel).toHaveAttribute('data-explain-status', 'done', { timeout: 400_000 });
+  await expect(card).toHaveCount(0);
 
   const frames = await page.evaluate(() => {
     const w = window as unknown as { __frames: { loaf: number[]; longtask: number[]; maxGap: number; stop: boolean } };
@@ -58,7 +68,9 @@ test('Integrated Gradients with the paper defaults runs in the worker: progress,
   testInfo.annotations.push({ type: 'measured', description: `IG 50 steps × 40 noisy copies on ${backend}: ${(ms / 1000).toFixed(1)} s; worst long animation frame ${worstLoaf.toFixed(0)} ms (${frames.loaf.length} over 50 ms), worst rAF gap ${frames.maxGap.toFixed(0)} ms` });
   writeFileSync(path.join(TEST_RESULTS, 'explain-frames.json'), `${JSON.stringify({ backend, ms, ...frames }, null, 1)}\n`);
   expect(worstLoaf).toBeLessThanOrEqual(100);
+  await expect(page.getByRole('status').filter({ hasText: 'Explanation ready' })).toBeVisible();
 
+  await openExplainDetails(page); // the map, timings and backend live in the explanation drawer
   await expect(panel.getByRole('img', { name: /Integrated Gradients attributions of the 12-lead model per lead/ })).toBeVisible();
   await expect(panel.getByRole('table', { name: 'Explanation timings' }).getByRole('row', { name: new RegExp(`Integrated Gradients ${backend}`) })).toBeVisible();
   await expect(panel.getByTestId('backend-choice')).toContainText(`Backend ${backend}`);
@@ -105,13 +117,16 @@ test('Kernel SHAP and LIME with the paper budgets run in the browser and give No
     const grid = page.getByRole('img', { name: /12-lead ECG/ });
     await expect(grid).toHaveAttribute('data-overlay', 'signed');
     const shaded = await grid.screenshot();
+    await openExplainDetails(page);
     await page.getByRole('radiogroup', { name: 'Attribution display' }).getByRole('radio', { name: 'Absolute' }).click();
+    await closeExplainDetails(page);
     await expect(grid).toHaveAttribute('data-overlay', 'absolute');
     await page.getByLabel('Attribution overlay').uncheck();
     await expect(grid).toHaveAttribute('data-overlay', 'none');
     const plain = await grid.screenshot();
     expect(shaded.equals(plain)).toBe(false);
     await page.getByLabel('Attribution overlay').check();
+    await openExplainDetails(page);
     await page.getByRole('radiogroup', { name: 'Attribution display' }).getByRole('radio', { name: 'Signed Φ' }).click();
   });
   const shot = testInfo.outputPath('explain-lime.png');
@@ -124,10 +139,12 @@ test('the backend can be overridden from the panel; the page restarts on it', as
   await page.goto('./');
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 120_000 });
   await expect(page.getByTestId('backend-choice')).toContainText(/Backend \w+, (the fastest measured here|the only one)/);
+  await openExplainDetails(page);
   await page.getByLabel('Backend').selectOption('cpu');
   await expect(page).toHaveURL(/\?backend=cpu/);
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-backend', 'cpu', { timeout: 120_000 });
   await expect(page.getByTestId('backend-choice')).toHaveText('Backend cpu, as asked for (?backend=cpu).');
+  await openExplainDetails(page);
   await page.getByLabel('Backend').selectOption('auto');
   await expect(page).not.toHaveURL(/backend=/);
 });
@@ -137,9 +154,11 @@ test('the CineECG model can be explained too: its attributions per trajectory ax
   await page.goto('./?backend=wasm');
   await expect(page.getByTestId('twin-prediction')).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 120_000 });
   const panel = page.getByTestId('explain');
+  await openExplainDetails(page);
   await panel.getByRole('radiogroup', { name: 'Model explained' }).getByRole('radio', { name: 'CineECG model' }).click();
   await chooseMethod(page, /Integrated Gradients/, SMALL_IG);
   await runExplanation(page, 200_000);
+  await openExplainDetails(page);
   await expect(panel.getByRole('img', { name: /CineECG model per trajectory axis/ })).toBeVisible();
   const got = await downloadedExplanation(page);
   const expected = cliExplain(RECORD, ['--model', 'models/cine3/model.json', '--method', 'ig', '--steps', '8', '--noise-samples', '2', '--backend', 'wasm']);

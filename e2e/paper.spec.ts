@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { readCanvasData } from './support/canvasData';
 import { TEST_RESULTS } from './support/paths';
+import { sharedDataDir } from '../src/test-support/data';
 
 /** The printout formats and calibration controls of the 12-lead grid, driven as a user would. */
 test('layouts 3×4 + II, 6×2, window 12×1; speed, gain and zoom change the calibration the canvas states', async ({ page }, testInfo) => {
@@ -99,8 +101,55 @@ test('keyboard shortcuts switch layout and calipers; printing keeps the paper at
   await page.getByRole('radiogroup', { name: 'Layout' }).getByRole('radio', { name: '12×1', exact: true }).click();
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.paper-controls')).toBeHidden();
+  await expect(page.locator('button:visible')).toHaveCount(0); // no buttons on paper
+  await expect(grid).toHaveAttribute('data-layout', '3x4'); // 12×1 prints as the 3×4 + II printout: one page
+  await expect(page.getByTestId('beat-panel')).toBeVisible();
+  await expect(page.getByRole('img', { name: /^3D heart/ })).toBeVisible();
   const widthMm = await grid.evaluate((el) => el.getBoundingClientRect().width / (96 / 25.4));
   expect(widthMm).toBeCloseTo(275, 0); // 20 mm margin + 10 s at 25 mm/s + 5 mm: 1 CSS mm is 1 printed mm
   const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
   expect(pdf.byteLength).toBeGreaterThan(10_000);
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length, 'printed pages').toBe(1);
+  await page.emulateMedia({ media: 'screen' });
+  await expect(grid).toHaveAttribute('data-layout', '12x1'); // the screen keeps the user's choice
+});
+
+test('a record whose window is beyond the first screen opens scrolled to it; "Go to window" brings it back', async ({ page }) => {
+  test.setTimeout(120_000);
+  const data = sharedDataDir('paper.spec: the 38 s PTB record s0010_re (window at ~29 s)');
+  test.skip(!data, 'needs ../shared/data (ptbdb/s0010_re)');
+  await page.goto('./');
+  const grid = page.getByRole('img', { name: /12-lead ECG/ });
+  await expect(grid).toBeVisible({ timeout: 60_000 });
+  const files = ['s0010_re.hea', 's0010_re.dat', 's0010_re.xyz'].map((f) => path.join(data!, 'ptbdb', f)).filter((f) => existsSync(f));
+  await page.getByTestId('open-files-input').setInputFiles(files);
+  await expect(page.getByTestId('case-title')).toHaveText(/^s0010_re\.hea \+ s0010_re\.dat/);
+  await expect(grid).toHaveAttribute('data-duration-ms', /^3\d{4}/);
+  const scroller = page.locator('.ecg-scroll');
+  const windowInView = async () => {
+    const d = await readCanvasData(grid);
+    const { left, width } = await scroller.evaluate((el) => ({ left: el.scrollLeft, width: el.clientWidth }));
+    const x0 = d.originX + d.windowStartMs * d.pxPerMs;
+    return { startMs: d.windowStartMs, left, inView: x0 >= left && x0 + d.windowMs * d.pxPerMs <= left + width };
+  };
+  await expect.poll(async () => (await windowInView()).inView).toBe(true);
+  const opened = await windowInView();
+  expect(opened.startMs).toBeGreaterThan(20_000);
+  expect(opened.left).toBeGreaterThan(0);
+  await scroller.evaluate((el) => el.scrollTo({ left: 0 }));
+  expect((await windowInView()).inView).toBe(false);
+  await page.getByRole('button', { name: 'Go to window' }).click();
+  await expect.poll(async () => (await windowInView()).inView).toBe(true);
+});
+
+test('gain 20 mm/mV: rows move apart so calibration pulses and rows do not collide', async ({ page }) => {
+  await page.goto('./');
+  const grid = page.getByRole('img', { name: /12-lead ECG/ });
+  await expect(grid).toBeVisible({ timeout: 60_000 });
+  await page.getByLabel('Gain').selectOption('20');
+  await expect(grid).toHaveAttribute('data-mm-per-mv', '20');
+  const d = await readCanvasData(grid);
+  const spacingMm = (d.rowBaselinesY[1] - d.rowBaselinesY[0]) / d.pxPerMm;
+  expect(spacingMm).toBeGreaterThanOrEqual(20 + 5 - 1e-3); // a 20 mm pulse and a 5 mm gap before the next row's baseline
+  expect((d.rowBaselinesY[0] - d.gridTop) / d.pxPerMm).toBeGreaterThan(20); // the first pulse stays on the paper
 });

@@ -107,7 +107,7 @@ test('a model that cannot be fetched shows an error panel, and the ECG stays', a
   await page.route('**/models/ecg12/model.json', (route) => route.fulfill({ status: 404, body: '' }));
   await page.goto('./');
   const alert = page.getByRole('alert');
-  await expect(alert).toHaveAttribute('data-error-code', 'model-load');
+  await expect(alert).toHaveAttribute('data-error-code', 'model-load', { timeout: 60_000 }); // the worker times backends first
   await expect(alert).toContainText('model.json');
   await expect(page.getByRole('img', { name: /12-lead ECG/ })).toBeVisible();
 });
@@ -120,7 +120,8 @@ test('an unknown ?backend= fails loudly instead of running elsewhere', async ({ 
   await expect(page.getByRole('img', { name: /12-lead ECG/ })).toBeVisible();
 });
 
-test('while the model loads, the panel says so (never blank), then shows the prediction', async ({ page }, testInfo) => {
+test('while the model loads, the panel says so (never blank), then shows the prediction; nothing below moves', async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
   let release: () => void = () => {};
   const held = new Promise<void>((r) => (release = r));
   await page.route('**/models/ecg12/*.bin', async (route) => {
@@ -134,7 +135,12 @@ test('while the model loads, the panel says so (never blank), then shows the pre
   const shot = testInfo.outputPath('prediction-loading.png');
   await panel.screenshot({ path: shot });
   await testInfo.attach('prediction-loading', { path: shot, contentType: 'image/png' });
+  await expect(page.getByRole('img', { name: /12-lead ECG/ })).toBeVisible();
+  const gridTop = async () => (await page.locator('.ecg-scroll').boundingBox())!.y;
+  const before = await gridTop();
   release();
   await expect(panel).toHaveAttribute('data-p-abnormal', /^0\.\d+/, { timeout: 90_000 });
   await expect(panel).toHaveAttribute('aria-busy', 'false');
+  await expect(page.getByTestId('twin-prediction')).toBeVisible({ timeout: 120_000 });
+  expect(await gridTop(), 'the grid does not move when the predictions arrive').toBe(before);
 });

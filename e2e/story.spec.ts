@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { readCanvasData } from './support/canvasData';
-import { chooseMethod, runExplanation } from './support/explain';
+import { chooseMethod, closeExplainDetails, openExplainDetails, runExplanation } from './support/explain';
 import { REPO_ROOT } from './support/paths';
 
 /**
@@ -44,7 +44,9 @@ for (const source of ['demo case', 'file from disk'] as const) {
       await chooseMethod(page, /Gradient SHAP/, { Draws: '6' });
       await runExplanation(page, 240_000);
       await expect(panel).toHaveAttribute('data-explain-method', 'gradshap');
+      await openExplainDetails(page);
       await panel.getByRole('radiogroup', { name: 'Attribution display' }).getByRole('radio', { name: 'Positive' }).click();
+      await closeExplainDetails(page);
       await expect(page.getByRole('img', { name: /12-lead ECG/ })).toHaveAttribute('data-overlay', 'positive');
     });
     await test.step('scrub time on the grid and on the 3D slider: both views follow', async () => {
@@ -61,6 +63,7 @@ for (const source of ['demo case', 'file from disk'] as const) {
       await page.setViewportSize({ width: 760, height: 900 });
       const scroller = page.locator('.ecg-scroll');
       await page.locator('.grid-stack').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await scroller.evaluate((el) => el.scrollTo({ left: 0 })); // a record opens scrolled to its window: start at 0 s
       const before = await scroller.evaluate((el) => el.scrollLeft);
       const box = (await scroller.boundingBox())!;
       await page.mouse.move(box.x + 120, box.y + 120); // 0–1 s: outside the window

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { readCanvasData } from './support/canvasData';
-import { chooseMethod, runExplanation } from './support/explain';
+import { chooseMethod, openExplainDetails, runExplanation } from './support/explain';
 
 /** The whole screen as one instrument: the two views share one time cursor, and the layout holds from laptop to tablet. */
 test('scrubbing the 12-lead window moves the 3D time cursor; the 3D slider moves the grid cursor', async ({ page }) => {
@@ -24,17 +24,37 @@ test('scrubbing the 12-lead window moves the 3D time cursor; the 3D slider moves
   await page.getByLabel('Time after QRS onset (ms)').fill('300');
   await expect(stage).toHaveAttribute('data-cursor-ms', '300');
   await expect(overlay).toHaveAttribute('data-cursor-ms', '300.0');
+  const beatCursor = page.locator('.beat-cursor');
+  await expect(beatCursor).toHaveAttribute('data-ms', '300'); // the beat panel shares the cursor
+
+  // Hovering the beat panel moves the cursor in the grid and the heart too.
+  const beat = (await page.locator('.beat-stage').boundingBox())!;
+  const mmPerS = Number(await page.getByTestId('beat-panel').getAttribute('data-mm-per-s'));
+  expect(mmPerS).toBeGreaterThan(60); // enlarged: the grid runs at 25 mm/s
+  await page.mouse.move(beat.x + beat.width / 2, beat.y + beat.height / 2);
+  await expect(stage).not.toHaveAttribute('data-cursor-ms', '300');
+  const ms = Number(await stage.getAttribute('data-cursor-ms'));
+  expect(ms).toBeGreaterThan(100);
+  expect(ms).toBeLessThan(300);
+  await expect(beatCursor).toHaveAttribute('data-ms', String(ms));
 });
 
 for (const [name, size] of [['laptop 1280×720', { width: 1280, height: 720 }], ['tablet 768×1024', { width: 768, height: 1024 }], ['large 2560×1440', { width: 2560, height: 1440 }]] as const) {
-  test(`layout on a ${name}: nothing but the paper scrolls sideways, every panel shows`, async ({ page }, testInfo) => {
+  test(`layout on a ${name}: nothing but the paper scrolls sideways, every panel shows; landscape: one screen`, async ({ page }, testInfo) => {
     await page.setViewportSize(size);
     await page.goto('./');
     await expect(page.getByTestId('prediction')).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 120_000 });
     await expect(page.locator('.heart-stage')).toHaveAttribute('data-trajectory-points', '200', { timeout: 60_000 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    for (const label of ['Model output', '12-lead ECG', 'Why? Attributions', 'CineECG in 3D']) await expect(page.getByText(label, { exact: true }).first()).toBeVisible();
+    for (const label of ['12-lead ECG', 'Why?', 'CineECG in 3D']) await expect(page.getByText(label, { exact: true }).first()).toBeVisible();
+    await expect(page.getByTestId('prediction-value')).toBeVisible();
+    await expect(page.getByTestId('beat-panel')).toBeVisible();
+    if (size.width > size.height) {
+      // The workstation: the page itself never scrolls; the paper scrolls inside its panel.
+      const { h, ih } = await page.evaluate(() => ({ h: document.scrollingElement!.scrollHeight, ih: innerHeight }));
+      expect(h).toBeLessThanOrEqual(ih);
+    }
     const shot = testInfo.outputPath(`viewer-${size.width}x${size.height}.png`);
     await page.screenshot({ path: shot, fullPage: true });
     await testInfo.attach(name, { path: shot, contentType: 'image/png' });
@@ -47,6 +67,7 @@ test('the expert-style view (paper Fig. 3): per-lead attribution curves with a t
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 120_000 });
   const panel = page.getByTestId('explain');
   await panel.getByRole('radiogroup', { name: 'Attribution method' }).getByRole('radio', { name: 'Gradient SHAP' }).click();
+  await openExplainDetails(page); // parameters, the map and its display live in the explanation drawer
   await panel.getByLabel('Draws', { exact: true }).fill('10');
   await panel.getByRole('button', { name: 'Explain with Gradient SHAP' }).click();
   const map = panel.getByTestId('attribution-map');
@@ -75,6 +96,7 @@ test('both models explained: the CineECG model’s own attributions and the mapp
   const sideBySide = page.getByRole('button', { name: 'Side by side (Fig. 4b | 4c)' });
   await expect(sideBySide).toBeDisabled();
   for (const model of ['12-lead model', 'CineECG model']) {
+    await openExplainDetails(page);
     await panel.getByRole('radiogroup', { name: 'Model explained' }).getByRole('radio', { name: model }).click();
     await chooseMethod(page, /Integrated Gradients/, { Steps: '8', 'Noisy copies': '2' });
     await runExplanation(page, 200_000);

@@ -1,17 +1,19 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { CaseBar } from './case/CaseBar';
 import { CaseSummary } from './case/CaseSummary';
 import { DropZone } from './case/DropZone';
 import { LocalCaseSummary } from './case/LocalCaseSummary';
 import { ErrorBoundary } from './errors/ErrorBoundary';
 import { ErrorPanel } from './errors/ErrorPanel';
 import { ExplainPanel } from './explain/ExplainPanel';
+import { ExplainProgressOverlay } from './explain/ExplainProgressOverlay';
+import { useExplainEstimate } from './explain/useExplainEstimate';
 import { EcgPanel } from './grid/EcgPanel';
 import { PredictionPanel } from './inference/PredictionPanel';
 import { startInference } from './inference/startInference';
 import { useShortcuts } from './keyboard/useShortcuts';
 import { AppFooter } from './layout/AppFooter';
 import { AppHeader } from './layout/AppHeader';
+import { Workspace } from './layout/Workspace';
 import { appStore } from './store/appStore';
 import { selectCaseEntry, selectCaseLabel } from './store/caseSlice';
 import { useAppStore } from './store/useAppStore';
@@ -19,7 +21,11 @@ import { useAppStore } from './store/useAppStore';
 // three.js and the heart view load on their own chunk, so the first screen does not wait for them.
 const HeartPanel = lazy(() => import('./heart/HeartPanel'));
 
-/** The shell: header, the open case, and exactly one of loading / error / ECG. */
+/**
+ * The workstation: a header with the case picker, one strip with the case and the model's output, the explanation
+ * bar, and the grid beside the heart filling the rest of the screen (no page scroll at ≥ 1280×720 landscape;
+ * narrow or portrait screens stack and scroll).
+ */
 export function App() {
   const status = useAppStore((s) => s.caseStatus);
   const prepared = useAppStore((s) => s.prepared);
@@ -29,6 +35,7 @@ export function App() {
   const caseLabel = useAppStore(selectCaseLabel);
   const openingFiles = useAppStore((s) => s.openingFiles);
   const fileError = useAppStore((s) => s.fileError);
+  const estimate = useExplainEstimate();
 
   // The model loads in its worker while the case loads (startInference is idempotent).
   useEffect(() => startInference(appStore, { search: window.location.search, baseUri: document.baseURI }), []);
@@ -39,7 +46,6 @@ export function App() {
       <AppHeader />
       <DropZone />
       <main className="app-main">
-        <CaseBar />
         <ErrorBoundary>
           {openingFiles && (
             <p className="panel loading" data-testid="opening-files" aria-live="polite">
@@ -59,14 +65,19 @@ export function App() {
               <span className="spinner" aria-hidden="true" /> Loading {caseLabel}…
             </p>
           )}
-          {status === 'ready' && prepared && <EcgPanel prepared={prepared} caseTitle={entry?.title ?? prepared.record.name} />}
           {status === 'ready' && prepared && <ExplainPanel />}
           {status === 'ready' && prepared && (
-            <ErrorBoundary>
-              <Suspense fallback={<p className="panel loading" role="status"><span className="spinner" aria-hidden="true" /> Loading the 3D view…</p>}>
-                <HeartPanel />
-              </Suspense>
-            </ErrorBoundary>
+            <Workspace
+              left={<EcgPanel prepared={prepared} caseTitle={entry?.title ?? prepared.record.name} />}
+              right={
+                <ErrorBoundary>
+                  <Suspense fallback={<p className="panel loading" role="status"><span className="spinner" aria-hidden="true" /> Loading the 3D view…</p>}>
+                    <HeartPanel />
+                  </Suspense>
+                </ErrorBoundary>
+              }
+              overlay={<ExplainProgressOverlay estimateMs={estimate?.ms ?? null} />}
+            />
           )}
         </ErrorBoundary>
       </main>

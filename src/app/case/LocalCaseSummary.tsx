@@ -5,6 +5,8 @@ import { DeviceSays } from './DeviceSays';
 import { describeRecord } from './describeRecord';
 import { RecordNotes } from './RecordNotes';
 import { SaveRecord } from './SaveRecord';
+import { nameDiagnoses } from './snomed';
+import { describePick, pickFirstRecord } from './pickRecord';
 
 /** Header comments can be long (Challenge headers list age, sex, Dx, …): show the first few. */
 const MAX_COMMENTS = 6;
@@ -13,17 +15,42 @@ const MAX_COMMENTS = 6;
 export function LocalCaseSummary({ fileNames, prepared }: { fileNames: string[]; prepared: PreparedEcg | null }) {
   const failed = useAppStore((s) => s.caseStatus === 'error');
   const record = prepared?.record;
-  const comments = record?.comments.filter((c) => c.trim()).slice(0, MAX_COMMENTS) ?? [];
+  const pick = pickFirstRecord(fileNames);
+  const comments = record?.comments.filter((c) => c.trim()).slice(0, MAX_COMMENTS).map(nameDiagnoses) ?? [];
   return (
     <section className="panel case-summary" aria-labelledby="case-title" data-local-case="true">
-      <p className="eyebrow">Your file · read in this browser</p>
-      <h1 id="case-title" data-testid="case-title">
-        {fileNames.join(' + ')}
-      </h1>
+      <div className="case-headline">
+        <h1 id="case-title" data-testid="case-title">
+          {(pick?.files ?? fileNames).join(' + ')}
+        </h1>
+        <span className="muted local-facts-line" data-testid="local-record-facts">
+          {record ? (
+            <>
+              {record.name} · {FORMAT_NAMES[record.format]} · {describeRecord(record)}
+              {record.derivedLeads.length > 0 && <> · derived: {record.derivedLeads.join(', ')}</>}
+            </>
+          ) : failed ? (
+            'could not be read (see below)'
+          ) : (
+            'reading…'
+          )}
+        </span>
+      </div>
+      {pick && (
+        <p className="record-pick" role="note" data-testid="record-pick">
+          {describePick(pick)}
+        </p>
+      )}
+      <div className="case-subline">
+      <p className="credit" data-testid="case-credit">
+        Your file, read in this browser — no source to credit; nothing was uploaded.
+      </p>
+      <details className="case-details">
+      <summary>Record details</summary>
       <dl className="case-facts">
         <div>
           <dt>Record</dt>
-          <dd data-testid="local-record-facts">
+          <dd>
             {record ? (
               <>
                 {record.name} · {FORMAT_NAMES[record.format]} · {describeRecord(record)}
@@ -50,9 +77,8 @@ export function LocalCaseSummary({ fileNames, prepared }: { fileNames: string[];
       <RecordNotes notes={record?.notes} />
       <DeviceSays report={record?.device} />
       {record && !record.preprocessed && <SaveRecord record={record} />}
-      <p className="credit" data-testid="case-credit">
-        Your file — no source to credit. It was read in this browser; nothing was uploaded.
-      </p>
+      </details>
+      </div>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { toAppError } from '../errors/appError';
 import type { AppStore } from '../store/appStore';
 import type { OpenCase } from './openCase';
 import { npyOptionsStore } from './npyOptions';
+import { pickFirstRecord } from './pickRecord';
 import { type LocalFile, readLocalFiles } from './readLocalFiles';
 
 /**
@@ -15,7 +16,9 @@ export async function openLocalFiles(store: AppStore, files: readonly LocalFile[
   const names = files.map((f) => f.name);
   const attempt = store.getState().localFilesOpening(names);
   try {
-    const recordFiles = await readLocalFiles(files); // sizes and counts are refused here, before any byte is read
+    // Several records at once: open the first (the summary says so, from the names: pickRecord.ts).
+    const pick = pickFirstRecord(names);
+    const recordFiles = await readLocalFiles(pick ? files.filter((f) => pick.files.includes(f.name)) : files); // sizes and counts are refused here, before any byte is read
     await prepareReaders(recordFiles); // DICOM / XML: their parser is fetched now, on first use only
     // Let the "opening" line paint before the synchronous parse + filter work.
     await new Promise((r) => setTimeout(r, 0));

@@ -1,186 +1,78 @@
-import { STANDARD_LEADS } from '../../core/ecg/types';
+import { useEffect, useState } from 'react';
 import { EXPLAIN_METHODS, METHOD_LABELS } from '../../core/xai/catalogue';
-import { ErrorPanel } from '../errors/ErrorPanel';
-import { BackendPicker } from '../inference/BackendPicker';
-import { formatMs } from '../inference/describe';
 import { explainControllerOf } from '../inference/startInference';
 import { appStore } from '../store/appStore';
-import { type ExplainSource, selectExplanation } from '../store/explainSlice';
+import { selectExplanation } from '../store/explainSlice';
 import { selectPrediction } from '../store/inferenceSlice';
 import { useAppStore } from '../store/useAppStore';
-import { AttributionMap } from './AttributionMap';
-import type { AttributionDisplay } from './attributionView';
-import { useAttributionView } from './useAttributionView';
-import { describeBackendChoice, describeDelta } from './describe';
-import { downloadExplanation } from './download';
-import { fractionAbove } from './drawAttributionCurves';
-import { ExplainParamsForm } from './ExplainParamsForm';
+import { describeDuration } from './estimate';
+import { ExplainDetails } from './ExplainDetails';
+import { ExplainStatus } from './ExplainStatus';
+import { PrintSettings } from './PrintSettings';
+import { useExplainEstimate } from './useExplainEstimate';
 
-const SOURCES: Array<{ value: ExplainSource; label: string; title: string }> = [
-  { value: 'ecg12', label: '12-lead model', title: 'Explain the 12-lead classifier; eq. 2 maps its attributions onto the CineECG trajectory (paper Fig. 4c)' },
-  { value: 'cine3', label: 'CineECG model', title: 'Explain the twin classifier that reads the 3D trajectory itself (paper Fig. 4b)' },
-];
-
-const DISPLAYS: Array<{ value: AttributionDisplay; label: string }> = [
-  { value: 'signed', label: 'Signed Φ' },
-  { value: 'positive', label: 'Positive' },
-  { value: 'absolute', label: 'Absolute' },
-  { value: 'scaled', label: 'Scaled' },
-];
+/** Short method names for the compact bar; the full name is the button's title and the live region's text. */
+const SHORT: Record<(typeof EXPLAIN_METHODS)[number], string> = { ig: 'IG', gradshap: 'Gradient SHAP', kernelshap: 'Kernel SHAP', lime: 'LIME' };
 
 /**
- * Attributions for the open case: choose a method (paper 3.3), run it in the worker with progress and cancel,
- * see Φ per lead and Φ_d(t) (eq. 1–2), which backend ran it and how long each method took.
+ * The explanation controls as one compact bar above the views: method, Explain (with how long it should take on this
+ * backend, before it starts), the live status, and a drawer with everything else (model explained, parameters,
+ * backend, display, the attribution map, timings). The result appears in place, on the grid, beat panel and heart.
  */
 export function ExplainPanel() {
   const method = useAppStore((s) => s.explainMethod);
   const status = useAppStore((s) => s.explainStatus);
-  const progress = useAppStore((s) => s.explainProgress);
   const job = useAppStore((s) => s.explainJob);
-  const error = useAppStore((s) => s.explainError);
-  const timings = useAppStore((s) => s.explainTimings);
   const loaded = useAppStore((s) => s.loadedModel);
-  const prepared = useAppStore((s) => s.prepared);
   const prediction = useAppStore(selectPrediction);
-  const explanation = useAppStore(selectExplanation);
-  const display = useAppStore((s) => s.attributionDisplay);
-  const mapStyle = useAppStore((s) => s.mapStyle);
-  const threshold = useAppStore((s) => s.threshold);
-  const view = useAttributionView();
   const source = useAppStore((s) => s.explainSource);
   const twin = useAppStore((s) => s.twin);
-  const C = view?.C ?? 12;
+  const explanation = useAppStore(selectExplanation);
+  const estimate = useExplainEstimate();
+  const [open, setOpen] = useState(false);
   const controller = explainControllerOf(appStore);
   const canRun = !!controller && !!prediction && !job && (source !== 'cine3' || twin.status === 'ready');
   const running = !!job;
-  const pct = Math.round((progress?.fraction ?? 0) * 100);
+  // An error would hide in a closed drawer: open it.
+  useEffect(() => void (status === 'error' && setOpen(true)), [status]);
 
   return (
-    <section className="panel explain-panel" aria-labelledby="explain-title" data-testid="explain" data-explain-status={status} {...(explanation && { 'data-explain-ms': String(explanation.ms), 'data-explain-backend': explanation.backend, 'data-explain-method': explanation.method })}>
-      <div className="panel-toolbar">
-        <h2 id="explain-title" className="panel-title">
-          Why? Attributions
+    <section className="explain-panel" aria-labelledby="explain-title" data-testid="explain" data-explain-status={status} data-estimate-ms={estimate ? Math.round(estimate.ms) : undefined} {...(explanation && { 'data-explain-ms': String(explanation.ms), 'data-explain-backend': explanation.backend, 'data-explain-method': explanation.method })}>
+      <div className="explain-bar">
+        <h2 id="explain-title" className="panel-title explain-title">
+          Why?
         </h2>
         <div className="segmented" role="radiogroup" aria-label="Attribution method">
           {EXPLAIN_METHODS.map((m) => (
-            <button key={m} type="button" role="radio" aria-checked={method === m} className={method === m ? 'selected' : undefined} disabled={running} onClick={() => appStore.getState().setExplainMethod(m)}>
-              {METHOD_LABELS[m]}
+            <button key={m} type="button" role="radio" aria-checked={method === m} title={METHOD_LABELS[m]} aria-label={METHOD_LABELS[m]} className={method === m ? 'selected' : undefined} disabled={running} onClick={() => appStore.getState().setExplainMethod(m)}>
+              {SHORT[m]}
             </button>
           ))}
         </div>
-      </div>
-      <div className="segmented" role="radiogroup" aria-label="Model explained">
-        {SOURCES.map((src) => {
-          const unavailable = src.value === 'cine3' && twin.status !== 'ready';
-          return (
-            <button
-              key={src.value}
-              type="button"
-              role="radio"
-              aria-checked={source === src.value}
-              className={source === src.value ? 'selected' : undefined}
-              disabled={running || unavailable}
-              title={unavailable ? `The CineECG model is ${twin.status === 'error' ? `unavailable: ${twin.error?.message}` : 'loading'}` : src.title}
-              onClick={() => appStore.getState().setExplainSource(src.value)}
-            >
-              {src.label}
-            </button>
-          );
-        })}
-      </div>
-      <ExplainParamsForm method={method} disabled={running} />
-      <div className="explain-actions">
         {running ? (
           <button type="button" className="button" onClick={() => controller?.cancel()}>
             Cancel
           </button>
         ) : (
-          <button type="button" className="button primary" disabled={!canRun} onClick={() => controller?.run()}>
+          <button type="button" className="button primary" disabled={!canRun} onClick={() => controller?.run()} title={`Explain with ${METHOD_LABELS[method]} (key E)`}>
             Explain with {METHOD_LABELS[method]}
           </button>
         )}
-        {running && (
-          <div className="explain-progress" role="status" aria-live="polite">
-            <progress max={100} value={pct} aria-label={`${METHOD_LABELS[job.method]} progress`} />
-            <span>
-              {METHOD_LABELS[job.method]} on {loaded?.backend}: {progress?.phase ?? 'starting'} {pct}%
-            </span>
-          </div>
+        {!running && estimate && (
+          <span className="muted explain-estimate" data-testid="explain-estimate" title={estimate.basis === 'previous-run' ? 'From the speed of the last run on this backend' : 'From the time of one input gradient, measured when the model loaded'}>
+            {describeDuration(estimate.ms)} on {loaded?.backend}
+          </span>
         )}
-        {status === 'cancelled' && <span className="muted" role="status">Cancelled.</span>}
-        {!prediction && !error && <span className="muted">Waiting for the model’s prediction…</span>}
+        {!prediction && <span className="muted">Waiting for the model’s prediction…</span>}
+        <ExplainStatus />
+        <PrintSettings />
+        <button type="button" className="button explain-more" aria-expanded={open} aria-controls="explain-drawer" onClick={() => setOpen(!open)}>
+          {open ? 'Hide details' : 'Details'}
+        </button>
       </div>
-      {loaded && (
-        <div className="backend-row">
-          <p className="muted backend-line" data-testid="backend-choice">
-            {describeBackendChoice(loaded)}
-          </p>
-          <BackendPicker />
-        </div>
-      )}
-      {status === 'error' && error && <ErrorPanel error={error} title="The explanation could not run" />}
-      {view && explanation && prepared && (
-        <figure className="attribution-figure">
-          <div className="panel-toolbar">
-            <div className="segmented" role="radiogroup" aria-label="Attribution display">
-              {DISPLAYS.map((d) => (
-                <button key={d.value} type="button" role="radio" aria-checked={display === d.value} className={display === d.value ? 'selected' : undefined} onClick={() => appStore.getState().setAttributionDisplay(d.value)}>
-                  {d.label}
-                </button>
-              ))}
-            </div>
-            <div className="segmented" role="radiogroup" aria-label="Map style">
-              {(['heat', 'curves'] as const).map((st) => (
-                <button key={st} type="button" role="radio" aria-checked={mapStyle === st} className={mapStyle === st ? 'selected' : undefined} onClick={() => appStore.getState().setMapStyle(st)}>
-                  {st === 'heat' ? 'Heat map' : 'Curves + threshold (Fig. 3)'}
-                </button>
-              ))}
-            </div>
-            {mapStyle === 'curves' && (
-              <label className="threshold">
-                <span>Threshold</span>
-                <input type="range" min={0} max={1} step={0.01} value={threshold} aria-label="Threshold" onChange={(e) => appStore.getState().setThreshold(Number(e.target.value))} />
-                <span className="muted" data-testid="threshold-readout">
-                  {threshold.toFixed(2)}: keeps {Math.round(fractionAbove(view, threshold) * 100)}% of samples
-                </span>
-              </label>
-            )}
-            <button type="button" className="button" onClick={() => downloadExplanation(explanation, prepared)}>
-              Download JSON
-            </button>
-          </div>
-          <AttributionMap view={view} leadNames={C === 12 ? STANDARD_LEADS : ['x (L)', 'y (P)', 'z (S)']} fsHz={prepared.fsHz} style={mapStyle} threshold={threshold} input={explanation.source === 'cine3' ? null : prepared.window} label={`${METHOD_LABELS[explanation.method]} attributions of the ${explanation.source === 'cine3' ? 'CineECG model per trajectory axis' : '12-lead model per lead'} over the 400 ms window`} />
-          <figcaption className="muted">
-            {display === 'signed'
-              ? `Φ = (A_abnormal − A_normal)/2 per lead; red = evidence for abnormal, blue = for normal; ±1 = ${view.scale.toPrecision(3)} logit units.`
-              : `Paper 3.6 ${display} post-processing (sign flipped for a case the model calls normal), 1 = strongest.`}{' '}
-            Φd(t) = Σ leads Φ / max |Σ leads Φ| (eq. 2) colors the CineECG trajectory. {explanation.refining ? <span data-testid="refining">refining… ({explanation.refining.copiesDone} of {explanation.refining.copies} noisy copies so far)</span> : describeDelta(explanation.delta)}
-          </figcaption>
-        </figure>
-      )}
-      {timings.length > 0 && (
-        <table className="timings" aria-label="Explanation timings">
-          <thead>
-            <tr>
-              <th scope="col">Method</th>
-              <th scope="col">Backend</th>
-              <th scope="col">Wall time</th>
-            </tr>
-          </thead>
-          <tbody>
-            {timings.map((t, i) => (
-              <tr key={i} data-method={t.method} data-ms={String(t.ms)}>
-                <td>
-                  {METHOD_LABELS[t.method]}
-                  {t.source === 'cine3' ? ' (CineECG model)' : ''}
-                </td>
-                <td>{t.backend}</td>
-                <td>{formatMs(t.ms)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <div id="explain-drawer" className="explain-drawer" hidden={!open} data-testid="explain-drawer">
+        <ExplainDetails running={running} />
+      </div>
     </section>
   );
 }

@@ -7,7 +7,7 @@ import type { TraceKind } from '../store/viewSlice';
 import type { CaliperReading } from './calipers';
 import { ecgAriaLabel } from './describe';
 import { GridOverlay } from './GridOverlay';
-import { DEFAULT_GRID_SPEC, GAIN_MM_PER_MV, PAPER_SPEED_MM_PER_S, computeGridLayout } from './layout';
+import { DEFAULT_GRID_SPEC, GAIN_MM_PER_MV, PAPER_SPEED_MM_PER_S, computeGridLayout, rowSpacingForGain } from './layout';
 import { type PaperLayout, paperRows } from './paperLayouts';
 import { renderEcgPaper } from './renderEcgPaper';
 import { useDevicePixelRatio } from './useDevicePixelRatio';
@@ -40,7 +40,7 @@ export function EcgGridCanvas({ prepared, caseTitle, trace, pxPerMm, overlayView
 
   const metrics = useMemo(() => {
     const paper = paperRows(layout, durationMs, { startMs: prepared.windowStartMs, durationMs: windowMs });
-    return computeGridLayout({ ...DEFAULT_GRID_SPEC, pxPerMm, mmPerS, mmPerMv, leads, ...paper });
+    return computeGridLayout({ ...DEFAULT_GRID_SPEC, ...rowSpacingForGain(mmPerMv), pxPerMm, mmPerS, mmPerMv, leads, ...paper });
   }, [pxPerMm, durationMs, leads, layout, mmPerS, mmPerMv, prepared.windowStartMs, windowMs]);
   // Whole device pixels for the backing store, and a CSS box of exactly that many device pixels, so one
   // CSS px is exactly `dpr` device px and hairlines snap cleanly. Only the blank right/bottom edge

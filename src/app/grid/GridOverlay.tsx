@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { appStore } from '../store/appStore';
-import { type CaliperReading, type Point, caliperReading, describeCaliper } from './calipers';
+import { type CaliperReading, type Point, caliperReading, caliperTextPlace, describeCaliper } from './calipers';
 import { type GridMetrics, msToX, xToMs } from './layout';
 
 interface Props {
@@ -119,7 +119,7 @@ export function GridOverlay({ metrics: m, windowStartMs, windowMs, calipers, onR
           {[shown.a, shown.b].map((p, i) => (
             <line key={i} x1={p.x} y1={p.y - 8} x2={p.x} y2={p.y + 8} />
           ))}
-          <text x={Math.max(shown.a.x, shown.b.x) + 6} y={Math.min(shown.a.y, shown.b.y) - 6}>
+          <text {...caliperTextPlace(m, shown.a.x, shown.b.x)} y={Math.min(shown.a.y, shown.b.y) - 6}>
             {describeCaliper(reading)}
           </text>
         </g>
@@ -127,3 +127,4 @@ export function GridOverlay({ metrics: m, windowStartMs, windowMs, calipers, onR
     </svg>
   );
 }
+

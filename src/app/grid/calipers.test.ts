@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STANDARD_LEADS } from '../../core/ecg/types';
-import { caliperReading, describeCaliper } from './calipers';
+import { caliperReading, describeCaliper, caliperTextPlace } from './calipers';
 import { DEFAULT_GRID_SPEC, computeGridLayout, msToX } from './layout';
 
 describe('calipers', () => {
@@ -20,5 +20,14 @@ describe('calipers', () => {
     expect(r.bpm).toBeNull();
     expect(r.dMv).toBeLessThan(0);
     expect(describeCaliper(r)).toMatch(/^Δt 0 ms · ΔV −0\.\d\d mV$/);
+  });
+});
+
+describe('caliperTextPlace', () => {
+  const m = { originX: 75.6, widthPx: 1040 };
+  it('puts the text right of the caliper, or left of it near the right edge, never over the lead labels', () => {
+    expect(caliperTextPlace(m, 300, 400)).toEqual({ x: 406, textAnchor: 'start' });
+    expect(caliperTextPlace(m, 900, 1000)).toEqual({ x: 894, textAnchor: 'end' });
+    expect(caliperTextPlace(m, 10, 40).x).toBeGreaterThanOrEqual(m.originX); // a caliper over the label column
   });
 });

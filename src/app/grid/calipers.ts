@@ -24,3 +24,17 @@ export function caliperReading(m: GridMetrics, a: Point, b: Point): CaliperReadi
 export function describeCaliper(r: CaliperReading): string {
   return `Δt ${Math.round(r.dtMs)} ms${r.bpm ? ` (${Math.round(r.bpm)} bpm)` : ''} · ΔV ${r.dMv >= 0 ? '+' : '−'}${Math.abs(r.dMv).toFixed(2)} mV`;
 }
+
+/** Rough width of the caliper text at 12 px (about 34 characters). */
+const CALIPER_TEXT_PX = 230;
+
+/**
+ * Where the caliper's text goes: right of the caliper, or left of it when that would run off the paper; never over the
+ * lead labels and calibration pulses in the left margin (x < originX).
+ */
+export function caliperTextPlace(m: { originX: number; widthPx: number }, ax: number, bx: number): { x: number; textAnchor: 'start' | 'end' } {
+  const right = Math.max(ax, bx) + 6;
+  const left = Math.min(ax, bx) - 6;
+  if (right + CALIPER_TEXT_PX <= m.widthPx || left - CALIPER_TEXT_PX < m.originX) return { x: Math.max(right, m.originX + 4), textAnchor: 'start' };
+  return { x: left, textAnchor: 'end' };
+}

@@ -3,6 +3,7 @@ import { STANDARD_LEADS } from '../../core/ecg/types';
 import {
   CSS_PX_PER_MM,
   DEFAULT_GRID_SPEC,
+  rowSpacingForGain,
   type GridSpec,
   computeGridLayout,
   msToX,
@@ -108,5 +109,15 @@ describe('snapToDevicePixel', () => {
     expect(snapToDevicePixel(10.2, 1)).toBe(10.5);
     expect(snapToDevicePixel(10.2, 2)).toBe(10.25);
     expect(Math.abs(snapToDevicePixel(37.795, 1) - 37.795)).toBeLessThanOrEqual(0.5);
+  });
+});
+
+describe('rowSpacingForGain', () => {
+  it('keeps 15 mm rows up to 10 mm/mV and makes room for the 20 mm pulse at 20 mm/mV', () => {
+    expect(rowSpacingForGain(5)).toEqual({ rowSpacingMm: 15, gridPadMm: 10 });
+    expect(rowSpacingForGain(10)).toEqual({ rowSpacingMm: 15, gridPadMm: 10 });
+    const g20 = rowSpacingForGain(20);
+    expect(g20.rowSpacingMm).toBeGreaterThanOrEqual(20 + 5); // pulse + gap: the next row's pulse starts below
+    expect(g20.gridPadMm).toBeGreaterThan(20); // the first pulse stays below the top strip
   });
 });

@@ -50,6 +50,15 @@ export const DEFAULT_GRID_SPEC: Omit<GridSpec, 'durationMs' | 'leads'> = {
   bottomStripMm: 6,
 };
 
+/**
+ * Baseline-to-baseline spacing and the ruled pad above the first row for a gain: a 1 mV calibration pulse (mmPerMv
+ * tall) plus a 5 mm gap must fit between rows, and the top pulse must stay on the ruled paper. 10 mm/mV keeps the
+ * classic 15 mm rows; 20 mm/mV gets 25 mm rows, so rows and pulses never collide.
+ */
+export function rowSpacingForGain(mmPerMv: number): { rowSpacingMm: number; gridPadMm: number } {
+  return { rowSpacingMm: Math.max(DEFAULT_GRID_SPEC.rowSpacingMm, mmPerMv + 5), gridPadMm: mmPerMv > DEFAULT_GRID_SPEC.gridPadMm ? mmPerMv + 2 : DEFAULT_GRID_SPEC.gridPadMm };
+}
+
 /** One stretch of one lead on a row: record time [fromMs, toMs), drawn at its own time on the shared axis. */
 export interface Cell {
   /** Index of the lead in the trace inputs (standard order). */

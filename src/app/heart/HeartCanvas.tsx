@@ -1,12 +1,13 @@
 import { OrbitControls } from '@react-three/drei';
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import type { DirectionalLight, Vector3 } from 'three';
+import { type DirectionalLight, Vector3 } from 'three';
 import type { HeartMeshes as Meshes } from '../../core/cine/heart-mesh';
 import { appStore } from '../store/appStore';
-import { lpsArrayToThree } from './frameToThree';
+import { fitCamera, projectedBox } from './fitTrajectory';
+import { lpsArrayToThree, lpsToThree } from './frameToThree';
 import { BACKGROUND } from './heartColors';
-import { HeartMeshes } from './HeartMeshes';
+import { HeartMeshes, type SurfaceOpacity } from './HeartMeshes';
 import { type CameraPreset, presetPosition } from './presets';
 import { LabelProjector, TimeLabelLayer } from './TimeLabels';
 import { Trajectory } from './Trajectory';
@@ -20,21 +21,34 @@ export interface PresetRequest {
   nonce: number;
 }
 
-/** Moves the camera when a preset is asked for; the orbit target stays at the ventricles' centre. */
-function PresetCamera({ request, distance }: { request: PresetRequest; distance: number }) {
+type Controls = { target: Vector3; update: () => void } | null;
+
+/**
+ * Moves the camera when a preset is asked for. Anatomical presets look at the ventricles' centre from `distance`;
+ * "Fit trajectory" frames `fitWorld` (the QRS part, world coordinates) from its preset direction, for this canvas's
+ * aspect ratio, and orbits about the QRS part's centre.
+ */
+function PresetCamera({ request, distance, fitWorld }: { request: PresetRequest; distance: number; fitWorld: Float32Array | null }) {
   const camera = useThree((s) => s.camera);
-  // The default controls (OrbitControls makeDefault); typed by what is used here, not by three-stdlib's class.
-  const controls = useThree((s) => s.controls) as unknown as { target: Vector3; update: () => void } | null;
+  const controls = useThree((s) => s.controls) as unknown as Controls;
   const invalidate = useThree((s) => s.invalidate);
+  const size = useThree((s) => s.size);
+  const aspect = size.height > 0 ? size.width / size.height : 1;
   useEffect(() => {
-    camera.position.fromArray(presetPosition(request.preset, distance));
+    let target: [number, number, number] = [0, 0, 0];
+    if (request.preset.name === 'fit' && fitWorld && fitWorld.length >= 6) {
+      const fit = fitCamera(fitWorld, lpsToThree(request.preset.fromLps), FOV_DEG, aspect);
+      camera.position.fromArray(fit.position);
+      target = fit.target;
+    } else camera.position.fromArray(presetPosition(request.preset, distance));
     camera.up.set(0, 1, 0); // superior, in every preset (frameToThree.ts)
     if (controls) {
-      controls.target.set(0, 0, 0);
+      controls.target.set(...target);
       controls.update();
-    } else camera.lookAt(0, 0, 0);
+    } else camera.lookAt(...target);
     invalidate();
-  }, [request, distance, camera, controls, invalidate]);
+    // aspect: a resized canvas refits (the split moved, the window resized).
+  }, [request, distance, camera, controls, invalidate, fitWorld, aspect]);
   return null;
 }
 
@@ -56,6 +70,22 @@ function RenderOnCursor({ onFrame }: { onFrame?: () => void }) {
   return null;
 }
 
+/** Measures, per frame, the screen box of the QRS part (CSS px) for the panel's data-* facts (tests, and "fills the view"). */
+function MeasureQrs({ world, onBox }: { world: Float32Array | null; onBox?: (w: number, h: number, cw: number, ch: number) => void }) {
+  const size = useThree((s) => s.size);
+  const v = useRef(new Vector3());
+  useFrame(({ camera }) => {
+    if (!world || !onBox) return;
+    camera.updateMatrixWorld();
+    const box = projectedBox(world, (x, y, z) => {
+      v.current.set(x, y, z).project(camera);
+      return [((v.current.x + 1) / 2) * size.width, ((1 - v.current.y) / 2) * size.height];
+    });
+    onBox(box.w, box.h, size.width, size.height);
+  });
+  return null;
+}
+
 export interface HeartCanvasProps {
   meshes: Meshes;
   trajectory: TrajectoryView | null;
@@ -63,14 +93,19 @@ export interface HeartCanvasProps {
   request: PresetRequest;
   /** Camera distance that fits the heart and the trajectory, mm. */
   distance: number;
+  /** Samples [0, qrsEndSample) are the QRS part: what "Fit trajectory" frames and the fill measure reads. */
+  qrsEndSample: number;
+  surfaces: SurfaceOpacity;
   /** Called on every rendered frame (the panel counts them for tests: a frame after a change = it is drawn). */
   onFrame?: () => void;
+  onQrsBox?: (w: number, h: number, canvasW: number, canvasH: number) => void;
   /** Extra scene content in the heart's world frame (study mode draws the expert's marks and picks times here). */
   children?: React.ReactNode;
 }
 
-export default function HeartCanvas({ meshes, trajectory, phi, request, distance, onFrame, children }: HeartCanvasProps) {
+export default function HeartCanvas({ meshes, trajectory, phi, request, distance, qrsEndSample, surfaces, onFrame, onQrsBox, children }: HeartCanvasProps) {
   const world = useMemo(() => (trajectory ? lpsArrayToThree(trajectory.points) : null), [trajectory]);
+  const qrsWorld = useMemo(() => (world ? world.subarray(0, Math.max(2, Math.min(world.length / 3, qrsEndSample)) * 3) : null), [world, qrsEndSample]);
   const labels = useMemo(() => (world && trajectory ? timeLabels(world.length / 3, trajectory.fsHz, trajectory.segments) : []), [world, trajectory]);
   const anchors = useMemo(() => Float32Array.from(labels.flatMap((l) => [0, 1, 2].map((a) => world![3 * l.sample + a]))), [labels, world]);
   const layer = useRef<HTMLDivElement>(null);
@@ -79,19 +114,21 @@ export default function HeartCanvas({ meshes, trajectory, phi, request, distance
       <Canvas
         frameloop="demand"
         dpr={[1, 2]}
-        // preserveDrawingBuffer: the pixels stay readable after the frame (tests, "save image").
+        // preserveDrawingBuffer: the pixels stay readable after the frame (tests, "save image", print).
         gl={{ preserveDrawingBuffer: true, antialias: true }}
-        camera={{ fov: FOV_DEG, near: 1, far: distance * 10, position: presetPosition(request.preset, distance) }}
+        camera={{ fov: FOV_DEG, near: 0.5, far: distance * 10, position: presetPosition(request.preset, distance) }}
         aria-hidden="true"
       >
         <color attach="background" args={[BACKGROUND]} />
         <ambientLight intensity={0.85} />
         <HeadLight />
         {world && trajectory && <Trajectory world={world} fsHz={trajectory.fsHz} phi={phi} labels={labels} segments={trajectory.segments ?? null} />}
-        <HeartMeshes meshes={meshes} />
-        <OrbitControls makeDefault enableDamping={false} target={[0, 0, 0]} minDistance={distance * 0.2} maxDistance={distance * 4} />
-        <PresetCamera request={request} distance={distance} />
-        <LabelProjector layer={layer} anchors={anchors} />
+        <HeartMeshes meshes={meshes} opacity={surfaces} />
+        {/* Zoom toward the pointer, twice drei's default speed, down to 5 mm: wheel ticks visibly move. */}
+        <OrbitControls makeDefault enableDamping={false} target={[0, 0, 0]} minDistance={5} maxDistance={distance * 4} zoomSpeed={2} zoomToCursor />
+        <PresetCamera request={request} distance={distance} fitWorld={qrsWorld} />
+        <LabelProjector layer={layer} anchors={anchors} path={world} />
+        <MeasureQrs world={qrsWorld} onBox={onQrsBox} />
         <RenderOnCursor onFrame={onFrame} />
         {children}
       </Canvas>

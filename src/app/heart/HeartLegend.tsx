@@ -1,6 +1,5 @@
 import { css, divergingColor } from '../color/diverging';
 import { NEUTRAL_RGB, type SegmentBounds, segmentLegend, type SegmentSpan } from './trajectoryStyle';
-import { SURFACES } from './heartColors';
 
 const STOPS = Array.from({ length: 11 }, (_, i) => -1 + i / 5);
 const GRADIENT = `linear-gradient(to right, ${STOPS.map((v) => css(divergingColor(v))).join(', ')})`;
@@ -28,12 +27,7 @@ export function HeartLegend({ colored, method, spans, segments }: { colored: boo
         </p>
       )}
       <p className="muted heart-note">
-        {segmentLegend(spans, segments)} Numbers: ms after QRS onset. Amber ball: the time cursor.{' '}
-        {SURFACES.map((s) => (
-          <span key={s.key} className="heart-surface-key">
-            <span className="heart-swatch" style={{ background: s.color }} aria-hidden="true" /> {s.label}
-          </span>
-        ))}
+        {segmentLegend(spans, segments)} Numbers: ms after QRS onset. Amber ball: the time cursor.
       </p>
     </div>
   );

@@ -19,14 +19,18 @@ function toGeometry(mesh: TriangleMesh): BufferGeometry {
  * inner first (renderOrder), because three's per-object distance sort is meaningless for nested shells that
  * share a centre. Double-sided: the valve rims are open, so the inside of each shell can face the camera.
  */
-export function HeartMeshes({ meshes }: { meshes: Meshes }) {
+/** How each surface is shown: its style's opacity times this (1 shown, SURFACE_FADED faded, 0 hidden). */
+export type SurfaceOpacity = Partial<Record<keyof Meshes, number>>;
+export const SURFACE_FADED = 0.5;
+
+export function HeartMeshes({ meshes, opacity = {} }: { meshes: Meshes; opacity?: SurfaceOpacity }) {
   const geometries = useMemo(() => SURFACES.map((s) => toGeometry(meshes[s.key])), [meshes]);
   useEffect(() => () => geometries.forEach((g) => g.dispose()), [geometries]);
   return (
     <group name="heart">
       {SURFACES.map((s, i) => (
-        <mesh key={s.key} name={s.key} geometry={geometries[i]} renderOrder={s.renderOrder}>
-          <meshLambertMaterial color={s.color} transparent opacity={s.opacity} depthWrite={false} side={DoubleSide} />
+        <mesh key={s.key} name={s.key} geometry={geometries[i]} renderOrder={s.renderOrder} visible={(opacity[s.key] ?? 1) > 0}>
+          <meshLambertMaterial color={s.color} transparent opacity={s.opacity * (opacity[s.key] ?? 1)} depthWrite={false} side={DoubleSide} />
         </mesh>
       ))}
     </group>

@@ -10,12 +10,15 @@ import { useAppStore } from '../store/useAppStore';
 import { caseTrajectory } from './cineTrajectory';
 import { boundingRadius } from './frameToThree';
 import HeartCanvas, { FOV_DEG, type PresetRequest } from './HeartCanvas';
+import { SURFACE_FADED, type SurfaceOpacity } from './HeartMeshes';
+import { fitPreset } from './fitPreset';
+import { SurfaceControls } from './SurfaceControls';
 import { HeartLegend } from './HeartLegend';
 import { type HeartAsset, loadHeart } from './loadHeart';
 import { connectPlayback } from './playback';
 import { type AxisLandmarks, cameraPresets, fitDistance } from './presets';
 import { TimeControls } from './TimeControls';
-import { lastSampleMs, sampleCount, segmentSpans, type TrajectoryView } from './trajectoryStyle';
+import { lastSampleMs, sampleCount, segmentSpans, segmentStarts, type TrajectoryView } from './trajectoryStyle';
 
 type HeartState = { status: 'loading' } | { status: 'ready'; asset: HeartAsset } | { status: 'error'; error: AppError };
 
@@ -85,8 +88,22 @@ export default function HeartPanel() {
   const phi = useMemo(() => phiOf(shown), [shown]);
   const cinePhi = useMemo(() => (compare ? phiOf(cineExplanation) : null), [compare, cineExplanation]);
 
-  const presets = useMemo(() => cameraPresets(axesOf(asset)), [asset]);
-  const [request, setRequest] = useState<PresetRequest>(() => ({ preset: presets[0], nonce: 0 }));
+  const anatomical = useMemo(() => cameraPresets(axesOf(asset)), [asset]);
+  // The QRS part (thick, where the attributions sit): what "Fit trajectory" frames, from the side that shows it widest.
+  const qrsEndSample = useMemo(() => (traj.view ? segmentStarts(traj.view.fsHz, traj.view.segments).find((s) => s.name !== 'QRS')?.sample ?? sampleCount(traj.view) : 0), [traj.view]);
+  const fit = useMemo(() => fitPreset(anatomical, traj.view, qrsEndSample), [anatomical, traj.view, qrsEndSample]);
+  const presets = useMemo(() => (fit ? [fit, ...anatomical] : anatomical), [fit, anatomical]);
+  const [request, setRequest] = useState<PresetRequest>(() => ({ preset: anatomical[0], nonce: 0 }));
+  // Until the user sets them: the epicardium faded; in the fitted close-up all surfaces faded, so the cavity walls
+  // around the camera do not fill the view.
+  const [chosenSurfaces, setSurfaces] = useState<SurfaceOpacity | null>(null);
+  // Once explained, the default view frames the coloured QRS part (until the user picks another view).
+  const fitOnce = useRef(false);
+  useEffect(() => {
+    if (!phi || !fit || fitOnce.current) return;
+    fitOnce.current = true;
+    setRequest((r) => ({ preset: fit, nonce: r.nonce + 1 }));
+  }, [phi, fit]);
   const distance = useMemo(() => fitDistance(boundingRadius(asset?.meshes.epicardium.positions ?? [], traj.view?.points ?? []) || 100, FOV_DEG), [asset, traj.view]);
 
   const endMs = traj.view ? lastSampleMs(traj.view) : 0;
@@ -98,12 +115,22 @@ export default function HeartPanel() {
   // Per-frame facts for tests and assistive tech, written to the DOM directly (no React render per frame).
   const stage = useRef<HTMLDivElement>(null);
   const frames = useRef(0);
+  const cursorReadout = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
-    const show = (ms: number | null) => stage.current?.setAttribute('data-cursor-ms', ms === null ? '' : String(Math.round(ms)));
+    const show = (ms: number | null) => {
+      stage.current?.setAttribute('data-cursor-ms', ms === null ? '' : String(Math.round(ms)));
+      // The cursor in words on the view, so it can be followed during playback even where the ball is small.
+      if (cursorReadout.current) cursorReadout.current.textContent = ms === null ? '' : `t = ${Math.round(ms)} ms`;
+    };
     show(appStore.getState().cursorMs);
     return appStore.subscribe((s, prev) => s.cursorMs !== prev.cursorMs && show(s.cursorMs));
   }, []);
+  const surfaces: SurfaceOpacity = chosenSurfaces ?? (request.preset.name === 'fit' ? { lv: SURFACE_FADED, rv: SURFACE_FADED, epicardium: SURFACE_FADED } : { epicardium: SURFACE_FADED });
   const onFrame = () => stage.current?.setAttribute('data-frames', String(++frames.current));
+  const onQrsBox = (w: number, h: number, cw: number, ch: number) => {
+    stage.current?.setAttribute('data-qrs-box', `${w.toFixed(0)},${h.toFixed(0)}`);
+    stage.current?.setAttribute('data-canvas-size', `${cw.toFixed(0)},${ch.toFixed(0)}`);
+  };
 
   // QRS / ST / T of the window's beat (or the fixed QRS / ST-T split): the tube's thickness, the labels, the legend.
   const spans = useMemo(() => (traj.view ? segmentSpans(sampleCount(traj.view), traj.view.fsHz, traj.view.segments) : segmentSpans(WINDOW_SAMPLES, MODEL_FS_HZ)), [traj.view]);
@@ -140,10 +167,10 @@ export default function HeartPanel() {
           ))}
         </div>
       </div>
-      <div className={compare ? 'heart-compare' : undefined}>
+      <div className={compare ? 'heart-view-area heart-compare' : 'heart-view-area'}>
       {compare && asset && (
         <figure className="heart-compare-stage" data-testid="heart-compare" aria-label="CineECG model's own attributions on the trajectory (paper Fig. 4b)">
-          <HeartCanvas meshes={asset.meshes} trajectory={traj.view} phi={cinePhi} request={request} distance={distance} />
+          <HeartCanvas meshes={asset.meshes} trajectory={traj.view} phi={cinePhi} request={request} distance={distance} qrsEndSample={qrsEndSample} surfaces={surfaces} />
           <figcaption>CineECG model’s own (Fig. 4b)</figcaption>
         </figure>
       )}
@@ -159,18 +186,22 @@ export default function HeartPanel() {
         {...(colored && { 'data-phi-extent': extent(phi) })}
         {...(traj.view && { 'data-segments': spans.map((s) => `${s.name}:${Math.round(s.startMs)}`).join(',') })}
       >
-        {asset && <HeartCanvas meshes={asset.meshes} trajectory={traj.view} phi={phi} request={request} distance={distance} onFrame={onFrame} />}
+        {asset && <HeartCanvas meshes={asset.meshes} trajectory={traj.view} phi={phi} request={request} distance={distance} qrsEndSample={qrsEndSample} surfaces={surfaces} onFrame={onFrame} onQrsBox={onQrsBox} />}
         {heart.status === 'loading' && (
           <p className="loading heart-loading" role="status">
             <span className="spinner" aria-hidden="true" /> Loading the heart geometry…
           </p>
         )}
         {compare && <p className="heart-stage-caption">12-lead model, mapped (Fig. 4c)</p>}
+        <p ref={cursorReadout} className="heart-cursor-readout" aria-hidden="true" />
       </div>
       </div>
       {heart.status === 'error' && <ErrorPanel error={heart.error} title="The heart geometry could not be loaded" />}
       {traj.error && <ErrorPanel error={traj.error} title="The CineECG trajectory could not be computed" />}
-      <TimeControls endMs={endMs} stepMs={traj.view ? 1000 / traj.view.fsHz : 2} disabled={!traj.view} />
+      <div className="heart-controls">
+        <TimeControls endMs={endMs} stepMs={traj.view ? 1000 / traj.view.fsHz : 2} disabled={!traj.view} />
+        <SurfaceControls value={surfaces} onChange={setSurfaces} />
+      </div>
       <HeartLegend colored={colored} spans={spans} segments={traj.view?.segments} method={compare ? `${METHOD_LABELS[ecgExplanation!.method]}: left the CineECG model's own, right the 12-lead model mapped onto the trajectory, each on its own [−1, 1]` : shown ? `${METHOD_LABELS[shown.method]}, ${shown.source === 'cine3' ? 'CineECG model' : '12-lead model mapped onto the trajectory'}` : undefined} />
       <p className="credit heart-credit" data-testid="heart-credit">
         {asset?.info.credit ?? 'Heart geometry: biventricular model fitted to cardiac MR by biv-me (University of Auckland).'}{' '}

@@ -52,7 +52,7 @@ export function TimeControls({ endMs, stepMs, disabled }: { endMs: number; stepM
         {playing ? 'Pause' : 'Play'}
       </button>
       <label className="heart-slider">
-        <span>Time after QRS onset</span>
+        <span className="heart-slider-label">Time after QRS onset</span>
         <input
           ref={slider}
           type="range"

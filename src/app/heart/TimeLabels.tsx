@@ -38,12 +38,36 @@ interface DOMRectLike {
 }
 
 /**
- * Inside the Canvas: projects each label's anchor (world coordinates, [N × 3]) and moves its span there. Where the
- * path folds back on screen, labels would pile up: the segment names win, then earlier times, the rest hide.
+ * Where a label may sit around its anchor (x, y), in order of preference: right, left, above, below, first 6 px away,
+ * then further out (16, 28 px) where the path crowds the anchor.
  */
-export function LabelProjector({ layer, anchors }: { layer: RefObject<HTMLDivElement | null>; anchors: Float32Array }) {
+export function labelPlacements(x: number, y: number, w: number, h: number, gaps: readonly number[] = [6, 16, 28]): DOMRectLike[] {
+  return gaps.flatMap((gap) => [
+    { x: x + gap, y: y - h / 2, w, h },
+    { x: x - gap - w, y: y - h / 2, w, h },
+    { x: x - w / 2, y: y - gap - h, w, h },
+    { x: x - w / 2, y: y + gap, w, h },
+  ]);
+}
+
+/** Whether any of the screen points [x0, y0, x1, y1 …] falls inside the box grown by `pad` px (the tube's width). */
+export function coversPath(box: DOMRectLike, screen: ArrayLike<number>, pad = 4): boolean {
+  for (let i = 0; i + 1 < screen.length; i += 2) {
+    const [x, y] = [screen[i], screen[i + 1]];
+    if (x > box.x - pad && x < box.x + box.w + pad && y > box.y - pad && y < box.y + box.h + pad) return true;
+  }
+  return false;
+}
+
+/**
+ * Inside the Canvas: projects each label's anchor (world coordinates, [N × 3]) and moves its span there, on the first
+ * side (right, left, above, below) where it covers neither the trajectory (`path`, world [T × 3]) nor an earlier label;
+ * where none is free the label hides. Segment names are placed first, then earlier times.
+ */
+export function LabelProjector({ layer, anchors, path }: { layer: RefObject<HTMLDivElement | null>; anchors: Float32Array; path?: Float32Array | null }) {
   const size = useThree((s) => s.size);
   const v = useRef(new Vector3());
+  const screen = useRef(new Float32Array(0));
   useFrame(({ camera }) => {
     const spans = layer.current ? (Array.from(layer.current.children) as HTMLElement[]) : [];
     const n = Math.min(spans.length, Math.floor(anchors.length / 3));
@@ -54,16 +78,22 @@ export function LabelProjector({ layer, anchors }: { layer: RefObject<HTMLDivEle
     // The renderer refreshes the camera's matrices only inside render(), after this: without this line the labels
     // would lag the controls by one frame, and with frameloop 'demand' that frame may never come.
     camera.updateMatrixWorld();
+    const T = path ? Math.floor(path.length / 3) : 0;
+    if (screen.current.length !== 2 * T) screen.current = new Float32Array(2 * T);
+    for (let t = 0; t < T; t++) {
+      v.current.fromArray(path!, 3 * t).project(camera);
+      screen.current[2 * t] = ((v.current.x + 1) / 2) * size.width;
+      screen.current[2 * t + 1] = ((1 - v.current.y) / 2) * size.height;
+    }
     for (const i of order) {
       v.current.fromArray(anchors, 3 * i).project(camera);
       const x = ((v.current.x + 1) / 2) * size.width;
       const y = ((1 - v.current.y) / 2) * size.height;
-      // The CSS margin puts the text 6 px right of the anchor; translateY(-50%) centres it on the anchor vertically.
-      const box = { x: x + 6, y: y - sizes[i][1] / 2, w: sizes[i][0], h: sizes[i][1] };
-      const hidden = Math.abs(v.current.z) > 1 || placed.some((p) => overlaps(p, box));
-      if (!hidden) placed.push(box);
-      spans[i].style.visibility = hidden ? 'hidden' : 'visible';
-      spans[i].style.transform = `translate(${x}px, ${y}px) translateY(-50%)`;
+      const box = Math.abs(v.current.z) > 1 ? undefined : labelPlacements(x, y, sizes[i][0], sizes[i][1]).find((b) => !coversPath(b, screen.current) && !placed.some((p) => overlaps(p, b)));
+      if (box) placed.push(box);
+      spans[i].style.visibility = box ? 'visible' : 'hidden';
+      spans[i].style.transform = box ? `translate(${box.x}px, ${box.y}px)` : 'translate(-9999px, 0)';
+      spans[i].dataset.anchor = `${x.toFixed(1)},${y.toFixed(1)}`;
     }
   });
   return null;

@@ -30,9 +30,9 @@ function CursorMarker({ world, fsHz }: { world: Float32Array; fsHz: number }) {
     if (ms !== null) mesh.position.fromArray(pointAtMs(world, fsHz, ms, p.current));
   });
   return (
-    <mesh ref={ref} name="cursor-marker" visible={false}>
+    <mesh ref={ref} name="cursor-marker" visible={false} renderOrder={11}>
       <sphereGeometry args={[MARKER_RADIUS_MM, 20, 14]} />
-      <meshLambertMaterial color={MARKER_COLOR} />
+      <meshLambertMaterial color={MARKER_COLOR} transparent opacity={1} />
     </mesh>
   );
 }
@@ -48,8 +48,10 @@ export function Trajectory({ world, fsHz, phi, labels, segments }: { world: Floa
   useEffect(() => () => geometry.dispose(), [geometry]);
   return (
     <group name="trajectory">
-      <mesh geometry={geometry} name="trajectory-tube">
-        <meshLambertMaterial vertexColors />
+      {/* Drawn after the translucent surfaces (transparent pass, higher renderOrder; opacity stays 1), so no cavity
+          tints it; it still tests depth against itself, the surfaces write none. */}
+      <mesh geometry={geometry} name="trajectory-tube" renderOrder={10}>
+        <meshLambertMaterial vertexColors transparent opacity={1} />
       </mesh>
       {labels.map((l) => (
         <mesh key={l.sample} position={[world[3 * l.sample], world[3 * l.sample + 1], world[3 * l.sample + 2]]}>

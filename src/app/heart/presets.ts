@@ -6,7 +6,7 @@ import { lpsToThree, type Triple } from './frameToThree';
  * about it), so the patient never turns upside down, and wherever left-right is visible the patient's left is
  * on the viewer's right (radiological convention).
  */
-export type PresetName = 'anterior' | 'left-lateral' | 'lao45' | 'superior' | 'four-chamber';
+export type PresetName = 'anterior' | 'left-lateral' | 'lao45' | 'superior' | 'four-chamber' | 'fit';
 
 export interface CameraPreset {
   name: PresetName;

@@ -1,7 +1,7 @@
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { selectPrediction, selectTwinPrediction } from '../store/inferenceSlice';
 import { useAppStore } from '../store/useAppStore';
-import { describeMetrics, describeProbability, describeProgress, formatMs, modelName } from './describe';
+import { describeDisagreement, describeMetrics, describeProbability, describeProgress, formatMs, modelName } from './describe';
 
 /**
  * The model's output for the open case, next to the case summary: p(abnormal) with its label, which model,
@@ -41,6 +41,7 @@ export function PredictionPanel() {
       </p>
       {prediction && loaded ? (
         <>
+          <div className="prediction-main">
           <p className="prediction-value" data-testid="prediction-value">
             {describeProbability(prediction.pAbnormal)}
           </p>
@@ -48,6 +49,8 @@ export function PredictionPanel() {
             <span style={{ width: `${(prediction.pAbnormal * 100).toFixed(1)}%` }} />
             <i className="probability-threshold" />
           </div>
+          </div>
+          <div className="prediction-lines">
           <p className="model-line" data-testid="model-line" title={chosen ? `${chosen.backend}: ${chosen.detail}` : undefined}>
             Model: {modelName(loaded.model.channels)} · backend {loaded.backend} · loaded in {formatMs(loaded.loadMs)}
             <span className="muted"> · prediction {formatMs(prediction.ms)}</span>
@@ -57,8 +60,14 @@ export function PredictionPanel() {
               CineECG twin model (3D trajectory): {describeProbability(twinPrediction.pAbnormal)}
             </p>
           )}
+          {twinPrediction && describeDisagreement(prediction.pAbnormal, twinPrediction.pAbnormal) && (
+            <p className="models-disagree" role="note" data-testid="models-disagree" title="Their explanations argue for different answers: read both with that in mind.">
+              {describeDisagreement(prediction.pAbnormal, twinPrediction.pAbnormal)}
+            </p>
+          )}
           {metricsLine && <p className="model-metrics muted">{metricsLine}</p>}
           <p className="prediction-caution">A research model’s estimate for the 400 ms window, not a diagnosis.</p>
+          </div>
         </>
       ) : (
         <p className="loading" role="status" aria-live="polite">

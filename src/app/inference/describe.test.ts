@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeMetrics, describeProbability, describeProgress, formatMs, modelName } from './describe';
+import { describeDisagreement, describeMetrics, describeProbability, describeProgress, formatMs, modelName } from './describe';
 import { backendFromUrl } from './startInference';
 
 describe('prediction panel wording', () => {
@@ -40,5 +40,14 @@ describe('backendFromUrl', () => {
     expect(backendFromUrl('?backend=')).toBeNull();
     expect(backendFromUrl('')).toBeNull();
     expect(backendFromUrl('?backend=tpu')).toBe('tpu');
+  });
+});
+
+describe('describeDisagreement', () => {
+  it('speaks only when the models fall on opposite sides of 0.5', () => {
+    expect(describeDisagreement(0.12, 0.68)).toBe('The two models disagree: 12-lead 0.12 → normal, CineECG 0.68 → abnormal.');
+    expect(describeDisagreement(0.5, 0.49)).toContain('12-lead 0.50 → abnormal, CineECG 0.49 → normal');
+    expect(describeDisagreement(0.9, 0.6)).toBeNull();
+    expect(describeDisagreement(0.1, 0.4)).toBeNull();
   });
 });

@@ -40,3 +40,13 @@ export function describeMetrics(m: ModelMetrics | null): string | null {
   if (!m || !a) return null;
   return `Held-out test set (n = ${m.test.n}): AUROC ${a.estimate.toFixed(2)} (95% CI ${a.low.toFixed(2)}–${a.high.toFixed(2)})`;
 }
+
+/**
+ * When the 12-lead model and the CineECG twin fall on opposite sides of 0.5, say so plainly (null when they agree):
+ * the explanations of the two then argue for different answers.
+ */
+export function describeDisagreement(p12: number, pTwin: number): string | null {
+  if (p12 >= 0.5 === pTwin >= 0.5) return null;
+  const call = (p: number) => (p >= 0.5 ? 'abnormal' : 'normal');
+  return `The two models disagree: 12-lead ${p12.toFixed(2)} → ${call(p12)}, CineECG ${pTwin.toFixed(2)} → ${call(pTwin)}.`;
+}

@@ -14,9 +14,15 @@ describe('keyboard shortcuts', () => {
     expect(actions.cancel).toHaveBeenCalledOnce();
     handleShortcut(press('3'), store, actions);
     expect(store.getState().explainMethod).toBe('kernelshap');
-    const before = store.getState().paperLayout;
+    expect(store.getState().paperLayout).toBe('12x1');
     handleShortcut(press('l'), store, actions);
-    expect(store.getState().paperLayout).not.toBe(before);
+    expect(store.getState().paperLayout).toBe('3x4'); // not the 10 mm window layout
+    handleShortcut(press('l'), store, actions);
+    handleShortcut(press('l'), store, actions);
+    expect(store.getState().paperLayout).toBe('12x1');
+    store.getState().setPaperLayout('window');
+    handleShortcut(press('l'), store, actions);
+    expect(store.getState().paperLayout).toBe('12x1');
     handleShortcut(press('c'), store, actions);
     expect(store.getState().calipers).toBe(true);
     handleShortcut(press(' '), store, actions);

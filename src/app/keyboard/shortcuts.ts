@@ -1,5 +1,5 @@
 import { EXPLAIN_METHODS } from '../../core/xai/catalogue';
-import { PAPER_LAYOUTS } from '../grid/paperLayouts';
+import type { PaperLayout } from '../grid/paperLayouts';
 import type { AppStore } from '../store/appStore';
 
 export interface ShortcutActions {
@@ -18,6 +18,16 @@ export const SHORTCUTS: Array<{ keys: string; does: string }> = [
   { keys: '← →', does: 'move the time cursor (when the paper has focus)' },
 ];
 
+/**
+ * L cycles the whole-record printouts (12×1 → 3×4 + II → 6×2 → 12×1). The window-only layout is left out: the beat
+ * panel shows the window enlarged, and L must never land on a 10 mm-wide column (from there it goes back to 12×1).
+ */
+export function nextPaperLayout(current: PaperLayout): PaperLayout {
+  const cycle: PaperLayout[] = ['12x1', '3x4', '6x2'];
+  const i = cycle.indexOf(current);
+  return cycle[(i + 1) % cycle.length];
+}
+
 /** Typing in a field must never trigger a shortcut. */
 function typing(target: EventTarget | null): boolean {
   const el = target as { tagName?: string; isContentEditable?: boolean } | null;
@@ -32,10 +42,7 @@ export function handleShortcut(e: Pick<KeyboardEvent, 'key' | 'target' | 'ctrlKe
   if (key === 'e') return actions.explain(), true;
   if (key === 'Escape') return actions.cancel(), true;
   if (key >= '1' && key <= '4' && !s.explainJob) return s.setExplainMethod(EXPLAIN_METHODS[Number(key) - 1]), true;
-  if (key === 'l') {
-    const i = PAPER_LAYOUTS.findIndex((l) => l.value === s.paperLayout);
-    return s.setPaperLayout(PAPER_LAYOUTS[(i + 1) % PAPER_LAYOUTS.length].value), true;
-  }
+  if (key === 'l') return s.setPaperLayout(nextPaperLayout(s.paperLayout)), true;
   if (key === 'c') return s.setCalipers(!s.calipers), true;
   if (key === ' ') {
     // Space on a button activates the button; only act when focus is elsewhere.

@@ -6,7 +6,7 @@ export function AppFooter({ entry }: { entry: CaseEntry | null }) {
   return (
     <footer className="app-footer">
       {entry && (
-        <p>
+        <p className="footer-credit" title={`${entry.credit} ${entry.license.name}`}>
           <span className="muted">Demo data: </span>
           {entry.credit}{' '}
           <a href={entry.license.url} target="_blank" rel="noreferrer">
@@ -14,7 +14,9 @@ export function AppFooter({ entry }: { entry: CaseEntry | null }) {
           </a>
         </p>
       )}
-      <p className="muted">CineECG Explorer is a research prototype. All processing happens in this browser tab.</p>
+      <p className="muted footer-note">Research prototype; all processing happens in this browser tab.</p>
+      <details className="footer-keys">
+        <summary>Keyboard shortcuts</summary>
       <p className="muted shortcuts" data-testid="shortcuts">
         Keys:{' '}
         {SHORTCUTS.map((s, i) => (
@@ -24,6 +26,7 @@ export function AppFooter({ entry }: { entry: CaseEntry | null }) {
           </span>
         ))}
       </p>
+      </details>
     </footer>
   );
 }

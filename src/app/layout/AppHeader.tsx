@@ -1,4 +1,6 @@
-/** Product name, the two promises that matter (privacy, not a diagnosis). */
+import { CaseBar } from '../case/CaseBar';
+
+/** Product name, the case picker, and the two promises that matter (privacy, not a diagnosis), in one compact band. */
 export function AppHeader() {
   return (
     <header className="app-header">
@@ -8,15 +10,15 @@ export function AppHeader() {
           <span className="brand-name">CineECG Explorer</span>
           <span className="brand-tagline">Why does the model call this ECG normal or abnormal?</span>
         </div>
+        <CaseBar />
         <a className="button study-link" href="?study" title="Blind expert annotation: build a study, annotate cases without labels or predictions">Study</a>
         <p className="privacy" data-testid="privacy-note">
           <LockIcon /> Your files never leave this browser
         </p>
+        <p className="caution" role="note" data-testid="caution">
+          <strong>Research tool, not a diagnosis.</strong> Not a medical device.
+        </p>
       </div>
-      <p className="caution" role="note" data-testid="caution">
-        <strong>Research tool, not a diagnosis.</strong> Not a medical device. Model outputs and explanations
-        must not be used for clinical decisions.
-      </p>
     </header>
   );
 }

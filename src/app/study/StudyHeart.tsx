@@ -62,7 +62,7 @@ export default function StudyHeart({ prepared, segments, selectedId, enabled, on
       </div>
       <div className="study-heart-stage" role="img" aria-label="3D heart with the CineECG trajectory of the 400 ms window, in neutral grey; your CineECG marks in blue. Drag to rotate, scroll to zoom, click the trajectory to mark a point." data-testid="study-heart" data-colored="neutral" data-marks={segments.length} data-heart-status={asset ? 'ready' : error ? 'error' : 'loading'}>
         {asset && (
-          <HeartCanvas meshes={asset.meshes} trajectory={trajectory} phi={null} request={request} distance={distance}>
+          <HeartCanvas meshes={asset.meshes} trajectory={trajectory} phi={null} request={request} distance={distance} qrsEndSample={trajectory ? trajectory.points.length / 3 : 0} surfaces={{}}>
             {world && trajectory && <TrajectoryMarks world={world} fsHz={trajectory.fsHz} segments={segments} selectedId={selectedId} enabled={enabled} onPick={onPickMs} />}
           </HeartCanvas>
         )}

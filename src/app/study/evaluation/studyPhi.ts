@@ -1,7 +1,7 @@
 import { modelInputOf } from '../../../core/model/model-input';
 import { POOL_METHODS, type PoolCase, type PoolMethod } from '../../../core/eval/pool-types';
 import type { Study } from '../../../core/eval/study-format';
-import type { ExplainMethod, ExplainParams } from '../../../core/xai/methods';
+import type { ExplainMethod, ExplainParams } from '../../../core/xai/catalogue';
 import { bipolarPhi, mappedPhi } from '../../../core/xai/mapping';
 import type { InferenceClient } from '../../../worker/client';
 import type { StudyCaseData } from '../caseData';

@@ -1,0 +1,144 @@
+import { STANDARD_LEADS } from '../../core/ecg/types';
+import { METHOD_LABELS } from '../../core/xai/catalogue';
+import { ErrorPanel } from '../errors/ErrorPanel';
+import { BackendPicker } from '../inference/BackendPicker';
+import { formatMs } from '../inference/describe';
+import { appStore } from '../store/appStore';
+import { type ExplainSource, selectExplanation } from '../store/explainSlice';
+import { useAppStore } from '../store/useAppStore';
+import { AttributionMap } from './AttributionMap';
+import type { AttributionDisplay } from './attributionView';
+import { describeBackendChoice, describeDelta } from './describe';
+import { downloadExplanation } from './download';
+import { fractionAbove } from './drawAttributionCurves';
+import { ExplainParamsForm } from './ExplainParamsForm';
+import { useAttributionView } from './useAttributionView';
+
+const SOURCES: Array<{ value: ExplainSource; label: string; title: string }> = [
+  { value: 'ecg12', label: '12-lead model', title: 'Explain the 12-lead classifier; eq. 2 maps its attributions onto the CineECG trajectory (paper Fig. 4c)' },
+  { value: 'cine3', label: 'CineECG model', title: 'Explain the twin classifier that reads the 3D trajectory itself (paper Fig. 4b)' },
+];
+
+const DISPLAYS: Array<{ value: AttributionDisplay; label: string }> = [
+  { value: 'signed', label: 'Signed Φ' },
+  { value: 'positive', label: 'Positive' },
+  { value: 'absolute', label: 'Absolute' },
+  { value: 'scaled', label: 'Scaled' },
+];
+
+/**
+ * The explanation drawer: which model is explained, the method's parameters (paper 3.3), the backend, how the
+ * attributions are displayed (signed Φ or paper 3.6's post-processing; heat map or Fig. 3 curves), the map itself,
+ * Download JSON, and how long each run took.
+ */
+export function ExplainDetails({ running }: { running: boolean }) {
+  const method = useAppStore((s) => s.explainMethod);
+  const status = useAppStore((s) => s.explainStatus);
+  const error = useAppStore((s) => s.explainError);
+  const timings = useAppStore((s) => s.explainTimings);
+  const loaded = useAppStore((s) => s.loadedModel);
+  const prepared = useAppStore((s) => s.prepared);
+  const explanation = useAppStore(selectExplanation);
+  const display = useAppStore((s) => s.attributionDisplay);
+  const mapStyle = useAppStore((s) => s.mapStyle);
+  const threshold = useAppStore((s) => s.threshold);
+  const source = useAppStore((s) => s.explainSource);
+  const twin = useAppStore((s) => s.twin);
+  const view = useAttributionView();
+  const C = view?.C ?? 12;
+  return (
+    <>
+      <div className="segmented" role="radiogroup" aria-label="Model explained">
+        {SOURCES.map((src) => {
+          const unavailable = src.value === 'cine3' && twin.status !== 'ready';
+          return (
+            <button
+              key={src.value}
+              type="button"
+              role="radio"
+              aria-checked={source === src.value}
+              className={source === src.value ? 'selected' : undefined}
+              disabled={running || unavailable}
+              title={unavailable ? `The CineECG model is ${twin.status === 'error' ? `unavailable: ${twin.error?.message}` : 'loading'}` : src.title}
+              onClick={() => appStore.getState().setExplainSource(src.value)}
+            >
+              {src.label}
+            </button>
+          );
+        })}
+      </div>
+      <ExplainParamsForm method={method} disabled={running} />
+      {loaded && (
+        <div className="backend-row">
+          <p className="muted backend-line" data-testid="backend-choice">
+            {describeBackendChoice(loaded)}
+          </p>
+          <BackendPicker />
+        </div>
+      )}
+      {status === 'error' && error && <ErrorPanel error={error} title="The explanation could not run" />}
+      {view && explanation && prepared && (
+        <figure className="attribution-figure">
+          <div className="panel-toolbar">
+            <div className="segmented" role="radiogroup" aria-label="Attribution display">
+              {DISPLAYS.map((d) => (
+                <button key={d.value} type="button" role="radio" aria-checked={display === d.value} className={display === d.value ? 'selected' : undefined} onClick={() => appStore.getState().setAttributionDisplay(d.value)}>
+                  {d.label}
+                </button>
+              ))}
+            </div>
+            <div className="segmented" role="radiogroup" aria-label="Map style">
+              {(['heat', 'curves'] as const).map((st) => (
+                <button key={st} type="button" role="radio" aria-checked={mapStyle === st} className={mapStyle === st ? 'selected' : undefined} onClick={() => appStore.getState().setMapStyle(st)}>
+                  {st === 'heat' ? 'Heat map' : 'Curves + threshold (Fig. 3)'}
+                </button>
+              ))}
+            </div>
+            {mapStyle === 'curves' && (
+              <label className="threshold">
+                <span>Threshold</span>
+                <input type="range" min={0} max={1} step={0.01} value={threshold} aria-label="Threshold" onChange={(e) => appStore.getState().setThreshold(Number(e.target.value))} />
+                <span className="muted" data-testid="threshold-readout">
+                  {threshold.toFixed(2)}: keeps {Math.round(fractionAbove(view, threshold) * 100)}% of samples
+                </span>
+              </label>
+            )}
+            <button type="button" className="button" onClick={() => downloadExplanation(explanation, prepared)}>
+              Download JSON
+            </button>
+          </div>
+          <AttributionMap view={view} leadNames={C === 12 ? STANDARD_LEADS : ['x (L)', 'y (P)', 'z (S)']} fsHz={prepared.fsHz} style={mapStyle} threshold={threshold} input={explanation.source === 'cine3' ? null : prepared.window} label={`${METHOD_LABELS[explanation.method]} attributions of the ${explanation.source === 'cine3' ? 'CineECG model per trajectory axis' : '12-lead model per lead'} over the 400 ms window`} />
+          <figcaption className="muted">
+            {display === 'signed'
+              ? `Φ = (A_abnormal − A_normal)/2 per lead; red = evidence for abnormal, blue = for normal; ±1 = ${view.scale.toPrecision(3)} logit units.`
+              : `Paper 3.6 ${display} post-processing (sign flipped for a case the model calls normal), 1 = strongest.`}{' '}
+            Φd(t) = Σ leads Φ / max |Σ leads Φ| (eq. 2) colors the CineECG trajectory. {explanation.refining ? <span data-testid="refining">refining… ({explanation.refining.copiesDone} of {explanation.refining.copies} noisy copies so far)</span> : describeDelta(explanation.delta)}
+          </figcaption>
+        </figure>
+      )}
+      {timings.length > 0 && (
+        <table className="timings" aria-label="Explanation timings">
+          <thead>
+            <tr>
+              <th scope="col">Method</th>
+              <th scope="col">Backend</th>
+              <th scope="col">Wall time</th>
+            </tr>
+          </thead>
+          <tbody>
+            {timings.map((t, i) => (
+              <tr key={i} data-method={t.method} data-ms={String(t.ms)}>
+                <td>
+                  {METHOD_LABELS[t.method]}
+                  {t.source === 'cine3' ? ' (CineECG model)' : ''}
+                </td>
+                <td>{t.backend}</td>
+                <td>{formatMs(t.ms)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
