@@ -28,6 +28,8 @@ export interface SynthRecord {
   digital: Int16Array[];
   /** The healthy twin, same layout. */
   twinDigital: Int16Array[];
+  /** R peak of every beat, ms from the record start (the lobes' time reference). */
+  rPeaksMs: number[];
   /** Truth per lead name: half-open sample ranges over the whole record. */
   mask: Record<string, SampleRange[]>;
 }
@@ -73,6 +75,7 @@ export function synthesizeRecord(seed: number, index: number, choice: PathologyC
     fsHz: SYNTH_FS_HZ,
     digital,
     twinDigital,
+    rPeaksMs: beats.map((b) => b.rPeakMs),
     mask: truthMask(digital, twinDigital, SYNTH_GAIN_PER_MV),
   };
 }
