@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadModelFile } from './lib/model-files';
 import { useBackend } from './lib/tf-backend';
-import { BENCH_METHODS, type BenchMethod, type BenchRow, benchmarkCases, markdownTable, phiOf, scoreRows } from './synth/benchmark';
+import { BENCH_METHODS, type BenchMethod, type BenchRow, benchmarkCases, bestByPathologyTable, markdownTable, phiOf, scoreRows } from './synth/benchmark';
 
 function positiveInt(name: string, v: string): number {
   const x = Number(v);
@@ -70,7 +70,7 @@ async function main() {
   }
   const meta = { model: a.model, seed, cases: cases.length, byPathology, budget: budget.params, resamples: Number(a.resamples), seconds, totalSeconds: +((performance.now() - t0) / 1000).toFixed(1) };
   if (a.json) console.log(JSON.stringify({ ...meta, rows }));
-  else process.stdout.write(`${markdownTable(rows)}\n${cases.length} synthetic abnormal cases (seed ${seed}: ${Object.entries(byPathology).map(([p, n]) => `${p} ${n}`).join(', ')}); budgets ${JSON.stringify(budget.params)}; ${meta.totalSeconds} s.\n`);
+  else process.stdout.write(`${markdownTable(rows)}\nMean Dice at θ* by pathology, each method's best row:\n\n${bestByPathologyTable(rows)}\n${cases.length} synthetic abnormal cases (seed ${seed}: ${Object.entries(byPathology).map(([p, n]) => `${p} ${n}`).join(', ')}); budgets ${JSON.stringify(budget.params)}; ${meta.totalSeconds} s.\n`);
   model.dispose();
 }
 

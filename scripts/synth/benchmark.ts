@@ -100,6 +100,8 @@ export interface BenchRow {
   meanIou: number | null;
   meanSpearman: number | null;
   cases: number;
+  /** Mean Dice at θ* of the cases of each pathology. */
+  byPathology: Record<string, number>;
 }
 
 export function scoreRows(method: BenchMethod, cases: readonly BenchCase[], phis: readonly Float32Array[], resamples: number, seed: number): BenchRow[] {
@@ -109,10 +111,13 @@ export function scoreRows(method: BenchMethod, cases: readonly BenchCase[], phis
     for (const post of POST_PROCESSES) {
       const a = cohortAgreement(ac, post);
       const dice = a.cases.map((c) => c.dice).filter((d): d is number => d !== null);
+      const groups: Record<string, number[]> = {};
+      a.cases.forEach((c, k) => c.dice !== null && (groups[cases[k].pathology] ??= []).push(c.dice));
+      const byPathology = Object.fromEntries(Object.entries(groups).map(([p, d]) => [p, d.reduce((x, y) => x + y, 0) / d.length]));
       rows.push({
         method, source, post, threshold: a.threshold,
         dice: dice.length >= 2 ? bootstrapMean(dice, { resamples, seed }) : null,
-        meanIou: a.meanIou, meanSpearman: a.meanSpearman, cases: dice.length,
+        meanIou: a.meanIou, meanSpearman: a.meanSpearman, cases: dice.length, byPathology,
       });
     }
   }
@@ -125,5 +130,17 @@ const f = (x: number | null, d = 3) => (x === null ? '–' : x.toFixed(d));
 export function markdownTable(rows: readonly BenchRow[]): string {
   const head = '| method | source | post-processing | θ* | Dice (95% BCa) | IoU | Spearman ρ | cases |\n|---|---|---|---:|---|---:|---:|---:|';
   const body = rows.map((r) => `| ${LABELS[r.method]} | ${r.source} | ${r.post} | ${f(r.threshold, 2)} | ${r.dice ? `${f(r.dice.mean)} (${f(r.dice.low)}–${f(r.dice.high)})` : '–'} | ${f(r.meanIou)} | ${f(r.meanSpearman)} | ${r.cases} |`);
+  return [head, ...body].join('\n') + '\n';
+}
+
+/** Per method, its best row by mean Dice (over sources and post-processings), with the Dice of each pathology. */
+export function bestByPathologyTable(rows: readonly BenchRow[]): string {
+  const pathologies = [...new Set(rows.flatMap((r) => Object.keys(r.byPathology)))].sort();
+  const head = `| method | best source / post-processing | ${pathologies.join(' | ')} |\n|---|---|${pathologies.map(() => '---:').join('|')}|`;
+  const methods = [...new Set(rows.map((r) => r.method))];
+  const body = methods.map((m) => {
+    const best = rows.filter((r) => r.method === m && r.dice).sort((a, b) => b.dice!.mean - a.dice!.mean)[0];
+    return `| ${LABELS[m]} | ${best.source} / ${best.post} | ${pathologies.map((p) => f(best.byPathology[p] ?? null)).join(' | ')} |`;
+  });
   return [head, ...body].join('\n') + '\n';
 }
