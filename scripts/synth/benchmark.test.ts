@@ -30,9 +30,12 @@ describe('synthetic benchmark', () => {
 });
 
 // Regression guard on the shipped synthetic model (models/synth, `npx tsx scripts/synth-train.ts`): plain IG at a low
-// budget (8 Gauss–Legendre steps, no noise tunnel) with its best post-processing in the benchmark must keep its
-// Dice on a fixed set of 8 cases and beat the random map by a margin. Figures measured when the model was trained.
-const REGRESSION = { seed: 4242, cases: 8, post: 'absolute' as const, source: '12-lead' as const, minDice: 0, minMargin: 0 };
+// budget (8 Gauss–Legendre steps, no noise tunnel) with its best post-processing in the benchmark (mapped, absolute:
+// models/synth/benchmark-2026-12-01.md) must keep its Dice on a fixed set of 12 cases and beat the random map.
+// Measured 2026-12-01 (wasm): IG Dice 0.591, random 0.549 (margin 0.042); Spearman ρ 0.252 vs 0.002. The bounds
+// leave room for backend rounding but not for a broken pipeline (a shifted mask or window, a sign error, a dead map
+// all fall to the random map's Dice, which is the "mark everything" Dice at θ* = 0).
+const REGRESSION = { seed: 4242, cases: 12, post: 'absolute' as const, source: 'mapped' as const, minDice: 0.57, minMargin: 0.025, minSpearman: 0.15 };
 
 describe('IG on the synthetic model (regression)', () => {
   let model: tf.LayersModel;
@@ -41,18 +44,21 @@ describe('IG on the synthetic model (regression)', () => {
     model = (await loadModelFile(MODEL)).model;
   });
 
-  it(`IG (${REGRESSION.post}, ${REGRESSION.source}) keeps Dice ≥ ${REGRESSION.minDice} and beats the random map by ≥ ${REGRESSION.minMargin}`, async () => {
+  it(`IG (${REGRESSION.source}, ${REGRESSION.post}) keeps Dice ≥ ${REGRESSION.minDice}, beats the random map by ≥ ${REGRESSION.minMargin}, Spearman ≥ ${REGRESSION.minSpearman}`, async () => {
     const set = benchmarkCases(REGRESSION.seed, REGRESSION.cases);
     const budget = { seed: 0, params: { ig: { steps: 8, noiseSamples: 0 } } };
     const score = async (m: 'ig' | 'random') => {
       const phis = [];
       for (const [k, c] of set.entries()) phis.push(await phiOf(model, m, c, k, budget));
-      return scoreRows(m, set, phis, 200, 1).find((r) => r.post === REGRESSION.post && r.source === REGRESSION.source)!.dice!.mean;
+      return scoreRows(m, set, phis, 200, 1).find((r) => r.post === REGRESSION.post && r.source === REGRESSION.source)!;
     };
     const ig = await score('ig');
     const random = await score('random');
-    console.log(`synthetic regression: IG Dice ${ig.toFixed(3)}, random ${random.toFixed(3)}`);
-    expect(ig).toBeGreaterThanOrEqual(REGRESSION.minDice);
-    expect(ig - random).toBeGreaterThanOrEqual(REGRESSION.minMargin);
+    console.log(`synthetic regression: IG Dice ${ig.dice!.mean.toFixed(3)} ρ ${ig.meanSpearman!.toFixed(3)}, random ${random.dice!.mean.toFixed(3)} ρ ${random.meanSpearman!.toFixed(3)}`);
+    expect(ig.cases).toBe(REGRESSION.cases);
+    expect(ig.dice!.mean).toBeGreaterThanOrEqual(REGRESSION.minDice);
+    expect(ig.dice!.mean - random.dice!.mean).toBeGreaterThanOrEqual(REGRESSION.minMargin);
+    expect(ig.meanSpearman!).toBeGreaterThanOrEqual(REGRESSION.minSpearman);
+    expect(Math.abs(random.meanSpearman!)).toBeLessThan(0.05);
   }, 120_000);
 });
