@@ -4,9 +4,9 @@
  * Dower GE, Machado HB, Osborne JA. On deriving the electrocardiogram from vectorcardiographic leads.
  * Clin Cardiol 1980;3:87–95 (the "Dower transform"). Rows I, II, V1–V6; columns Frank X (patient's left),
  * Y (feet), Z (back): each row is the lead vector of that lead for a dipole at the heart's centre, in mV per mV of
- * Frank lead. These are the coefficients as tabulated by Edenbrandt & Pahlm (J Electrocardiol 1988;21:361–7,
- * Table 1, the matrix whose pseudo-inverse they publish as the inverse Dower matrix in src/core/cine/vcg.ts) and as
- * reused in BRAVEHEART and other open VCG code. The test checks the pair: INVERSE_DOWER · DOWER ≈ I₃.
+ * Frank lead. Coefficients as reproduced by Edenbrandt & Pahlm (J Electrocardiol 1988;21:361–7), whose
+ * pseudo-inverse of this matrix is the inverse Dower matrix in src/core/cine/vcg.ts, and in open VCG code. The test
+ * checks the pair against each other: INVERSE_DOWER · DOWER = I₃ to within 0.03 (rounding of the published values).
  *
  * III, aVR, aVL and aVF are not in Dower's table: they follow from I and II by Einthoven's and Goldberger's
  * equations (III = II − I, aVR = −(I + II)/2, aVL = I − II/2, aVF = II − I/2), as on a real recorder.
