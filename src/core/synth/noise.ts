@@ -2,8 +2,7 @@
  * Recording noise added to a synthetic lead, the same for a record and its healthy twin (drawn from the noise
  * stream only). The three kinds are those of the noise-stress test of Moody, Muldrow & Mark (Comput Cardiol
  * 1984;11:381–4: baseline wander, muscle artifact, and mains as in ECGSYN, McSharry et al. 2003); the sizes are
- * ours, chosen for a resting recording of fair quality (noise well under the 0.02 mV mask threshold per sample
- * would not matter: it is shared with the twin):
+ * ours, chosen for a resting recording of fair quality. Noise never enters the truth mask: the twin shares it.
  * - baseline wander: two sinusoids of 0.05–0.5 Hz (respiration, electrode drift), 0.02–0.1 mV each;
  * - EMG-like broadband noise: white Gaussian, σ 5–15 µV (resting muscle);
  * - mains: 50 or 60 Hz, 3–12 µV, random phase.
