@@ -9,12 +9,15 @@ const MODELS_DIR = resolve(import.meta.dirname, 'models');
 /** What a model folder ships: TF.js layers files and the small metrics file the UI may show. */
 const isModelFile = (name: string): boolean => name === 'model.json' || name === 'metrics.json' || name.endsWith('.bin');
 
+/** Models the app loads; others in models/ (the synthetic-cohort model of the benchmark) are not shipped or precached. */
+const APP_MODELS = new Set(['ecg12', 'cine3']);
+
 /** Model files under models/, as paths relative to it with forward slashes ("ecg12/model.json"). */
 function modelFiles(dir = MODELS_DIR): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) return modelFiles(p);
+    if (statSync(p).isDirectory()) return dir === MODELS_DIR && !APP_MODELS.has(name) ? [] : modelFiles(p);
     return isModelFile(name) ? [relative(MODELS_DIR, p).split(sep).join('/')] : [];
   });
 }

@@ -17,6 +17,7 @@ import { convertRecord } from './commands/convert';
 const predictCommand = () => import('./commands/predict');
 const explainCommand = () => import('./commands/explain');
 const evaluateModule = () => import('./commands/evaluate');
+import { synthCommand } from './commands/synth';
 
 const USAGE = `usage: npm run -s cli -- <command> …
   inspect <record>   sample rate, duration, leads, QRS onsets and the 400 ms model window
@@ -46,6 +47,10 @@ const USAGE = `usage: npm run -s cli -- <command> …
            [--faithfulness-steps 20] [--randomisation] [--resamples 2000] [--backend wasm] [--markdown | --csv]
                      the optimisation pool of paper 4.1 over every annotated case: Tables 1–5 (BCa 95%), inter-expert
                      agreement, deletion/insertion faithfulness, optional model-randomisation check; JSON, Markdown or CSV
+  synth --seed S --count N --out DIR [--pathology lafb|bbb|st|t-inversion|normal|mixed]
+                     synthetic 12-lead ECGs (dipole model, WFDB format 16, 500 Hz, 10 s, gain 1000) with known truth:
+                     synth-S-i.hea/.dat, its healthy twin synth-S-i-healthy.hea/.dat, synth-S-i.truth.json
+                     { label, pathology, fsHz, mask: { lead: [[start, end), …] } } (|record − twin| ≥ 0.02 mV)
   <record>: a .hea (with its .dat/.mat beside it), a record path without extension, a .csv, a .npy, a DICOM waveform (.dcm),
             an SCP-ECG (.scp), or an HL7 aECG / GE MUSE / Philips XML export
   inspect, predict, explain and cine also take [--fs HZ] [--zscored] for a .npy of shape (N, 12) in the order I … V6:
@@ -146,6 +151,11 @@ async function main(argv: string[]): Promise<number> {
         }
       }
       return emitAsync(run);
+    }
+    case 'synth': {
+      const { values: v, positionals } = parseArgs({ args, allowPositionals: true, options: { seed: { type: 'string' }, count: { type: 'string' }, out: { type: 'string' }, pathology: { type: 'string' } } });
+      if (positionals.length) return usage();
+      return emitAsync(async () => synthCommand(v));
     }
     case undefined:
     case '-h':
