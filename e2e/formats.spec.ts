@@ -90,6 +90,7 @@ test('a z-scored .npy opens with the rate and checkbox asked in the panel, and p
   const npy = path.join(DATA, 'ptbxl-zscored/arrays/10010.npy');
   await page.goto('./');
   const options = page.getByTestId('npy-options');
+  await options.locator('summary').click(); // folded beside "Open files…" so the header stays one line
   await expect(options.getByLabel('.npy sampling rate in Hz')).toHaveValue('500');
   await options.getByRole('checkbox').check();
   await page.getByTestId('open-files-input').setInputFiles(npy);
@@ -111,6 +112,7 @@ test('Save as CSV downloads the record in mV, readable by our CSV reader', async
   await page.goto('./');
   await page.getByTestId('open-files-input').setInputFiles(path.join(DATA, 'formats/scp-ecg/ecgtoolkit_Example.scp'));
   await expect(facts(page)).toContainText('SCP-ECG');
+  await page.locator('.case-details > summary').click(); // the compact case strip keeps the record's details folded
   const download = page.waitForEvent('download');
   await page.getByTestId('save-record').getByRole('button', { name: 'CSV' }).click();
   const d = await download;

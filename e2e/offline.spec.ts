@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { chooseMethod, runExplanation } from './support/explain';
+import { chooseMethod, closeExplainDetails, openExplainDetails, runExplanation } from './support/explain';
 import { REPO_ROOT } from './support/paths';
 import { readShownPrediction } from './support/predict';
 import { precacheEntries, waitForOfflineReady } from './support/pwa';
@@ -82,7 +82,9 @@ test('offline: after one visit the app reloads without a network, opens a demo c
 
   await chooseMethod(page, /Integrated Gradients/, SMALL_IG);
   const ms = await runExplanation(page, 240_000);
+  await openExplainDetails(page); // the attribution map lives in the explanation drawer
   await expect(page.getByTestId('explain').getByRole('img', { name: /Integrated Gradients attributions of the 12-lead model per lead/ })).toBeVisible();
+  await closeExplainDetails(page); // it lies over the views
 
   const stage = page.getByRole('img', { name: /^3D heart/ });
   await stage.scrollIntoViewIfNeeded();

@@ -51,6 +51,12 @@ const DEFAULT_BATCH: Record<BackendName, number> = { webgpu: 50, webgl: 50, wasm
 
 /** Provisional IG maps are posted at most this often after the first (which goes out at once). */
 const PARTIAL_EVERY_MS = 1000;
+/**
+ * After posting a provisional map the worker waits this long before its next batch, so the page draws it on a free
+ * core: on a 2-core machine without a GPU, redraws while the worker computed took 100–130 ms frames, against ~70 ms
+ * when it was idle (e2e/explain.spec.ts, long animation frames). At most ~6 pauses: < 1 s on IG's paper budget.
+ */
+const PARTIAL_PAUSE_MS = 150;
 
 /**
  * Owns TF.js state inside the worker: the active backend and the loaded model. Every tensor it makes is
@@ -150,10 +156,16 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
         let lastFraction = 0;
         let lastPartialAt = -Infinity;
         let lastPartialCopies = 0.5;
+        let pauseUntil = 0;
+        const pauseThenCheck = async (): Promise<boolean> => {
+          const wait = pauseUntil - deps.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          return (await shouldStop?.()) ?? false;
+        };
         const e = await explainWindow(r.model, method, window, { batchSize: DEFAULT_BATCH[r.backend], ...params }, {
           references: refs,
           onProgress: (fraction, phase) => onProgress({ status: 'explain', method, fraction: (lastFraction = fraction), phase }),
-          shouldStop,
+          shouldStop: pauseThenCheck,
           // Provisional maps when the copies done double (1, 2, 4, 8 … of 40: the noise halves each time) and at least
           // PARTIAL_EVERY_MS apart, so at most ~6 redraws of grid, map and heart; none for the last copy: the final
           // result follows immediately.
@@ -162,6 +174,7 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
             if (partial.copiesDone === partial.copies || partial.copiesDone < 2 * lastPartialCopies || now - lastPartialAt < PARTIAL_EVERY_MS) return;
             lastPartialAt = now;
             lastPartialCopies = partial.copiesDone;
+            pauseUntil = now + PARTIAL_PAUSE_MS;
             onProgress({ status: 'explain', method, fraction: lastFraction, phase: `refining (${partial.copiesDone} of ${partial.copies} noisy copies)`, partial });
           },
         });

@@ -4,13 +4,13 @@ import type { PreparedEcg } from '../../core/ecg/prepare.types';
 import { STANDARD_LEADS } from '../../core/ecg/types';
 import type { AttributionView } from '../explain/attributionView';
 import { useDevicePixelRatio } from '../grid/useDevicePixelRatio';
-import { segmentsOf } from '../heart/cineTrajectory';
+import { segmentsOf } from '../heart/waveSegments';
 import { segmentSpans } from '../heart/trajectoryStyle';
 import { appStore } from '../store/appStore';
 import { useAppStore } from '../store/useAppStore';
 import { beatLayout, beatMs, beatX } from './beatLayout';
 import { drawBeat } from './drawBeat';
-import { useElementSize } from './useElementSize';
+import { useElementSize } from '../layout/useElementSize';
 
 /**
  * The explained beat enlarged, as clinical viewers show the representative beat: the model's 400 ms window of all 12

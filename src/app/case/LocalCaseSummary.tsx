@@ -24,16 +24,7 @@ export function LocalCaseSummary({ fileNames, prepared }: { fileNames: string[];
           {(pick?.files ?? fileNames).join(' + ')}
         </h1>
         <span className="muted local-facts-line" data-testid="local-record-facts">
-          {record ? (
-            <>
-              {record.name} · {FORMAT_NAMES[record.format]} · {describeRecord(record)}
-              {record.derivedLeads.length > 0 && <> · derived: {record.derivedLeads.join(', ')}</>}
-            </>
-          ) : failed ? (
-            'could not be read (see below)'
-          ) : (
-            'reading…'
-          )}
+          <RecordFacts record={record} failed={failed} />
         </span>
       </div>
       {pick && (
@@ -51,16 +42,7 @@ export function LocalCaseSummary({ fileNames, prepared }: { fileNames: string[];
         <div>
           <dt>Record</dt>
           <dd>
-            {record ? (
-              <>
-                {record.name} · {FORMAT_NAMES[record.format]} · {describeRecord(record)}
-                {record.derivedLeads.length > 0 && <> · derived: {record.derivedLeads.join(', ')}</>}
-              </>
-            ) : failed ? (
-              'could not be read (see below)'
-            ) : (
-              'reading…'
-            )}
+            <RecordFacts record={record} failed={failed} />
           </dd>
         </div>
         {comments.length > 0 && (
@@ -80,5 +62,16 @@ export function LocalCaseSummary({ fileNames, prepared }: { fileNames: string[];
       </details>
       </div>
     </section>
+  );
+}
+
+/** One line: name · format · rate, length and leads (· derived leads), or how reading stands. */
+function RecordFacts({ record, failed }: { record: PreparedEcg['record'] | undefined; failed: boolean }) {
+  if (!record) return <>{failed ? 'could not be read (see below)' : 'reading…'}</>;
+  return (
+    <>
+      {record.name} · {FORMAT_NAMES[record.format]} · {describeRecord(record)}
+      {record.derivedLeads.length > 0 && <> · derived: {record.derivedLeads.join(', ')}</>}
+    </>
   );
 }

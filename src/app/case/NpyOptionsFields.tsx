@@ -1,11 +1,16 @@
 import { useStore } from 'zustand';
 import { npyOptionsStore } from './npyOptions';
 
-/** The two things a .npy cannot say about itself, asked before it is opened (used for .npy files only). */
+/**
+ * The two things a .npy cannot say about itself, asked before it is opened (used for .npy files only). Folded into a
+ * small disclosure beside "Open files…", so the one-line header stays one line; it opens as a popover.
+ */
 export function NpyOptionsFields() {
   const { fsHz, zscored } = useStore(npyOptionsStore);
   return (
-    <fieldset className="npy-options" data-testid="npy-options">
+    <details className="npy-options" data-testid="npy-options">
+      <summary title="Rate and preparation of a NumPy .npy array, which the file cannot say itself">.npy options</summary>
+      <fieldset className="npy-options-body">
       <legend>NumPy .npy (N × 12, I … V6)</legend>
       <label>
         sampling rate{' '}
@@ -27,6 +32,7 @@ export function NpyOptionsFields() {
         <input type="checkbox" checked={zscored} onChange={(e) => npyOptionsStore.setState({ zscored: e.target.checked })} /> already
         band-passed 0.5–40 Hz and z-scored (else mV)
       </label>
-    </fieldset>
+      </fieldset>
+    </details>
   );
 }

@@ -31,7 +31,7 @@ const DISPLAYS: Array<{ value: AttributionDisplay; label: string }> = [
  * attributions are displayed (signed Φ or paper 3.6's post-processing; heat map or Fig. 3 curves), the map itself,
  * Download JSON, and how long each run took.
  */
-export function ExplainDetails({ running }: { running: boolean }) {
+export function ExplainDetails({ running, open = true }: { running: boolean; open?: boolean }) {
   const method = useAppStore((s) => s.explainMethod);
   const status = useAppStore((s) => s.explainStatus);
   const error = useAppStore((s) => s.explainError);
@@ -77,7 +77,8 @@ export function ExplainDetails({ running }: { running: boolean }) {
         </div>
       )}
       {status === 'error' && error && <ErrorPanel error={error} title="The explanation could not run" />}
-      {view && explanation && prepared && (
+      {/* The map is drawn only while the drawer is open: redrawing it unseen for every refinement cost frames. */}
+      {open && view && explanation && prepared && (
         <figure className="attribution-figure">
           <div className="panel-toolbar">
             <div className="segmented" role="radiogroup" aria-label="Attribution display">

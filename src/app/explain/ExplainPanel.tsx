@@ -71,7 +71,7 @@ export function ExplainPanel() {
         </button>
       </div>
       <div id="explain-drawer" className="explain-drawer" hidden={!open} data-testid="explain-drawer">
-        <ExplainDetails running={running} />
+        <ExplainDetails running={running} open={open} />
       </div>
     </section>
   );

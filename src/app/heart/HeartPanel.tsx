@@ -60,15 +60,20 @@ const axesOf = (asset?: HeartAsset): AxisLandmarks | undefined => {
   return l?.longAxis?.length === 3 && l.septumDirection?.length === 3 ? (l as AxisLandmarks) : undefined;
 };
 
+const finalOnly = (e: Explanation | null): Explanation | null => (e?.refining ? null : e);
+
 /**
  * CineECG in 3D (paper 3.4, Fig. 4c): the biventricular heart, the mTSI trajectory of the model's window coloured
  * by Φ_d(t), camera presets, and slow-motion playback on the shared time cursor. Lazy-loaded with three.js.
  */
 export default function HeartPanel() {
   const prepared = useAppStore((s) => s.prepared);
-  const explanation = useAppStore(selectExplanation);
-  const ecgExplanation = useAppStore((s) => selectExplanationOf(s, 'ecg12'));
-  const cineExplanation = useAppStore((s) => selectExplanationOf(s, 'cine3'));
+  // The 3D view takes final maps only: IG's provisional maps refine the grid and the beat panel (where the user reads
+  // them), and re-colouring and re-fitting the heart for each would add to frames that e2e/explain.spec.ts holds
+  // under 100 ms on a 2-core machine without a GPU.
+  const explanation = useAppStore((s) => finalOnly(selectExplanation(s)));
+  const ecgExplanation = useAppStore((s) => finalOnly(selectExplanationOf(s, 'ecg12')));
+  const cineExplanation = useAppStore((s) => finalOnly(selectExplanationOf(s, 'cine3')));
   const [compareAsked, setCompare] = useState(false);
   // Side by side needs the same method's attributions from both models (paper Fig. 4b and 4c).
   const canCompare = !!ecgExplanation && !!cineExplanation;

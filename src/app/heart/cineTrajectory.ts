@@ -1,7 +1,9 @@
 import { cineWindow } from '../../core/cine/cine-signal';
 import type { PreparedEcg } from '../../core/ecg/prepare.types';
-import { modelBeatWaves } from '../../core/ecg/waves';
-import type { SegmentBounds, TrajectoryView } from './trajectoryStyle';
+import { segmentsOf } from './waveSegments';
+import type { TrajectoryView } from './trajectoryStyle';
+
+export { segmentsOf };
 
 /**
  * The open case's mTSI trajectory over the model's 400 ms window, in the LPS heart frame: the one call into
@@ -12,19 +14,6 @@ import type { SegmentBounds, TrajectoryView } from './trajectoryStyle';
 export function trajectoryOf(prepared: PreparedEcg): TrajectoryView {
   const { trajectory } = cineWindow(prepared);
   return { points: Float32Array.from(trajectory.points), fsHz: trajectory.fsHz, segments: segmentsOf(prepared) };
-}
-
-/**
- * QRS offset, T onset and T offset of the model window's beat (src/core/ecg/waves.ts), ms after its QRS onset; null
- * if the estimate fails, so that the view falls back to the fixed QRS/ST-T split rather than to an error.
- */
-export function segmentsOf(prepared: PreparedEcg): SegmentBounds | null {
-  try {
-    const w = modelBeatWaves(prepared);
-    return { qrsEndMs: w.qrsOffsetMs, tOnsetMs: w.tOnsetMs, tEndMs: w.tOffsetMs };
-  } catch {
-    return null;
-  }
 }
 
 const cache = new WeakMap<PreparedEcg, TrajectoryView>();

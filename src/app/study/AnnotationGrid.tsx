@@ -8,7 +8,7 @@ import { useDevicePixelRatio } from '../grid/useDevicePixelRatio';
 import type { RawMark } from '../store/studySlice';
 import { ANNOTATION_MM_PER_MV, ANNOTATION_MM_PER_S, annotationLayout, drawAnnotationTimeAxis, hitTest } from './annotationGridLayout';
 import { drawMarks } from './drawMarks';
-import { useElementSize } from './useElementSize';
+import { useElementSize } from '../layout/useElementSize';
 
 /** Below this many CSS px of pointer travel a press is a click (a point mark), not a drag. */
 const CLICK_PX = 4;

@@ -32,9 +32,10 @@
  */
 import type { Confinement } from './confinement';
 import { electrodeArray } from './electrodes';
-import { FRAME, ORIGIN, type TrajectoryMm, type Vec3 } from './frame';
+import type { TrajectoryMm, Vec3 } from './frame';
+import { MTSI_V1_DEFAULTS, mtsiTrajectoryV1 } from './mtsi-v1';
 import { mtsiTrajectoryV2 } from './mtsi-v2';
-import { peakResultant, resultantAt } from './resultant';
+import { resultantAt } from './resultant';
 
 export { resultantAt };
 
@@ -68,7 +69,7 @@ export interface MtsiOptions {
   fsHz?: number;
 }
 
-export const MTSI_DEFAULTS = { walk: 'v2' as Walk, speedMmPerMs: 0.5, stepMode: 'fixed' as StepMode, minResultantMv: 0.02, guardFraction: 0.05, fsHz: 500 };
+export const MTSI_DEFAULTS = { walk: 'v2' as Walk, ...MTSI_V1_DEFAULTS };
 
 /** The mTSI trajectory: one point per sample of `potentials` (nine arrays of equal length, ELECTRODES order). */
 export function mtsiTrajectory(potentials: ArrayLike<number>[], options: MtsiOptions = {}): TrajectoryMm {
@@ -80,23 +81,5 @@ export function mtsiTrajectory(potentials: ArrayLike<number>[], options: MtsiOpt
   }
   if (o.walk === 'v2') return mtsiTrajectoryV2(potentials, { ...given, electrodes, fsHz: o.fsHz });
   if (o.walk !== 'v1') throw new Error(`unknown mTSI walk "${o.walk}" (expected ${WALKS.join(' or ')})`);
-  const n = potentials[0].length;
-  const start: Vec3 = o.start ?? ORIGIN;
-  const peak = peakResultant(potentials, 0, n, start, electrodes);
-  const guard = Math.max(o.minResultantMv, o.guardFraction * peak);
-  const stepMm = o.stepMm ?? (o.speedMmPerMs * 1000) / o.fsHz;
-  const points = new Float64Array(3 * n);
-  let p: Vec3 = start;
-  for (let t = 0; t < n; t++) {
-    if (t > 0) {
-      const d = resultantAt(potentials, t, p, electrodes);
-      const r = Math.hypot(d[0], d[1], d[2]);
-      if (r > guard) {
-        const s = o.stepMode === 'fixed' ? stepMm : stepMm * Math.min(1, r / peak);
-        p = [p[0] + (s * d[0]) / r, p[1] + (s * d[1]) / r, p[2] + (s * d[2]) / r];
-      }
-    }
-    points[3 * t] = p[0]; points[3 * t + 1] = p[1]; points[3 * t + 2] = p[2];
-  }
-  return { frame: FRAME, fsHz: o.fsHz, nSamples: n, points };
+  return mtsiTrajectoryV1(potentials, { ...o, electrodes });
 }

@@ -1,4 +1,4 @@
-import { cineSignal } from '../cine/cine-signal';
+import { cineSignal } from '../cine/twin-signal';
 import type { PreparedEcg } from '../ecg/prepare.types';
 
 /**
