@@ -65,11 +65,12 @@ const ARM_FIRST_PICTURE = `(() => {
     document.removeEventListener('click', onClick, true);
     const t0 = performance.now();
     const observer = new MutationObserver(function () {
-      if (!document.querySelector('[data-testid="refining"]')) return;
+      // The explain panel is marked while a provisional (refining) map is shown on the grid and beat panel.
+      if (!document.querySelector('[data-testid="explain"][data-refining="true"]')) return;
       observer.disconnect();
       requestAnimationFrame(function () { requestAnimationFrame(function () { window.__firstPictureMs = performance.now() - t0; }); });
     });
-    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-refining'] });
   }
   document.addEventListener('click', onClick, true);
 })()`;

@@ -37,7 +37,7 @@ export function ExplainPanel() {
   useEffect(() => void (status === 'error' && setOpen(true)), [status]);
 
   return (
-    <section className="explain-panel" aria-labelledby="explain-title" data-testid="explain" data-explain-status={status} data-estimate-ms={estimate ? Math.round(estimate.ms) : undefined} {...(explanation && { 'data-explain-ms': String(explanation.ms), 'data-explain-backend': explanation.backend, 'data-explain-method': explanation.method })}>
+    <section className="explain-panel" aria-labelledby="explain-title" data-testid="explain" data-explain-status={status} data-refining={explanation?.refining ? 'true' : undefined} data-estimate-ms={estimate ? Math.round(estimate.ms) : undefined} {...(explanation && { 'data-explain-ms': String(explanation.ms), 'data-explain-backend': explanation.backend, 'data-explain-method': explanation.method })}>
       <div className="explain-bar">
         <h2 id="explain-title" className="panel-title explain-title">
           Why?
