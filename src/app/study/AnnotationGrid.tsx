@@ -1,11 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { WINDOW_MS } from '../../core/constants';
-import type { Segment } from '../../core/eval/study-format';
 import { drawEcgGrid } from '../grid/drawGrid';
 import { drawLeadLabels } from '../grid/drawLabels';
 import { drawEcgTraces } from '../grid/drawTraces';
 import { useDevicePixelRatio } from '../grid/useDevicePixelRatio';
-import type { RawMark } from '../store/studySlice';
+import type { MarkingProps } from './markingProps';
 import { ANNOTATION_MM_PER_MV, ANNOTATION_MM_PER_S, annotationLayout, drawAnnotationTimeAxis, hitTest } from './annotationGridLayout';
 import { drawMarks } from './drawMarks';
 import { useElementSize } from '../layout/useElementSize';
@@ -13,16 +12,9 @@ import { useElementSize } from '../layout/useElementSize';
 /** Below this many CSS px of pointer travel a press is a click (a point mark), not a drag. */
 const CLICK_PX = 4;
 
-export interface AnnotationGridProps {
+export interface AnnotationGridProps extends MarkingProps {
   windowLeadsMv: readonly Float32Array[];
   fsHz: number;
-  segments: readonly Segment[];
-  selectedId: string | null;
-  /** False while the protocol says the other modality comes first: the grid is shown, marking is off. */
-  enabled: boolean;
-  onMark: (mark: RawMark) => void;
-  onSelect: (id: string | null) => void;
-  onDelete: (id: string) => void;
 }
 
 /**

@@ -1,20 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { QRS_REGION_MS, WINDOW_MS } from '../../core/constants';
-import { type Segment, TRAJECTORY_LEAD } from '../../core/eval/study-format';
+import { TRAJECTORY_LEAD } from '../../core/eval/study-format';
 import { appStore } from '../store/appStore';
-import type { RawMark } from '../store/studySlice';
+import type { MarkingProps } from './markingProps';
 
 const CLICK_PX = 4;
 const TICKS = [0, 50, 100, 150, 200, 250, 300, 350, 400];
 
-export interface CineTimelineProps {
-  segments: readonly Segment[];
-  selectedId: string | null;
-  enabled: boolean;
-  onMark: (mark: RawMark) => void;
-  onSelect: (id: string | null) => void;
-  onDelete: (id: string) => void;
-}
+export type CineTimelineProps = MarkingProps;
 
 /**
  * Marking the CineECG (lead 'trajectory'): a time track of the 400 ms window under the 3D view. Hovering or moving

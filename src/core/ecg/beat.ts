@@ -1,4 +1,5 @@
 import type { BeatChoice } from './prepare.types';
+import { pearson as pearsonOrNull } from '../correlation';
 
 /**
  * Choose the beat whose 400 ms window the model sees: the best single beat.
@@ -49,21 +50,5 @@ export function medianBeat(x: Float32Array, starts: number[], length: number): F
 
 /** Pearson correlation; 0 when either side is constant (no shape to compare). */
 export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const n = a.length;
-  let ma = 0;
-  let mb = 0;
-  for (let i = 0; i < n; i++) (ma += a[i]), (mb += b[i]);
-  ma /= n;
-  mb /= n;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < n; i++) {
-    const da = a[i] - ma;
-    const db = b[i] - mb;
-    sab += da * db;
-    saa += da * da;
-    sbb += db * db;
-  }
-  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
+  return pearsonOrNull(a, b) ?? 0;
 }

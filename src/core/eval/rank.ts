@@ -1,4 +1,7 @@
 /** Rank statistics on plain arrays. */
+import { pearson } from '../correlation';
+
+export { pearson };
 
 /** 1-based ranks with ties given the average of the ranks they span (as scipy.stats.rankdata 'average'). */
 export function averageRanks(x: ArrayLike<number>): Float64Array {
@@ -15,28 +18,6 @@ export function averageRanks(x: ArrayLike<number>): Float64Array {
   return ranks;
 }
 
-/** Pearson's correlation; null when either side is constant (no variance) or the lengths differ / are < 2. */
-export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number | null {
-  const n = a.length;
-  if (n !== b.length || n < 2) return null;
-  let ma = 0;
-  let mb = 0;
-  for (let i = 0; i < n; i++) (ma += a[i]), (mb += b[i]);
-  ma /= n;
-  mb /= n;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < n; i++) {
-    const da = a[i] - ma;
-    const db = b[i] - mb;
-    sab += da * db;
-    saa += da * da;
-    sbb += db * db;
-  }
-  if (saa === 0 || sbb === 0) return null;
-  return Math.max(-1, Math.min(1, sab / Math.sqrt(saa * sbb)));
-}
 
 /** Spearman's ρ: Pearson's correlation of the average ranks; null when either side is constant. */
 export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number | null {
