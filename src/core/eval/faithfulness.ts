@@ -37,6 +37,15 @@ export function expandOverChannels(perTime: ArrayLike<number>, channels: number)
   return Float32Array.from({ length: perTime.length * channels }, (_, j) => perTime[Math.floor(j / channels)]);
 }
 
+/**
+ * The importance map that ranks samples for the curves of class c: the evidence for c in the bipolar Φ of eq. 1
+ * (Φ for the abnormal class, −Φ for the normal one), as `cli evaluate` and the viewer both rank them.
+ */
+export function evidenceFor(phi: ArrayLike<number>, targetClass: 0 | 1): Float32Array {
+  const s = targetClass === 1 ? 1 : -1;
+  return Float32Array.from(phi, (v) => v * s);
+}
+
 /** Trapezoid area under y over evenly spaced x on [0, 1]. */
 export function trapezoidArea(y: readonly number[]): number {
   if (y.length < 2) return 0;
