@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { modelToFiles, type ModelFiles } from '../core/model/io';
 import { buildResNet1d, DEFAULT_RESNET } from '../core/model/resnet1d';
 import { type EngineDeps, createEngine } from './engine';
-import { WorkerFailure, parseRequest } from './protocol';
+import { WorkerFailure, parseRequest, transferablesOf } from './protocol';
 
 /**
  * The worker's faithfulness request and the randomised extra model, on Node's cpu backend. The known answer: a
@@ -104,5 +104,10 @@ describe('the faithfulness request on the wire', () => {
     expect(msg({ ...base, targetClass: 2 })).toBe('faithfulness: expected "targetClass", 0 (normal) or 1 (abnormal)');
     expect(msg({ type: 'load-extra', id: 1, key: 'r', modelUrl: 'm.json', randomiseSeed: -1 })).toBe('load-extra: "randomiseSeed" must be a non-negative integer');
     expect(parseRequest({ type: 'load-extra', id: 1, key: 'r', modelUrl: 'm.json', randomiseSeed: 3 })).toMatchObject({ ok: true, request: { randomiseSeed: 3 } });
+  });
+  it('moves the window and the importance map to the worker', () => {
+    const r = parseRequest(base);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(transferablesOf(r.request)).toEqual([base.window.buffer, base.importance.buffer]);
   });
 });
