@@ -12,6 +12,9 @@
  */
 import { spearman } from './rank';
 
+/** Removed/revealed fractions 0, 1/k, …, 1 when the caller sets none (the viewer and `cli evaluate`). */
+export const DEFAULT_FAITHFULNESS_STEPS = 20;
+
 /** Logits [normal, abnormal] for each input window ([T × C] time-major, as the model takes them). */
 export type BatchLogits = (inputs: Float32Array[]) => Promise<number[][]>;
 
@@ -61,7 +64,7 @@ export async function deletionInsertion(
   importance: ArrayLike<number>,
   opts: { steps?: number; targetClass: 0 | 1; baseline?: Float32Array },
 ): Promise<FaithfulnessCurves> {
-  const k = opts.steps ?? 20;
+  const k = opts.steps ?? DEFAULT_FAITHFULNESS_STEPS;
   if (!Number.isInteger(k) || k < 1) throw new Error(`steps must be a positive integer, got ${k}`);
   if (importance.length !== x.length) throw new Error(`the importance map has ${importance.length} values, the input ${x.length}`);
   const baseline = opts.baseline ?? new Float32Array(x.length);
