@@ -74,7 +74,7 @@ export function FaithfulnessPanel() {
             Model-randomisation check
           </button>
         )}
-        <span className="muted" role="status" data-testid="randomisation-result">
+        <span className="muted" aria-live="polite" data-testid="randomisation-result">
           {!r && 'Does the map depend on what the model learned?'}
           {r?.status === 'loading' && 'Loading the re-initialised model…'}
           {r?.status === 'running' && `Explaining with the re-initialised model… ${Math.round((r.fraction ?? 0) * 100)}%`}
