@@ -86,7 +86,7 @@ export function FaithfulnessPanel() {
             </>
           )}
         </span>
-        {r?.status === 'done' && <p className="muted faithfulness-note">Low |ρ| means the map depends on the learned weights, as it should; a high ρ would mean the method draws much the same map for an untrained model.</p>}
+        {r?.status === 'done' && <p className="muted faithfulness-note">Low |ρ| means the map depends on the learned weights, as it should; a high ρ would mean the method draws much the same map for an untrained model. (Maps that multiply by the input, as IG does, keep some of the input’s own shape, so ρ of |Φ| stays higher.)</p>}
       </div>
     </section>
   );
