@@ -1,7 +1,23 @@
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { chooseMethod, openExplainDetails, runExplanation } from './support/explain';
-import { TEST_RESULTS } from './support/paths';
+import { REPO_ROOT, TEST_RESULTS } from './support/paths';
+
+type CliFaith = { cases: { id: string; faithfulness: { ig: Record<string, { deletionAuc: number; insertionAuc: number }> } }[] };
+
+/**
+ * The same curves from `cli evaluate` (the tiny fixture study's case c1 is this LAFB record; the CLI follows the
+ * labelled class, abnormal, which is also the app's predicted class here), at the same IG budget.
+ */
+function cliCurves(): CliFaith['cases'][number]['faithfulness']['ig'] {
+  const out = execFileSync(
+    'npm',
+    ['run', '-s', 'cli', '--', 'evaluate', '--study', 'src/core/eval/__fixtures__/tiny-study.json', '--annotations', 'src/core/eval/__fixtures__/tiny-annotations-a.json', '--methods', 'ig', '--steps', '8', '--noise-samples', '2', '--resamples', '100'],
+    { cwd: REPO_ROOT, encoding: 'utf8', timeout: 300_000, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 },
+  );
+  return (JSON.parse(out) as CliFaith).cases.find((c) => c.id === 'c1')!.faithfulness.ig;
+}
 
 /** The faithfulness panel of the map on screen: waits for its curves and returns the two areas. */
 async function curvesOf(page: Page): Promise<{ deletion: number; insertion: number }> {
@@ -66,6 +82,16 @@ test('LAFB explained: deletion/insertion curves with two finite AUCs beside the 
     await runExplanation(page, 240_000);
     measured.cine3 = await curvesOf(page);
     await expect(page.getByTestId('randomisation')).toHaveAttribute('data-status', 'idle');
+  });
+
+  await test.step('the same areas as `cli evaluate` computes in Node (same core, same model, same IG budget)', async () => {
+    const cli = cliCurves();
+    const app = measured as { ecg12: { deletion: number; insertion: number }; cine3: { deletion: number; insertion: number } };
+    const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(b)));
+    close(app.ecg12.deletion, cli['12-lead'].deletionAuc);
+    close(app.ecg12.insertion, cli['12-lead'].insertionAuc);
+    close(app.cine3.deletion, cli['cinecg-model'].deletionAuc);
+    close(app.cine3.insertion, cli['cinecg-model'].insertionAuc);
   });
 
   info.annotations.push({ type: 'measured', description: JSON.stringify(measured) });
