@@ -47,6 +47,12 @@ test('LAFB explained: deletion/insertion curves with two finite AUCs beside the 
     await openExplainDetails(page);
     measured.ecg12 = await curvesOf(page);
     await expect(page.getByTestId('faithfulness')).toContainText(/logit margin \(the predicted class\)/);
+    // The mapped Φd that colours the 3D trajectory gets its own (dashed) curves.
+    await expect(page.getByTestId('mapped-aucs')).toHaveText(/^-?\d\S* · -?\d/);
+    measured.mapped = {
+      deletion: Number(await page.getByTestId('faithfulness').getAttribute('data-mapped-deletion-auc')),
+      insertion: Number(await page.getByTestId('faithfulness').getAttribute('data-mapped-insertion-auc')),
+    };
   });
 
   await test.step('the model-randomisation check reports a Spearman ρ and how to read it', async () => {
@@ -81,17 +87,21 @@ test('LAFB explained: deletion/insertion curves with two finite AUCs beside the 
     await expect(page.getByTestId('faithfulness')).toHaveCount(0);
     await runExplanation(page, 240_000);
     measured.cine3 = await curvesOf(page);
+    await expect(page.getByTestId('mapped-aucs')).toHaveCount(0);
     await expect(page.getByTestId('randomisation')).toHaveAttribute('data-status', 'idle');
   });
 
   await test.step('the same areas as `cli evaluate` computes in Node (same core, same model, same IG budget)', async () => {
     const cli = cliCurves();
-    const app = measured as { ecg12: { deletion: number; insertion: number }; cine3: { deletion: number; insertion: number } };
+    type Areas = { deletion: number; insertion: number };
+    const app = measured as { ecg12: Areas; mapped: Areas; cine3: Areas };
     const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(b)));
     close(app.ecg12.deletion, cli['12-lead'].deletionAuc);
     close(app.ecg12.insertion, cli['12-lead'].insertionAuc);
     close(app.cine3.deletion, cli['cinecg-model'].deletionAuc);
     close(app.cine3.insertion, cli['cinecg-model'].insertionAuc);
+    close(app.mapped.deletion, cli.mapped.deletionAuc);
+    close(app.mapped.insertion, cli.mapped.insertionAuc);
   });
 
   info.annotations.push({ type: 'measured', description: JSON.stringify(measured) });

@@ -20,22 +20,25 @@ export function FaithfulnessPanel() {
   if (!f) return null;
   const e = f.of;
   const res = f.result;
-  const layout = res && curvesLayout(res.deletion, res.insertion, BOX);
+  const mapped = f.mapped;
+  const layout = res && curvesLayout({ deletion: res.deletion, insertion: res.insertion, mappedDeletion: mapped?.deletion ?? [], mappedInsertion: mapped?.insertion ?? [] }, BOX);
   const cls = CLASS[res?.targetClass ?? (e.logits[1] > e.logits[0] ? 1 : 0)];
   const controller = faithfulnessControllerOf(appStore);
   const checking = r?.status === 'loading' || r?.status === 'running';
   return (
-    <section className="faithfulness" aria-labelledby="faithfulness-title" data-testid="faithfulness" data-status={f.status} {...(res && { 'data-deletion-auc': String(res.deletionAuc), 'data-insertion-auc': String(res.insertionAuc) })}>
+    <section className="faithfulness" aria-labelledby="faithfulness-title" data-testid="faithfulness" data-status={f.status} {...(res && { 'data-deletion-auc': String(res.deletionAuc), 'data-insertion-auc': String(res.insertionAuc) })} {...(mapped && { 'data-mapped-deletion-auc': String(mapped.deletionAuc), 'data-mapped-insertion-auc': String(mapped.insertionAuc) })}>
       <h3 id="faithfulness-title" className="faithfulness-title">
         Faithfulness of this map
       </h3>
       <div className="faithfulness-body">
         {layout && res ? (
-          <svg className="faithfulness-chart" width={BOX.width} height={BOX.height} viewBox={`0 0 ${BOX.width} ${BOX.height}`} role="img" aria-label={`Deletion and insertion curves of the ${cls} logit margin over the fraction of samples removed or revealed: deletion area ${formatAuc(res.deletionAuc)}, insertion area ${formatAuc(res.insertionAuc)}`}>
+          <svg className="faithfulness-chart" width={BOX.width} height={BOX.height} viewBox={`0 0 ${BOX.width} ${BOX.height}`} role="img" aria-label={`Deletion and insertion curves of the ${cls} logit margin over the fraction of samples removed or revealed: deletion area ${formatAuc(res.deletionAuc)}, insertion area ${formatAuc(res.insertionAuc)}${mapped ? `; dashed, those of the mapped Φd: ${formatAuc(mapped.deletionAuc)}, ${formatAuc(mapped.insertionAuc)}` : ''}`}>
             <rect x={0.5} y={0.5} width={BOX.width - 1} height={BOX.height - 1} className="fc-frame" />
             <line x1={BOX.pad} x2={BOX.width - BOX.pad} y1={layout.zeroY} y2={layout.zeroY} className="fc-zero" />
-            <polyline points={layout.deletion} className="fc-deletion" />
-            <polyline points={layout.insertion} className="fc-insertion" />
+            {mapped && <polyline points={layout.points.mappedDeletion} className="fc-deletion fc-mapped" />}
+            {mapped && <polyline points={layout.points.mappedInsertion} className="fc-insertion fc-mapped" />}
+            <polyline points={layout.points.deletion} className="fc-deletion" />
+            <polyline points={layout.points.insertion} className="fc-insertion" />
           </svg>
         ) : (
           <p className="muted faithfulness-wait" data-testid="faithfulness-wait">
@@ -56,6 +59,14 @@ export function FaithfulnessPanel() {
               </dt>
               <dd data-testid="insertion-auc">{formatAuc(res.insertionAuc)}</dd>
             </div>
+            {mapped && (
+              <div title="The mapped Φd of eq. 2, which colours the 3D trajectory, given to all 12 leads at each time (dashed curves)">
+                <dt>Φd (3D colours), dashed</dt>
+                <dd data-testid="mapped-aucs">
+                  {formatAuc(mapped.deletionAuc)} · {formatAuc(mapped.insertionAuc)}
+                </dd>
+              </div>
+            )}
           </dl>
         )}
       </div>

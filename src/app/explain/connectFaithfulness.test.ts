@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bipolarPhi } from '../../core/xai/mapping';
+import { expandOverChannels } from '../../core/eval/faithfulness';
+import { bipolarPhi, mappedPhi } from '../../core/xai/mapping';
 import type { CurvesResponse, ExplanationResponse, InferenceClient } from '../../worker/client';
 import { InferenceFailure } from '../../worker/client';
 import { createAppStore } from '../store/appStore';
@@ -59,7 +60,7 @@ const explanation = (id: number, a1: Float32Array, logits: [number, number]): Ex
 const curvesAnswer = (id: number): CurvesResponse => ({ type: 'curves', id, fractions: [0, 1], deletion: [2, 0], insertion: [0, 2], deletionAuc: 1, insertionAuc: 1, targetClass: 1, backend: 'cpu', ms: 3 });
 
 describe('connectFaithfulness', () => {
-  it('after the final map, asks the worker for the curves of the predicted class, ranked by its evidence; shows them for that map only', async () => {
+  it('after the final map, asks the worker for the curves of the predicted class, ranked by its evidence (Φ and the mapped Φd); shows them for that map only', async () => {
     const store = readyStore();
     const fake = fakeClient();
     const explain = connectExplain(store, fake.client);
@@ -73,29 +74,35 @@ describe('connectFaithfulness', () => {
     fake.explains[0].finish(explanation(fake.explains[0].id, a1, [2, -1]));
     await settle();
     expect(store.getState().explainStatus).toBe('done');
-    expect(fake.curves).toHaveLength(1);
+    expect(fake.curves).toHaveLength(2);
     const phi = bipolarPhi(new Float32Array(N), a1);
     expect(fake.curves[0]).toMatchObject({ C: 12, steps: 20, targetClass: 0, model: undefined });
     expect(Array.from(fake.curves[0].importance)).toEqual(Array.from(phi, (v) => -v));
+    // Φd of eq. 2 (one value per sample time), its evidence for "normal", given to all 12 leads.
+    expect(fake.curves[1]).toMatchObject({ C: 12, steps: 20, targetClass: 0 });
+    expect(Array.from(fake.curves[1].importance)).toEqual(Array.from(expandOverChannels(Array.from(mappedPhi(phi, 12), (v) => -v), 12)));
     expect(selectFaithfulness(store.getState())).toMatchObject({ status: 'running', params: { steps: 8, noiseSamples: 2 } });
     fake.curves[0].finish(curvesAnswer(fake.curves[0].id));
     await settle();
-    expect(selectFaithfulness(store.getState())).toMatchObject({ status: 'done', result: { deletionAuc: 1, insertionAuc: 1, ms: 3 } });
-    expect(fake.curves).toHaveLength(1); // no second request for the same map
+    expect(selectFaithfulness(store.getState())?.status).toBe('running'); // until both are in
+    fake.curves[1].finish({ ...curvesAnswer(fake.curves[1].id), deletionAuc: 0.5 });
+    await settle();
+    expect(selectFaithfulness(store.getState())).toMatchObject({ status: 'done', result: { deletionAuc: 1, insertionAuc: 1, ms: 3 }, mapped: { deletionAuc: 0.5 } });
+    expect(fake.curves).toHaveLength(2); // no further request for the same map
 
     // A new run of the same method replaces the map: its curves are asked for again, the old ones no longer shown.
     explain.run();
     fake.explains[1].finish(explanation(fake.explains[1].id, ramp(2), [-1, 3]));
     await settle();
-    expect(fake.curves).toHaveLength(2);
-    expect(fake.curves[1].targetClass).toBe(1);
+    expect(fake.curves).toHaveLength(4);
+    expect(fake.curves[2].targetClass).toBe(1);
     expect(selectFaithfulness(store.getState())?.status).toBe('running');
 
     // A new case cancels the running curves and clears the entries.
     store.getState().caseLoadStarted(null);
-    expect(fake.cancelled).toEqual([fake.curves[1].id]);
+    expect(fake.cancelled).toEqual([fake.curves[2].id, fake.curves[3].id]);
     expect(store.getState().faithfulness).toEqual({});
-    fake.curves[1].fail(new InferenceFailure({ code: 'cancelled', message: 'cancelled' }));
+    fake.curves[2].fail(new InferenceFailure({ code: 'cancelled', message: 'cancelled' }));
     await settle();
     expect(store.getState().faithfulness).toEqual({});
   });

@@ -1,6 +1,6 @@
-import { DEFAULT_FAITHFULNESS_STEPS, evidenceFor, randomisationCorrelation } from '../../core/eval/faithfulness';
+import { DEFAULT_FAITHFULNESS_STEPS, evidenceFor, expandOverChannels, randomisationCorrelation } from '../../core/eval/faithfulness';
 import { modelInputOf } from '../../core/model/model-input';
-import { bipolarPhi } from '../../core/xai/mapping';
+import { bipolarPhi, mappedPhi } from '../../core/xai/mapping';
 import { type InferenceClient, InferenceFailure } from '../../worker/client';
 import { toAppError } from '../errors/appError';
 import { TWIN_KEY } from '../inference/connectInference';
@@ -33,7 +33,8 @@ function inputOf(s: AppState, e: Explanation): { x: Float32Array; C: number; mod
 /**
  * Faithfulness beside every attribution map (issue 10; the paper did not measure it): when an explanation's final
  * map arrives, the worker computes its deletion and insertion curves (core deletionInsertion, following the logit
- * margin of the predicted class, samples ranked by the evidence for that class). Sent after the explanation has
+ * margin of the predicted class, samples ranked by the evidence for that class); for the 12-lead model also those of
+ * the mapped Φd of eq. 2 that colours the 3D trajectory, as `cli evaluate` pools them. Sent after the explanation has
  * finished, so "Explanation ready" never waits for it; a new case cancels it. Also runs, on request, the
  * model-randomisation check (Adebayo et al. 2018) with a seeded re-initialised copy of the explained model.
  */
@@ -54,18 +55,23 @@ export function connectFaithfulness(store: AppStore, client: InferenceClient, mo
     const input = inputOf(s, e);
     if (!input) return s.faithfulnessSet(key, { of: e, params, status: 'error', error: 'the model’s input for this case is not available' });
     const target = predictedClassOf(e);
-    const importance = evidenceFor(bipolarPhi(e.attributions[0], e.attributions[1]), target);
-    const job = client.faithfulness(input.x, importance, input.x.length / input.C, input.C, { steps: DEFAULT_FAITHFULNESS_STEPS, targetClass: target, model: input.model });
-    running.add(job.id);
+    const phi = bipolarPhi(e.attributions[0], e.attributions[1]);
+    const T = input.x.length / input.C;
+    const opts = { steps: DEFAULT_FAITHFULNESS_STEPS, targetClass: target, model: input.model };
+    const job = client.faithfulness(input.x, evidenceFor(phi, target), T, input.C, opts);
+    const mappedJob = e.source === 'ecg12' ? client.faithfulness(input.x, expandOverChannels(evidenceFor(mappedPhi(phi, input.C), target), input.C), T, input.C, opts) : null;
+    const ids = [job.id, ...(mappedJob ? [mappedJob.id] : [])];
+    ids.forEach((id) => running.add(id));
     s.faithfulnessSet(key, { of: e, params, status: 'running', jobId: job.id });
     const still = () => store.getState().faithfulness[key]?.jobId === job.id;
-    job.result.then(
-      ({ type: _t, id: _id, ...result }) => {
-        running.delete(job.id);
-        if (still()) store.getState().faithfulnessSet(key, { of: e, params, status: 'done', result });
+    const strip = ({ type: _t, id: _id, ...r }: Awaited<typeof job.result>) => r;
+    Promise.all([job.result, mappedJob?.result]).then(
+      ([own, mapped]) => {
+        ids.forEach((id) => running.delete(id));
+        if (still()) store.getState().faithfulnessSet(key, { of: e, params, status: 'done', result: strip(own), ...(mapped && { mapped: strip(mapped) }) });
       },
       (err: unknown) => {
-        running.delete(job.id);
+        ids.forEach((id) => running.delete(id));
         const cancelled = err instanceof InferenceFailure && err.detail.code === 'cancelled';
         if (still()) store.getState().faithfulnessSet(key, { of: e, params, status: cancelled ? 'cancelled' : 'error', error: cancelled ? undefined : toAppError(err).message });
       },

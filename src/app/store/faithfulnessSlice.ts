@@ -12,6 +12,8 @@ export interface FaithfulnessEntry {
   status: 'running' | 'done' | 'error' | 'cancelled';
   jobId?: number;
   result?: FaithfulnessResult;
+  /** For the 12-lead model: the curves of the mapped Φd of eq. 2 (the 3D trajectory's colours) spread over the 12 leads. */
+  mapped?: FaithfulnessResult;
   error?: string;
 }
 
