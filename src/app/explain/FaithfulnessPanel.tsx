@@ -61,7 +61,7 @@ export function FaithfulnessPanel() {
             </div>
             {mapped && (
               <div title="The mapped Φd of eq. 2, which colours the 3D trajectory, given to all 12 leads at each time (dashed curves)">
-                <dt>Φd (3D colours), dashed</dt>
+                <dt>Φd (3D colours, dashed): deletion · insertion</dt>
                 <dd data-testid="mapped-aucs">
                   {formatAuc(mapped.deletionAuc)} · {formatAuc(mapped.insertionAuc)}
                 </dd>
