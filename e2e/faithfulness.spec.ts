@@ -4,19 +4,24 @@ import { expect, type Page, test } from '@playwright/test';
 import { chooseMethod, openExplainDetails, runExplanation } from './support/explain';
 import { REPO_ROOT, TEST_RESULTS } from './support/paths';
 
-type CliFaith = { cases: { id: string; faithfulness: { ig: Record<string, { deletionAuc: number; insertionAuc: number }> } }[] };
+type CliOut = {
+  cases: { id: string; faithfulness: { ig: Record<string, { deletionAuc: number; insertionAuc: number }> } }[];
+  sanity: { caseId: string; model: string; spearman: number; spearmanAbs: number }[];
+};
 
 /**
  * The same curves from `cli evaluate` (the tiny fixture study's case c1 is this LAFB record; the CLI follows the
- * labelled class, abnormal, which is also the app's predicted class here), at the same IG budget.
+ * labelled class, abnormal, which is also the app's predicted class here), at the same IG budget, with the
+ * randomisation check (the same seeded re-initialisation, src/core/model/reinitialise.ts).
  */
-function cliCurves(): CliFaith['cases'][number]['faithfulness']['ig'] {
+function cliCase(): { curves: CliOut['cases'][number]['faithfulness']['ig']; rho: CliOut['sanity'][number] } {
   const out = execFileSync(
     'npm',
-    ['run', '-s', 'cli', '--', 'evaluate', '--study', 'src/core/eval/__fixtures__/tiny-study.json', '--annotations', 'src/core/eval/__fixtures__/tiny-annotations-a.json', '--methods', 'ig', '--steps', '8', '--noise-samples', '2', '--resamples', '100'],
+    ['run', '-s', 'cli', '--', 'evaluate', '--study', 'src/core/eval/__fixtures__/tiny-study.json', '--annotations', 'src/core/eval/__fixtures__/tiny-annotations-a.json', '--methods', 'ig', '--steps', '8', '--noise-samples', '2', '--resamples', '100', '--randomisation'],
     { cwd: REPO_ROOT, encoding: 'utf8', timeout: 300_000, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 },
   );
-  return (JSON.parse(out) as CliFaith).cases.find((c) => c.id === 'c1')!.faithfulness.ig;
+  const o = JSON.parse(out) as CliOut;
+  return { curves: o.cases.find((c) => c.id === 'c1')!.faithfulness.ig, rho: o.sanity.find((r) => r.caseId === 'c1' && r.model === 'ecg12')! };
 }
 
 /** The faithfulness panel of the map on screen: waits for its curves and returns the two areas. */
@@ -91,10 +96,10 @@ test('LAFB explained: deletion/insertion curves with two finite AUCs beside the 
     await expect(page.getByTestId('randomisation')).toHaveAttribute('data-status', 'idle');
   });
 
-  await test.step('the same areas as `cli evaluate` computes in Node (same core, same model, same IG budget)', async () => {
-    const cli = cliCurves();
+  await test.step('the same areas and ρ as `cli evaluate` computes in Node (same core, same model, same IG budget)', async () => {
+    const { curves: cli, rho } = cliCase();
     type Areas = { deletion: number; insertion: number };
-    const app = measured as { ecg12: Areas; mapped: Areas; cine3: Areas };
+    const app = measured as { ecg12: Areas; mapped: Areas; cine3: Areas; randomisation: { rho: number; rhoAbs: number } };
     const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(b)));
     close(app.ecg12.deletion, cli['12-lead'].deletionAuc);
     close(app.ecg12.insertion, cli['12-lead'].insertionAuc);
@@ -102,6 +107,8 @@ test('LAFB explained: deletion/insertion curves with two finite AUCs beside the 
     close(app.cine3.insertion, cli['cinecg-model'].insertionAuc);
     close(app.mapped.deletion, cli.mapped.deletionAuc);
     close(app.mapped.insertion, cli.mapped.insertionAuc);
+    close(app.randomisation.rho, rho.spearman);
+    close(app.randomisation.rhoAbs, rho.spearmanAbs);
   });
 
   info.annotations.push({ type: 'measured', description: JSON.stringify(measured) });
