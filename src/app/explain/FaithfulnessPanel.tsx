@@ -78,7 +78,7 @@ export function FaithfulnessPanel() {
       <div className="randomisation" data-testid="randomisation" data-status={r?.status ?? 'idle'} {...(r?.status === 'done' && { 'data-spearman': String(r.spearman), 'data-spearman-abs': String(r.spearmanAbs) })}>
         {checking ? (
           <button type="button" className="button" onClick={() => controller?.cancelRandomisation()}>
-            Cancel the check
+            Stop the check
           </button>
         ) : (
           <button type="button" className="button" disabled={!controller || explaining} onClick={() => controller?.runRandomisation()} title={`Explain this case again with ${METHOD_LABELS[e.method]} and the same parameters, on a copy of the model whose weights are re-initialised (seed ${RANDOMISATION_SEED})`}>
