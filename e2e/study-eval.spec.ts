@@ -45,7 +45,7 @@ test('evaluation of the example study: made-up annotators labelled, quick IG att
   expect(rows(text)).toEqual(rows(cli));
 });
 
-test('gating: the expert’s screens offer no evaluation; during a blind session the evaluation entry stays closed and fetches no model; after Switch expert it opens behind a confirmation', async ({ page }) => {
+test('gating: the expert’s screens offer no evaluation; during a blind session the evaluation entry stays closed and fetches no model; after Switch expert it opens behind a confirmation', async ({ page }, info) => {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.goto('./?study=example');
@@ -62,6 +62,7 @@ test('gating: the expert’s screens offer no evaluation; during a blind session
   const text = await page.locator('body').innerText();
   for (const word of [/\babnormal\b/i, /LAFB|LBBB|RBBB|fascicular|bundle branch|infarction/i, /Dice/, /\d\.\d\d/, /\d+ ?%/]) expect(text).not.toMatch(word);
   expect(requests.filter((u) => /models\/|worker/i.test(u))).toEqual([]);
+  await page.screenshot({ path: info.outputPath('evaluation-locked.png') });
   await page.getByRole('button', { name: 'Back to the annotation' }).click();
   await expect(page.getByTestId('study-app')).toHaveAttribute('data-study-state', 'blind');
   expect(new URL(page.url()).search).toBe('?study=example');
@@ -73,6 +74,7 @@ test('gating: the expert’s screens offer no evaluation; during a blind session
   await page.goto('./?study=example&evaluate');
   await expect(page.getByTestId('study-app')).toHaveAttribute('data-study-state', 'evaluate');
   await expect(page.getByTestId('evaluation-confirm')).toContainText('Experts who still annotate this study must not see it.');
+  await page.screenshot({ path: info.outputPath('evaluation-confirm.png') });
   await page.getByRole('button', { name: 'I am the coordinator: open the evaluation' }).click();
   await expect(page.getByRole('heading', { name: 'Evaluation: explanations against the experts' })).toBeVisible();
 });
