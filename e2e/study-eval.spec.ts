@@ -1,13 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { openFiles, startExample } from './study-support';
 import { REPO_ROOT, TEST_RESULTS } from './support/paths';
 import { expect, test } from '@playwright/test';
 
 test('evaluation of the example study: made-up annotators labelled, quick IG attributions in the worker, Tables 1–5 and inter-expert agreement, Markdown export', async ({ page }, info) => {
   test.setTimeout(600_000);
-  await page.goto('./?study=example');
-  await page.getByRole('button', { name: 'Evaluate: Tables 1–5…' }).click();
+  // The coordinator's own entry (the expert's screens offer no evaluation), then a confirmation.
+  await page.goto('./?study=example&evaluate');
+  await page.getByRole('button', { name: 'I am the coordinator: open the evaluation' }).click();
   await expect(page.getByRole('heading', { name: 'Evaluation: explanations against the experts' })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: /Made-up annotator A .*made-up annotations, not real experts/ })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: /Made-up annotator B .*made-up annotations, not real experts/ })).toBeChecked();
@@ -41,4 +43,38 @@ test('evaluation of the example study: made-up annotators labelled, quick IG att
   const rows = (t: string) => t.split('\n').filter((l) => l.startsWith('|'));
   expect(rows(text).length).toBeGreaterThan(20);
   expect(rows(text)).toEqual(rows(cli));
+});
+
+test('gating: the expert’s screens offer no evaluation; during a blind session the evaluation entry stays closed and fetches no model; after Switch expert it opens behind a confirmation', async ({ page }, info) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto('./?study=example');
+  await expect(page.getByTestId('study-app')).toHaveAttribute('data-study-state', 'expert');
+  await expect(page.getByRole('button', { name: /Evaluate/ })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /Evaluate/ })).toHaveCount(0);
+  await startExample(page);
+
+  // An expert in blind mode who types the coordinator's entry gets a closed door: no tables, no model, no prediction.
+  await page.goto('./?study=example&evaluate');
+  await expect(page.getByTestId('study-app')).toHaveAttribute('data-study-state', 'evaluate-locked');
+  await expect(page.getByTestId('evaluation-locked')).toContainText('Dr Test is annotating');
+  await expect(page.getByRole('button', { name: /coordinator|Compute the tables/ })).toHaveCount(0);
+  const text = await page.locator('body').innerText();
+  for (const word of [/\babnormal\b/i, /LAFB|LBBB|RBBB|fascicular|bundle branch|infarction/i, /Dice/, /\d\.\d\d/, /\d+ ?%/]) expect(text).not.toMatch(word);
+  expect(requests.filter((u) => /models\/|worker/i.test(u))).toEqual([]);
+  await page.screenshot({ path: info.outputPath('evaluation-locked.png') });
+  await page.getByRole('button', { name: 'Back to the annotation' }).click();
+  await expect(page.getByTestId('study-app')).toHaveAttribute('data-study-state', 'blind');
+  expect(new URL(page.url()).search).toBe('?study=example');
+
+  // The expert has finished and leaves their session: now the coordinator's entry opens, behind a confirmation.
+  await openFiles(page);
+  await page.getByRole('button', { name: 'Switch expert' }).click();
+  await expect(page.getByTestId('study-app')).toHaveAttribute('data-study-state', 'expert');
+  await page.goto('./?study=example&evaluate');
+  await expect(page.getByTestId('study-app')).toHaveAttribute('data-study-state', 'evaluate');
+  await expect(page.getByTestId('evaluation-confirm')).toContainText('Experts who still annotate this study must not see it.');
+  await page.screenshot({ path: info.outputPath('evaluation-confirm.png') });
+  await page.getByRole('button', { name: 'I am the coordinator: open the evaluation' }).click();
+  await expect(page.getByRole('heading', { name: 'Evaluation: explanations against the experts' })).toBeVisible();
 });

@@ -3,7 +3,7 @@ import { loadRecord } from '../../src/core/ecg/load';
 import { prepareEcg } from '../../src/core/ecg/prepare';
 import { EvalError } from '../../src/core/eval/eval-error';
 import { type EvaluationReport, evaluatePool } from '../../src/core/eval/evaluation';
-import { type BatchLogits, deletionInsertion, expandOverChannels, randomisationCorrelation } from '../../src/core/eval/faithfulness';
+import { type BatchLogits, DEFAULT_FAITHFULNESS_STEPS, deletionInsertion, evidenceFor, expandOverChannels, randomisationCorrelation } from '../../src/core/eval/faithfulness';
 import type { PoolCase, PoolMethod, PoolSource } from '../../src/core/eval/pool-types';
 import { parseAnnotations, parseStudy } from '../../src/core/eval/study-parse';
 import { reportToMarkdown } from '../../src/core/eval/tables-format';
@@ -92,7 +92,7 @@ export async function evaluateCommand(a: EvaluateArgs): Promise<EvaluateOutput> 
   });
   const methods = (a.methods ?? EXPLAIN_METHODS.join(',')).split(',').map((s) => s.trim());
   for (const m of methods) if (!isExplainMethod(m)) throw new EvalError('bad-input', `unknown method "${m}" (available: ${EXPLAIN_METHODS.join(', ')})`, 'methods');
-  const fSteps = num(a.faithfulnessSteps, 'faithfulness-steps', 0) ?? 20;
+  const fSteps = num(a.faithfulnessSteps, 'faithfulness-steps', 0) ?? DEFAULT_FAITHFULNESS_STEPS;
   num(a.steps, 'steps', 1), num(a.noiseSamples, 'noise-samples', 0), num(a.resamples, 'resamples', 10), num(a.batch, 'batch', 1), num(a.seed, 'seed', 0);
   num(a.gradshapSamples, 'gradshap-samples', 1), num(a.kernelshapSamples, 'kernelshap-samples', 1), num(a.limeSamples, 'lime-samples', 1);
 
@@ -135,8 +135,7 @@ export async function evaluateCommand(a: EvaluateArgs): Promise<EvaluateOutput> 
       if (fSteps > 0) {
         // Follow the margin of the labelled class; rank samples by the evidence for it (Φ′).
         const target: 0 | 1 = c.label === 'normal' ? 0 : 1;
-        const s = target === 1 ? 1 : -1;
-        const signed = (v: number[]) => Float32Array.from(v, (u) => u * s);
+        const signed = (v: number[]) => evidenceFor(v, target);
         const runs: [PoolSource, LoadedModel, Float32Array, Float32Array][] = [
           ['12-lead', models.ecg12, x.ecg12, signed(r.ecg12.phi)],
           ['mapped', models.ecg12, x.ecg12, expandOverChannels(signed(mapped), 12)],

@@ -34,6 +34,7 @@ export type Ready = Extract<WorkerResponse, { type: 'ready' }>;
 export type PredictionResponse = Extract<WorkerResponse, { type: 'prediction' }>;
 export type ExplanationResponse = Extract<WorkerResponse, { type: 'explanation' }>;
 export type ExtraReady = Extract<WorkerResponse, { type: 'extra-ready' }>;
+export type CurvesResponse = Extract<WorkerResponse, { type: 'curves' }>;
 
 /** A running explanation: its request id (what `cancel` takes) and its answer. */
 export interface ExplainJob {
@@ -41,16 +42,24 @@ export interface ExplainJob {
   result: Promise<ExplanationResponse>;
 }
 
+/** A running faithfulness request: its id (what `cancel` takes) and its curves. */
+export interface FaithfulnessJob {
+  id: number;
+  result: Promise<CurvesResponse>;
+}
+
 export interface InferenceClient {
   check(): Promise<BackendSupport[]>;
   load(modelUrl: string, opts?: { backend?: BackendName; onProgress?: (p: LoadProgress) => void }): Promise<Ready>;
   /** The window is copied, then the copy is transferred: the caller's array stays usable. */
   predict(window: Float32Array, T: number, C: number, model?: string): Promise<PredictionResponse>;
-  /** Loads a further model on the chosen backend (after `load`); `predict`/`explain` then take its key. */
-  loadExtra(key: string, modelUrl: string): Promise<ExtraReady>;
+  /** Loads a further model on the chosen backend (after `load`); `predict`/`explain` then take its key. `randomiseSeed` re-draws its weights. */
+  loadExtra(key: string, modelUrl: string, randomiseSeed?: number): Promise<ExtraReady>;
   /** Attributions for a window; the window is copied like predict's. Progress arrives through `onProgress`. */
   explain(method: ExplainMethod, window: Float32Array, T: number, C: number, params: ExplainParams, onProgress?: (p: ExplainProgress) => void, model?: string): ExplainJob;
-  /** Asks the worker to stop explain `id`; that job then fails with code `cancelled`. Resolves whether it was found. */
+  /** Deletion/insertion curves of a map on a window, in the worker; both arrays are copied like predict's window. */
+  faithfulness(window: Float32Array, importance: Float32Array, T: number, C: number, opts: { steps: number; targetClass: 0 | 1; model?: string }): FaithfulnessJob;
+  /** Asks the worker to stop explain (or faithfulness) `id`; that job then fails with code `cancelled`. Resolves whether it was found. */
   cancel(id: number): Promise<boolean>;
   dispose(): Promise<void>;
   /** Stops the worker; pending requests fail with `worker-failed`. */
@@ -108,13 +117,17 @@ export function createInferenceClient(worker: WorkerPort): InferenceClient {
         if (p.status !== 'explain') opts.onProgress?.(p);
       }),
     predict: (window, T, C, model) => send<PredictionResponse>({ type: 'predict', id: nextId++, window: window.slice(), T, C, ...(model && { model }) }),
-    loadExtra: (key, modelUrl) => send<ExtraReady>({ type: 'load-extra', id: nextId++, key, modelUrl }),
+    loadExtra: (key, modelUrl, randomiseSeed) => send<ExtraReady>({ type: 'load-extra', id: nextId++, key, modelUrl, ...(randomiseSeed !== undefined && { randomiseSeed }) }),
     explain: (method, window, T, C, params, onProgress, model) => {
       const id = nextId++;
       const result = send<ExplanationResponse>({ type: 'explain', id, method, window: window.slice(), T, C, params, ...(model && { model }) }, (p) => {
         if (p.status === 'explain') onProgress?.(p);
       });
       return { id, result };
+    },
+    faithfulness: (window, importance, T, C, { steps, targetClass, model }) => {
+      const id = nextId++;
+      return { id, result: send<CurvesResponse>({ type: 'faithfulness', id, window: window.slice(), importance: importance.slice(), T, C, steps, targetClass, ...(model && { model }) }) };
     },
     cancel: async (id) => (await send<Extract<WorkerResponse, { type: 'cancelling' }>>({ type: 'cancel', id: nextId++, target: id })).found,
     dispose: async () => void (await send({ type: 'dispose', id: nextId++ })),

@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import '../core/model/edge-pad'; // registers the custom layer before any model is deserialised
+import { deletionInsertion } from '../core/eval/faithfulness';
 import { modelFromFiles, type ModelFiles } from '../core/model/io';
+import { reinitialiseWeights } from '../core/model/reinitialise';
 import { CLASS_NAMES } from '../core/model/resnet1d';
 import { predictWindowsAsync } from '../core/model/predict';
 import { explainWindow, splitWindows, type ExplainMethod, type ExplainParams } from '../core/xai/methods';
@@ -11,6 +13,7 @@ import {
   type BackendSupport,
   type ExplainProgress,
   type ExplanationResult,
+  type FaithfulnessResult,
   type LoadProgress,
   type ModelInfo,
   type WorkerResponse,
@@ -36,10 +39,15 @@ export type PredictionInfo = Omit<Extract<WorkerResponse, { type: 'prediction' }
 export interface InferenceEngine {
   check(): Promise<BackendSupport[]>;
   load(modelUrl: string, requested: BackendName | undefined, onProgress: (p: LoadProgress) => void): Promise<ReadyInfo>;
-  /** Loads another model (e.g. the CineECG twin) on the backend `load` chose; predict/explain name it by `key`. */
-  loadExtra(key: string, modelUrl: string): Promise<{ model: ModelInfo; loadMs: number }>;
+  /**
+   * Loads another model (e.g. the CineECG twin) on the backend `load` chose; predict/explain name it by `key`.
+   * With `randomiseSeed` its weights are re-drawn (the model-randomisation check's model).
+   */
+  loadExtra(key: string, modelUrl: string, randomiseSeed?: number): Promise<{ model: ModelInfo; loadMs: number }>;
   predict(window: Float32Array, T: number, C: number, key?: string): Promise<PredictionInfo>;
   explain(method: ExplainMethod, window: Float32Array, T: number, C: number, params: ExplainParams, onProgress: (p: ExplainProgress) => void, shouldStop?: StopCheck, key?: string): Promise<ExplanationResult>;
+  /** Deletion and insertion curves of `importance` (core deletionInsertion), the model run in batches; stops between batches. */
+  faithfulness(window: Float32Array, importance: Float32Array, T: number, C: number, opts: { steps: number; targetClass: 0 | 1 }, shouldStop?: StopCheck, key?: string): Promise<FaithfulnessResult>;
   dispose(): void;
 }
 
@@ -116,7 +124,7 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
       };
     },
 
-    async loadExtra(key, url) {
+    async loadExtra(key, url, randomiseSeed) {
       if (!model || !backend) throw new WorkerFailure('not-ready', 'load the main model first');
       const t0 = deps.now();
       let m: tf.LayersModel;
@@ -125,6 +133,7 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
       } catch (e) {
         throw new WorkerFailure('model-load', `could not load the model from ${url}: ${toWorkerError(e).message}`);
       }
+      if (randomiseSeed !== undefined) reinitialiseWeights(m, randomiseSeed);
       const info = modelInfo(m);
       await predictWindowsAsync(m, [new Float32Array(info.timeSteps * info.channels)]); // warm-up
       extras.get(key)?.model.dispose();
@@ -183,6 +192,26 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
         if (e instanceof Cancelled) throw new WorkerFailure('cancelled', `${method} was cancelled`);
         throw e;
       }
+    },
+
+    async faithfulness(window, importance, T, C, opts, shouldStop, key) {
+      const r = ready(T, C, key);
+      const t0 = deps.now();
+      const batch = DEFAULT_BATCH[r.backend];
+      const curves = await deletionInsertion(
+        async (inputs) => {
+          const out: number[][] = [];
+          for (let i = 0; i < inputs.length; i += batch) {
+            if (await shouldStop?.()) throw new WorkerFailure('cancelled', 'the faithfulness curves were cancelled');
+            for (const p of await predictWindowsAsync(r.model, inputs.slice(i, i + batch))) out.push(p.logits);
+          }
+          return out;
+        },
+        window,
+        importance,
+        opts,
+      );
+      return { ...curves, backend: r.backend, ms: deps.now() - t0 };
     },
 
     dispose,

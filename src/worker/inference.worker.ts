@@ -1,7 +1,8 @@
 /**
  * The inference worker: owns TF.js, the backend and the model; speaks src/worker/protocol.ts.
  * Requests are handled one at a time in arrival order, so a `predict` sent right after `load` waits for it.
- * `cancel` is the exception: it is answered at once and marks the explain it names, which stops at its next batch.
+ * `cancel` is the exception: it is answered at once and marks the explain (or faithfulness) it names, which stops at
+ * its next batch.
  */
 import { currentEnvironment, probeBackends } from './backends';
 import { createEngine } from './engine';
@@ -21,7 +22,7 @@ const engine = createEngine({
 
 const post = (m: WorkerResponse) => self.postMessage(m, responseTransferables(m));
 
-/** Ids of explains asked to stop; `running` is the one in progress (for the `found` answer). */
+/** Ids of explains (and faithfulness requests) asked to stop; `running` is the one in progress (for the `found` answer). */
 const cancelled = new Set<number>();
 const waiting = new Set<number>();
 let running: number | null = null;
@@ -36,7 +37,7 @@ async function handle(request: WorkerRequest): Promise<void> {
       return post({ type: 'ready', id, ...ready });
     }
     case 'load-extra':
-      return post({ type: 'extra-ready', id, key: request.key, ...(await engine.loadExtra(request.key, request.modelUrl)) });
+      return post({ type: 'extra-ready', id, key: request.key, ...(await engine.loadExtra(request.key, request.modelUrl, request.randomiseSeed)) });
     case 'predict':
       return post({ type: 'prediction', id, ...(await engine.predict(request.window, request.T, request.C, request.model)) });
     case 'explain': {
@@ -46,6 +47,17 @@ async function handle(request: WorkerRequest): Promise<void> {
       try {
         const r = await engine.explain(request.method, request.window, request.T, request.C, request.params, (progress) => post({ type: 'progress', id, progress }), shouldStop, request.model);
         return post({ type: 'explanation', id, ...r });
+      } finally {
+        running = null;
+        cancelled.delete(id);
+      }
+    }
+    case 'faithfulness': {
+      running = id;
+      const shouldStop = async () => (await yieldToEventLoop(), cancelled.has(id));
+      try {
+        const r = await engine.faithfulness(request.window, request.importance, request.T, request.C, { steps: request.steps, targetClass: request.targetClass }, shouldStop, request.model);
+        return post({ type: 'curves', id, ...r });
       } finally {
         running = null;
         cancelled.delete(id);
@@ -74,7 +86,7 @@ self.onmessage = (event: MessageEvent<unknown>) => {
     post({ type: 'cancelling', id: request.id, target: request.target, found });
     return;
   }
-  if (request.type === 'explain') waiting.add(request.id);
+  if (request.type === 'explain' || request.type === 'faithfulness') waiting.add(request.id);
   queue = queue
     .then(() => {
       waiting.delete(request.id);

@@ -1,14 +1,15 @@
 /**
  * The typed messages between the app and the inference worker (the worker owns TF.js; no tensor crosses).
  *
- *   app → worker: check → load (download, then per backend: init, warm-up, measure) → predict | explain … → dispose
- *                 cancel (answered at once, out of turn: it stops the explain it names)
- *   worker → app: checked · progress* → ready · prediction · progress* → explanation · cancelling · disposed · error
+ *   app → worker: check → load (download, then per backend: init, warm-up, measure) → predict | explain | faithfulness … → dispose
+ *                 cancel (answered at once, out of turn: it stops the explain or faithfulness it names)
+ *   worker → app: checked · progress* → ready · prediction · progress* → explanation · curves · cancelling · disposed · error
  *
  * Every request carries an `id`; every answer repeats it, so the client can match answers to promises.
  * Plain data only (structured clone); a predict's window is transferred, not copied.
  */
 
+import type { FaithfulnessCurves } from '../core/eval/faithfulness';
 import { EXPLAIN_METHODS, type ExplainMethod, type ExplainParams, isExplainMethod } from '../core/xai/catalogue';
 import { parseExplainParams } from './explain-params';
 
@@ -44,7 +45,7 @@ export type WorkerErrorCode =
   | 'bad-input'
   /** The worker script itself failed (crashed or could not be loaded). */
   | 'worker-failed'
-  /** An explain stopped by a `cancel`. */
+  /** An explain or faithfulness request stopped by a `cancel`. */
   | 'cancelled'
   /** Anything else thrown inside the worker. */
   | 'inference-failed';
@@ -99,9 +100,15 @@ export type WorkerRequest =
   | { type: 'check'; id: number }
   | { type: 'load'; id: number; modelUrl: string; backend?: BackendName }
   /** A further model (e.g. the CineECG twin) on the backend `load` chose, under a key that predict/explain name. */
-  | { type: 'load-extra'; id: number; key: string; modelUrl: string }
+  /** With `randomiseSeed`, the loaded copy's weights are re-drawn (src/core/model/reinitialise.ts): the randomisation check's model. */
+  | { type: 'load-extra'; id: number; key: string; modelUrl: string; randomiseSeed?: number }
   | { type: 'predict'; id: number; window: Float32Array; T: number; C: number; model?: string }
   | { type: 'explain'; id: number; method: ExplainMethod; window: Float32Array; T: number; C: number; params: ExplainParams; model?: string }
+  /**
+   * Deletion and insertion curves of one map (src/core/eval/faithfulness.ts): the 2(steps + 1) perturbed windows
+   * run through the model in batches in the worker; cancellable like an explain.
+   */
+  | { type: 'faithfulness'; id: number; window: Float32Array; importance: Float32Array; T: number; C: number; steps: number; targetClass: 0 | 1; model?: string }
   | { type: 'cancel'; id: number; target: number }
   | { type: 'dispose'; id: number };
 
@@ -127,6 +134,7 @@ export type WorkerResponse =
   | ({ type: 'ready'; id: number } & ModelReady)
   | { type: 'prediction'; id: number; logits: [number, number]; pAbnormal: number; label: 'normal' | 'abnormal'; backend: BackendName; ms: number }
   | ({ type: 'explanation'; id: number } & ExplanationResult)
+  | ({ type: 'curves'; id: number } & FaithfulnessResult)
   | { type: 'extra-ready'; id: number; key: string; model: ModelInfo; loadMs: number }
   | { type: 'cancelling'; id: number; target: number; found: boolean }
   | { type: 'disposed'; id: number }
@@ -144,6 +152,12 @@ export interface ExplanationResult {
   ms: number;
 }
 
+/** A faithfulness answer: the core's curves and areas, with where and how long. */
+export interface FaithfulnessResult extends FaithfulnessCurves {
+  backend: BackendName;
+  ms: number;
+}
+
 export type RequestType = WorkerRequest['type'];
 
 /** The answer that ends each request (progress is not an end). */
@@ -153,12 +167,14 @@ export const FINAL_RESPONSE: { [K in RequestType]: WorkerResponse['type'] } = {
   'load-extra': 'extra-ready',
   predict: 'prediction',
   explain: 'explanation',
+  faithfulness: 'curves',
   cancel: 'cancelling',
   dispose: 'disposed',
 };
 
 /** Buffers to transfer with a request: a window moves to the worker instead of being copied. */
 export function transferablesOf(request: WorkerRequest): Transferable[] {
+  if (request.type === 'faithfulness') return [request.window.buffer as ArrayBuffer, request.importance.buffer as ArrayBuffer];
   return request.type === 'predict' || request.type === 'explain' ? [request.window.buffer as ArrayBuffer] : [];
 }
 
@@ -206,6 +222,16 @@ export function parseRequest(data: unknown): { ok: true; request: WorkerRequest 
       if (key === null) return bad(id, 'explain: "model" must be a model key (letters, digits, dashes)');
       return { ok: true, request: { type: 'explain', id, method: m.method, ...w, params, ...(key && { model: key }) } };
     }
+    case 'faithfulness': {
+      const w = checkWindow(m, 'faithfulness');
+      if (typeof w === 'string') return bad(id, w);
+      if (!(m.importance instanceof Float32Array) || m.importance.length !== w.window.length) return bad(id, `faithfulness: expected "importance", a Float32Array of ${w.window.length} values like the window`);
+      if (!isInt(m.steps) || m.steps < 1 || m.steps > 200) return bad(id, 'faithfulness: expected "steps", an integer from 1 to 200');
+      if (m.targetClass !== 0 && m.targetClass !== 1) return bad(id, 'faithfulness: expected "targetClass", 0 (normal) or 1 (abnormal)');
+      const key = modelKey(m.model);
+      if (key === null) return bad(id, 'faithfulness: "model" must be a model key (letters, digits, dashes)');
+      return { ok: true, request: { type: 'faithfulness', id, ...w, importance: m.importance, steps: m.steps, targetClass: m.targetClass, ...(key && { model: key }) } };
+    }
     case 'load': {
       if (typeof m.modelUrl !== 'string' || m.modelUrl === '') return bad(id, 'load: expected "modelUrl", a non-empty string');
       if (m.backend !== undefined && !isBackendName(m.backend)) {
@@ -224,10 +250,11 @@ export function parseRequest(data: unknown): { ok: true; request: WorkerRequest 
       const key = modelKey(m.key);
       if (!key) return bad(id, 'load-extra: expected "key", a model key (letters, digits, dashes)');
       if (typeof m.modelUrl !== 'string' || m.modelUrl === '') return bad(id, 'load-extra: expected "modelUrl", a non-empty string');
-      return { ok: true, request: { type: 'load-extra', id, key, modelUrl: m.modelUrl } };
+      if (m.randomiseSeed !== undefined && (!isInt(m.randomiseSeed) || m.randomiseSeed < 0)) return bad(id, 'load-extra: "randomiseSeed" must be a non-negative integer');
+      return { ok: true, request: { type: 'load-extra', id, key, modelUrl: m.modelUrl, ...(m.randomiseSeed !== undefined && { randomiseSeed: m.randomiseSeed }) } };
     }
     default:
-      return bad(id, `unknown message type "${String(m.type)}"; expected check, load, load-extra, predict, explain, cancel or dispose`);
+      return bad(id, `unknown message type "${String(m.type)}"; expected check, load, load-extra, predict, explain, faithfulness, cancel or dispose`);
   }
 }
 

@@ -12,6 +12,7 @@ import { describeBackendChoice, describeDelta } from './describe';
 import { downloadExplanation } from './download';
 import { fractionAbove } from './drawAttributionCurves';
 import { ExplainParamsForm } from './ExplainParamsForm';
+import { FaithfulnessPanel } from './FaithfulnessPanel';
 import { useAttributionView } from './useAttributionView';
 
 const SOURCES: Array<{ value: ExplainSource; label: string; title: string }> = [
@@ -117,6 +118,7 @@ export function ExplainDetails({ running, open = true }: { running: boolean; ope
           </figcaption>
         </figure>
       )}
+      {open && explanation && !explanation.refining && <FaithfulnessPanel />}
       {timings.length > 0 && (
         <table className="timings" aria-label="Explanation timings">
           <thead>

@@ -39,6 +39,7 @@ function fakeClient(opts: { loadFails?: InferenceFailure } = {}) {
       return p;
     },
     explain: () => ({ id: 9, result: Promise.reject(new InferenceFailure({ code: 'inference-failed', message: 'not in this test' })) }),
+    faithfulness: () => ({ id: 10, result: Promise.reject(new InferenceFailure({ code: 'inference-failed', message: 'not in this test' })) }),
     cancel: async () => false,
     loadExtra: async () => Promise.reject(new InferenceFailure({ code: 'model-load', message: 'no twin in this test' })),
     dispose: async () => {},

@@ -1,6 +1,7 @@
 import { createInferenceClient, spawnInferenceWorker } from '../../worker/client';
 import { toAppError } from '../errors/appError';
 import { type ExplainController, connectExplain } from '../explain/connectExplain';
+import { connectFaithfulness, registerFaithfulness } from '../explain/connectFaithfulness';
 import type { AppStore } from '../store/appStore';
 import { connectInference } from './connectInference';
 import { parseModelMetrics } from './modelMetrics';
@@ -35,6 +36,7 @@ export function startInference(store: AppStore, page: { search: string; baseUri:
     const client = createInferenceClient(spawnInferenceWorker());
     connectInference(store, { client, modelUrl: new URL(ECG12_MODEL_PATH, page.baseUri).href, backend: backendFromUrl(page.search), twinUrl: new URL(CINE3_MODEL_PATH, page.baseUri).href });
     explainers.set(store, connectExplain(store, client));
+    registerFaithfulness(store, connectFaithfulness(store, client, { ecg12: new URL(ECG12_MODEL_PATH, page.baseUri).href, cine3: new URL(CINE3_MODEL_PATH, page.baseUri).href }));
   } catch (e) {
     store.getState().inferenceFailed({ ...toAppError(e), code: 'worker-failed' });
   }

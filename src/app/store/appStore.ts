@@ -2,12 +2,13 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { type CaseSlice, createCaseSlice } from './caseSlice';
 import { type CursorSlice, createCursorSlice } from './cursorSlice';
 import { type ExplainSlice, createExplainSlice } from './explainSlice';
+import { type FaithfulnessSlice, createFaithfulnessSlice } from './faithfulnessSlice';
 import { type InferenceSlice, createInferenceSlice } from './inferenceSlice';
 import { type StudySlice, createStudySlice } from './studySlice';
 import { type ViewSlice, createViewSlice } from './viewSlice';
 
 /** The whole app state: slices added here as features land (annotation, …). */
-export type AppState = CaseSlice & ViewSlice & InferenceSlice & ExplainSlice & CursorSlice & StudySlice;
+export type AppState = CaseSlice & ViewSlice & InferenceSlice & ExplainSlice & CursorSlice & StudySlice & FaithfulnessSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A fresh store; tests make their own, the app uses `appStore`. No React in here. */
@@ -19,6 +20,7 @@ export function createAppStore(): AppStore {
     ...createExplainSlice(...a),
     ...createCursorSlice(...a),
     ...createStudySlice(...a),
+    ...createFaithfulnessSlice(...a),
   }));
 }
 

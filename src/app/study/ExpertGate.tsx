@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { EvaluationView } from './evaluation/EvaluationView';
 import type { Expert, Study } from '../../core/eval/study-format';
 import { appStore } from '../store/appStore';
 import { downloadText, fileStem } from './download';
@@ -20,8 +19,6 @@ export function ExpertGate({ study }: { study: Study }) {
   useEffect(() => void studyDb.expertsOf(study.id).then(setKnown, () => setKnown([])), [study.id]);
   const expertId = expertIdOf(id || name);
   const start = (e: Expert) => void chooseExpert(appStore, studyDb, e);
-  const [evaluating, setEvaluating] = useState(false);
-  if (evaluating) return <EvaluationView study={study} onClose={() => setEvaluating(false)} />;
 
   return (
     <main className="st-home">
@@ -64,13 +61,11 @@ export function ExpertGate({ study }: { study: Study }) {
             Export the study file
           </button>
           <ImportAnnotationsButton study={study} label="Import an expert’s annotations…" />
-          <button type="button" className="st-btn" onClick={() => setEvaluating(true)}>
-            Evaluate: Tables 1–5…
-          </button>
           <button type="button" className="st-btn" onClick={() => void studyDb.clearSession().then(() => appStore.getState().studyClosed())}>
             Close this study
           </button>
         </div>
+        <p className="st-muted st-small">The evaluation (labels, predictions, Tables 1–5) is not offered on this screen, which experts see: the coordinator opens it from the study start page.</p>
         {study.example && <p className="st-muted st-small">This is the shipped example study. Its two annotators (in public/studies/example) are {MADE_UP_NOTE}.</p>}
       </section>
     </main>

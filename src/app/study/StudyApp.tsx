@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { appStore } from '../store/appStore';
 import { useAppStore } from '../store/useAppStore';
 import { BlindView } from './BlindView';
+import { CoordinatorEvaluation } from './CoordinatorEvaluation';
 import { ExpertGate } from './ExpertGate';
 import { connectStudyPersistence } from './persist';
 import { restoreSession } from './studyController';
@@ -9,7 +10,7 @@ import { studyDb } from './studyDb';
 import { parseStudy } from './studyFiles';
 import { StudyHome } from './StudyHome';
 import { StudyNoticeBar } from './StudyNoticeBar';
-import { EXAMPLE_STUDY_URL, studyParamFromUrl } from './studyUrl';
+import { EXAMPLE_STUDY_URL, evaluateFromUrl, studyParamFromUrl, withoutEvaluate } from './studyUrl';
 import './study.css';
 
 /** Fetches and checks the shipped example study. */
@@ -43,6 +44,11 @@ export function StudyApp() {
   const study = useAppStore((s) => s.study);
   const expert = useAppStore((s) => s.expert);
   const [ready, setReady] = useState(false);
+  const [evaluate, setEvaluate] = useState(() => evaluateFromUrl(window.location.search));
+  const closeEvaluation = () => {
+    window.history.replaceState(null, '', `${window.location.pathname}${withoutEvaluate(window.location.search)}`);
+    setEvaluate(false);
+  };
   useEffect(() => connectStudyPersistence(appStore, studyDb).stop, []);
   useEffect(() => {
     let live = true;
@@ -51,7 +57,7 @@ export function StudyApp() {
   }, []);
 
   return (
-    <div className="st-app" data-testid="study-app" data-study-state={!ready ? 'loading' : !study ? 'home' : !expert ? 'expert' : 'blind'}>
+    <div className="st-app" data-testid="study-app" data-study-state={!ready ? 'loading' : !study ? 'home' : evaluate ? (expert ? 'evaluate-locked' : 'evaluate') : !expert ? 'expert' : 'blind'}>
       <header className="st-header">
         <span className="st-brand">CineECG Explorer · Study</span>
         <span className="st-privacy">Everything stays in this browser (IndexedDB); nothing is uploaded.</span>
@@ -65,9 +71,15 @@ export function StudyApp() {
           Opening the study…
         </p>
       )}
+      {ready && !study && evaluate && (
+        <p className="st-notice" role="note" data-testid="evaluate-pick">
+          Coordinator’s evaluation: open the study to evaluate (the example or a study file); its tables follow.
+        </p>
+      )}
       {ready && !study && <StudyHome />}
-      {ready && study && !expert && <ExpertGate study={study} />}
-      {ready && study && expert && <BlindView study={study} />}
+      {ready && study && evaluate && <CoordinatorEvaluation study={study} expert={expert} onClose={closeEvaluation} />}
+      {ready && study && !evaluate && !expert && <ExpertGate study={study} />}
+      {ready && study && !evaluate && expert && <BlindView study={study} />}
     </div>
   );
 }

@@ -72,6 +72,21 @@ export function StudyHome() {
         <p className="st-muted st-small">The example study: 10 PTB-XL records, with two annotators whose marks are {MADE_UP_NOTE}.</p>
       </section>
 
+      <section className="st-card" aria-labelledby="st-eval-title">
+        <h2 id="st-eval-title">Coordinator: evaluation</h2>
+        <p className="st-muted st-small">
+          Tables 1–5 (paper 4.1–4.5): the experts’ marks against the explanations. It shows labels and predictions, so it has its own entry, closed while an expert annotates blind in this browser.
+        </p>
+        <div className="st-row">
+          <a className="st-btn" href="?study=example&evaluate">
+            Evaluate the example study…
+          </a>
+          <a className="st-btn" href="?study&evaluate">
+            Evaluate a study file…
+          </a>
+        </div>
+      </section>
+
       <section className="st-card" aria-labelledby="st-build-title">
         <h2 id="st-build-title">Build a study</h2>
         <div className="st-form-row">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type BatchLogits, deletionInsertion, expandOverChannels, randomisationCorrelation, rankByImportance, trapezoidArea } from './faithfulness';
+import { type BatchLogits, deletionInsertion, evidenceFor, expandOverChannels, randomisationCorrelation, rankByImportance, trapezoidArea } from './faithfulness';
 
 /** A linear "model": abnormal logit = Σ w·x, normal logit = 0; so the margin is Σ w·x exactly. */
 const linear = (w: number[]): BatchLogits => async (xs) => xs.map((x) => [0, x.reduce((s, v, i) => s + v * w[i], 0)]);
@@ -36,6 +36,8 @@ describe('deletion and insertion curves', () => {
     await expect(deletionInsertion(linear(w), x, [1, 2, 3, 4], { targetClass: 1, steps: 0 })).rejects.toThrow('steps must be a positive integer');
   });
   it('helpers: ranking with ties by position, expansion over channels, trapezoid', () => {
+    expect([...evidenceFor([0.5, -2, 0], 1)]).toEqual([0.5, -2, 0]);
+    expect([...evidenceFor([0.5, -2, 0], 0)]).toEqual([-0.5, 2, -0]);
     expect([...rankByImportance([0.5, 2, 0.5, 3])]).toEqual([3, 1, 0, 2]);
     expect([...expandOverChannels([1, 2], 3)]).toEqual([1, 1, 1, 2, 2, 2]);
     expect(trapezoidArea([0, 1])).toBe(0.5);

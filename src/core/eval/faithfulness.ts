@@ -12,6 +12,9 @@
  */
 import { spearman } from './rank';
 
+/** Removed/revealed fractions 0, 1/k, …, 1 when the caller sets none (the viewer and `cli evaluate`). */
+export const DEFAULT_FAITHFULNESS_STEPS = 20;
+
 /** Logits [normal, abnormal] for each input window ([T × C] time-major, as the model takes them). */
 export type BatchLogits = (inputs: Float32Array[]) => Promise<number[][]>;
 
@@ -37,6 +40,15 @@ export function expandOverChannels(perTime: ArrayLike<number>, channels: number)
   return Float32Array.from({ length: perTime.length * channels }, (_, j) => perTime[Math.floor(j / channels)]);
 }
 
+/**
+ * The importance map that ranks samples for the curves of class c: the evidence for c in the bipolar Φ of eq. 1
+ * (Φ for the abnormal class, −Φ for the normal one), as `cli evaluate` and the viewer both rank them.
+ */
+export function evidenceFor(phi: ArrayLike<number>, targetClass: 0 | 1): Float32Array {
+  const s = targetClass === 1 ? 1 : -1;
+  return Float32Array.from(phi, (v) => v * s);
+}
+
 /** Trapezoid area under y over evenly spaced x on [0, 1]. */
 export function trapezoidArea(y: readonly number[]): number {
   if (y.length < 2) return 0;
@@ -52,7 +64,7 @@ export async function deletionInsertion(
   importance: ArrayLike<number>,
   opts: { steps?: number; targetClass: 0 | 1; baseline?: Float32Array },
 ): Promise<FaithfulnessCurves> {
-  const k = opts.steps ?? 20;
+  const k = opts.steps ?? DEFAULT_FAITHFULNESS_STEPS;
   if (!Number.isInteger(k) || k < 1) throw new Error(`steps must be a positive integer, got ${k}`);
   if (importance.length !== x.length) throw new Error(`the importance map has ${importance.length} values, the input ${x.length}`);
   const baseline = opts.baseline ?? new Float32Array(x.length);
