@@ -4,10 +4,11 @@ import { type CursorSlice, createCursorSlice } from './cursorSlice';
 import { type ExplainSlice, createExplainSlice } from './explainSlice';
 import { type InferenceSlice, createInferenceSlice } from './inferenceSlice';
 import { type StudySlice, createStudySlice } from './studySlice';
+import { type SynthSlice, createSynthSlice } from './synthSlice';
 import { type ViewSlice, createViewSlice } from './viewSlice';
 
 /** The whole app state: slices added here as features land (annotation, …). */
-export type AppState = CaseSlice & ViewSlice & InferenceSlice & ExplainSlice & CursorSlice & StudySlice;
+export type AppState = CaseSlice & ViewSlice & InferenceSlice & ExplainSlice & CursorSlice & StudySlice & SynthSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A fresh store; tests make their own, the app uses `appStore`. No React in here. */
@@ -19,6 +20,7 @@ export function createAppStore(): AppStore {
     ...createExplainSlice(...a),
     ...createCursorSlice(...a),
     ...createStudySlice(...a),
+    ...createSynthSlice(...a),
   }));
 }
 
