@@ -110,6 +110,7 @@ test('a synthetic LAFB case: truth on the grid and the 3D path, the healthy twin
 
 test('the case picker lists the synthetic cases as synthetic, and each opens', async ({ page }) => {
   await page.goto('./');
+  await expect(page.getByTestId('case-title')).toBeVisible({ timeout: 60_000 });
   await page.getByTestId('case-picker').locator('summary').click();
   const list = page.getByTestId('synth-case-list');
   await expect(list).toContainText('Synthetic (known truth)');

@@ -40,8 +40,8 @@ export function SynthCaseSummary({ entry, prepared }: { entry: CaseEntry; prepar
         )}
       </div>
       <div className="case-subline">
-        <p className="muted synth-note" data-testid="synth-note">
-          {SYNTH_NOTICE} Explained by the 12-lead model trained on real PTB-XL records; the model trained on synthetic records (models/synth) is for the benchmark only.
+        <p className="muted synth-note" data-testid="synth-note" title={`${SYNTH_NOTICE} The app explains it with its 12-lead model, trained on real PTB-XL records; a model trained on synthetic records (models/synth) exists for the benchmark only.`}>
+          Generated here, not a patient · explained by the 12-lead model trained on real ECGs (models/synth is for the benchmark)
         </p>
         <details className="case-details">
           <summary>Record details</summary>
