@@ -109,14 +109,15 @@ test('a synthetic LAFB case: truth on the grid and the 3D path, the healthy twin
 });
 
 test('the case picker lists the synthetic cases as synthetic, and each opens', async ({ page }) => {
+  test.setTimeout(180_000);
   await page.goto('./');
   await expect(page.getByTestId('case-title')).toBeVisible({ timeout: 60_000 });
-  await page.getByTestId('case-picker').locator('summary').click();
+  await page.getByTestId('case-picker').locator('summary').click({ timeout: 60_000 }); // the page may still be busy with the first case's 3D view
   const list = page.getByTestId('synth-case-list');
   await expect(list).toContainText('Synthetic (known truth)');
   await expect(list).toContainText('not patients');
   await expect(list.locator('li')).toHaveCount(5);
-  await list.getByRole('link', { name: /T-wave inversion/ }).click();
+  await list.getByRole('link', { name: /T-wave inversion/ }).click({ timeout: 60_000 });
   await expect(page).toHaveURL(/[?&]case=synth-t-inversion/);
   await expect(page.getByTestId('synth-truth-label')).toHaveAttribute('data-label', 'abnormal');
   await expect.poll(async () => Number(await page.locator('canvas.ecg-canvas').getAttribute('data-truth-ranges'))).toBeGreaterThan(0);

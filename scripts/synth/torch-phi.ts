@@ -23,8 +23,11 @@ export interface TorchIgParams {
   seed: number;
 }
 
-/** Φ [T × C] of every case by PyTorch, and its wall time in seconds (the Python process's own clock). */
-export function torchIgPhis(modelPath: string, cases: readonly BenchCase[], p: TorchIgParams, threads = 2): { phis: Float32Array[]; seconds: number } {
+/**
+ * Φ [T × C] of every case by PyTorch, and its wall time in seconds (the Python process's own clock). One thread by
+ * default: on a shared, loaded machine two OpenMP threads spin at every barrier waiting for each other.
+ */
+export function torchIgPhis(modelPath: string, cases: readonly BenchCase[], p: TorchIgParams, threads = 1): { phis: Float32Array[]; seconds: number } {
   if (cases.length === 0) return { phis: [], seconds: 0 };
   const C = cases[0].channels;
   const n = WINDOW_SAMPLES * C;
@@ -39,7 +42,7 @@ export function torchIgPhis(modelPath: string, cases: readonly BenchCase[], p: T
     const job = { model: resolve(modelPath), T: WINDOW_SAMPLES, C, cases: cases.length, copies: k, alphas: Array.from(alphas), weights: Array.from(weights), input: join(dir, 'in.bin'), output: join(dir, 'out.bin'), threads };
     writeFileSync(job.input, new Uint8Array(input.buffer));
     writeFileSync(join(dir, 'job.json'), JSON.stringify(job));
-    const r = spawnSync(PYTHON, ['scripts/synth/torch_phi.py', join(dir, 'job.json')], { encoding: 'utf8', maxBuffer: 16 << 20, env: { ...process.env, OMP_NUM_THREADS: String(threads) } });
+    const r = spawnSync(PYTHON, ['scripts/synth/torch_phi.py', join(dir, 'job.json')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 << 20, env: { ...process.env, OMP_NUM_THREADS: String(threads) } });
     if (r.error || r.status !== 0) throw new Error(`scripts/synth/torch_phi.py failed (exit ${r.status}; needs Debian's python3-torch for ${PYTHON}): ${(r.stderr || r.stdout || String(r.error)).slice(-800)}`);
     const { seconds } = JSON.parse(r.stdout.trim().split('\n').pop()!) as { seconds: number };
     const buf = readFileSync(job.output);

@@ -26,7 +26,7 @@ from torch_ig import TfjsNet, ig, load_tfjs  # noqa: E402
 def main():
     with open(sys.argv[1]) as f:
         job = json.load(f)
-    torch.set_num_threads(job.get("threads", 2))
+    torch.set_num_threads(job.get("threads", 1))
     net = TfjsNet(*load_tfjs(job["model"])).eval()
     T, C, n, k = job["T"], job["C"], job["cases"], job["copies"]
     data = np.fromfile(job["input"], dtype="<f4").reshape(n, k, T, C)
@@ -38,6 +38,7 @@ def main():
     for i in range(n):
         copies = torch.from_numpy(data[i].copy())
         out[i] = ig(net, copies, alphas, weights, torch.zeros(T, C), direction, job.get("batch", 500))[0].detach().numpy()
+        print(f"torch_phi: case {i + 1}/{n}, {time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
     out.tofile(job["output"])
     print(json.dumps({"cases": n, "seconds": round(time.perf_counter() - t0, 2)}))
 

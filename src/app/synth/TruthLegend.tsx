@@ -57,7 +57,7 @@ export function TruthLegend() {
       )}
       {score && (
         <span className="truth-score" data-testid="truth-dice" title={`The evaluation core's Dice at θ* (paper 3.6) of this map (${post}) against the truth in the window; θ* chosen for this case alone, so an upper bound. IoU ${f2(score.value.iou)}, Spearman ρ ${f2(score.value.spearman)}.`}>
-          · attribution vs truth: Dice <strong>{f2(score.value.dice)}</strong> at θ* {f2(score.value.threshold)} ({post}, {score.source})
+          Attribution vs truth: Dice <strong>{f2(score.value.dice)}</strong> at θ* {f2(score.value.threshold)} ({post}, {score.source})
         </span>
       )}
     </div>
