@@ -27,6 +27,20 @@ describe('synthetic benchmark', () => {
     const neg = scoreRows('ig', cases, cases.map((c) => oracle(c).map((v) => -v)), 200, 1).find((r) => r.source === '12-lead' && r.post === 'positive')!;
     expect(neg.dice!.mean).toBeLessThan(0.9);
   });
+
+  it('a CineECG model (3 channels) reads the twin signal of the same window and is scored against the leads’ union', () => {
+    const cine = benchmarkCases(31, 4, 3);
+    expect(cine.map((c) => c.id)).toEqual(cases.map((c) => c.id));
+    for (const [k, c] of cine.entries()) {
+      expect(c.x).toHaveLength(WINDOW_SAMPLES * 3);
+      expect(c.mask).toEqual(cases[k].mask);
+    }
+    // Every channel equal to the union of the leads' masks: Dice 1 on both CineECG sources.
+    const union = (c: BenchCase) => Float32Array.from({ length: WINDOW_SAMPLES * 3 }, (_, j) => (c.mask.some((m) => m[Math.floor(j / 3)] === 1) ? 1 : 0));
+    const rows = scoreRows('ig', cine, cine.map(union), 200, 1);
+    expect(rows.map((r) => r.source)).toEqual(['cine', 'cine', 'cine', 'cine-mapped', 'cine-mapped', 'cine-mapped']);
+    for (const r of rows.filter((r) => r.post === 'positive')) expect(r.dice!.mean, r.source).toBe(1);
+  });
 });
 
 // Regression guard on the shipped synthetic model (models/synth, `npx tsx scripts/synth-train.ts`): plain IG at a low

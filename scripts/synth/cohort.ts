@@ -6,6 +6,8 @@
  * the model the change itself, and the benchmark's cases come from another seed, so nothing leaks.
  */
 import { WINDOW_SAMPLES } from '../../src/core/constants';
+import { cineSignal } from '../../src/core/cine/twin-signal';
+import { modelInputOf } from '../../src/core/model/model-input';
 import { loadRecord } from '../../src/core/ecg/load';
 import { extractWindow, prepareEcg } from '../../src/core/ecg/prepare';
 import { recordFilesOf, synthFiles } from '../../src/core/synth/files';
@@ -22,21 +24,25 @@ export interface CohortOptions {
   pathology?: PathologyChoice;
   /** Add the twins of abnormal training records as normal training records. */
   twins?: boolean;
+  /** 12: the z-scored 12-lead windows (default); 3: the CineECG twin signal of the same windows (models/cine3's input). */
+  channels?: 12 | 3;
 }
 
 export function synthCohort(o: CohortOptions): Dataset & { pathologies: Record<string, string> } {
+  const C = o.channels ?? 12;
   const windows: Float32Array[] = [];
   const entries: DatasetEntry[] = [];
   const pathologies: Record<string, string> = {};
   const add = (files: Map<string, Uint8Array>, name: string, label: 'normal' | 'abnormal', split: DatasetEntry['split']) => {
     const p = prepareEcg(loadRecord(recordFilesOf(files, name)));
-    const best = windows.push(p.window) - 1;
+    const best = windows.push(modelInputOf(p, C)) - 1;
     const bestStart = Math.round((p.windowStartMs * p.fsHz) / 1000);
     const others: number[] = [];
     for (const ms of p.qrsOnsetsMs) {
       const s = Math.round((ms * p.fsHz) / 1000);
       if (others.length >= OTHER_BEATS || s === bestStart || s + WINDOW_SAMPLES > p.nSamples) continue;
-      others.push(windows.push(extractWindow(p.zscored, s)) - 1);
+      const w = C === 12 ? extractWindow(p.zscored, s) : cineSignal({ fsHz: p.fsHz, filteredMv: p.filteredMv, windowStartMs: (s * 1000) / p.fsHz, windowSamples: WINDOW_SAMPLES });
+      others.push(windows.push(w) - 1);
     }
     entries.push({ id: name, source: 'synth' as DatasetEntry['source'], label, split, best, others });
   };
@@ -51,8 +57,8 @@ export function synthCohort(o: CohortOptions): Dataset & { pathologies: Record<s
       pathologies[`${r.name}-healthy`] = 'twin';
     }
   }
-  const n = WINDOW_SAMPLES * 12;
+  const n = WINDOW_SAMPLES * C;
   const all = new Float32Array(windows.length * n);
   windows.forEach((w, k) => all.set(w, k * n));
-  return { T: WINDOW_SAMPLES, C: 12, windows: all, entries, pathologies };
+  return { T: WINDOW_SAMPLES, C, windows: all, entries, pathologies };
 }

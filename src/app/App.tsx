@@ -5,6 +5,8 @@ import { LocalCaseSummary } from './case/LocalCaseSummary';
 import { ErrorBoundary } from './errors/ErrorBoundary';
 import { ErrorPanel } from './errors/ErrorPanel';
 import { ExplainPanel } from './explain/ExplainPanel';
+import { SynthCaseSummary } from './synth/SynthCaseSummary';
+import { isSynthCaseId } from './synth/synthCatalogue';
 import { ExplainProgressOverlay } from './explain/ExplainProgressOverlay';
 import { useExplainEstimate } from './explain/useExplainEstimate';
 import { EcgPanel } from './grid/EcgPanel';
@@ -55,7 +57,7 @@ export function App() {
           {fileError && <ErrorPanel error={fileError} title={`This file could not be opened; ${prepared ? 'the case shown is unchanged' : 'nothing else was changed'}`} />}
           {(entry || localFiles) && (
             <div className="case-row">
-              {entry ? <CaseSummary entry={entry} prepared={prepared} /> : localFiles && <LocalCaseSummary fileNames={localFiles} prepared={prepared} />}
+              {entry ? isSynthCaseId(entry.id) ? <SynthCaseSummary entry={entry} prepared={prepared} /> : <CaseSummary entry={entry} prepared={prepared} /> : localFiles && <LocalCaseSummary fileNames={localFiles} prepared={prepared} />}
               {status !== 'error' && <PredictionPanel />}
             </div>
           )}

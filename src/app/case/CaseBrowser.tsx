@@ -4,6 +4,7 @@ import { appCaseNavigation } from './appCaseNavigation';
 import { urlWithCase } from './caseNavigation';
 import type { CaseEntry } from './manifest';
 import { SPLIT_TEXT } from './modelSplit';
+import { SynthCaseLinks } from '../synth/SynthCaseLinks';
 
 /**
  * The bundled cases as a list of links (`?case=<id>`): keyboard and screen-reader friendly for free, and
@@ -33,6 +34,7 @@ export function CaseBrowser() {
           <CaseLink key={c.id} entry={c} current={!local && c.id === caseId} />
         ))}
       </ul>
+      <SynthCaseLinks currentId={local ? null : caseId} />
     </nav>
   );
 }

@@ -3,6 +3,7 @@ import type { AppStore } from '../store/appStore';
 import { type Fetch, fetchCaseFiles, fetchManifest } from './fetchCase';
 import { findCase } from './manifest';
 import type { OpenCase } from './openCase';
+import { isSynthCaseId } from '../synth/synthCatalogue';
 
 export interface LoadCaseDeps {
   fetch: Fetch;
@@ -24,6 +25,7 @@ export async function loadCase(store: AppStore, caseId: string | null, deps: Loa
       // Stored before the id is checked: after "unknown case" the case browser can still list the cases.
       manifestLoaded(manifest);
     }
+    if (isSynthCaseId(caseId)) return await loadSynthCase(store, request, caseId!, deps);
     const entry = findCase(manifest, caseId);
     caseResolved(request, entry.id);
     const files = await fetchCaseFiles(entry, deps.fetch);
@@ -34,6 +36,18 @@ export async function loadCase(store: AppStore, caseId: string | null, deps: Loa
   } catch (e) {
     caseFailed(request, toAppError(e));
   }
+}
+
+/** A synthetic case (`?case=synth-…`): generated here by the core generator, loaded on its own chunk when first asked for. */
+async function loadSynthCase(store: AppStore, request: number, caseId: string, deps: LoadCaseDeps): Promise<void> {
+  store.getState().caseResolved(request, caseId);
+  const { makeSynthCase } = await import('../synth/makeSynthCase');
+  await new Promise((r) => setTimeout(r, 0)); // let "loading" paint before the synchronous generation
+  if (request !== store.getState().caseRequest) return;
+  const { files, truth } = makeSynthCase(caseId);
+  const prepared = deps.openCase(files);
+  store.getState().synthTruthLoaded(truth);
+  store.getState().caseLoaded(request, prepared);
 }
 
 /** The case named in the page URL (`?case=ptbxl-00285`), if any. */

@@ -11,6 +11,7 @@ import { DEFAULT_GRID_SPEC, GAIN_MM_PER_MV, PAPER_SPEED_MM_PER_S, computeGridLay
 import { type PaperLayout, paperRows } from './paperLayouts';
 import { renderEcgPaper } from './renderEcgPaper';
 import { useDevicePixelRatio } from './useDevicePixelRatio';
+import type { TruthOverlay } from '../synth/drawTruthMask';
 
 export interface EcgGridCanvasProps {
   prepared: PreparedEcg;
@@ -25,13 +26,15 @@ export interface EcgGridCanvasProps {
   onCaliper?: (r: CaliperReading | null) => void;
   /** The attribution overlay in the window, when an explanation is shown. */
   overlayView?: AttributionView | null;
+  /** A synthetic case's truth mask, when shown. */
+  truth?: TruthOverlay | null;
 }
 
 /**
  * Thin wrapper: computes the layout, sizes the canvas for the device pixel ratio and calls the pure
  * render helpers. The data-* attributes state the calibration so tests can find things on the canvas.
  */
-export function EcgGridCanvas({ prepared, caseTitle, trace, pxPerMm, overlayView, layout = '12x1', mmPerS = PAPER_SPEED_MM_PER_S, mmPerMv = GAIN_MM_PER_MV, calipers = false, onCaliper = noop }: EcgGridCanvasProps) {
+export function EcgGridCanvas({ prepared, caseTitle, trace, pxPerMm, overlayView, layout = '12x1', mmPerS = PAPER_SPEED_MM_PER_S, mmPerMv = GAIN_MM_PER_MV, calipers = false, onCaliper = noop, truth = null }: EcgGridCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const dpr = useDevicePixelRatio();
   const leads = STANDARD_LEADS;
@@ -61,10 +64,11 @@ export function EcgGridCanvas({ prepared, caseTitle, trace, pxPerMm, overlayView
         window: { startMs: prepared.windowStartMs, durationMs: windowMs, label: `QRS-T window · ${windowMs} ms` },
         qrsOnsetsMs: prepared.qrsOnsetsMs,
         ...(overlayView && { overlay: { startMs: prepared.windowStartMs, fsHz: prepared.fsHz, view: overlayView } }),
+        ...(truth && { truth }),
       },
       dpr,
     );
-  }, [prepared, trace, metrics, dpr, backingWidth, backingHeight, windowMs, overlayView]);
+  }, [prepared, trace, metrics, dpr, backingWidth, backingHeight, windowMs, overlayView, truth]);
 
   const label = ecgAriaLabel({
     caseTitle,
@@ -95,6 +99,7 @@ export function EcgGridCanvas({ prepared, caseTitle, trace, pxPerMm, overlayView
         data-mm-per-mv={mmPerMv}
         data-offset-ms={metrics.offsetMs}
         data-overlay={overlayView ? overlayView.display : 'none'}
+        data-truth-ranges={truth ? truth.rangesByLead.reduce((n, r) => n + r.length, 0) : undefined}
         data-duration-ms={durationMs}
         data-window-start-ms={prepared.windowStartMs}
         data-window-ms={windowMs}

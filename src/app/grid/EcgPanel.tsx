@@ -12,6 +12,8 @@ import { type CaliperReading, describeCaliper } from './calipers';
 import { PaperControls } from './PaperControls';
 import { scrollToWindow } from './scrollToWindow';
 import { usePrintMedia } from './usePrintMedia';
+import { TruthLegend } from '../synth/TruthLegend';
+import { useTruthOverlay } from '../synth/useTruth';
 
 const TRACE_CHOICES: Array<{ value: TraceKind; label: string }> = [
   { value: 'filtered', label: `Filtered ${BANDPASS_LOW_HZ}–${BANDPASS_HIGH_HZ} Hz` },
@@ -31,6 +33,7 @@ export function EcgPanel({ prepared, caseTitle }: { prepared: PreparedEcg; caseT
   const mmPerMv = useAppStore((s) => s.mmPerMv);
   const showOverlay = useAppStore((s) => s.showOverlay);
   const view = useAttributionView();
+  const truth = useTruthOverlay();
   const calipers = useAppStore((s) => s.calipers);
   const printing = usePrintMedia();
   const layout = printing && chosenLayout === '12x1' ? '3x4' : chosenLayout;
@@ -81,9 +84,10 @@ export function EcgPanel({ prepared, caseTitle }: { prepared: PreparedEcg; caseT
           — the model's input: beat {beat.beatIndex + 1} of {prepared.qrsOnsetsMs.length}, the most typical (r = {beat.correlationWithMedian.toFixed(3)} with the median beat); ticks mark every QRS onset.
         </span>
       </p>
+      <TruthLegend />
       <div className="ecg-body">
         <div ref={scroller} className="ecg-scroll" tabIndex={0} aria-label="ECG paper, scroll to see the whole record">
-          <EcgGridCanvas prepared={prepared} caseTitle={caseTitle} trace={trace} pxPerMm={pxPerMm} overlayView={showOverlay ? view : null} layout={layout} mmPerS={mmPerS} mmPerMv={mmPerMv} calipers={calipers} onCaliper={setReading} />
+          <EcgGridCanvas prepared={prepared} caseTitle={caseTitle} trace={trace} pxPerMm={pxPerMm} overlayView={showOverlay ? view : null} layout={layout} mmPerS={mmPerS} mmPerMv={mmPerMv} calipers={calipers} onCaliper={setReading} truth={truth} />
         </div>
         <BeatPanel prepared={prepared} view={showOverlay ? view : null} />
         {calipers && (

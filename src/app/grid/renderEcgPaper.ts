@@ -5,12 +5,15 @@ import { drawLeadLabels, drawTimeAxis } from './drawLabels';
 import { drawQrsOnsetTicks, drawWindowMarker, type WindowMarker } from './drawMarkers';
 import { type TraceInput, drawEcgTraces } from './drawTraces';
 import type { GridMetrics } from './layout';
+import { drawTruthMask, type TruthOverlay } from '../synth/drawTruthMask';
 
 export interface PaperContent {
   leads: readonly TraceInput[];
   overlay?: AttributionOverlay;
   window?: WindowMarker;
   qrsOnsetsMs?: readonly number[];
+  /** A synthetic case's truth mask (issue 16), drawn over the traces. */
+  truth?: TruthOverlay;
 }
 
 /**
@@ -29,6 +32,7 @@ export function renderEcgPaper(
   drawTimeAxis(ctx, m);
   drawCalibrationPulse(ctx, m);
   drawEcgTraces(ctx, m, content.leads, devicePxPerCssPx);
+  if (content.truth) drawTruthMask(ctx, m, content.truth);
   if (content.window) drawWindowMarker(ctx, m, content.window, devicePxPerCssPx);
   if (content.qrsOnsetsMs) drawQrsOnsetTicks(ctx, m, content.qrsOnsetsMs, devicePxPerCssPx);
 }

@@ -18,6 +18,9 @@ import { type HeartAsset, loadHeart } from './loadHeart';
 import { connectPlayback } from './playback';
 import { type AxisLandmarks, cameraPresets, fitDistance } from './presets';
 import { TimeControls } from './TimeControls';
+import { TruthTube } from '../synth/TruthTube';
+import { useTruthInWindow } from '../synth/useTruth';
+import { truthRuns } from '../synth/truthRuns';
 import { lastSampleMs, sampleCount, segmentSpans, segmentStarts, type TrajectoryView } from './trajectoryStyle';
 
 type HeartState = { status: 'loading' } | { status: 'ready'; asset: HeartAsset } | { status: 'error'; error: AppError };
@@ -79,6 +82,8 @@ export default function HeartPanel() {
   const canCompare = !!ecgExplanation && !!cineExplanation;
   const compare = compareAsked && canCompare;
   const heart = useHeartAsset();
+  // A synthetic case's truth (issue 16): the window samples where some lead's mask is on, sheathed on the path.
+  const truth = useTruthInWindow();
   const asset = heart.status === 'ready' ? heart.asset : undefined;
 
   const traj = useMemo((): { view: TrajectoryView | null; error: AppError | null } => {
@@ -189,9 +194,14 @@ export default function HeartPanel() {
         data-colored={colored ? 'phi' : 'neutral'}
         {...(traj.view && { 'data-trajectory-points': String(sampleCount(traj.view)) })}
         {...(colored && { 'data-phi-extent': extent(phi) })}
+        {...(truth && { 'data-truth-runs': truthRuns(truth).map(([a, b]) => `${a}-${b}`).join(',') })}
         {...(traj.view && { 'data-segments': spans.map((s) => `${s.name}:${Math.round(s.startMs)}`).join(',') })}
       >
-        {asset && <HeartCanvas meshes={asset.meshes} trajectory={traj.view} phi={phi} request={request} distance={distance} qrsEndSample={qrsEndSample} surfaces={surfaces} onFrame={onFrame} onQrsBox={onQrsBox} />}
+        {asset && (
+          <HeartCanvas meshes={asset.meshes} trajectory={traj.view} phi={phi} request={request} distance={distance} qrsEndSample={qrsEndSample} surfaces={surfaces} onFrame={onFrame} onQrsBox={onQrsBox}>
+            {truth && traj.view && <TruthTube points={traj.view.points} truth={truth} />}
+          </HeartCanvas>
+        )}
         {heart.status === 'loading' && (
           <p className="loading heart-loading" role="status">
             <span className="spinner" aria-hidden="true" /> Loading the heart geometry…
@@ -208,6 +218,11 @@ export default function HeartPanel() {
         <SurfaceControls value={surfaces} onChange={setSurfaces} />
       </div>
       <HeartLegend colored={colored} spans={spans} segments={traj.view?.segments} method={compare ? `${METHOD_LABELS[ecgExplanation!.method]}: left the CineECG model's own, right the 12-lead model mapped onto the trajectory, each on its own [−1, 1]` : shown ? `${METHOD_LABELS[shown.method]}, ${shown.source === 'cine3' ? 'CineECG model' : '12-lead model mapped onto the trajectory'}` : undefined} />
+      {truth && (
+        <p className="muted heart-note" data-testid="heart-truth-note">
+          Green sheath: the truth along the path (window samples where some lead’s |record − healthy twin| ≥ 0.02 mV).
+        </p>
+      )}
       <p className="credit heart-credit" data-testid="heart-credit">
         {asset?.info.credit ?? 'Heart geometry: biventricular model fitted to cardiac MR by biv-me (University of Auckland).'}{' '}
         <a href={asset?.licenseUrl ?? 'heart/LICENSE-Apache-2.0'} target="_blank" rel="noreferrer">

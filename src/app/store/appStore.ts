@@ -5,10 +5,18 @@ import { type ExplainSlice, createExplainSlice } from './explainSlice';
 import { type FaithfulnessSlice, createFaithfulnessSlice } from './faithfulnessSlice';
 import { type InferenceSlice, createInferenceSlice } from './inferenceSlice';
 import { type StudySlice, createStudySlice } from './studySlice';
+import { type SynthSlice, createSynthSlice } from './synthSlice';
 import { type ViewSlice, createViewSlice } from './viewSlice';
 
 /** The whole app state: slices added here as features land (annotation, …). */
-export type AppState = CaseSlice & ViewSlice & InferenceSlice & ExplainSlice & CursorSlice & StudySlice & FaithfulnessSlice;
+export type AppState = CaseSlice &
+  ViewSlice &
+  InferenceSlice &
+  ExplainSlice &
+  CursorSlice &
+  StudySlice &
+  FaithfulnessSlice &
+  SynthSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A fresh store; tests make their own, the app uses `appStore`. No React in here. */
@@ -21,6 +29,7 @@ export function createAppStore(): AppStore {
     ...createCursorSlice(...a),
     ...createStudySlice(...a),
     ...createFaithfulnessSlice(...a),
+    ...createSynthSlice(...a),
   }));
 }
 

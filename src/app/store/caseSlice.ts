@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { PreparedEcg } from '../../core/ecg/prepare.types';
 import type { CaseEntry, CaseManifest } from '../case/manifest';
 import type { AppError } from '../errors/appError';
+import { synthCaseEntry } from '../synth/synthCatalogue';
 import type { AppState } from './appStore';
 
 /** Which case is open and how far loading got. One status, so the UI can never be "nothing". */
@@ -87,9 +88,9 @@ export const createCaseSlice: StateCreator<AppState, [], [], CaseSlice> = (set, 
   },
 });
 
-/** Derived, not stored: the manifest entry of the open case (null for a local file). */
+/** Derived, not stored: the manifest entry of the open case, or a synthetic case's entry (null for a local file). */
 export function selectCaseEntry(s: Pick<CaseSlice, 'manifest' | 'caseId'>): CaseEntry | null {
-  return s.manifest?.cases.find((c) => c.id === s.caseId) ?? null;
+  return s.manifest?.cases.find((c) => c.id === s.caseId) ?? synthEntryOf(s.caseId);
 }
 
 /** How the loading line names what is being opened. */
@@ -98,4 +99,12 @@ export function selectCaseLabel(s: Pick<CaseSlice, 'manifest' | 'caseId' | 'loca
   if (entry) return `“${entry.title}”`;
   if (s.localFiles) return s.localFiles.join(', ');
   return 'demo case';
+}
+
+// One entry object per id, so selectors return a stable value (zustand compares by reference).
+const synthEntries = new Map<string, CaseEntry | null>();
+function synthEntryOf(id: string | null): CaseEntry | null {
+  if (!id) return null;
+  if (!synthEntries.has(id)) synthEntries.set(id, synthCaseEntry(id));
+  return synthEntries.get(id)!;
 }
