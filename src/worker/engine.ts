@@ -5,14 +5,17 @@ import { CLASS_NAMES } from '../core/model/resnet1d';
 import { predictWindowsAsync } from '../core/model/predict';
 import { explainWindow, splitWindows, type ExplainMethod, type ExplainParams } from '../core/xai/methods';
 import { Cancelled, type StopCheck } from '../core/xai/types';
+import { BackendLost, fallbackOrder } from './backend-fallback';
 import { chooseBackend } from './choose-backend';
 import {
+  type BackendFallback,
   type BackendName,
   type BackendSupport,
   type ExplainProgress,
   type ExplanationResult,
   type LoadProgress,
   type ModelInfo,
+  type SimulatedFault,
   type WorkerResponse,
   WorkerFailure,
   toWorkerError,
@@ -23,6 +26,11 @@ export interface EngineDeps {
   probe(): Promise<BackendSupport[]>;
   /** Make `name` TF.js's active backend, or throw. */
   initBackend(name: BackendName): Promise<void>;
+  /**
+   * Calls `onLost(reason)` if the active backend `name` stops working (WebGPU device lost, WebGL context lost);
+   * returns a function that stops watching. Absent: losses are only seen through simulateFault.
+   */
+  watchBackend?(name: BackendName, onLost: (reason: string) => void): () => void;
   /** Fetch model.json and its weight shards; `onFraction` reports download progress in [0, 1]. */
   fetchModel(url: string, onFraction: (fraction: number) => void): Promise<ModelFiles>;
   /** Fetch a binary file (Gradient SHAP's reference windows). */
@@ -40,6 +48,8 @@ export interface InferenceEngine {
   loadExtra(key: string, modelUrl: string): Promise<{ model: ModelInfo; loadMs: number }>;
   predict(window: Float32Array, T: number, C: number, key?: string): Promise<PredictionInfo>;
   explain(method: ExplainMethod, window: Float32Array, T: number, C: number, params: ExplainParams, onProgress: (p: ExplainProgress) => void, shouldStop?: StopCheck, key?: string): Promise<ExplanationResult>;
+  /** Tests: behave as if the active backend were lost now (the running or next job moves to the next backend). */
+  simulateFault(fault: SimulatedFault): void;
   dispose(): void;
 }
 
@@ -69,11 +79,49 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
   let modelUrl = '';
   /** Gradient SHAP's reference windows per model URL (each model has its own, beside its model.json). */
   const references = new Map<string, Promise<Float32Array>>();
-  const extras = new Map<string, { model: tf.LayersModel; url: string }>();
+  const extras = new Map<string, { model: tf.LayersModel; url: string; files: ModelFiles }>();
+  /** The main model's files, kept so the model can be rebuilt on another backend after a loss. */
+  let mainFiles: ModelFiles | null = null;
+  /** Why the active backend stopped working (null while it works), and every backend lost so far. */
+  let lostReason: string | null = null;
+  const lostBackends = new Set<BackendName>();
+  let unwatch = () => {};
+
+  const watch = (name: BackendName) => {
+    unwatch();
+    lostReason = null;
+    unwatch = deps.watchBackend?.(name, (reason) => {
+      if (backend === name) lostReason = reason;
+    }) ?? (() => {});
+  };
+
+  /** Moves the main model and the extras to the next backend that starts; throws backend-lost when none does. */
+  const moveOn = async (from: BackendName, reason: string): Promise<BackendName> => {
+    lostBackends.add(from);
+    const tried: string[] = [];
+    for (const next of fallbackOrder(support, from, lostBackends)) {
+      try {
+        // The old backend's models may not even dispose cleanly on a lost device; they are dropped either way.
+        for (const m of [model, ...[...extras.values()].map((e) => e.model)]) safely(() => m?.dispose());
+        model = null;
+        await deps.initBackend(next);
+        model = await buildModel(mainFiles!);
+        for (const [key, e] of extras) extras.set(key, { ...e, model: await buildModel(e.files) });
+        backend = next;
+        watch(next);
+        return next;
+      } catch (e) {
+        lostBackends.add(next);
+        tried.push(`${next}: ${toWorkerError(e).message}`);
+      }
+    }
+    throw new WorkerFailure('backend-lost', `the ${from} backend was lost (${reason}) and no other backend could take over${tried.length ? ` (${tried.join('; ')})` : ''}`);
+  };
 
   const check = async () => (support ??= await deps.probe());
 
   const dispose = () => {
+    unwatch();
     model?.dispose();
     for (const e of extras.values()) e.model.dispose();
     extras.clear();
@@ -109,6 +157,9 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
       const chosen = await chooseBackend({ support: await check(), requested, files, deps, onProgress });
       model = chosen.model;
       backend = chosen.backend;
+      mainFiles = files;
+      lostBackends.clear();
+      watch(backend);
       const loadMs = deps.now() - t0 - chosen.backendMs - chosen.warmUpMs - chosen.measureMs;
       return {
         backend, backendMs: chosen.backendMs, loadMs, warmUpMs: chosen.warmUpMs,
@@ -120,15 +171,17 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
       if (!model || !backend) throw new WorkerFailure('not-ready', 'load the main model first');
       const t0 = deps.now();
       let m: tf.LayersModel;
+      let files: ModelFiles;
       try {
-        m = await buildModel(await deps.fetchModel(url, () => {}));
+        files = await deps.fetchModel(url, () => {});
+        m = await buildModel(files);
       } catch (e) {
         throw new WorkerFailure('model-load', `could not load the model from ${url}: ${toWorkerError(e).message}`);
       }
       const info = modelInfo(m);
       await predictWindowsAsync(m, [new Float32Array(info.timeSteps * info.channels)]); // warm-up
       extras.get(key)?.model.dispose();
-      extras.set(key, { model: m, url });
+      extras.set(key, { model: m, url, files });
       return { model: info, loadMs: deps.now() - t0 };
     },
 
@@ -140,6 +193,31 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
     },
 
     async explain(method, window, T, C, params, onProgress, shouldStop, key) {
+      let fallback: BackendFallback | undefined;
+      for (;;) {
+        const from = backend;
+        try {
+          const result = await explainOnce(method, window, T, C, params, onProgress, shouldStop, key);
+          return fallback ? { ...result, fallback } : result;
+        } catch (e) {
+          // A loss shows up as BackendLost between batches, or as whatever the dead backend threw mid-batch.
+          if (!from || (!(e instanceof BackendLost) && lostReason === null)) throw e;
+          const reason = e instanceof BackendLost ? e.message : lostReason!;
+          const to = await moveOn(from, reason);
+          fallback = { from: fallback?.from ?? from, to, reason };
+          onProgress({ status: 'explain', method, fraction: 0, phase: `the ${from} backend was lost (${reason}); rerunning on ${to}` });
+        }
+      }
+    },
+
+    simulateFault(fault) {
+      if (fault === 'backend-lost' && backend) lostReason = `simulated ${backend} device loss (test hook)`;
+    },
+
+    dispose,
+  };
+
+  async function explainOnce(...[method, window, T, C, params, onProgress, shouldStop, key]: Parameters<InferenceEngine['explain']>): Promise<ExplanationResult> {
       const r = ready(T, C, key);
       let refs: Float32Array[] | undefined;
       if (method === 'gradshap') {
@@ -160,7 +238,9 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
         const pauseThenCheck = async (): Promise<boolean> => {
           const wait = pauseUntil - deps.now();
           if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-          return (await shouldStop?.()) ?? false;
+          const stop = (await shouldStop?.()) ?? false;
+          if (lostReason !== null) throw new BackendLost(r.backend, lostReason);
+          return stop;
         };
         const e = await explainWindow(r.model, method, window, { batchSize: DEFAULT_BATCH[r.backend], ...params }, {
           references: refs,
@@ -183,10 +263,15 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
         if (e instanceof Cancelled) throw new WorkerFailure('cancelled', `${method} was cancelled`);
         throw e;
       }
-    },
+  }
+}
 
-    dispose,
-  };
+function safely(f: () => void): void {
+  try {
+    f();
+  } catch {
+    // a lost GPU backend may refuse even to free its buffers
+  }
 }
 
 /** Builds the model from fetched files on the active backend. */

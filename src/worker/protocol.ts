@@ -46,6 +46,8 @@ export type WorkerErrorCode =
   | 'worker-failed'
   /** An explain stopped by a `cancel`. */
   | 'cancelled'
+  /** The backend was lost (WebGPU device lost, WebGL context lost) and no other backend could take the job. */
+  | 'backend-lost'
   /** Anything else thrown inside the worker. */
   | 'inference-failed';
 
@@ -103,7 +105,13 @@ export type WorkerRequest =
   | { type: 'predict'; id: number; window: Float32Array; T: number; C: number; model?: string }
   | { type: 'explain'; id: number; method: ExplainMethod; window: Float32Array; T: number; C: number; params: ExplainParams; model?: string }
   | { type: 'cancel'; id: number; target: number }
+  /** Tests: the running (or next) explain finds its backend lost at its next batch, as after a WebGPU device loss. */
+  | { type: 'simulate-fault'; id: number; fault: SimulatedFault }
   | { type: 'dispose'; id: number };
+
+/** Faults a test can force inside the worker (answered at once, like cancel). */
+export const SIMULATED_FAULTS = ['backend-lost'] as const;
+export type SimulatedFault = (typeof SIMULATED_FAULTS)[number];
 
 /** What `ready` reports about the loaded model; the store keeps exactly this. */
 export interface ModelReady {
@@ -129,6 +137,7 @@ export type WorkerResponse =
   | ({ type: 'explanation'; id: number } & ExplanationResult)
   | { type: 'extra-ready'; id: number; key: string; model: ModelInfo; loadMs: number }
   | { type: 'cancelling'; id: number; target: number; found: boolean }
+  | { type: 'fault-armed'; id: number; fault: SimulatedFault }
   | { type: 'disposed'; id: number }
   | { type: 'error'; id: number; error: WorkerError };
 
@@ -142,6 +151,15 @@ export interface ExplanationResult {
   params: Record<string, unknown>;
   backend: BackendName;
   ms: number;
+  /** Set when the backend the job started on was lost and the job was rerun from the start on the next one. */
+  fallback?: BackendFallback;
+}
+
+/** A backend lost mid-job (WebGPU device lost, WebGL context lost) and the one the job finished on. */
+export interface BackendFallback {
+  from: BackendName;
+  to: BackendName;
+  reason: string;
 }
 
 export type RequestType = WorkerRequest['type'];
@@ -154,6 +172,7 @@ export const FINAL_RESPONSE: { [K in RequestType]: WorkerResponse['type'] } = {
   predict: 'prediction',
   explain: 'explanation',
   cancel: 'cancelling',
+  'simulate-fault': 'fault-armed',
   dispose: 'disposed',
 };
 
@@ -193,6 +212,9 @@ export function parseRequest(data: unknown): { ok: true; request: WorkerRequest 
     case 'check':
     case 'dispose':
       return { ok: true, request: { type: m.type, id } };
+    case 'simulate-fault':
+      if (!(SIMULATED_FAULTS as readonly unknown[]).includes(m.fault)) return bad(id, `simulate-fault: unknown fault "${String(m.fault)}"; expected one of ${SIMULATED_FAULTS.join(', ')}`);
+      return { ok: true, request: { type: 'simulate-fault', id, fault: m.fault as SimulatedFault } };
     case 'cancel':
       if (!isInt(m.target)) return bad(id, 'cancel: expected an integer "target", the id of the explain to stop');
       return { ok: true, request: { type: 'cancel', id, target: m.target } };
@@ -227,7 +249,7 @@ export function parseRequest(data: unknown): { ok: true; request: WorkerRequest 
       return { ok: true, request: { type: 'load-extra', id, key, modelUrl: m.modelUrl } };
     }
     default:
-      return bad(id, `unknown message type "${String(m.type)}"; expected check, load, load-extra, predict, explain, cancel or dispose`);
+      return bad(id, `unknown message type "${String(m.type)}"; expected check, load, load-extra, predict, explain, cancel, simulate-fault or dispose`);
   }
 }
 

@@ -42,6 +42,8 @@ function fakeClient(opts: { loadFails?: InferenceFailure } = {}) {
     cancel: async () => false,
     loadExtra: async () => Promise.reject(new InferenceFailure({ code: 'model-load', message: 'no twin in this test' })),
     dispose: async () => {},
+    simulateFault: async () => {},
+    crashForTest: () => {},
     terminate: () => {},
   };
   return { client, predicted, loads, finishLoad: () => finishLoad(), progress: (p: LoadProgress) => onProgress?.(p) };
