@@ -5,6 +5,8 @@ import { LocalCaseSummary } from './case/LocalCaseSummary';
 import { ErrorBoundary } from './errors/ErrorBoundary';
 import { ErrorPanel } from './errors/ErrorPanel';
 import { ExplainPanel } from './explain/ExplainPanel';
+import { FaultNotices } from './faults/FaultNotices';
+import { PanelBoundary } from './faults/PanelBoundary';
 import { ExplainProgressOverlay } from './explain/ExplainProgressOverlay';
 import { useExplainEstimate } from './explain/useExplainEstimate';
 import { EcgPanel } from './grid/EcgPanel';
@@ -45,6 +47,7 @@ export function App() {
     <div className="app" data-case-status={status}>
       <AppHeader />
       <DropZone />
+      <FaultNotices />
       <main className="app-main">
         <ErrorBoundary>
           {openingFiles && (
@@ -70,11 +73,11 @@ export function App() {
             <Workspace
               left={<EcgPanel prepared={prepared} caseTitle={entry?.title ?? prepared.record.name} />}
               right={
-                <ErrorBoundary>
+                <PanelBoundary panel="heart" label="The 3D heart">
                   <Suspense fallback={<p className="panel loading" role="status"><span className="spinner" aria-hidden="true" /> Loading the 3D view…</p>}>
                     <HeartPanel />
                   </Suspense>
-                </ErrorBoundary>
+                </PanelBoundary>
               }
               overlay={<ExplainProgressOverlay estimateMs={estimate?.ms ?? null} />}
             />
