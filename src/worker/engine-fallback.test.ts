@@ -93,6 +93,26 @@ describe('the engine when its backend is lost mid-explanation', () => {
     engine.dispose();
   });
 
+  it('device-lost really loses a GPU device through deps.loseDevice and is seen by the watcher; on wasm it is simulated', async () => {
+    const { d, watchers } = deps(['webgpu', 'wasm', 'cpu'], ['webgpu', 'wasm', 'cpu']);
+    const destroyed: BackendName[] = [];
+    d.loseDevice = (name) => {
+      if (name !== 'webgpu') return false;
+      destroyed.push(name);
+      queueMicrotask(() => watchers.get(name)?.('WebGPU device lost (destroyed)')); // device.lost resolves later
+      return true;
+    };
+    const engine = createEngine(d);
+    await engine.load('m.json', 'webgpu', () => {});
+    engine.simulateFault('device-lost');
+    const r = await engine.explain('ig', window, T, C, params, () => {});
+    expect(destroyed).toEqual(['webgpu']);
+    expect(r.fallback).toEqual({ from: 'webgpu', to: 'wasm', reason: 'WebGPU device lost (destroyed)' });
+    engine.simulateFault('device-lost');
+    expect((await engine.explain('ig', window, T, C, params, () => {})).fallback).toEqual({ from: 'wasm', to: 'cpu', reason: 'simulated wasm device loss (test hook)' });
+    engine.dispose();
+  });
+
   it('fails with backend-lost, naming what was tried, when no backend is left', async () => {
     const { d } = deps(['wasm', 'cpu'], ['wasm']);
     const engine = createEngine(d);

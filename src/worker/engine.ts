@@ -31,6 +31,8 @@ export interface EngineDeps {
    * returns a function that stops watching. Absent: losses are only seen through simulateFault.
    */
   watchBackend?(name: BackendName, onLost: (reason: string) => void): () => void;
+  /** Tests: really lose the active GPU backend's device; false when `name` has none to lose. */
+  loseDevice?(name: BackendName): boolean;
   /** Fetch model.json and its weight shards; `onFraction` reports download progress in [0, 1]. */
   fetchModel(url: string, onFraction: (fraction: number) => void): Promise<ModelFiles>;
   /** Fetch a binary file (Gradient SHAP's reference windows). */
@@ -58,6 +60,9 @@ export interface InferenceEngine {
  * 100 on wasm (two IG copies per batch: measured 2.6–2.8 ms CPU per input gradient against 3.2 at 50, no gain past 200).
  */
 const DEFAULT_BATCH: Record<BackendName, number> = { webgpu: 50, webgl: 50, wasm: 100, cpu: 8 };
+
+/** How long an error on a GPU backend waits for that backend's loss event before it counts as an ordinary failure. */
+const LOSS_EVENT_GRACE_MS = 250;
 
 /** Provisional IG maps are posted at most this often after the first (which goes out at once). */
 const PARTIAL_EVERY_MS = 1000;
@@ -200,7 +205,9 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
           const result = await explainOnce(method, window, T, C, params, onProgress, shouldStop, key);
           return fallback ? { ...result, fallback } : result;
         } catch (e) {
-          // A loss shows up as BackendLost between batches, or as whatever the dead backend threw mid-batch.
+          // A loss shows up as BackendLost between batches, or as whatever the dead backend threw mid-batch; in the
+          // latter case its loss event (device.lost, webglcontextlost) may still be on its way.
+          if (from && !(e instanceof BackendLost) && lostReason === null && (from === 'webgpu' || from === 'webgl')) await new Promise((r) => setTimeout(r, LOSS_EVENT_GRACE_MS));
           if (!from || (!(e instanceof BackendLost) && lostReason === null)) throw e;
           const reason = e instanceof BackendLost ? e.message : lostReason!;
           const to = await moveOn(from, reason);
@@ -211,7 +218,9 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
     },
 
     simulateFault(fault) {
-      if (fault === 'backend-lost' && backend) lostReason = `simulated ${backend} device loss (test hook)`;
+      if (!backend) return;
+      if (fault === 'device-lost' && deps.loseDevice?.(backend)) return; // the watcher reports it
+      lostReason = `simulated ${backend} device loss (test hook)`;
     },
 
     dispose,

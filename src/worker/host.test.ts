@@ -99,7 +99,7 @@ describe('the worker host (queue and cancel, without a Worker)', () => {
     host.receive({ type: 'dispose', id: 8 });
     await host.idle();
     expect(posted[0]).toEqual({ type: 'error', id: 0, error: { code: 'bad-request', message: 'expected an object message' } });
-    expect(posted[1]).toMatchObject({ type: 'error', id: 7, error: { code: 'bad-request', message: 'simulate-fault: unknown fault "meteor"; expected one of backend-lost' } });
+    expect(posted[1]).toMatchObject({ type: 'error', id: 7, error: { code: 'bad-request', message: 'simulate-fault: unknown fault "meteor"; expected one of backend-lost, device-lost' } });
     expect(posted[2]).toEqual({ type: 'disposed', id: 8 });
   });
 

@@ -6,7 +6,7 @@ import { currentEnvironment, probeBackends } from './backends';
 import { createEngine } from './engine';
 import { createWorkerHost } from './host';
 import { type WorkerResponse, responseTransferables } from './protocol';
-import { fetchBinary, fetchModelFiles, initBackend, watchBackend } from './tf-backends';
+import { fetchBinary, fetchModelFiles, initBackend, loseDevice, watchBackend } from './tf-backends';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -14,6 +14,7 @@ const engine = createEngine({
   probe: () => probeBackends(currentEnvironment()),
   initBackend,
   watchBackend,
+  loseDevice,
   fetchModel: fetchModelFiles,
   fetchBinary,
   now: () => performance.now(),

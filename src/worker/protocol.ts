@@ -109,8 +109,12 @@ export type WorkerRequest =
   | { type: 'simulate-fault'; id: number; fault: SimulatedFault }
   | { type: 'dispose'; id: number };
 
-/** Faults a test can force inside the worker (answered at once, like cancel). */
-export const SIMULATED_FAULTS = ['backend-lost'] as const;
+/**
+ * Faults a test can force inside the worker (answered at once, like cancel): `backend-lost` marks the active backend
+ * lost; `device-lost` really loses it where it can (WebGPU `device.destroy()`, WebGL `WEBGL_lose_context`), so the
+ * engine sees it through its watcher like a driver reset (on wasm and cpu it falls back to `backend-lost`).
+ */
+export const SIMULATED_FAULTS = ['backend-lost', 'device-lost'] as const;
 export type SimulatedFault = (typeof SIMULATED_FAULTS)[number];
 
 /** What `ready` reports about the loaded model; the store keeps exactly this. */

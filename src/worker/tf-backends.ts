@@ -61,3 +61,18 @@ export function watchBackend(name: BackendName, onLost: (reason: string) => void
     canvas?.removeEventListener?.('webglcontextlost', onContextLost);
   };
 }
+
+/** Tests: loses the active GPU backend's device for real (what a driver reset does); false on wasm and cpu. */
+export function loseDevice(name: BackendName): boolean {
+  const b = tf.backend() as unknown as { device?: { destroy?: () => void }; gpgpu?: { gl?: { getExtension(n: string): { loseContext(): void } | null } } };
+  if (name === 'webgpu' && b.device?.destroy) {
+    b.device.destroy();
+    return true;
+  }
+  const ext = name === 'webgl' ? b.gpgpu?.gl?.getExtension('WEBGL_lose_context') : null;
+  if (ext) {
+    ext.loseContext();
+    return true;
+  }
+  return false;
+}

@@ -7,6 +7,8 @@ export interface FaultTestHooks {
   killWorker(): void;
   /** The worker's backend is "lost" at the running explain's next batch (as after a WebGPU device loss). */
   loseBackend(): Promise<void>;
+  /** The worker's GPU device is really lost (WebGPU device.destroy(), WebGL loseContext); as loseBackend on wasm/cpu. */
+  loseDevice(): Promise<void>;
   /** The named panel throws while rendering until "Try again". */
   crashPanel(name: PanelName): void;
 }
@@ -25,6 +27,7 @@ export function installFaultTestHooks(client: InferenceClient): void {
   window.__cineecgTest = {
     killWorker: () => client.crashForTest(),
     loseBackend: () => client.simulateFault('backend-lost'),
+    loseDevice: () => client.simulateFault('device-lost'),
     crashPanel: (name) => {
       if (!(PANELS as readonly string[]).includes(name)) throw new Error(`unknown panel "${name}"; expected one of ${PANELS.join(', ')}`);
       crashPanel(name);
