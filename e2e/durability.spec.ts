@@ -41,9 +41,9 @@ test('the whole browser closed right after a mark (same profile reopened): every
   }
 });
 
-/** Runs in the page: puts `value` into the study database's `work` store under `key`, or reads it back. */
-async function putWork(page: Page, key: string, value: unknown): Promise<void> {
-  await page.evaluate(({ key, value }) => new Promise<void>((resolve, reject) => {
+/** Runs in the page: puts `value` (its key inside it) into the study database's `work` store. */
+async function putWork(page: Page, value: unknown): Promise<void> {
+  await page.evaluate((value) => new Promise<void>((resolve, reject) => {
     const open = indexedDB.open('cineecg-study');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
@@ -51,9 +51,8 @@ async function putWork(page: Page, key: string, value: unknown): Promise<void> {
       tx.objectStore('work').put(value);
       tx.oncomplete = () => (open.result.close(), resolve());
       tx.onerror = () => reject(tx.error);
-      void key;
     };
-  }), { key, value });
+  }), value);
 }
 
 async function getWork(page: Page, key: string): Promise<unknown> {
@@ -73,7 +72,7 @@ test('an unparsable record injected into IndexedDB: reported on reload, its raw 
   await dragOnGrid(page, 0, 20, 120);
   await expect.poll(() => marksOf(grid(page))).not.toBe('');
   const garbage = { key: WORK_KEY, studyId: 'example-v1', expertId: 'dr-test', caseIndex: 0, file: { format: 'cineecg-annotations', version: 1, studyId: 'example-v1', expert: { id: 'dr-test', name: 'Dr Test' }, cases: [{ caseId: 'case-01', segments: [{ modality: '12-lead', lead: 'V9', startMs: 'soon' }] }] } };
-  await putWork(page, WORK_KEY, garbage);
+  await putWork(page, garbage);
   await page.reload();
   const bar = page.getByTestId('study-notice');
   await expect(bar).toContainText('Stored annotations:');

@@ -55,6 +55,8 @@ export interface InferenceClient {
   cancel(id: number): Promise<boolean>;
   /** Tests: arms a fault inside the worker (e.g. the backend is lost at the running explain's next batch). */
   simulateFault(fault: SimulatedFault): Promise<void>;
+  /** TF.js's live tensors and bytes in the worker, answered after the requests before it (soak test). */
+  memory(): Promise<{ numTensors: number; numBytes: number; backend: BackendName | null }>;
   /** Tests: `worker.terminate()` as if it had crashed; handled like a real crash (fail in-flight, restart). */
   crashForTest(): void;
   dispose(): Promise<void>;
@@ -199,6 +201,10 @@ export function createInferenceClient(source: WorkerPort | (() => WorkerPort), o
     },
     cancel: async (id) => (await send<Extract<WorkerResponse, { type: 'cancelling' }>>({ type: 'cancel', id: nextId++, target: id })).found,
     simulateFault: async (fault) => void (await send({ type: 'simulate-fault', id: nextId++, fault })),
+    memory: async () => {
+      const { numTensors, numBytes, backend } = await send<Extract<WorkerResponse, { type: 'memory' }>>({ type: 'memory', id: nextId++ });
+      return { numTensors, numBytes, backend };
+    },
     crashForTest: () => {
       worker.terminate();
       died(worker, 'terminated');

@@ -50,6 +50,8 @@ export interface InferenceEngine {
   loadExtra(key: string, modelUrl: string): Promise<{ model: ModelInfo; loadMs: number }>;
   predict(window: Float32Array, T: number, C: number, key?: string): Promise<PredictionInfo>;
   explain(method: ExplainMethod, window: Float32Array, T: number, C: number, params: ExplainParams, onProgress: (p: ExplainProgress) => void, shouldStop?: StopCheck, key?: string): Promise<ExplanationResult>;
+  /** TF.js's live tensors and bytes, and the active backend (the soak test reads them between runs). */
+  memory(): { numTensors: number; numBytes: number; backend: BackendName | null };
   /** Tests: behave as if the active backend were lost now (the running or next job moves to the next backend). */
   simulateFault(fault: SimulatedFault): void;
   dispose(): void;
@@ -215,6 +217,11 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
           onProgress({ status: 'explain', method, fraction: 0, phase: `the ${from} backend was lost (${reason}); rerunning on ${to}` });
         }
       }
+    },
+
+    memory() {
+      const m = tf.memory();
+      return { numTensors: m.numTensors, numBytes: m.numBytes, backend };
     },
 
     simulateFault(fault) {

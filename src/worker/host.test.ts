@@ -30,6 +30,7 @@ function fakeEngine(batches = 3) {
       return result();
     },
     simulateFault: (f) => void faults.push(f),
+    memory: () => ({ numTensors: 42, numBytes: 1000, backend: 'cpu' }),
     dispose: () => void calls.push('dispose'),
   };
   return { engine, calls, faults, release };
@@ -97,7 +98,9 @@ describe('the worker host (queue and cancel, without a Worker)', () => {
     host.receive('hello');
     host.receive({ type: 'simulate-fault', id: 7, fault: 'meteor' });
     host.receive({ type: 'dispose', id: 8 });
+    host.receive({ type: 'memory', id: 9 });
     await host.idle();
+    expect(posted[3]).toEqual({ type: 'memory', id: 9, numTensors: 42, numBytes: 1000, backend: 'cpu' });
     expect(posted[0]).toEqual({ type: 'error', id: 0, error: { code: 'bad-request', message: 'expected an object message' } });
     expect(posted[1]).toMatchObject({ type: 'error', id: 7, error: { code: 'bad-request', message: 'simulate-fault: unknown fault "meteor"; expected one of backend-lost, device-lost' } });
     expect(posted[2]).toEqual({ type: 'disposed', id: 8 });

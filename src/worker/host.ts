@@ -50,6 +50,8 @@ export function createWorkerHost(engine: InferenceEngine, post: (m: WorkerRespon
       case 'simulate-fault':
         engine.simulateFault(request.fault);
         return post({ type: 'fault-armed', id, fault: request.fault });
+      case 'memory':
+        return post({ type: 'memory', id, ...engine.memory() });
       case 'cancel':
         return; // answered out of turn in receive
       case 'dispose':

@@ -107,6 +107,8 @@ export type WorkerRequest =
   | { type: 'cancel'; id: number; target: number }
   /** Tests: the running (or next) explain finds its backend lost at its next batch, as after a WebGPU device loss. */
   | { type: 'simulate-fault'; id: number; fault: SimulatedFault }
+  /** TF.js's memory in the worker (the soak test checks that tensors do not grow from run to run). */
+  | { type: 'memory'; id: number }
   | { type: 'dispose'; id: number };
 
 /**
@@ -142,6 +144,7 @@ export type WorkerResponse =
   | { type: 'extra-ready'; id: number; key: string; model: ModelInfo; loadMs: number }
   | { type: 'cancelling'; id: number; target: number; found: boolean }
   | { type: 'fault-armed'; id: number; fault: SimulatedFault }
+  | { type: 'memory'; id: number; numTensors: number; numBytes: number; backend: BackendName | null }
   | { type: 'disposed'; id: number }
   | { type: 'error'; id: number; error: WorkerError };
 
@@ -177,6 +180,7 @@ export const FINAL_RESPONSE: { [K in RequestType]: WorkerResponse['type'] } = {
   explain: 'explanation',
   cancel: 'cancelling',
   'simulate-fault': 'fault-armed',
+  memory: 'memory',
   dispose: 'disposed',
 };
 
@@ -214,6 +218,7 @@ export function parseRequest(data: unknown): { ok: true; request: WorkerRequest 
   const id = m.id;
   switch (m.type) {
     case 'check':
+    case 'memory':
     case 'dispose':
       return { ok: true, request: { type: m.type, id } };
     case 'simulate-fault':
@@ -253,7 +258,7 @@ export function parseRequest(data: unknown): { ok: true; request: WorkerRequest 
       return { ok: true, request: { type: 'load-extra', id, key, modelUrl: m.modelUrl } };
     }
     default:
-      return bad(id, `unknown message type "${String(m.type)}"; expected check, load, load-extra, predict, explain, cancel, simulate-fault or dispose`);
+      return bad(id, `unknown message type "${String(m.type)}"; expected check, load, load-extra, predict, explain, cancel, simulate-fault, memory or dispose`);
   }
 }
 

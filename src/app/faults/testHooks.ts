@@ -9,6 +9,8 @@ export interface FaultTestHooks {
   loseBackend(): Promise<void>;
   /** The worker's GPU device is really lost (WebGPU device.destroy(), WebGL loseContext); as loseBackend on wasm/cpu. */
   loseDevice(): Promise<void>;
+  /** TF.js's live tensors and bytes in the worker (the soak script reads them between runs). */
+  workerMemory(): Promise<{ numTensors: number; numBytes: number; backend: string | null }>;
   /** The named panel throws while rendering until "Try again". */
   crashPanel(name: PanelName): void;
 }
@@ -28,6 +30,7 @@ export function installFaultTestHooks(client: InferenceClient): void {
     killWorker: () => client.crashForTest(),
     loseBackend: () => client.simulateFault('backend-lost'),
     loseDevice: () => client.simulateFault('device-lost'),
+    workerMemory: () => client.memory(),
     crashPanel: (name) => {
       if (!(PANELS as readonly string[]).includes(name)) throw new Error(`unknown panel "${name}"; expected one of ${PANELS.join(', ')}`);
       crashPanel(name);

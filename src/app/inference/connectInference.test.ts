@@ -43,6 +43,7 @@ function fakeClient(opts: { loadFails?: InferenceFailure } = {}) {
     loadExtra: async () => Promise.reject(new InferenceFailure({ code: 'model-load', message: 'no twin in this test' })),
     dispose: async () => {},
     simulateFault: async () => {},
+    memory: async () => ({ numTensors: 0, numBytes: 0, backend: 'webgl' }),
     crashForTest: () => {},
     terminate: () => {},
   };
