@@ -58,7 +58,8 @@ test('WebGPU device.destroy() in the worker: the job finishes on the next backen
   const prediction = page.getByTestId('prediction');
   await expect(prediction.and(page.locator('[data-backends-available]:not([data-backends-available=""])')).or(page.getByRole('alert'))).toBeVisible({ timeout: 60_000 });
   const available = ((await prediction.getAttribute('data-backends-available').catch(() => null)) ?? '').split(',');
-  test.skip(!available.includes('webgpu'), `WebGPU is not available in this browser (available: ${available.join(', ')})`);
+  const why = (await page.getByRole('alert').allInnerTexts()).join(' ').replace(/\s+/g, ' ');
+  test.skip(!available.includes('webgpu'), `WebGPU is not available in this browser (available: ${available.join(', ') || 'none reported'}${why ? `; the page says: ${why}` : ''})`);
   await expect(prediction).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 180_000 });
   await chooseMethod(page, /Integrated Gradients/, SMALL_IG);
   await page.evaluate(() => window.__cineecgTest!.loseDevice());

@@ -6,7 +6,7 @@ export type GlStatus = 'ok' | 'lost' | 'failed';
 /** The part of three's WebGLRenderer this needs (kept narrow so the hook is testable without WebGL). */
 export interface LosableRenderer {
   domElement: HTMLCanvasElement;
-  forceContextRestore(): void;
+  getContext(): { getExtension(name: 'WEBGL_lose_context'): { restoreContext(): void } | null };
 }
 
 /** How long to wait for the browser to give the context back by itself before asking for it. */
@@ -18,7 +18,7 @@ export const GIVE_UP_AFTER_MS = 8000;
  * Follows the 3D canvas's WebGL context. A context can be lost at any time (GPU reset, driver update, too many
  * contexts in the browser, WEBGL_lose_context in a test); three.js keeps its scene and rebuilds GPU state on
  * `webglcontextrestored`. If the browser does not restore it within RESTORE_AFTER_MS we ask for it
- * (`forceContextRestore`, the extension's restoreContext); if it is still gone after GIVE_UP_AFTER_MS the status is
+ * (the WEBGL_lose_context extension's restoreContext); if it is still gone after GIVE_UP_AFTER_MS the status is
  * 'failed' and `retry` remounts the canvas (a fresh canvas, a fresh context).
  */
 export function useContextLossRecovery(onRestored: () => void): { status: GlStatus; attach: (r: LosableRenderer) => void; retry: () => void; canvasKey: number } {
@@ -31,15 +31,23 @@ export function useContextLossRecovery(onRestored: () => void): { status: GlStat
   const attach = useCallback((r: LosableRenderer) => {
     detach.current();
     const timers: number[] = [];
+    // Taken while the context is alive: a lost context answers getExtension with null (so three's
+    // forceContextRestore, which asks then, cannot restore).
+    let ext: { restoreContext(): void } | null = null;
+    try {
+      ext = r.getContext().getExtension('WEBGL_lose_context');
+    } catch {
+      ext = null;
+    }
     const clear = () => timers.splice(0).forEach((t) => window.clearTimeout(t));
     const lost = () => {
       setStatus('lost');
       clear();
       timers.push(window.setTimeout(() => {
         try {
-          r.forceContextRestore();
+          ext?.restoreContext();
         } catch {
-          // no WEBGL_lose_context extension: wait for the browser
+          // the browser is restoring it itself, or cannot: wait, then say so
         }
       }, RESTORE_AFTER_MS));
       timers.push(window.setTimeout(() => setStatus('failed'), GIVE_UP_AFTER_MS));
