@@ -41,6 +41,32 @@ test('the whole browser closed right after a mark (same profile reopened): every
   }
 });
 
+test('the viewer’s remembered split survives the browser closing (same profile reopened)', async ({ baseURL }) => {
+  test.setTimeout(180_000);
+  const profile = mkdtempSync(path.join(tmpdir(), 'cineecg-profile-'));
+  const launch = () => chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, baseURL, serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
+  try {
+    const first = await launch();
+    const page = first.pages()[0] ?? (await first.newPage());
+    await page.goto('./');
+    const split = page.getByRole('separator');
+    await expect(split).toBeVisible({ timeout: 60_000 });
+    const start = Number(await split.getAttribute('aria-valuenow'));
+    await split.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    await expect(split).toHaveAttribute('aria-valuenow', String(start + 10));
+    await first.close();
+
+    const second = await launch();
+    const again = second.pages()[0] ?? (await second.newPage());
+    await again.goto('./');
+    await expect(again.getByRole('separator')).toHaveAttribute('aria-valuenow', String(start + 10), { timeout: 60_000 });
+    await second.close();
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
 /** Runs in the page: puts `value` (its key inside it) into the study database's `work` store. */
 async function putWork(page: Page, value: unknown): Promise<void> {
   await page.evaluate((value) => new Promise<void>((resolve, reject) => {
