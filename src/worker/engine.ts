@@ -209,6 +209,8 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
         } catch (e) {
           // A loss shows up as BackendLost between batches, or as whatever the dead backend threw mid-batch; in the
           // latter case its loss event (device.lost, webglcontextlost) may still be on its way.
+          const cancelled = e instanceof WorkerFailure && e.code === 'cancelled';
+          if (cancelled) throw e;
           if (from && !(e instanceof BackendLost) && lostReason === null && (from === 'webgpu' || from === 'webgl')) await new Promise((r) => setTimeout(r, LOSS_EVENT_GRACE_MS));
           if (!from || (!(e instanceof BackendLost) && lostReason === null)) throw e;
           const reason = e instanceof BackendLost ? e.message : lostReason!;
