@@ -40,6 +40,9 @@ const noise = int('noise', a.noise!, 0);
 const heapBound = Number(a['heap-bound-mib']) * 2 ** 20;
 const port = Number(process.env.E2E_PORT ?? 4185);
 
+// servePreview would take any server that answers on the port for its own: refuse a busy port instead.
+const busy = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+if (busy) throw new Error(`port ${port} is already served by something else; set E2E_PORT to a free port`);
 if (!a['no-build']) execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
 const server = await servePreview(port);
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
