@@ -56,10 +56,12 @@ test('WebGPU device.destroy() in the worker: the job finishes on the next backen
   test.setTimeout(300_000);
   await page.goto('./?test-hooks&backend=webgpu');
   const prediction = page.getByTestId('prediction');
-  await expect(prediction.and(page.locator('[data-backends-available]:not([data-backends-available=""])')).or(page.getByRole('alert'))).toBeVisible({ timeout: 60_000 });
-  const available = ((await prediction.getAttribute('data-backends-available').catch(() => null)) ?? '').split(',');
+  // The worker's `check` fills data-backends-available; a refused backend shows an alert instead.
+  const seen = async () => ((await prediction.getAttribute('data-backends-available', { timeout: 1000 }).catch(() => null)) || ((await page.getByRole('alert').count()) ? 'alert' : ''));
+  await expect.poll(seen, { timeout: 90_000 }).not.toBe('');
+  const available = (await seen()).split(',');
   const why = (await page.getByRole('alert').allInnerTexts()).join(' ').replace(/\s+/g, ' ');
-  test.skip(!available.includes('webgpu'), `WebGPU is not available in this browser (available: ${available.join(', ') || 'none reported'}${why ? `; the page says: ${why}` : ''})`);
+  test.skip(!available.includes('webgpu'), `WebGPU is not available in this browser (available: ${available.join(', ')}${why ? `; the page says: ${why}` : ''})`);
   await expect(prediction).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 180_000 });
   await chooseMethod(page, /Integrated Gradients/, SMALL_IG);
   await page.evaluate(() => window.__cineecgTest!.loseDevice());
