@@ -54,7 +54,7 @@ export class PanelBoundary extends Component<Props, { error: AppError | null; at
       );
     }
     return (
-      <div className="panel-boundary" key={attempt} style={{ display: 'contents' }}>
+      <div className="panel-boundary" key={attempt}>
         <CrashProbe panel={this.props.panel} />
         {this.props.children}
       </div>
