@@ -113,6 +113,18 @@ describe('the engine when its backend is lost mid-explanation', () => {
     engine.dispose();
   });
 
+  it('a prediction on a lost backend runs again on the next one, with the same numbers', async () => {
+    const { d } = deps(['webgl', 'wasm', 'cpu'], ['webgl', 'wasm', 'cpu']);
+    const engine = createEngine(d);
+    await engine.load('m.json', 'webgl', () => {});
+    const before = await engine.predict(window, T, C);
+    engine.simulateFault('backend-lost');
+    const after = await engine.predict(window, T, C);
+    expect([before.backend, after.backend]).toEqual(['webgl', 'wasm']);
+    expect(after.logits).toEqual(before.logits);
+    engine.dispose();
+  });
+
   it('fails with backend-lost, naming what was tried, when no backend is left', async () => {
     const { d } = deps(['wasm', 'cpu'], ['wasm']);
     const engine = createEngine(d);

@@ -193,32 +193,23 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
     },
 
     async predict(window, T, C, key) {
-      const r = ready(T, C, key);
-      const t0 = deps.now();
-      const [p] = await predictWindowsAsync(r.model, [window]);
-      return { logits: p.logits, pAbnormal: p.pAbnormal, label: p.label, backend: r.backend, ms: deps.now() - t0 };
+      // A prediction is short: on a lost backend it simply runs again on the next one (the result names it).
+      return withFallback(async () => {
+        if (lostReason !== null && backend) throw new BackendLost(backend, lostReason);
+        const r = ready(T, C, key);
+        const t0 = deps.now();
+        const [p] = await predictWindowsAsync(r.model, [window]);
+        return { logits: p.logits, pAbnormal: p.pAbnormal, label: p.label, backend: r.backend, ms: deps.now() - t0 };
+      }, () => {});
     },
 
     async explain(method, window, T, C, params, onProgress, shouldStop, key) {
       let fallback: BackendFallback | undefined;
-      for (;;) {
-        const from = backend;
-        try {
-          const result = await explainOnce(method, window, T, C, params, onProgress, shouldStop, key);
-          return fallback ? { ...result, fallback } : result;
-        } catch (e) {
-          // A loss shows up as BackendLost between batches, or as whatever the dead backend threw mid-batch; in the
-          // latter case its loss event (device.lost, webglcontextlost) may still be on its way.
-          const cancelled = e instanceof WorkerFailure && e.code === 'cancelled';
-          if (cancelled) throw e;
-          if (from && !(e instanceof BackendLost) && lostReason === null && (from === 'webgpu' || from === 'webgl')) await new Promise((r) => setTimeout(r, LOSS_EVENT_GRACE_MS));
-          if (!from || (!(e instanceof BackendLost) && lostReason === null)) throw e;
-          const reason = e instanceof BackendLost ? e.message : lostReason!;
-          const to = await moveOn(from, reason);
-          fallback = { from: fallback?.from ?? from, to, reason };
-          onProgress({ status: 'explain', method, fraction: 0, phase: `the ${from} backend was lost (${reason}); rerunning on ${to}` });
-        }
-      }
+      const result = await withFallback(() => explainOnce(method, window, T, C, params, onProgress, shouldStop, key), (moved) => {
+        fallback = { ...moved, from: fallback?.from ?? moved.from };
+        onProgress({ status: 'explain', method, fraction: 0, phase: `the ${moved.from} backend was lost (${moved.reason}); rerunning on ${moved.to}` });
+      });
+      return fallback ? { ...result, fallback } : result;
     },
 
     memory() {
@@ -234,6 +225,24 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
 
     dispose,
   };
+
+  /** Runs `job`; if the backend is lost meanwhile, moves to the next backend and runs it again from the start. */
+  async function withFallback<T>(job: () => Promise<T>, onMoved: (f: BackendFallback) => void): Promise<T> {
+    for (;;) {
+      const from = backend;
+      try {
+        return await job();
+      } catch (e) {
+        if (e instanceof WorkerFailure && e.code === 'cancelled') throw e;
+        // A loss shows up as BackendLost between batches, or as whatever the dead backend threw mid-batch; in the
+        // latter case its loss event (device.lost, webglcontextlost) may still be on its way.
+        if (from && !(e instanceof BackendLost) && lostReason === null && (from === 'webgpu' || from === 'webgl')) await new Promise((r) => setTimeout(r, LOSS_EVENT_GRACE_MS));
+        if (!from || (!(e instanceof BackendLost) && lostReason === null)) throw e;
+        const reason = e instanceof BackendLost ? e.message : lostReason!;
+        onMoved({ from, to: await moveOn(from, reason), reason });
+      }
+    }
+  }
 
   async function explainOnce(...[method, window, T, C, params, onProgress, shouldStop, key]: Parameters<InferenceEngine['explain']>): Promise<ExplanationResult> {
       const r = ready(T, C, key);
