@@ -1,4 +1,4 @@
-import { Component, type ReactNode } from 'react';
+import { Component, Fragment, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { type AppError, toAppError } from '../errors/appError';
 import { clearPanelCrash, type PanelName, panelCrashes } from './panelCrash';
@@ -54,10 +54,12 @@ export class PanelBoundary extends Component<Props, { error: AppError | null; at
       );
     }
     return (
-      <div className="panel-boundary" key={attempt}>
+      // A keyed Fragment, no element: the panels' layout rules (`.workspace > .heart-panel`, flex sizing) see no
+      // wrapper; a new key on "Try again" remounts the panel.
+      <Fragment key={attempt}>
         <CrashProbe panel={this.props.panel} />
         {this.props.children}
-      </div>
+      </Fragment>
     );
   }
 }
