@@ -58,8 +58,9 @@ test('WebGPU device.destroy() in the worker: the job finishes on the next backen
   const prediction = page.getByTestId('prediction');
   // The worker's `check` fills data-backends-available; a refused backend shows an alert instead.
   const seen = async () => ((await prediction.getAttribute('data-backends-available', { timeout: 1000 }).catch(() => null)) || ((await page.getByRole('alert').count()) ? 'alert' : ''));
-  await expect.poll(seen, { timeout: 90_000 }).not.toBe('');
-  const available = (await seen()).split(',');
+  let found = '';
+  await expect.poll(async () => (found = await seen()), { timeout: 90_000 }).not.toBe('');
+  const available = found.split(',');
   const why = (await page.getByRole('alert').allInnerTexts()).join(' ').replace(/\s+/g, ' ');
   test.skip(!available.includes('webgpu'), `WebGPU is not available in this browser (available: ${available.join(', ')}${why ? `; the page says: ${why}` : ''})`);
   await expect(prediction).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 180_000 });
