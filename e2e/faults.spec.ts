@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium';
 import { chooseMethod, closeExplainDetails, downloadedExplanation, maxRelativeDifference, openExplainDetails, runExplanation } from './support/explain';
 
 /**
@@ -7,6 +8,11 @@ import { chooseMethod, closeExplainDetails, downloadedExplanation, maxRelativeDi
  * lost through WEBGL_lose_context. Each ends with the app still working. `?test-hooks` installs window.__cineecgTest.
  */
 const SMALL_IG = { Steps: '8', 'Noisy copies': '2' };
+
+// A browser of its own (different launch options make Playwright start a fresh worker and browser for this file, and
+// again for the next file): these tests lose WebGL contexts and a WebGPU device on purpose, and the 3D tests that ran
+// next in the same browser timed out waiting for animation frames (heart-view.spec.ts, twice; it passes alone).
+test.use({ launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--disable-renderer-backgrounding'] } });
 
 async function openReady(page: Page, query = ''): Promise<void> {
   await page.goto(`./?test-hooks${query}`);
