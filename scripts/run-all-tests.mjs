@@ -3,10 +3,12 @@
  * `npm test`: every check of the project, in order, then one closing line "N passed, N failed".
  *   1. Chromium from Debian when missing (the browser tests need it)   2. TypeScript (tsc --noEmit)
  *   3. Unit tests (Vitest)                                             4. Browser tests (Playwright + Chromium)
+ *   5. Supply chain: `npm audit --omit=dev --audit-level=high` (a high/critical finding fails; unreachable = skipped, said)
  * Skipped tests (e.g. those needing ../shared/data) are counted and named, never silent.
  */
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { runAudit } from './supply-chain-audit.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const results = [];
@@ -58,6 +60,14 @@ if (e2e?.stats) {
   const noReport = e2eStatus !== 0 && s.unexpected === 0 ? 1 : 0; // e.g. the web server failed to start
   results.push({ name: 'browser', passed: s.expected + s.flaky, failed: s.unexpected + noReport, skipped: s.skipped });
 } else results.push({ name: 'browser', passed: 0, failed: 1, skipped: 0, note: `playwright exited ${e2eStatus} without a report` });
+
+console.log('\n=== supply chain: npm audit --omit=dev --audit-level=high');
+const audit = runAudit();
+console.log(`npm audit: ${audit.verdict}: ${audit.reason}`);
+results.push({
+  name: 'supply chain', passed: audit.verdict === 'pass' ? 1 : 0, failed: audit.verdict === 'fail' ? 1 : 0, skipped: audit.verdict === 'skipped' ? 1 : 0,
+  ...(audit.verdict === 'skipped' && { skippedNames: [`npm audit: ${audit.reason}`] }),
+});
 
 console.log('\n=== summary');
 for (const r of results) {

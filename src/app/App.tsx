@@ -7,6 +7,8 @@ import { ErrorPanel } from './errors/ErrorPanel';
 import { ExplainPanel } from './explain/ExplainPanel';
 import { SynthCaseSummary } from './synth/SynthCaseSummary';
 import { isSynthCaseId } from './synth/synthCatalogue';
+import { FaultNotices } from './faults/FaultNotices';
+import { PanelBoundary } from './faults/PanelBoundary';
 import { ExplainProgressOverlay } from './explain/ExplainProgressOverlay';
 import { useExplainEstimate } from './explain/useExplainEstimate';
 import { EcgPanel } from './grid/EcgPanel';
@@ -47,6 +49,7 @@ export function App() {
     <div className="app" data-case-status={status}>
       <AppHeader />
       <DropZone />
+      <FaultNotices />
       <main className="app-main">
         <ErrorBoundary>
           {openingFiles && (
@@ -72,11 +75,11 @@ export function App() {
             <Workspace
               left={<EcgPanel prepared={prepared} caseTitle={entry?.title ?? prepared.record.name} />}
               right={
-                <ErrorBoundary>
+                <PanelBoundary panel="heart" label="The 3D heart">
                   <Suspense fallback={<p className="panel loading" role="status"><span className="spinner" aria-hidden="true" /> Loading the 3D view…</p>}>
                     <HeartPanel />
                   </Suspense>
-                </ErrorBoundary>
+                </PanelBoundary>
               }
               overlay={<ExplainProgressOverlay estimateMs={estimate?.ms ?? null} />}
             />

@@ -85,7 +85,7 @@ describe('the inference client', () => {
 
     const pending = client.check();
     w.crash('SyntaxError in worker script');
-    await expect(pending).rejects.toMatchObject({ detail: { code: 'worker-failed', message: 'SyntaxError in worker script' } });
+    await expect(pending).rejects.toMatchObject({ detail: { code: 'worker-failed', message: 'the inference worker stopped during check (SyntaxError in worker script)' } });
     await expect(client.check()).rejects.toMatchObject({ detail: { code: 'worker-failed' } });
 
     const w2 = fakeWorker();

@@ -5,6 +5,7 @@ import {
   FINAL_RESPONSE,
   type ExplainProgress,
   type LoadProgress,
+  type SimulatedFault,
   type WorkerError,
   type WorkerProgress,
   type WorkerRequest,
@@ -61,8 +62,14 @@ export interface InferenceClient {
   faithfulness(window: Float32Array, importance: Float32Array, T: number, C: number, opts: { steps: number; targetClass: 0 | 1; model?: string }): FaithfulnessJob;
   /** Asks the worker to stop explain (or faithfulness) `id`; that job then fails with code `cancelled`. Resolves whether it was found. */
   cancel(id: number): Promise<boolean>;
+  /** Tests: arms a fault inside the worker (e.g. the backend is lost at the running explain's next batch). */
+  simulateFault(fault: SimulatedFault): Promise<void>;
+  /** TF.js's live tensors and bytes in the worker, answered after the requests before it (soak test). */
+  memory(): Promise<{ numTensors: number; numBytes: number; backend: BackendName | null }>;
+  /** Tests: `worker.terminate()` as if it had crashed; handled like a real crash (fail in-flight, restart). */
+  crashForTest(): void;
   dispose(): Promise<void>;
-  /** Stops the worker; pending requests fail with `worker-failed`. */
+  /** Stops the worker for good; pending requests fail with `worker-failed`. */
   terminate(): void;
 }
 
@@ -73,19 +80,56 @@ interface Pending {
   onProgress?: (p: WorkerProgress) => void;
 }
 
-/** Promise-per-request over the worker protocol: answers are matched to requests by id. */
-export function createInferenceClient(worker: WorkerPort): InferenceClient {
+/** What the client tells its owner when it replaced a dead worker. */
+export interface WorkerRestart {
+  /** Why the old worker died (its error event's message, or "terminated"). */
+  reason: string;
+  /** The request types that were in flight and were reported failed. */
+  failed: WorkerRequest['type'][];
+  /** How many times the worker has been restarted so far. */
+  restarts: number;
+}
+
+export interface InferenceClientOptions {
+  /** Called after a dead worker was replaced and the model reload was sent to the new one. */
+  onRestart?: (r: WorkerRestart) => void;
+  /** The model reload on the new worker finished (its `ready`), or failed. */
+  onReloaded?: (r: { ready: Ready } | { error: WorkerError }) => void;
+  /** Restarts allowed within `restartWindowMs`: a worker that dies on start-up is not restarted for ever. */
+  maxRestarts?: number;
+  restartWindowMs?: number;
+  now?: () => number;
+}
+
+/**
+ * Promise-per-request over the worker protocol: answers are matched to requests by id.
+ * Given a factory instead of a worker, a worker that dies (error event, or `crashForTest`) is replaced: every
+ * request in flight fails at once with `worker-failed` (never hangs), the last `load` and `load-extra` are sent
+ * to the new worker, and later requests queue behind them there.
+ */
+export function createInferenceClient(source: WorkerPort | (() => WorkerPort), opts: InferenceClientOptions = {}): InferenceClient {
+  const spawn = typeof source === 'function' ? source : null;
+  const maxRestarts = opts.maxRestarts ?? 3;
+  const windowMs = opts.restartWindowMs ?? 60_000;
+  const now = opts.now ?? (() => Date.now());
   let nextId = 1;
   let dead: WorkerError | null = null;
   const pending = new Map<number, Pending>();
+  const restartTimes: number[] = [];
+  /** What a new worker must be told to be where the old one was: the model load and the extra models. */
+  let lastLoad: Extract<WorkerRequest, { type: 'load' }> | null = null;
+  const lastExtras = new Map<string, Extract<WorkerRequest, { type: 'load-extra' }>>();
+  let worker: WorkerPort = spawn ? spawn() : (source as WorkerPort);
 
   const failAll = (error: WorkerError) => {
-    dead = error;
+    const failed = [...pending.values()].map((p) => p.type);
     for (const p of pending.values()) p.reject(new InferenceFailure(error));
     pending.clear();
+    return failed;
   };
 
-  worker.addEventListener('message', (e: MessageEvent) => {
+  const onMessage = (from: WorkerPort) => (e: MessageEvent) => {
+    if (from !== worker) return; // a late answer from a worker that was replaced
     const m = e.data as WorkerResponse;
     const p = pending.get(m.id);
     if (!p) return; // an answer to a request nobody waits for any more
@@ -96,14 +140,53 @@ export function createInferenceClient(worker: WorkerPort): InferenceClient {
       return p.reject(new InferenceFailure({ code: 'inference-failed', message: `worker answered ${p.type} with ${m.type}` }));
     }
     p.resolve(m);
-  });
-  worker.addEventListener('error', (e: ErrorEvent | Event) => {
-    const message = 'message' in e && e.message ? e.message : 'the inference worker failed to start or crashed';
-    failAll({ code: 'worker-failed', message });
-  });
+  };
 
-  function send<R extends WorkerResponse>(request: WorkerRequest, onProgress?: (p: WorkerProgress) => void): Promise<R> {
+  /** The worker died: fail what was in flight, then replace it (when we can) and bring the model back. */
+  const died = (from: WorkerPort, reason: string) => {
+    if (from !== worker || dead) return;
+    safely(() => from.terminate());
+    const t = now();
+    while (restartTimes.length && t - restartTimes[0] > windowMs) restartTimes.shift();
+    const canRestart = spawn !== null && restartTimes.length < maxRestarts;
+    const inFlight = [...pending.values()].map((p) => p.type);
+    const what = inFlight.length ? ` during ${[...new Set(inFlight)].join(', ')}` : '';
+    const failed = failAll({
+      code: 'worker-failed',
+      message: canRestart
+        ? `the inference worker stopped${what} (${reason}); it was restarted: try again`
+        : `the inference worker stopped${what} (${reason})${spawn ? `, ${maxRestarts} times within ${Math.round(windowMs / 1000)} s; it is not restarted again` : ''}`,
+    });
+    if (!canRestart) {
+      dead = { code: 'worker-failed', message: `the inference worker stopped (${reason}) and could not be restarted` };
+      return;
+    }
+    restartTimes.push(t);
+    worker = attach(spawn!());
+    opts.onRestart?.({ reason, failed, restarts: restartTimes.length });
+    if (lastLoad) {
+      const reload = send<Ready>({ ...lastLoad, id: nextId++ }, undefined, false);
+      for (const extra of lastExtras.values()) void send({ ...extra, id: nextId++ }, undefined, false).catch(() => {});
+      reload.then((ready) => opts.onReloaded?.({ ready }), (e: InferenceFailure) => opts.onReloaded?.({ error: e.detail }));
+    }
+  };
+
+  const attach = (w: WorkerPort): WorkerPort => {
+    w.addEventListener('message', onMessage(w));
+    w.addEventListener('error', (e: ErrorEvent | Event) => {
+      died(w, 'message' in e && e.message ? e.message : 'the inference worker failed to start or crashed');
+    });
+    return w;
+  };
+  attach(worker);
+
+  function send<R extends WorkerResponse>(request: WorkerRequest, onProgress?: (p: WorkerProgress) => void, remember = true): Promise<R> {
     if (dead) return Promise.reject(new InferenceFailure(dead));
+    if (remember && request.type === 'load') {
+      lastLoad = request;
+      lastExtras.clear();
+    }
+    if (remember && request.type === 'load-extra') lastExtras.set(request.key, request);
     return new Promise<R>((resolve, reject) => {
       pending.set(request.id, { type: request.type, resolve: resolve as (r: WorkerResponse) => void, reject, onProgress });
       worker.postMessage(request, transferablesOf(request));
@@ -112,9 +195,9 @@ export function createInferenceClient(worker: WorkerPort): InferenceClient {
 
   return {
     check: async () => (await send<Extract<WorkerResponse, { type: 'checked' }>>({ type: 'check', id: nextId++ })).backends,
-    load: (modelUrl, opts = {}) =>
-      send<Ready>({ type: 'load', id: nextId++, modelUrl, ...(opts.backend ? { backend: opts.backend } : {}) }, (p) => {
-        if (p.status !== 'explain') opts.onProgress?.(p);
+    load: (modelUrl, o = {}) =>
+      send<Ready>({ type: 'load', id: nextId++, modelUrl, ...(o.backend ? { backend: o.backend } : {}) }, (p) => {
+        if (p.status !== 'explain') o.onProgress?.(p);
       }),
     predict: (window, T, C, model) => send<PredictionResponse>({ type: 'predict', id: nextId++, window: window.slice(), T, C, ...(model && { model }) }),
     loadExtra: (key, modelUrl, randomiseSeed) => send<ExtraReady>({ type: 'load-extra', id: nextId++, key, modelUrl, ...(randomiseSeed !== undefined && { randomiseSeed }) }),
@@ -130,12 +213,30 @@ export function createInferenceClient(worker: WorkerPort): InferenceClient {
       return { id, result: send<CurvesResponse>({ type: 'faithfulness', id, window: window.slice(), importance: importance.slice(), T, C, steps, targetClass, ...(model && { model }) }) };
     },
     cancel: async (id) => (await send<Extract<WorkerResponse, { type: 'cancelling' }>>({ type: 'cancel', id: nextId++, target: id })).found,
+    simulateFault: async (fault) => void (await send({ type: 'simulate-fault', id: nextId++, fault })),
+    memory: async () => {
+      const { numTensors, numBytes, backend } = await send<Extract<WorkerResponse, { type: 'memory' }>>({ type: 'memory', id: nextId++ });
+      return { numTensors, numBytes, backend };
+    },
+    crashForTest: () => {
+      worker.terminate();
+      died(worker, 'terminated');
+    },
     dispose: async () => void (await send({ type: 'dispose', id: nextId++ })),
     terminate: () => {
       worker.terminate();
-      failAll({ code: 'worker-failed', message: 'the inference worker was stopped' });
+      dead = { code: 'worker-failed', message: 'the inference worker was stopped' };
+      failAll(dead);
     },
   };
+}
+
+function safely(f: () => void): void {
+  try {
+    f();
+  } catch {
+    // terminating a worker that already died
+  }
 }
 
 /** The real worker, bundled by Vite as its own module chunk (TF.js never loads on the main thread). */

@@ -1,97 +1,24 @@
 /**
- * The inference worker: owns TF.js, the backend and the model; speaks src/worker/protocol.ts.
- * Requests are handled one at a time in arrival order, so a `predict` sent right after `load` waits for it.
- * `cancel` is the exception: it is answered at once and marks the explain (or faithfulness) it names, which stops at
- * its next batch.
+ * The inference worker: owns TF.js, the backend and the model; speaks src/worker/protocol.ts. A thin shell: the
+ * queue and cancel logic are in host.ts (unit-tested without a Worker), the TF.js work in engine.ts.
  */
 import { currentEnvironment, probeBackends } from './backends';
 import { createEngine } from './engine';
-import { type WorkerRequest, type WorkerResponse, WorkerFailure, parseRequest, responseTransferables, toWorkerError } from './protocol';
-import { fetchBinary, fetchModelFiles, initBackend } from './tf-backends';
-import { yieldToEventLoop } from './yield';
+import { createWorkerHost } from './host';
+import { type WorkerResponse, responseTransferables } from './protocol';
+import { fetchBinary, fetchModelFiles, initBackend, loseDevice, watchBackend } from './tf-backends';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const engine = createEngine({
   probe: () => probeBackends(currentEnvironment()),
   initBackend,
+  watchBackend,
+  loseDevice,
   fetchModel: fetchModelFiles,
   fetchBinary,
   now: () => performance.now(),
 });
 
-const post = (m: WorkerResponse) => self.postMessage(m, responseTransferables(m));
-
-/** Ids of explains (and faithfulness requests) asked to stop; `running` is the one in progress (for the `found` answer). */
-const cancelled = new Set<number>();
-const waiting = new Set<number>();
-let running: number | null = null;
-
-async function handle(request: WorkerRequest): Promise<void> {
-  const { id } = request;
-  switch (request.type) {
-    case 'check':
-      return post({ type: 'checked', id, backends: await engine.check() });
-    case 'load': {
-      const ready = await engine.load(request.modelUrl, request.backend, (progress) => post({ type: 'progress', id, progress }));
-      return post({ type: 'ready', id, ...ready });
-    }
-    case 'load-extra':
-      return post({ type: 'extra-ready', id, key: request.key, ...(await engine.loadExtra(request.key, request.modelUrl, request.randomiseSeed)) });
-    case 'predict':
-      return post({ type: 'prediction', id, ...(await engine.predict(request.window, request.T, request.C, request.model)) });
-    case 'explain': {
-      running = id;
-      // A macrotask between batches lets a `cancel` message in; the check then sees it.
-      const shouldStop = async () => (await yieldToEventLoop(), cancelled.has(id));
-      try {
-        const r = await engine.explain(request.method, request.window, request.T, request.C, request.params, (progress) => post({ type: 'progress', id, progress }), shouldStop, request.model);
-        return post({ type: 'explanation', id, ...r });
-      } finally {
-        running = null;
-        cancelled.delete(id);
-      }
-    }
-    case 'faithfulness': {
-      running = id;
-      const shouldStop = async () => (await yieldToEventLoop(), cancelled.has(id));
-      try {
-        const r = await engine.faithfulness(request.window, request.importance, request.T, request.C, { steps: request.steps, targetClass: request.targetClass }, shouldStop, request.model);
-        return post({ type: 'curves', id, ...r });
-      } finally {
-        running = null;
-        cancelled.delete(id);
-      }
-    }
-    case 'cancel':
-      return; // answered out of turn in onmessage
-    case 'dispose':
-      engine.dispose();
-      return post({ type: 'disposed', id });
-  }
-}
-
-let queue: Promise<void> = Promise.resolve();
-
-self.onmessage = (event: MessageEvent<unknown>) => {
-  const parsed = parseRequest(event.data);
-  if (!parsed.ok) {
-    post({ type: 'error', id: parsed.id, error: parsed.error });
-    return;
-  }
-  const { request } = parsed;
-  if (request.type === 'cancel') {
-    const found = running === request.target || waiting.has(request.target);
-    if (found) cancelled.add(request.target);
-    post({ type: 'cancelling', id: request.id, target: request.target, found });
-    return;
-  }
-  if (request.type === 'explain' || request.type === 'faithfulness') waiting.add(request.id);
-  queue = queue
-    .then(() => {
-      waiting.delete(request.id);
-      if (cancelled.delete(request.id)) throw new WorkerFailure('cancelled', `${request.type} was cancelled before it started`);
-      return handle(request);
-    })
-    .catch((e: unknown) => post({ type: 'error', id: request.id, error: toWorkerError(e) }));
-};
+const host = createWorkerHost(engine, (m: WorkerResponse) => self.postMessage(m, responseTransferables(m)));
+self.onmessage = (event: MessageEvent<unknown>) => host.receive(event.data);

@@ -96,7 +96,7 @@ describe('progress', () => {
   });
 
   it('every request has exactly one final answer type', () => {
-    expect(FINAL_RESPONSE).toEqual({ check: 'checked', load: 'ready', 'load-extra': 'extra-ready', faithfulness: 'curves', predict: 'prediction', explain: 'explanation', cancel: 'cancelling', dispose: 'disposed' });
+    expect(FINAL_RESPONSE).toEqual({ check: 'checked', load: 'ready', 'load-extra': 'extra-ready', faithfulness: 'curves', predict: 'prediction', explain: 'explanation', cancel: 'cancelling', 'simulate-fault': 'fault-armed', memory: 'memory', dispose: 'disposed' });
   });
 });
 

@@ -47,6 +47,8 @@ export type WorkerErrorCode =
   | 'worker-failed'
   /** An explain or faithfulness request stopped by a `cancel`. */
   | 'cancelled'
+  /** The backend was lost (WebGPU device lost, WebGL context lost) and no other backend could take the job. */
+  | 'backend-lost'
   /** Anything else thrown inside the worker. */
   | 'inference-failed';
 
@@ -110,7 +112,19 @@ export type WorkerRequest =
    */
   | { type: 'faithfulness'; id: number; window: Float32Array; importance: Float32Array; T: number; C: number; steps: number; targetClass: 0 | 1; model?: string }
   | { type: 'cancel'; id: number; target: number }
+  /** Tests: the running (or next) explain finds its backend lost at its next batch, as after a WebGPU device loss. */
+  | { type: 'simulate-fault'; id: number; fault: SimulatedFault }
+  /** TF.js's memory in the worker (the soak test checks that tensors do not grow from run to run). */
+  | { type: 'memory'; id: number }
   | { type: 'dispose'; id: number };
+
+/**
+ * Faults a test can force inside the worker (answered at once, like cancel): `backend-lost` marks the active backend
+ * lost; `device-lost` really loses it where it can (WebGPU `device.destroy()`, WebGL `WEBGL_lose_context`), so the
+ * engine sees it through its watcher like a driver reset (on wasm and cpu it falls back to `backend-lost`).
+ */
+export const SIMULATED_FAULTS = ['backend-lost', 'device-lost'] as const;
+export type SimulatedFault = (typeof SIMULATED_FAULTS)[number];
 
 /** What `ready` reports about the loaded model; the store keeps exactly this. */
 export interface ModelReady {
@@ -137,6 +151,8 @@ export type WorkerResponse =
   | ({ type: 'curves'; id: number } & FaithfulnessResult)
   | { type: 'extra-ready'; id: number; key: string; model: ModelInfo; loadMs: number }
   | { type: 'cancelling'; id: number; target: number; found: boolean }
+  | { type: 'fault-armed'; id: number; fault: SimulatedFault }
+  | { type: 'memory'; id: number; numTensors: number; numBytes: number; backend: BackendName | null }
   | { type: 'disposed'; id: number }
   | { type: 'error'; id: number; error: WorkerError };
 
@@ -150,6 +166,15 @@ export interface ExplanationResult {
   params: Record<string, unknown>;
   backend: BackendName;
   ms: number;
+  /** Set when the backend the job started on was lost and the job was rerun from the start on the next one. */
+  fallback?: BackendFallback;
+}
+
+/** A backend lost mid-job (WebGPU device lost, WebGL context lost) and the one the job finished on. */
+export interface BackendFallback {
+  from: BackendName;
+  to: BackendName;
+  reason: string;
 }
 
 /** A faithfulness answer: the core's curves and areas, with where and how long. */
@@ -169,6 +194,8 @@ export const FINAL_RESPONSE: { [K in RequestType]: WorkerResponse['type'] } = {
   explain: 'explanation',
   faithfulness: 'curves',
   cancel: 'cancelling',
+  'simulate-fault': 'fault-armed',
+  memory: 'memory',
   dispose: 'disposed',
 };
 
@@ -207,8 +234,12 @@ export function parseRequest(data: unknown): { ok: true; request: WorkerRequest 
   const id = m.id;
   switch (m.type) {
     case 'check':
+    case 'memory':
     case 'dispose':
       return { ok: true, request: { type: m.type, id } };
+    case 'simulate-fault':
+      if (!(SIMULATED_FAULTS as readonly unknown[]).includes(m.fault)) return bad(id, `simulate-fault: unknown fault "${String(m.fault)}"; expected one of ${SIMULATED_FAULTS.join(', ')}`);
+      return { ok: true, request: { type: 'simulate-fault', id, fault: m.fault as SimulatedFault } };
     case 'cancel':
       if (!isInt(m.target)) return bad(id, 'cancel: expected an integer "target", the id of the explain to stop');
       return { ok: true, request: { type: 'cancel', id, target: m.target } };
@@ -254,7 +285,7 @@ export function parseRequest(data: unknown): { ok: true; request: WorkerRequest 
       return { ok: true, request: { type: 'load-extra', id, key, modelUrl: m.modelUrl, ...(m.randomiseSeed !== undefined && { randomiseSeed: m.randomiseSeed }) } };
     }
     default:
-      return bad(id, `unknown message type "${String(m.type)}"; expected check, load, load-extra, predict, explain, faithfulness, cancel or dispose`);
+      return bad(id, `unknown message type "${String(m.type)}"; expected check, load, load-extra, predict, explain, faithfulness, cancel, simulate-fault, memory or dispose`);
   }
 }
 

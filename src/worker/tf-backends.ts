@@ -42,3 +42,37 @@ async function fetchOk(url: string): Promise<Response> {
   if (!res.ok) throw new Error(`HTTP ${res.status} for ${url.split('/').pop()}`);
   return res;
 }
+
+/**
+ * Reports the loss of a GPU backend's device: WebGPU's `device.lost` (driver reset, GPU removed, `device.destroy()`)
+ * and WebGL's `webglcontextlost` on TF.js's own (offscreen) canvas. wasm and cpu cannot be lost.
+ */
+export function watchBackend(name: BackendName, onLost: (reason: string) => void): () => void {
+  let live = true;
+  const b = tf.backend() as unknown as { device?: { lost?: Promise<{ message?: string; reason?: string }> }; gpgpu?: { gl?: { canvas?: EventTarget } } };
+  if (name === 'webgpu' && b.device?.lost) {
+    void b.device.lost.then((info) => live && onLost(`WebGPU device lost${info.reason ? ` (${info.reason})` : ''}${info.message ? `: ${info.message}` : ''}`));
+  }
+  const canvas = name === 'webgl' ? b.gpgpu?.gl?.canvas : undefined;
+  const onContextLost = () => live && onLost('WebGL context lost');
+  canvas?.addEventListener?.('webglcontextlost', onContextLost);
+  return () => {
+    live = false;
+    canvas?.removeEventListener?.('webglcontextlost', onContextLost);
+  };
+}
+
+/** Tests: loses the active GPU backend's device for real (what a driver reset does); false on wasm and cpu. */
+export function loseDevice(name: BackendName): boolean {
+  const b = tf.backend() as unknown as { device?: { destroy?: () => void }; gpgpu?: { gl?: { getExtension(n: string): { loseContext(): void } | null } } };
+  if (name === 'webgpu' && b.device?.destroy) {
+    b.device.destroy();
+    return true;
+  }
+  const ext = name === 'webgl' ? b.gpgpu?.gl?.getExtension('WEBGL_lose_context') : null;
+  if (ext) {
+    ext.loseContext();
+    return true;
+  }
+  return false;
+}

@@ -8,7 +8,8 @@ const HINTS: Partial<Record<AppError['code'], string>> = {
   'model-load': 'The model files could not be fetched or read. The ECG itself is unaffected; reload to try again.',
   'backend-unavailable': 'This browser cannot run the model on the backend asked for. Remove ?backend= from the address to pick one automatically.',
   'no-backend': 'This browser offers none of WebGPU, WebGL, WebAssembly or plain JavaScript for the model.',
-  'worker-failed': 'The background worker that runs the model stopped. Reload the page.',
+  'worker-failed': 'The background worker that runs the model stopped. It is restarted automatically: run the job again. If it keeps stopping, reload the page.',
+  'backend-lost': 'The graphics device the model ran on was lost and no other backend could take over. Reload the page.',
   'bad-input': 'The model window does not have the shape the model expects.',
 };
 

@@ -9,6 +9,7 @@ import { describeDuration } from './estimate';
 import { ExplainDetails } from './ExplainDetails';
 import { ExplainStatus } from './ExplainStatus';
 import { PrintSettings } from './PrintSettings';
+import { PanelBoundary } from '../faults/PanelBoundary';
 import { useExplainEstimate } from './useExplainEstimate';
 
 /** Short method names for the compact bar; the full name is the button's title and the live region's text. */
@@ -71,7 +72,9 @@ export function ExplainPanel() {
         </button>
       </div>
       <div id="explain-drawer" className="explain-drawer" hidden={!open} data-testid="explain-drawer">
-        <ExplainDetails running={running} open={open} />
+        <PanelBoundary panel="drawer" label="The details drawer">
+          <ExplainDetails running={running} open={open} />
+        </PanelBoundary>
       </div>
     </section>
   );

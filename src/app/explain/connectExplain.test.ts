@@ -61,6 +61,28 @@ describe('connectExplain', () => {
     expect(store.getState().explainStatus).toBe('cancelled');
   });
 
+  it('after dispose it no longer follows the store: a new case cancels nothing', async () => {
+    const store = readyStore();
+    const fake = fakeClient();
+    const c = connectExplain(store, fake.client);
+    c.run();
+    c.dispose();
+    store.getState().caseLoadStarted(null);
+    expect(fake.cancelled).toEqual([]);
+  });
+
+  it('a job whose worker died is reported failed with the worker-failed message, and the next run starts', async () => {
+    const store = readyStore();
+    const fake = fakeClient();
+    const c = connectExplain(store, fake.client);
+    c.run();
+    fake.jobs[0].fail(new InferenceFailure({ code: 'worker-failed', message: 'the inference worker stopped during explain (terminated); it was restarted: try again' }));
+    await settle();
+    expect(store.getState()).toMatchObject({ explainStatus: 'error', explainJob: null, explainError: { code: 'worker-failed' } });
+    c.run();
+    expect(fake.jobs).toHaveLength(2);
+  });
+
   it('explains the CineECG twin on its own input only when it is loaded; a refused start is shown, not swallowed', async () => {
     const store = readyStore();
     const fake = fakeClient();

@@ -10,6 +10,8 @@ export interface ExplainController {
   run(): void;
   /** Stops the running job (the worker stops at its next batch). */
   cancel(): void;
+  /** Stops following the store (the worker and client are the caller's). */
+  dispose(): void;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface ExplainController {
  */
 export function connectExplain(store: AppStore, client: InferenceClient): ExplainController {
   let lastCase = store.getState().caseRequest;
-  store.subscribe((s) => {
+  const unsubscribe = store.subscribe((s) => {
     if (s.caseRequest === lastCase) return;
     lastCase = s.caseRequest;
     const job = s.explainJob;
@@ -58,5 +60,6 @@ export function connectExplain(store: AppStore, client: InferenceClient): Explai
       const job = store.getState().explainJob;
       if (job) void client.cancel(job.id).catch(() => {});
     },
+    dispose: unsubscribe,
   };
 }

@@ -11,6 +11,7 @@ import { EcgGridCanvas } from './EcgGridCanvas';
 import { type CaliperReading, describeCaliper } from './calipers';
 import { PaperControls } from './PaperControls';
 import { scrollToWindow } from './scrollToWindow';
+import { PanelBoundary } from '../faults/PanelBoundary';
 import { usePrintMedia } from './usePrintMedia';
 import { TruthLegend } from '../synth/TruthLegend';
 import { useTruthOverlay } from '../synth/useTruth';
@@ -87,9 +88,13 @@ export function EcgPanel({ prepared, caseTitle }: { prepared: PreparedEcg; caseT
       <TruthLegend />
       <div className="ecg-body">
         <div ref={scroller} className="ecg-scroll" tabIndex={0} aria-label="ECG paper, scroll to see the whole record">
-          <EcgGridCanvas prepared={prepared} caseTitle={caseTitle} trace={trace} pxPerMm={pxPerMm} overlayView={showOverlay ? view : null} layout={layout} mmPerS={mmPerS} mmPerMv={mmPerMv} calipers={calipers} onCaliper={setReading} truth={truth} />
+          <PanelBoundary panel="grid" label="The 12-lead grid">
+            <EcgGridCanvas prepared={prepared} caseTitle={caseTitle} trace={trace} pxPerMm={pxPerMm} overlayView={showOverlay ? view : null} layout={layout} mmPerS={mmPerS} mmPerMv={mmPerMv} calipers={calipers} onCaliper={setReading} truth={truth} />
+          </PanelBoundary>
         </div>
-        <BeatPanel prepared={prepared} view={showOverlay ? view : null} />
+        <PanelBoundary panel="beat" label="The beat panel">
+          <BeatPanel prepared={prepared} view={showOverlay ? view : null} />
+        </PanelBoundary>
         {calipers && (
           <p className="caliper-readout" role="status" aria-live="polite" data-testid="caliper-readout">
             {reading ? describeCaliper(reading) : 'Calipers: drag on the paper between two points.'}

@@ -6,6 +6,7 @@ import type { HeartMeshes as Meshes } from '../../core/cine/heart-mesh';
 import { appStore } from '../store/appStore';
 import { fitCamera, projectedBox } from './fitTrajectory';
 import { lpsArrayToThree, lpsToThree } from './frameToThree';
+import type { LosableRenderer } from './contextLoss';
 import { BACKGROUND } from './heartColors';
 import { HeartMeshes, type SurfaceOpacity } from './HeartMeshes';
 import { type CameraPreset, presetPosition } from './presets';
@@ -101,9 +102,20 @@ export interface HeartCanvasProps {
   onQrsBox?: (w: number, h: number, canvasW: number, canvasH: number) => void;
   /** Extra scene content in the heart's world frame (study mode draws the expert's marks and picks times here). */
   children?: React.ReactNode;
+  /** Receives the renderer once created (the panel follows its WebGL context: contextLoss.ts). */
+  onRenderer?: (renderer: LosableRenderer) => void;
+  /** Changes when the frame must be drawn again although no prop did (after a restored WebGL context). */
+  redraw?: number;
 }
 
-export default function HeartCanvas({ meshes, trajectory, phi, request, distance, qrsEndSample, surfaces, onFrame, onQrsBox, children }: HeartCanvasProps) {
+/** frameloop 'demand' draws only when asked: a restored context has an empty drawing buffer until the next frame. */
+function RedrawOn({ nonce }: { nonce: number }) {
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => invalidate(), [nonce, invalidate]);
+  return null;
+}
+
+export default function HeartCanvas({ meshes, trajectory, phi, request, distance, qrsEndSample, surfaces, onFrame, onQrsBox, children, onRenderer, redraw = 0 }: HeartCanvasProps) {
   const world = useMemo(() => (trajectory ? lpsArrayToThree(trajectory.points) : null), [trajectory]);
   const qrsWorld = useMemo(() => (world ? world.subarray(0, Math.max(2, Math.min(world.length / 3, qrsEndSample)) * 3) : null), [world, qrsEndSample]);
   const labels = useMemo(() => (world && trajectory ? timeLabels(world.length / 3, trajectory.fsHz, trajectory.segments) : []), [world, trajectory]);
@@ -118,6 +130,7 @@ export default function HeartCanvas({ meshes, trajectory, phi, request, distance
         gl={{ preserveDrawingBuffer: true, antialias: true }}
         camera={{ fov: FOV_DEG, near: 0.5, far: distance * 10, position: presetPosition(request.preset, distance) }}
         aria-hidden="true"
+        onCreated={({ gl }) => onRenderer?.(gl)}
       >
         <color attach="background" args={[BACKGROUND]} />
         <ambientLight intensity={0.85} />
@@ -130,6 +143,7 @@ export default function HeartCanvas({ meshes, trajectory, phi, request, distance
         <LabelProjector layer={layer} anchors={anchors} path={world} />
         <MeasureQrs world={qrsWorld} onBox={onQrsBox} />
         <RenderOnCursor onFrame={onFrame} />
+        <RedrawOn nonce={redraw} />
         {children}
       </Canvas>
       <TimeLabelLayer ref={layer} labels={labels} />

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { MODEL_FS_HZ, WINDOW_SAMPLES } from '../../core/constants';
 import { bipolarPhi, mappedPhi } from '../../core/xai/mapping';
 import { METHOD_LABELS } from '../../core/xai/catalogue';
@@ -8,6 +8,7 @@ import { appStore } from '../store/appStore';
 import { type Explanation, selectExplanation, selectExplanationOf } from '../store/explainSlice';
 import { useAppStore } from '../store/useAppStore';
 import { caseTrajectory } from './cineTrajectory';
+import { useContextLossRecovery } from './contextLoss';
 import { boundingRadius } from './frameToThree';
 import HeartCanvas, { FOV_DEG, type PresetRequest } from './HeartCanvas';
 import { SURFACE_FADED, type SurfaceOpacity } from './HeartMeshes';
@@ -137,6 +138,9 @@ export default function HeartPanel() {
   }, []);
   const surfaces: SurfaceOpacity = chosenSurfaces ?? (request.preset.name === 'fit' ? { lv: SURFACE_FADED, rv: SURFACE_FADED, epicardium: SURFACE_FADED } : { epicardium: SURFACE_FADED });
   const onFrame = () => stage.current?.setAttribute('data-frames', String(++frames.current));
+  // A lost WebGL context (GPU reset, WEBGL_lose_context) is restored, or the view says why; the rest of the app goes on.
+  const [redraw, setRedraw] = useState(0);
+  const gl = useContextLossRecovery(useCallback(() => setRedraw((n) => n + 1), []));
   const onQrsBox = (w: number, h: number, cw: number, ch: number) => {
     stage.current?.setAttribute('data-qrs-box', `${w.toFixed(0)},${h.toFixed(0)}`);
     stage.current?.setAttribute('data-canvas-size', `${cw.toFixed(0)},${ch.toFixed(0)}`);
@@ -190,6 +194,7 @@ export default function HeartPanel() {
         role="img"
         aria-label={name}
         data-heart-status={heart.status}
+        data-gl={gl.status}
         data-view={request.preset.name}
         data-colored={colored ? 'phi' : 'neutral'}
         {...(traj.view && { 'data-trajectory-points': String(sampleCount(traj.view)) })}
@@ -198,7 +203,7 @@ export default function HeartPanel() {
         {...(traj.view && { 'data-segments': spans.map((s) => `${s.name}:${Math.round(s.startMs)}`).join(',') })}
       >
         {asset && (
-          <HeartCanvas meshes={asset.meshes} trajectory={traj.view} phi={phi} request={request} distance={distance} qrsEndSample={qrsEndSample} surfaces={surfaces} onFrame={onFrame} onQrsBox={onQrsBox}>
+          <HeartCanvas key={gl.canvasKey} meshes={asset.meshes} trajectory={traj.view} phi={phi} request={request} distance={distance} qrsEndSample={qrsEndSample} surfaces={surfaces} onFrame={onFrame} onQrsBox={onQrsBox} onRenderer={gl.attach} redraw={redraw}>
             {truth && traj.view && <TruthTube points={traj.view.points} truth={truth} />}
           </HeartCanvas>
         )}
@@ -211,6 +216,20 @@ export default function HeartPanel() {
         <p ref={cursorReadout} className="heart-cursor-readout" aria-hidden="true" />
       </div>
       </div>
+      {gl.status !== 'ok' && (
+        <div className="heart-gl-lost" role="alert" data-testid="heart-gl-lost">
+          {gl.status === 'lost' ? (
+            <p>The 3D view lost its graphics context (a GPU reset, or too many 3D views open); restoring it…</p>
+          ) : (
+            <>
+              <p>The 3D view could not get its graphics context back from the browser. The grid, the beat panel and the explanations keep working.</p>
+              <button type="button" className="button" onClick={gl.retry}>
+                Try again
+              </button>
+            </>
+          )}
+        </div>
+      )}
       {heart.status === 'error' && <ErrorPanel error={heart.error} title="The heart geometry could not be loaded" />}
       {traj.error && <ErrorPanel error={traj.error} title="The CineECG trajectory could not be computed" />}
       <div className="heart-controls">

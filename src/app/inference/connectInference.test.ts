@@ -43,6 +43,9 @@ function fakeClient(opts: { loadFails?: InferenceFailure } = {}) {
     cancel: async () => false,
     loadExtra: async () => Promise.reject(new InferenceFailure({ code: 'model-load', message: 'no twin in this test' })),
     dispose: async () => {},
+    simulateFault: async () => {},
+    memory: async () => ({ numTensors: 0, numBytes: 0, backend: 'webgl' }),
+    crashForTest: () => {},
     terminate: () => {},
   };
   return { client, predicted, loads, finishLoad: () => finishLoad(), progress: (p: LoadProgress) => onProgress?.(p) };

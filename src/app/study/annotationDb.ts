@@ -52,7 +52,18 @@ export class AnnotationDb {
         db.createObjectStore('work', { keyPath: 'key' }).createIndex('byStudy', 'studyId');
         db.createObjectStore('session');
       },
-    }).then((db) => (this.handle = db));
+    }).then(
+      (db) => (this.handle = db),
+      async (e: unknown) => {
+        this.db = null;
+        // A database from a newer app (a higher schema version) cannot be opened by this one: say so, offer all of
+        // it as JSON, and change nothing (an upgrade or delete here would lose the newer app's data).
+        if (e instanceof DOMException && e.name === 'VersionError') {
+          throw new StoredDataError(`The study data in this browser has a newer format than this app reads (${e.message})`, await dumpDatabase(DB_NAME));
+        }
+        throw e;
+      },
+    );
     return this.db;
   }
 
@@ -129,5 +140,21 @@ export class AnnotationDb {
     void this.db?.then((d) => d.close());
     this.db = null;
     this.handle = null;
+  }
+}
+
+/** Every object store of database `name` at whatever version it has, as JSON (for the "download the stored data" offer). */
+export async function dumpDatabase(name: string): Promise<string> {
+  const db = await openDB(name); // no version: opens as it is, never upgrades
+  try {
+    const out: Record<string, unknown> = { database: name, version: db.version };
+    for (const store of db.objectStoreNames) {
+      const tx = db.transaction(store, 'readonly');
+      const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
+      out[store] = keys.map((key, i) => ({ key, value: values[i] }));
+    }
+    return JSON.stringify(out, null, 2);
+  } finally {
+    db.close();
   }
 }
