@@ -130,7 +130,7 @@ export function normCdf(z: number): number {
     const x = Math.abs(z);
     let f = x;
     for (let k = 300; k >= 1; k--) f = x + k / f;
-    const tail = Math.exp(-0.5 * x * x - 0.91893853320467274178) / f;
+    const tail = Math.exp(-0.5 * x * x - 0.9189385332046728) / f;
     return z < 0 ? tail : 1 - tail;
   }
   let s = z;
@@ -138,7 +138,7 @@ export function normCdf(z: number): number {
   let b = z;
   const q = z * z;
   for (let i = 1; s !== t; ) s = (t = s) + (b *= q / (i += 2));
-  return 0.5 + s * Math.exp(-0.5 * q - 0.91893853320467274178);
+  return 0.5 + s * Math.exp(-0.5 * q - 0.9189385332046728);
 }
 
 /** Inverse standard normal CDF: Acklam's rational approximation (relative error < 1.2e-9), one Halley step on normCdf. */
