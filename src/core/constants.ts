@@ -59,5 +59,3 @@ export const LIMITS = {
 
 /** Inputs larger than this are refused before they are read into memory (LIMITS.maxFileBytes). */
 export const MAX_INPUT_BYTES = LIMITS.maxFileBytes;
-/** Longest record we accept (LIMITS.maxSamplesPerLead). */
-export const MAX_SAMPLES_PER_LEAD = LIMITS.maxSamplesPerLead;
