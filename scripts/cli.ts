@@ -3,8 +3,7 @@
  * Errors are JSON too ({ "error": { code, message } }) on stdout with a non-zero exit,
  * so a pipeline over many records can keep going and still see what failed.
  */
-import { isEcgError } from '../src/core/errors';
-import { isEvalError } from '../src/core/eval/eval-error';
+import { isCodedError } from '../src/core/errors';
 import { agreementCommand } from './commands/agreement';
 import { statsBootstrapCommand } from './commands/stats';
 import { reportToCsv } from '../src/core/eval/tables-format';
@@ -178,7 +177,7 @@ async function emitAsync(run: () => Promise<unknown>): Promise<number> {
     console.log(JSON.stringify(await run()));
     return 0;
   } catch (e) {
-    const error = isEcgError(e) || isEvalError(e) ? e.toJSON() : { code: 'internal', message: String(e instanceof Error ? e.message : e) };
+    const error = isCodedError(e) ? e.toJSON() : { code: 'internal', message: String(e instanceof Error ? e.message : e) };
     console.log(JSON.stringify({ error }));
     return 1;
   }

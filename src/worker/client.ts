@@ -1,3 +1,4 @@
+import { CodedError } from '../core/errors';
 import type { ExplainMethod, ExplainParams } from '../core/xai/catalogue';
 import {
   type BackendName,
@@ -6,6 +7,7 @@ import {
   type ExplainProgress,
   type LoadProgress,
   type WorkerError,
+  type WorkerErrorCode,
   type WorkerProgress,
   type WorkerRequest,
   type WorkerResponse,
@@ -21,10 +23,10 @@ export interface WorkerPort {
 }
 
 /** A request the worker answered with an error; carries the worker's {code, message}. */
-export class InferenceFailure extends Error {
+export class InferenceFailure extends CodedError<WorkerErrorCode> {
   readonly detail: WorkerError;
   constructor(detail: WorkerError) {
-    super(detail.message);
+    super(detail.code, detail.message);
     this.name = 'InferenceFailure';
     this.detail = detail;
   }
