@@ -5,6 +5,7 @@
  * np.percentile's linear interpolation), which `bootstrap.test.ts` checks against scipy itself.
  */
 import { BOOTSTRAP_RESAMPLES } from '../constants';
+import { quantileSorted } from '../quantile';
 import { mulberry32 } from '../random';
 import { EvalError, describeValue } from './eval-error';
 
@@ -36,13 +37,8 @@ export function bootstrapDistribution(n: number, statistic: (indices: Int32Array
   return Float64Array.from(boot).sort();
 }
 
-/** np.percentile's default ('linear'): the value at fractional position p · (B − 1) of the sorted distribution. */
-export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  const pos = Math.min(1, Math.max(0, p)) * (sorted.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
-}
+// Percentile intervals read the sorted distribution with np.percentile's default ('linear', type 7).
+export { quantileSorted } from '../quantile';
 
 export function bcaInterval(n: number, statistic: (indices: Int32Array) => number, opts: BootstrapOptions): Interval {
   const B = opts.resamples ?? BOOTSTRAP_RESAMPLES;
