@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { LoadOptions } from '../../src/core/ecg/load';
+import { SHAP_REFERENCE_COUNT } from '../../src/core/constants';
 import { CodedError } from '../../src/core/errors';
 import { prepareEcg } from '../../src/core/ecg/prepare';
 import { pAbnormalOf } from '../../src/core/model/predict';
@@ -93,7 +94,7 @@ export async function explainRecord(a: ExplainArgs) {
     phi: nested(phi, C),
     phiMapped: Array.from(mappedPhi(phi, C)),
     method: a.method,
-    params: a.method === 'gradshap' ? { ...r.params, references: 'reference-normals.bin (150 normal training windows)' } : r.params,
+    params: a.method === 'gradshap' ? { ...r.params, references: `reference-normals.bin (${SHAP_REFERENCE_COUNT} normal training windows)` } : r.params,
     backend,
     ms: Math.round(ms),
   };

@@ -19,6 +19,8 @@ export const NOISE_SAMPLES = 40;
 export const NOISE_SIGMA = 0.15;
 /** Reference distribution for Gradient SHAP (paper 3.1, 3.3). */
 export const SHAP_REFERENCE_COUNT = 150;
+/** Gradient SHAP draws (reference window, point on the path) per explanation (captum n_samples; paper 3.3). */
+export const GRADSHAP_SAMPLES = 50;
 export const KERNEL_SHAP_EVALUATIONS = 100;
 export const LIME_SAMPLES = 500;
 

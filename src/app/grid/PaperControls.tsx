@@ -1,6 +1,7 @@
 import { appStore } from '../store/appStore';
 import { useAppStore } from '../store/useAppStore';
 import { MAX_PX_PER_MM, MIN_PX_PER_MM } from '../store/viewSlice';
+import { CSS_PX_PER_MM } from './layout';
 import { PAPER_LAYOUTS } from './paperLayouts';
 
 const ZOOM_STEP = 1.25;
@@ -40,7 +41,7 @@ export function PaperControls() {
         <button type="button" className="button" aria-label="Zoom out" disabled={pxPerMm <= MIN_PX_PER_MM} onClick={() => st().setPxPerMm(pxPerMm / ZOOM_STEP)}>
           −
         </button>
-        <span className="muted" aria-live="polite">{Math.round((pxPerMm / (96 / 25.4)) * 100)}%</span>
+        <span className="muted" aria-live="polite">{Math.round((pxPerMm / CSS_PX_PER_MM) * 100)}%</span>
         <button type="button" className="button" aria-label="Zoom in" disabled={pxPerMm >= MAX_PX_PER_MM} onClick={() => st().setPxPerMm(pxPerMm * ZOOM_STEP)}>
           +
         </button>
