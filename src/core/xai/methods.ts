@@ -20,14 +20,14 @@ export interface ExplainContext {
   onPartial?: (p: { attributions: [Float32Array, Float32Array]; copiesDone: number; copies: number }) => void;
 }
 
-export interface Explanation extends AttributionResult {
+export interface WindowExplanation extends AttributionResult {
   method: ExplainMethod;
   /** The parameters that were used, defaults filled in: what a report or the UI prints. */
   params: Record<string, unknown>;
 }
 
 /** Runs one method on one window; the single dispatch point shared by the CLI, the worker and the benchmark. */
-export async function explainWindow(model: tf.LayersModel, method: ExplainMethod, x: Float32Array, params: ExplainParams = {}, ctx: ExplainContext = {}): Promise<Explanation> {
+export async function explainWindow(model: tf.LayersModel, method: ExplainMethod, x: Float32Array, params: ExplainParams = {}, ctx: ExplainContext = {}): Promise<WindowExplanation> {
   const p = explainParamsOrThrow(params); // the one schema (limits, NaN): callers need not check first
   const common = { onProgress: ctx.onProgress, shouldStop: ctx.shouldStop };
   switch (method) {
