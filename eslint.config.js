@@ -15,7 +15,7 @@ const uiImports = (layer, why) => [
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'dev-dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'public/**', 'models/**', 'bench/**', 'coverage/**'],
+    ignores: ['dist/**', 'dev-dist/**', 'node_modules/**', '.cache/**', 'test-results/**', 'playwright-report/**', 'public/**', 'models/**', 'bench/**', 'coverage/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
