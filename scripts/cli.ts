@@ -3,8 +3,9 @@
  * Errors are JSON too ({ "error": { code, message } }) on stdout with a non-zero exit,
  * so a pipeline over many records can keep going and still see what failed.
  */
-import { isEcgError } from '../src/core/errors';
-import { isEvalError } from '../src/core/eval/eval-error';
+import { BOOTSTRAP_RESAMPLES, GRADSHAP_SAMPLES, IG_STEPS, KERNEL_SHAP_EVALUATIONS, LIME_SAMPLES, NOISE_SAMPLES, NOISE_SIGMA, SHAP_REFERENCE_COUNT } from '../src/core/constants';
+import { isCodedError } from '../src/core/errors';
+import { KERNEL_SHAP_SEGMENT_MS, LIME_SEGMENT_MS } from '../src/core/xai/catalogue';
 import { agreementCommand } from './commands/agreement';
 import { statsBootstrapCommand } from './commands/stats';
 import { reportToCsv } from '../src/core/eval/tables-format';
@@ -23,14 +24,14 @@ const USAGE = `usage: npm run -s cli -- <command> …
   inspect <record>   sample rate, duration, leads, QRS onsets and the 400 ms model window
   predict [--model models/ecg12/model.json] [--backend wasm|cpu] <record>…
                      one JSON line per record: { record, pAbnormal, label, windowStartMs } or { record, error }
-  explain <record> [--model m.json] [--method ig|gradshap|kernelshap|lime] [--samples N] [--steps 50] [--rule gausslegendre|riemann_trapezoid]
-          [--noise-samples 40] [--sigma 0.15] [--sigma-unit absolute|relative] [--segment-ms M] [--grouping lead-time|time]
+  explain <record> [--model m.json] [--method ig|gradshap|kernelshap|lime] [--samples N] [--steps ${IG_STEPS}] [--rule gausslegendre|riemann_trapezoid]
+          [--noise-samples ${NOISE_SAMPLES}] [--sigma ${NOISE_SIGMA}] [--sigma-unit absolute|relative] [--segment-ms M] [--grouping lead-time|time]
           [--batch 50] [--seed 0] [--backend wasm]
                      JSON: input, logits, pAbnormal, attributions [k][t][lead], delta [k], phi, phiMapped, method, params, backend, ms
                      (ig: Integrated Gradients + noise tunnel, sigma in z-score units unless --sigma-unit relative;
-                      gradshap: Gradient SHAP against the 150 normal reference windows beside the model, --samples 50 draws;
-                      kernelshap: Kernel SHAP, --samples 100 coalition evaluations, features = 100 ms segments × lead;
-                      lime: LIME, --samples 500 perturbed samples, features = 50 ms segments × lead;
+                      gradshap: Gradient SHAP against the ${SHAP_REFERENCE_COUNT} normal reference windows beside the model, --samples ${GRADSHAP_SAMPLES} draws;
+                      kernelshap: Kernel SHAP, --samples ${KERNEL_SHAP_EVALUATIONS} coalition evaluations, features = ${KERNEL_SHAP_SEGMENT_MS} ms segments × lead;
+                      lime: LIME, --samples ${LIME_SAMPLES} perturbed samples, features = ${LIME_SEGMENT_MS} ms segments × lead;
                       --segment-ms sets the segment, --grouping time makes each segment span all leads)
   cine <record> [--walk v2|v1] [--vcg kors|inverse-dower]   (walk v1 only: [--step fixed|scaled] [--speed 0.5 (mm/ms)])
                      JSON: { frame: "LPS-mm", fsHz, windowStartMs, qrsOffsetMs, trajectory [[x,y,z]…] (mTSI, mm),
@@ -40,11 +41,11 @@ const USAGE = `usage: npm run -s cli -- <command> …
   agreement --postprocess positive|absolute|scaled
                      stdin { "cases": [ { id, label: normal|abnormal, phi: [T][L] or [T], mask: same shape of 0|1 } ] }
                      → { threshold, meanDice, cases: [ { id, dice, iou, spearman } ] } (paper 3.6; θ swept 0…1 by 0.01)
-  stats bootstrap [--method bca|percentile] [--resamples 2000] [--confidence 0.95] [--seed 0]
+  stats bootstrap [--method bca|percentile] [--resamples ${BOOTSTRAP_RESAMPLES}] [--confidence 0.95] [--seed 0]
                      stdin a JSON array of numbers → { mean, low, high } (bootstrap interval of the mean)
-  evaluate --study s.json --annotations a1.json [a2.json …] [--methods ig,gradshap,kernelshap,lime] [--steps 50] [--noise-samples 40]
-           [--gradshap-samples 50] [--kernelshap-samples 100] [--lime-samples 500] [--batch 50] [--seed 0] [--cache DIR]
-           [--faithfulness-steps 20] [--randomisation] [--resamples 2000] [--backend wasm] [--markdown | --csv]
+  evaluate --study s.json --annotations a1.json [a2.json …] [--methods ig,gradshap,kernelshap,lime] [--steps ${IG_STEPS}] [--noise-samples ${NOISE_SAMPLES}]
+           [--gradshap-samples ${GRADSHAP_SAMPLES}] [--kernelshap-samples ${KERNEL_SHAP_EVALUATIONS}] [--lime-samples ${LIME_SAMPLES}] [--batch 50] [--seed 0] [--cache DIR]
+           [--faithfulness-steps 20] [--randomisation] [--resamples ${BOOTSTRAP_RESAMPLES}] [--backend wasm] [--markdown | --csv]
                      the optimisation pool of paper 4.1 over every annotated case: Tables 1–5 (BCa 95%), inter-expert
                      agreement, deletion/insertion faithfulness, optional model-randomisation check; JSON, Markdown or CSV
   synth --seed S --count N --out DIR [--pathology lafb|bbb|st|t-inversion|normal|mixed]
@@ -178,7 +179,7 @@ async function emitAsync(run: () => Promise<unknown>): Promise<number> {
     console.log(JSON.stringify(await run()));
     return 0;
   } catch (e) {
-    const error = isEcgError(e) || isEvalError(e) ? e.toJSON() : { code: 'internal', message: String(e instanceof Error ? e.message : e) };
+    const error = isCodedError(e) ? e.toJSON() : { code: 'internal', message: String(e instanceof Error ? e.message : e) };
     console.log(JSON.stringify({ error }));
     return 1;
   }

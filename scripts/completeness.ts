@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { quantileRankSorted, sortedCopy } from '../src/core/quantile';
 import { integratedGradients } from '../src/core/xai/integrated-gradients';
 import { loadModelFile } from './lib/model-files';
 import { useBackend } from './lib/tf-backend';
@@ -23,8 +24,9 @@ async function main() {
     const r = await integratedGradients(model, windowOf(d, e.best), { steps: 50, rule: 'gausslegendre', noiseSamples: 0, batchSize: 50 });
     for (const k of [0, 1]) rel.push(Math.abs(r.delta[k]) / Math.max(1e-12, Math.abs(r.logits[k] - r.baselineLogits[k])));
   }
-  rel.sort((x, y) => x - y);
-  const completeness = { n: rel.length / 2, median: rel[Math.floor(rel.length / 2)], p90: rel[Math.floor(rel.length * 0.9)], max: rel[rel.length - 1] };
+  const s = sortedCopy(rel);
+  // rank ⌊p · n⌋ (upper middle for the median), as the published metrics.json
+  const completeness = { n: rel.length / 2, median: quantileRankSorted(s, 0.5), p90: quantileRankSorted(s, 0.9), max: s[s.length - 1] };
   const path = join(a.model!, 'metrics.json');
   writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), completeness }, null, 1) + '\n');
   console.log(JSON.stringify(completeness));

@@ -136,7 +136,9 @@ if (process.argv[1]?.endsWith('make-example-study.ts')) {
       let old = '';
       try {
         old = readFileSync(path, 'utf8');
-      } catch {}
+      } catch {
+        // no file yet: it differs from the rule's output
+      }
       if (old !== text) (differ++, console.error(`${path} differs from the rule's output`));
     } else writeFileSync(path, text);
   }

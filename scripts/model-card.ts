@@ -126,7 +126,7 @@ from findings, not statements. Demo cases and their split: ${demoSplits}.
 
 ${cineSection()}`;
 function cineSection(): string {
-  if (!existsSync('models/cine3/metrics.json')) return '## \`models/cine3/\`: CineECG 3-channel model\n\nNot trained yet: \`npm run -s dataset -- --input cine3 && npm run -s train -- --input cine3\`.\n';
+  if (!existsSync('models/cine3/metrics.json')) return '## `models/cine3/`: CineECG 3-channel model\n\nNot trained yet: `npm run -s dataset -- --input cine3 && npm run -s train -- --input cine3`.\n';
   const cm = read('models/cine3/metrics.json');
   const cs = existsSync('models/cine3/search.json') ? read('models/cine3/search.json') : null;
   const co = cm.options;

@@ -2,8 +2,9 @@
 /**
  * `npm test`: every check of the project, in order, then one closing line "N passed, N failed".
  *   1. Chromium from Debian when missing (the browser tests need it)   2. TypeScript (tsc --noEmit)
- *   3. Unit tests (Vitest)                                             4. Browser tests (Playwright + Chromium)
- *   5. Supply chain: `npm audit --omit=dev --audit-level=high` (a high/critical finding fails; unreachable = skipped, said)
+ *   3. Lint (ESLint: layer boundaries)   4. Dead code (knip)           5. Unit tests (Vitest)
+ *   6. Browser tests (Playwright + Chromium)
+ *   7. Supply chain: `npm audit --omit=dev --audit-level=high` (a high/critical finding fails; unreachable = skipped, said)
  * Skipped tests (e.g. those needing ../shared/data) are counted and named, never silent.
  */
 import { execSync, spawnSync } from 'node:child_process';
@@ -45,6 +46,12 @@ ensureChromium();
 
 const tsc = run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 results.push({ name: 'typecheck', passed: tsc === 0 ? 1 : 0, failed: tsc === 0 ? 0 : 1, skipped: 0 });
+
+const lint = run('lint', 'npx', ['eslint', '.']);
+results.push({ name: 'lint', passed: lint === 0 ? 1 : 0, failed: lint === 0 ? 0 : 1, skipped: 0 });
+
+const knip = run('dead code', 'npx', ['knip']);
+results.push({ name: 'dead code', passed: knip === 0 ? 1 : 0, failed: knip === 0 ? 0 : 1, skipped: 0 });
 
 const unitStatus = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
 const unit = readJson('test-results/unit.json');

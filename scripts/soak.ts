@@ -46,7 +46,7 @@ if (busy) throw new Error(`port ${port} is already served by something else; set
 if (!a['no-build']) execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
 const server = await servePreview(port);
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-let ok = false;
+let ok: boolean; // set at the end of the try; an exception skips the exit below
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   await page.goto(`http://127.0.0.1:${port}/?test-hooks&backend=${encodeURIComponent(a.backend!)}`);

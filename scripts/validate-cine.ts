@@ -20,6 +20,7 @@ import type { CineOptions } from '../src/core/cine/cine-signal';
 import type { TriangleMesh } from '../src/core/cine/heart-mesh';
 import { WALKS, type Walk } from '../src/core/cine/mtsi';
 import { MODEL_FS_HZ } from '../src/core/constants';
+import { sortedCopy } from '../src/core/quantile';
 import {
   lafbStats, listCohortRecords, loadEpicardium, maxOutside, median, MID_LATE_QRS_MS, MID_QRS_MS, rbbbStats, TERMINAL_QRS_MS,
   trajectoryFeatures, vcgAgainstFrank, type Cohort, type CohortRecord, type TrajectoryFeatures,
@@ -44,7 +45,8 @@ export interface WalkSummary {
   rbbbAnteriorRight: [number, number];
   rbbbAucTerminal: number;
 }
-const p = (xs: number[], q: number) => [...xs].sort((a, c) => a - c)[Math.floor(q * (xs.length - 1))];
+// numpy 'lower' (the sorted value at ⌊q · (n − 1)⌋), as the published walk tables; type 7 would interpolate.
+const p = (xs: number[], q: number) => sortedCopy(xs)[Math.floor(q * (xs.length - 1))];
 const p10MedianP90 = (xs: number[]): [number, number, number] => [p(xs, 0.1), median(xs), p(xs, 0.9)];
 
 function cohortSection(title: string, records: CohortRecord[], options: CineOptions, epicardium: TriangleMesh | null): WalkSummary {

@@ -21,6 +21,7 @@ import { readWfdbAnnotations } from '../src/core/ecg/wfdb/annotations';
 import { extractWaves, qrsOnsetsAcrossLeads, type Wave } from '../src/core/ecg/wfdb/ludb-delineation';
 import { LUDB_LEAD_FILES, ludbRecords, type LudbRecordInfo } from './lib/ludb';
 import { readRecordFiles } from './lib/record-files';
+import { median, quantileRankSorted, sortedCopy } from '../src/core/quantile';
 
 const MATCH_MS = 100;
 const LUDB_FS_HZ = 500;
@@ -44,12 +45,7 @@ export interface LudbBeat {
 
 export const isSinus = (r: LudbRecordInfo) => /sinus/i.test(r.rhythm) && !/fibrillation|flutter/i.test(r.rhythm);
 
-function median(xs: number[]): number | undefined {
-  if (xs.length === 0) return undefined;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
+const medianOrUndefined = (xs: number[]): number | undefined => (xs.length === 0 ? undefined : median(xs));
 
 /** The expert consensus of the complex that starts near `windowStartMs`. */
 export function ludbReference(dir: string, id: string, windowStartMs: number): WaveReference | null {
@@ -80,7 +76,7 @@ export function ludbReference(dir: string, id: string, windowStartMs: number): W
     if (t?.offsetSample !== undefined) tOffsets.push(t.offsetSample);
   });
   const m = (xs: number[]) => {
-    const v = median(xs);
+    const v = medianOrUndefined(xs);
     return v === undefined ? undefined : ms(v);
   };
   return { qrsOnsetMs: ms(c.medianOnsetSample!), qrsOffsetMs: m(qrsOffsets), tOnsetMs: m(tOnsets), tOffsetMs: m(tOffsets) };
@@ -138,11 +134,8 @@ export function evaluate(beats: LudbBeat[], params: WaveParams = WAVE_PARAMS): E
   return out;
 }
 
-/** |error| at quantile p (nearest rank, as validate-qrs-ludb). */
-export function absQuantile(xs: number[], p: number): number {
-  const s = xs.map(Math.abs).sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : NaN;
-}
+/** |error| at quantile p (rank ⌊p · n⌋, as validate-qrs-ludb and the published tables). */
+export const absQuantile = (xs: number[], p: number): number => quantileRankSorted(sortedCopy(xs.map(Math.abs)), p);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
@@ -169,7 +162,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const unannotated = group.length - r.beats;
     for (const q of QUANTITIES) {
       const e = r.errors[q];
-      const signedMedian = [...e].sort((a, b) => a - b)[e.length >> 1];
+      const signedMedian = quantileRankSorted(sortedCopy(e), 0.5); // upper middle, as the tables always showed
       console.log(
         `| ${name} (${group.length} rec${unannotated ? `, ${unannotated} beat not annotated` : ''}) | ${names[q]} | ${e.length} | ${r.missed[q]} | ` +
           `${fmt(absQuantile(e, 0.5))} | ${fmt(absQuantile(e, 0.9))} | ${mean(e).toFixed(1)} | ${fmt(signedMedian)} |`,

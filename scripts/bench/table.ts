@@ -1,3 +1,5 @@
+import { median } from '../../src/core/quantile';
+
 /** One measured row of `npm run bench`: a workload on a runtime, the median of its runs (ms). */
 export interface BenchRow {
   workload: string;
@@ -9,11 +11,6 @@ export interface BenchRow {
   note?: string;
 }
 
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 export function rowOf(workload: string, runtime: string, runsMs: number[], note?: string, cpuMs?: number[]): BenchRow {
   const cpu = cpuMs?.length ? Math.round(median(cpuMs)) : undefined;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadRecord } from '../../src/core/ecg/load';
@@ -57,5 +57,3 @@ export function benchTorch(a: { record: string; model: string; runs: number; thr
   if (out.error) return { rows: [], checks: out.checks, problem: `pytorch-cpu: ${out.error}` };
   return { rows: (out.rows ?? []).map((row) => ({ ...row, medianMs: Math.round(row.medianMs! * 10) / 10 })), checks: out.checks };
 }
-
-export const torchScriptPresent = () => existsSync('bench/torch_ig.py');

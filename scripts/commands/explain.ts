@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { LoadOptions } from '../../src/core/ecg/load';
+import { SHAP_REFERENCE_COUNT } from '../../src/core/constants';
+import { CodedError } from '../../src/core/errors';
 import { prepareEcg } from '../../src/core/ecg/prepare';
 import { pAbnormalOf } from '../../src/core/model/predict';
 import { bipolarPhi, mappedPhi } from '../../src/core/xai/mapping';
 import { EXPLAIN_METHODS, type ExplainParams, explainWindow, isExplainMethod } from '../../src/core/xai/methods';
-import type { IntegrationRule } from '../../src/core/xai/quadrature';
-import type { Grouping } from '../../src/core/xai/segments';
+import { checkExplainParams } from '../../src/core/xai/explain-params';
 import { loadModelFile } from '../lib/model-files';
 import { loadRecordAt } from '../lib/record-files';
 import { useBackend } from '../lib/tf-backend';
@@ -43,6 +44,20 @@ function referenceWindows(modelPath: string, T: number, C: number): Float32Array
   return Array.from({ length: all.length / (T * C) }, (_, k) => all.subarray(k * T * C, (k + 1) * T * C));
 }
 
+/** The option each parameter comes from (`--batch` sets batchSize). */
+const FLAG: Record<string, string> = { noiseSamples: 'noise-samples', sigmaUnit: 'sigma-unit', segmentMs: 'segment-ms', batchSize: 'batch' };
+
+/** The options as ExplainParams, checked by the one schema (limits, NaN from a non-number): "--steps must be …". */
+export function cliExplainParams(a: Omit<ExplainArgs, 'record' | 'model' | 'method' | 'backend'>): ExplainParams {
+  const r = checkExplainParams({
+    steps: a.steps, rule: a.rule, noiseSamples: a.noiseSamples, sigma: a.sigma, sigmaUnit: a.sigmaUnit,
+    samples: a.samples, segmentMs: a.segmentMs, grouping: a.grouping, batchSize: a.batch, seed: a.seed,
+  });
+  if (r.ok) return r.params;
+  const wrong = r.problems[0];
+  throw new CodedError('bad-params', `--${FLAG[wrong.field] ?? wrong.field} must be ${wrong.expected}, got ${String(wrong.got)}`, { field: wrong.field });
+}
+
 /** [T × C] time-major → nested [t][c] for JSON. */
 const nested = (a: Float32Array, C: number) => Array.from({ length: a.length / C }, (_, t) => Array.from(a.subarray(t * C, (t + 1) * C)));
 
@@ -55,18 +70,13 @@ const nested = (a: Float32Array, C: number) => Array.from({ length: a.length / C
  */
 export async function explainRecord(a: ExplainArgs) {
   if (!isExplainMethod(a.method)) throw new Error(`unknown method "${a.method}" (available: ${EXPLAIN_METHODS.join(', ')})`);
-  if (a.grouping !== undefined && a.grouping !== 'lead-time' && a.grouping !== 'time') throw new Error(`--grouping must be lead-time or time, got ${a.grouping}`);
-  if (a.sigmaUnit !== undefined && a.sigmaUnit !== 'absolute' && a.sigmaUnit !== 'relative') throw new Error(`--sigma-unit must be absolute or relative, got ${a.sigmaUnit}`);
+  const params = cliExplainParams(a);
   const backend = await useBackend(a.backend);
   const { model } = await loadModelFile(a.model);
   const [, T, C] = model.inputs[0].shape as [null, number, number];
   const p = prepareEcg(loadRecordAt(a.record, a.load));
   // 12 channels: the 12-lead window; 3: the CineECG signal of the same window (src/core/model/model-input.ts).
   const x = inputForModel(model, p);
-  const params: ExplainParams = {
-    steps: a.steps, rule: a.rule as IntegrationRule | undefined, noiseSamples: a.noiseSamples, sigma: a.sigma, sigmaUnit: a.sigmaUnit as ExplainParams['sigmaUnit'],
-    samples: a.samples, segmentMs: a.segmentMs, grouping: a.grouping as Grouping | undefined, batchSize: a.batch, seed: a.seed,
-  };
   const references = a.method === 'gradshap' ? referenceWindows(a.model, T, C) : undefined;
   const t0 = performance.now();
   const r = await explainWindow(model, a.method, x, params, { references });
@@ -84,7 +94,7 @@ export async function explainRecord(a: ExplainArgs) {
     phi: nested(phi, C),
     phiMapped: Array.from(mappedPhi(phi, C)),
     method: a.method,
-    params: a.method === 'gradshap' ? { ...r.params, references: 'reference-normals.bin (150 normal training windows)' } : r.params,
+    params: a.method === 'gradshap' ? { ...r.params, references: `reference-normals.bin (${SHAP_REFERENCE_COUNT} normal training windows)` } : r.params,
     backend,
     ms: Math.round(ms),
   };

@@ -10,6 +10,7 @@
  */
 import { MODEL_FS_HZ, WINDOW_SAMPLES } from '../../src/core/constants';
 import { CINE_SIGNAL_SCALE_MM, cineSignal } from '../../src/core/cine/cine-signal';
+import { quantileRankSorted, sortedCopy } from '../../src/core/quantile';
 
 export const CINE_CHANNELS = 3;
 
@@ -39,7 +40,7 @@ export function peakRadiusMm(a: Float32Array): number {
 
 /** Median and 90th percentile of a list (for the dataset summary). */
 export function quantiles(xs: number[]): { n: number; median: number; p90: number } {
-  const s = [...xs].sort((x, y) => x - y);
-  const q = (f: number) => (s.length ? s[Math.min(s.length - 1, Math.floor(f * s.length))] : NaN);
+  const s = sortedCopy(xs);
+  const q = (f: number) => quantileRankSorted(s, f); // rank ⌊f · n⌋: the upper middle for the median
   return { n: s.length, median: +q(0.5).toFixed(2), p90: +q(0.9).toFixed(2) };
 }

@@ -8,6 +8,7 @@ import { cineWindow, type CineInput, type CineOptions } from '../../src/core/cin
 import { norm, pointAt, sub, type Vec3 } from '../../src/core/cine/frame';
 import { distanceOutsideEpicardium, toHeartFrame, type TriangleMesh } from '../../src/core/cine/heart-mesh';
 import { parseObj } from '../../src/core/cine/obj';
+import { median } from '../../src/core/quantile';
 import { frankFromLeads, type VcgMethod } from '../../src/core/cine/vcg';
 import { MODEL_FS_HZ, QRS_REGION_MS, WINDOW_SAMPLES } from '../../src/core/constants';
 import { bandpassForModel } from '../../src/core/ecg/dsp/bandpass';
@@ -172,10 +173,7 @@ export function qrsReach(points: Float64Array, qrsEndSample: number): { extentMm
   return { extentMm, spanMm };
 }
 
-export const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
+export { median } from '../../src/core/quantile';
 const medianVec = (vs: Vec3[]): Vec3 => [median(vs.map((v) => v[0])), median(vs.map((v) => v[1])), median(vs.map((v) => v[2]))];
 /** P(a random member of `a` exceeds a random member of `b`), ties half: the AUC of this value for a vs b. */
 export const aucAbove = (a: number[], b: number[]) => auroc([...a.map(() => 1), ...b.map(() => 0)], [...a, ...b]);

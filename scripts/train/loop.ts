@@ -51,7 +51,7 @@ export async function trainModel(d: Dataset, train: DatasetEntry[], stopSet: Dat
 
   let best = { loss: Infinity, accuracy: -Infinity, epoch: 0, weights: [] as tf.Tensor[] };
   const history: TrainResult['history'] = [];
-  let epoch = 0;
+  let epoch: number;
   for (epoch = 1; epoch <= o.epochs; epoch++) {
     const t0 = performance.now();
     // Balanced draw: perClass windows of each class, each a random beat of a random record of that class.

@@ -19,6 +19,8 @@ export const NOISE_SAMPLES = 40;
 export const NOISE_SIGMA = 0.15;
 /** Reference distribution for Gradient SHAP (paper 3.1, 3.3). */
 export const SHAP_REFERENCE_COUNT = 150;
+/** Gradient SHAP draws (reference window, point on the path) per explanation (captum n_samples; paper 3.3). */
+export const GRADSHAP_SAMPLES = 50;
 export const KERNEL_SHAP_EVALUATIONS = 100;
 export const LIME_SAMPLES = 500;
 
@@ -59,5 +61,3 @@ export const LIMITS = {
 
 /** Inputs larger than this are refused before they are read into memory (LIMITS.maxFileBytes). */
 export const MAX_INPUT_BYTES = LIMITS.maxFileBytes;
-/** Longest record we accept (LIMITS.maxSamplesPerLead). */
-export const MAX_SAMPLES_PER_LEAD = LIMITS.maxSamplesPerLead;

@@ -28,22 +28,54 @@ export type EcgErrorCode =
   | 'bad-scp'
   | 'bad-compression';
 
-export class EcgError extends Error {
-  readonly code: EcgErrorCode;
+/** Where an error happened: the file, and the field inside it (a header key, a JSON path, a column). */
+export interface ErrorWhere {
+  file?: string;
+  field?: string;
+}
+
+/** The plain data every coded error turns into: what the store keeps, the CLI prints and `ErrorPanel` renders. */
+export interface CodedErrorJson<Code extends string = string> {
+  code: Code;
+  message: string;
+  file?: string;
+  field?: string;
+}
+
+/**
+ * The one error type of the project: a stable string-literal code, a message that says what was expected and what
+ * was found, and optionally the file and field. Each layer names its codes (EcgError for records, GeometryError for
+ * the heart's files, EvalError for studies, the app's AppFailure…) as a subclass; `instanceof CodedError` finds them all.
+ * The message is kept as given; subclasses decide whether it starts with the file name.
+ */
+export class CodedError<Code extends string = string> extends Error {
+  readonly code: Code;
   readonly file?: string;
   readonly field?: string;
 
-  constructor(code: EcgErrorCode, message: string, where: { file?: string; field?: string } = {}) {
-    super(where.file ? `${where.file}: ${message}` : message);
-    this.name = 'EcgError';
+  constructor(code: Code, message: string, where: ErrorWhere = {}) {
+    super(message);
+    this.name = 'CodedError';
     this.code = code;
     this.file = where.file;
     this.field = where.field;
   }
 
-  /** What the store keeps and one component renders. */
-  toJSON(): { code: EcgErrorCode; message: string; file?: string; field?: string } {
-    return { code: this.code, message: this.message, file: this.file, field: this.field };
+  /** What the store keeps and one component renders (file and field only when known). */
+  toJSON(): CodedErrorJson<Code> {
+    return { code: this.code, message: this.message, ...(this.file ? { file: this.file } : {}), ...(this.field ? { field: this.field } : {}) };
+  }
+}
+
+export function isCodedError(e: unknown): e is CodedError {
+  return e instanceof CodedError;
+}
+
+/** A record that cannot be read or is implausible; the message starts with the file name when there is one. */
+export class EcgError extends CodedError<EcgErrorCode> {
+  constructor(code: EcgErrorCode, message: string, where: ErrorWhere = {}) {
+    super(code, where.file ? `${where.file}: ${message}` : message, where);
+    this.name = 'EcgError';
   }
 }
 

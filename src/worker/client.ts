@@ -1,3 +1,4 @@
+import { CodedError } from '../core/errors';
 import type { ExplainMethod, ExplainParams } from '../core/xai/catalogue';
 import {
   type BackendName,
@@ -7,6 +8,7 @@ import {
   type LoadProgress,
   type SimulatedFault,
   type WorkerError,
+  type WorkerErrorCode,
   type WorkerProgress,
   type WorkerRequest,
   type WorkerResponse,
@@ -22,10 +24,10 @@ export interface WorkerPort {
 }
 
 /** A request the worker answered with an error; carries the worker's {code, message}. */
-export class InferenceFailure extends Error {
+export class InferenceFailure extends CodedError<WorkerErrorCode> {
   readonly detail: WorkerError;
   constructor(detail: WorkerError) {
-    super(detail.message);
+    super(detail.code, detail.message);
     this.name = 'InferenceFailure';
     this.detail = detail;
   }

@@ -10,6 +10,7 @@
  */
 
 import type { FaithfulnessCurves } from '../core/eval/faithfulness';
+import { CodedError } from '../core/errors';
 import { EXPLAIN_METHODS, type ExplainMethod, type ExplainParams, isExplainMethod } from '../core/xai/catalogue';
 import { parseExplainParams } from './explain-params';
 
@@ -303,12 +304,10 @@ function checkWindow(m: Record<string, unknown>, what: string): { window: Float3
 }
 
 /** Anything thrown → a WorkerError; a thrown WorkerFailure keeps its code. */
-export class WorkerFailure extends Error {
-  readonly code: WorkerErrorCode;
+export class WorkerFailure extends CodedError<WorkerErrorCode> {
   constructor(code: WorkerErrorCode, message: string) {
-    super(message);
+    super(code, message);
     this.name = 'WorkerFailure';
-    this.code = code;
   }
 }
 

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { AppError } from './appError';
 
 const HINTS: Partial<Record<AppError['code'], string>> = {
@@ -11,14 +12,16 @@ const HINTS: Partial<Record<AppError['code'], string>> = {
   'worker-failed': 'The background worker that runs the model stopped. It is restarted automatically: run the job again. If it keeps stopping, reload the page.',
   'backend-lost': 'The graphics device the model ran on was lost and no other backend could take over. Reload the page.',
   'bad-input': 'The model window does not have the shape the model expects.',
+  'bad-heart-asset': 'The bundled heart geometry is damaged; the ECG views are unaffected. Reload to fetch it again.',
 };
 
 /** The one place errors are shown: code, message and where, with a hint when we have one. */
 export function ErrorPanel({ error, title = 'The ECG could not be opened' }: { error: AppError; title?: string }) {
   const hint = HINTS[error.code];
+  const titleId = useId(); // two panels can show at once (the heart and its trajectory)
   return (
-    <section className="error-panel" role="alert" aria-labelledby="error-panel-title" data-error-code={error.code}>
-      <h2 id="error-panel-title">{title}</h2>
+    <section className="error-panel" role="alert" aria-labelledby={titleId} data-error-code={error.code}>
+      <h2 id={titleId}>{title}</h2>
       <p className="error-message">
         <code className="error-code">{error.code}</code> {error.message}
       </p>

@@ -1,5 +1,6 @@
 import { STANDARD_LEADS } from '../../core/ecg/types';
 import { METHOD_LABELS } from '../../core/xai/catalogue';
+import { RadioGroup } from '../controls/RadioGroup';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { BackendPicker } from '../inference/BackendPicker';
 import { formatMs } from '../inference/describe';
@@ -19,6 +20,11 @@ const SOURCES: Array<{ value: ExplainSource; label: string; title: string }> = [
   { value: 'ecg12', label: '12-lead model', title: 'Explain the 12-lead classifier; eq. 2 maps its attributions onto the CineECG trajectory (paper Fig. 4c)' },
   { value: 'cine3', label: 'CineECG model', title: 'Explain the twin classifier that reads the 3D trajectory itself (paper Fig. 4b)' },
 ];
+
+const MAP_STYLES = [
+  { value: 'heat', label: 'Heat map' },
+  { value: 'curves', label: 'Curves + threshold (Fig. 3)' },
+] as const;
 
 const DISPLAYS: Array<{ value: AttributionDisplay; label: string }> = [
   { value: 'signed', label: 'Signed Φ' },
@@ -49,25 +55,17 @@ export function ExplainDetails({ running, open = true }: { running: boolean; ope
   const C = view?.C ?? 12;
   return (
     <>
-      <div className="segmented" role="radiogroup" aria-label="Model explained">
-        {SOURCES.map((src) => {
+      <RadioGroup
+        label="Model explained"
+        value={source}
+        disabled={running}
+        onChange={(v) => appStore.getState().setExplainSource(v)}
+        options={SOURCES.map((src) => {
           const unavailable = src.value === 'cine3' && twin.status !== 'ready';
-          return (
-            <button
-              key={src.value}
-              type="button"
-              role="radio"
-              aria-checked={source === src.value}
-              className={source === src.value ? 'selected' : undefined}
-              disabled={running || unavailable}
-              title={unavailable ? `The CineECG model is ${twin.status === 'error' ? `unavailable: ${twin.error?.message}` : 'loading'}` : src.title}
-              onClick={() => appStore.getState().setExplainSource(src.value)}
-            >
-              {src.label}
-            </button>
-          );
+          const title = unavailable ? `The CineECG model is ${twin.status === 'error' ? `unavailable: ${twin.error?.message}` : 'loading'}` : src.title;
+          return { value: src.value, label: src.label, title, disabled: unavailable };
         })}
-      </div>
+      />
       <ExplainParamsForm method={method} disabled={running} />
       {loaded && (
         <div className="backend-row">
@@ -82,20 +80,8 @@ export function ExplainDetails({ running, open = true }: { running: boolean; ope
       {open && view && explanation && prepared && (
         <figure className="attribution-figure">
           <div className="panel-toolbar">
-            <div className="segmented" role="radiogroup" aria-label="Attribution display">
-              {DISPLAYS.map((d) => (
-                <button key={d.value} type="button" role="radio" aria-checked={display === d.value} className={display === d.value ? 'selected' : undefined} onClick={() => appStore.getState().setAttributionDisplay(d.value)}>
-                  {d.label}
-                </button>
-              ))}
-            </div>
-            <div className="segmented" role="radiogroup" aria-label="Map style">
-              {(['heat', 'curves'] as const).map((st) => (
-                <button key={st} type="button" role="radio" aria-checked={mapStyle === st} className={mapStyle === st ? 'selected' : undefined} onClick={() => appStore.getState().setMapStyle(st)}>
-                  {st === 'heat' ? 'Heat map' : 'Curves + threshold (Fig. 3)'}
-                </button>
-              ))}
-            </div>
+            <RadioGroup label="Attribution display" value={display} options={DISPLAYS} onChange={(v) => appStore.getState().setAttributionDisplay(v)} />
+            <RadioGroup label="Map style" value={mapStyle} options={MAP_STYLES} onChange={(v) => appStore.getState().setMapStyle(v)} />
             {mapStyle === 'curves' && (
               <label className="threshold">
                 <span>Threshold</span>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { EXPLAIN_METHODS, METHOD_LABELS } from '../../core/xai/catalogue';
+import { RadioGroup } from '../controls/RadioGroup';
 import { explainControllerOf } from '../inference/startInference';
 import { appStore } from '../store/appStore';
 import { selectExplanation } from '../store/explainSlice';
@@ -43,13 +44,13 @@ export function ExplainPanel() {
         <h2 id="explain-title" className="panel-title explain-title">
           Why?
         </h2>
-        <div className="segmented" role="radiogroup" aria-label="Attribution method">
-          {EXPLAIN_METHODS.map((m) => (
-            <button key={m} type="button" role="radio" aria-checked={method === m} title={METHOD_LABELS[m]} aria-label={METHOD_LABELS[m]} className={method === m ? 'selected' : undefined} disabled={running} onClick={() => appStore.getState().setExplainMethod(m)}>
-              {SHORT[m]}
-            </button>
-          ))}
-        </div>
+        <RadioGroup
+          label="Attribution method"
+          value={method}
+          disabled={running}
+          options={EXPLAIN_METHODS.map((m) => ({ value: m, label: SHORT[m], title: METHOD_LABELS[m], ariaLabel: METHOD_LABELS[m] }))}
+          onChange={(m) => appStore.getState().setExplainMethod(m)}
+        />
         {running ? (
           <button type="button" className="button" onClick={() => controller?.cancel()}>
             Cancel

@@ -1,4 +1,4 @@
-import { IG_STEPS, KERNEL_SHAP_EVALUATIONS, LIME_SAMPLES, NOISE_SAMPLES, NOISE_SIGMA } from '../../core/constants';
+import { GRADSHAP_SAMPLES, IG_STEPS, KERNEL_SHAP_EVALUATIONS, LIME_SAMPLES, NOISE_SAMPLES, NOISE_SIGMA, SHAP_REFERENCE_COUNT } from '../../core/constants';
 import type { ExplainMethod, ExplainParams } from '../../core/xai/catalogue';
 import { KERNEL_SHAP_SEGMENT_MS, LIME_SEGMENT_MS } from '../../core/xai/catalogue';
 import { appStore } from '../store/appStore';
@@ -20,7 +20,7 @@ const FIELDS: Record<ExplainMethod, Field[]> = {
     { key: 'noiseSamples', label: 'Noisy copies', defaultValue: NOISE_SAMPLES, step: 1, min: 0, title: 'Noise tunnel (SmoothGrad): IG is averaged over this many noisy copies; 0 = plain IG' },
     { key: 'sigma', label: 'σ (z-score units)', defaultValue: NOISE_SIGMA, step: 0.01, min: 0, title: 'Standard deviation of the noise, in the units of the model input: z-scores (each lead is z-scored)' },
   ],
-  gradshap: [{ key: 'samples', label: 'Draws', defaultValue: 50, step: 1, min: 1, title: 'Random (reference window, point on the path) draws against 150 normal training windows' }],
+  gradshap: [{ key: 'samples', label: 'Draws', defaultValue: GRADSHAP_SAMPLES, step: 1, min: 1, title: `Random (reference window, point on the path) draws against ${SHAP_REFERENCE_COUNT} normal training windows` }],
   kernelshap: [
     { key: 'samples', label: 'Model evaluations', defaultValue: KERNEL_SHAP_EVALUATIONS, step: 1, min: 2, title: 'Coalitions evaluated (paper 3.3: 100)' },
     { key: 'segmentMs', label: 'Segment (ms)', defaultValue: KERNEL_SHAP_SEGMENT_MS, step: 2, min: 2, title: 'Features are segments of this length per lead; a removed segment takes the baseline (0)' },

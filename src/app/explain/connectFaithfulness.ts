@@ -5,7 +5,7 @@ import { type InferenceClient, InferenceFailure } from '../../worker/client';
 import { toAppError } from '../errors/appError';
 import { TWIN_KEY } from '../inference/connectInference';
 import type { AppState, AppStore } from '../store/appStore';
-import type { Explanation } from '../store/explainSlice';
+import type { CaseExplanation } from '../store/explainSlice';
 import { faithfulnessKey, selectFaithfulness, selectRandomisation } from '../store/faithfulnessSlice';
 
 /** The seed of the re-initialised weights: `cli evaluate --randomisation` uses the same (its --seed, 0 by default). */
@@ -18,10 +18,10 @@ export interface FaithfulnessController {
 }
 
 /** The predicted class of an explanation: 1 (abnormal) when its abnormal logit is the larger. */
-export const predictedClassOf = (e: Pick<Explanation, 'logits'>): 0 | 1 => (e.logits[1] > e.logits[0] ? 1 : 0);
+export const predictedClassOf = (e: Pick<CaseExplanation, 'logits'>): 0 | 1 => (e.logits[1] > e.logits[0] ? 1 : 0);
 
 /** The window the explanation's model reads and the worker's key for that model (undefined = the 12-lead model). */
-function inputOf(s: AppState, e: Explanation): { x: Float32Array; C: number; model?: string } | null {
+function inputOf(s: AppState, e: CaseExplanation): { x: Float32Array; C: number; model?: string } | null {
   if (!s.prepared) return null;
   if (e.source === 'cine3') {
     const C = s.twin.model?.channels;
@@ -49,7 +49,7 @@ export function connectFaithfulness(store: AppStore, client: InferenceClient, mo
     running.clear();
   };
 
-  const startCurves = (s: AppState, e: Explanation) => {
+  const startCurves = (s: AppState, e: CaseExplanation) => {
     const key = faithfulnessKey(e);
     const params = s.explainParams[e.method];
     const input = inputOf(s, e);

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { BANDPASS_HIGH_HZ, BANDPASS_LOW_HZ, WINDOW_MS } from '../../core/constants';
 import type { PreparedEcg } from '../../core/ecg/prepare.types';
 import { BeatPanel } from '../beat/BeatPanel';
+import { RadioGroup } from '../controls/RadioGroup';
 import { useAttributionView } from '../explain/useAttributionView';
 import { appStore } from '../store/appStore';
 import { useAppStore } from '../store/useAppStore';
@@ -57,13 +58,7 @@ export function EcgPanel({ prepared, caseTitle }: { prepared: PreparedEcg; caseT
         <p className="calibration-legend" title="Calibrated in CSS millimetres (96 px per inch); true size on screen depends on your display.">
           {mmPerS} mm/s · {mmPerMv} mm/mV · 1 mV pulse
         </p>
-        <div className="segmented" role="radiogroup" aria-label="Signal shown">
-          {TRACE_CHOICES.map((c) => (
-            <button key={c.value} type="button" role="radio" aria-checked={trace === c.value} className={trace === c.value ? 'selected' : undefined} onClick={() => appStore.getState().setTrace(c.value)}>
-              {c.label}
-            </button>
-          ))}
-        </div>
+        <RadioGroup label="Signal shown" value={trace} options={TRACE_CHOICES} onChange={(v) => appStore.getState().setTrace(v)} />
         <PaperControls />
         <button type="button" className="button" aria-pressed={calipers} onClick={() => appStore.getState().setCalipers(!calipers)} title="Drag on the paper between two points to read Δt, heart rate and ΔV (shortcut C)">
           Calipers

@@ -1,6 +1,8 @@
+import { RadioGroup } from '../controls/RadioGroup';
 import { appStore } from '../store/appStore';
 import { useAppStore } from '../store/useAppStore';
 import { MAX_PX_PER_MM, MIN_PX_PER_MM } from '../store/viewSlice';
+import { CSS_PX_PER_MM } from './layout';
 import { PAPER_LAYOUTS } from './paperLayouts';
 
 const ZOOM_STEP = 1.25;
@@ -14,13 +16,7 @@ export function PaperControls() {
   const st = appStore.getState;
   return (
     <div className="paper-controls">
-      <div className="segmented" role="radiogroup" aria-label="Layout">
-        {PAPER_LAYOUTS.map((l) => (
-          <button key={l.value} type="button" role="radio" aria-checked={layout === l.value} className={layout === l.value ? 'selected' : undefined} onClick={() => st().setPaperLayout(l.value)}>
-            {l.label}
-          </button>
-        ))}
-      </div>
+      <RadioGroup label="Layout" value={layout} options={PAPER_LAYOUTS} onChange={(v) => st().setPaperLayout(v)} />
       <label className="inline-select">
         <span>Speed</span>
         <select aria-label="Paper speed" value={mmPerS} onChange={(e) => st().setMmPerS(Number(e.target.value) as 25 | 50)}>
@@ -40,7 +36,7 @@ export function PaperControls() {
         <button type="button" className="button" aria-label="Zoom out" disabled={pxPerMm <= MIN_PX_PER_MM} onClick={() => st().setPxPerMm(pxPerMm / ZOOM_STEP)}>
           −
         </button>
-        <span className="muted" aria-live="polite">{Math.round((pxPerMm / (96 / 25.4)) * 100)}%</span>
+        <span className="muted" aria-live="polite">{Math.round((pxPerMm / CSS_PX_PER_MM) * 100)}%</span>
         <button type="button" className="button" aria-label="Zoom in" disabled={pxPerMm >= MAX_PX_PER_MM} onClick={() => st().setPxPerMm(pxPerMm * ZOOM_STEP)}>
           +
         </button>

@@ -5,7 +5,7 @@ import { METHOD_LABELS } from '../../core/xai/catalogue';
 import { type AppError, toAppError } from '../errors/appError';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { appStore } from '../store/appStore';
-import { type Explanation, selectExplanation, selectExplanationOf } from '../store/explainSlice';
+import { type CaseExplanation, selectExplanation, selectExplanationOf } from '../store/explainSlice';
 import { useAppStore } from '../store/useAppStore';
 import { caseTrajectory } from './cineTrajectory';
 import { useContextLossRecovery } from './contextLoss';
@@ -57,14 +57,14 @@ function saveHeartImage(stage: HTMLElement | null, name: string): void {
 }
 
 /** Eq. 2 over the explained model's channels: 12 leads (mapped, Fig. 4c) or the CineECG twin's x, y, z (its own, Fig. 4b). */
-const phiOf = (e: Explanation | null) => (e ? mappedPhi(bipolarPhi(e.attributions[0], e.attributions[1]), e.source === 'cine3' ? 3 : 12) : null);
+const phiOf = (e: CaseExplanation | null) => (e ? mappedPhi(bipolarPhi(e.attributions[0], e.attributions[1]), e.source === 'cine3' ? 3 : 12) : null);
 
 const axesOf = (asset?: HeartAsset): AxisLandmarks | undefined => {
   const l = asset?.info.landmarks as Partial<AxisLandmarks> | undefined;
   return l?.longAxis?.length === 3 && l.septumDirection?.length === 3 ? (l as AxisLandmarks) : undefined;
 };
 
-const finalOnly = (e: Explanation | null): Explanation | null => (e?.refining ? null : e);
+const finalOnly = (e: CaseExplanation | null): CaseExplanation | null => (e?.refining ? null : e);
 
 /**
  * CineECG in 3D (paper 3.4, Fig. 4c): the biventricular heart, the mTSI trajectory of the model's window coloured

@@ -3,13 +3,6 @@ import { forwardRef, type RefObject, useRef } from 'react';
 import { Vector3 } from 'three';
 import type { TimeLabel } from './trajectoryStyle';
 
-/** Same label samples, in order. */
-export const sameSamples = (a: TimeLabel[], b: TimeLabel[]): boolean => a.length === b.length && a.every((l, i) => l.sample === b[i].sample);
-
-/** [N × 3] world positions of the labels' samples. */
-export const labelAnchors = (labels: TimeLabel[], world: ArrayLike<number>): Float32Array =>
-  Float32Array.from(labels.flatMap((l) => [world[3 * l.sample], world[3 * l.sample + 1], world[3 * l.sample + 2]]));
-
 /**
  * Millisecond labels along the trajectory as plain DOM text over the canvas: no font download (drei's Text
  * fetches one from a CDN) and no React root per label (drei's Html makes one each, and under StrictMode their

@@ -1,5 +1,5 @@
 import { decodeHeartAsset, type HeartAssetInfo } from '../../core/cine/heart-asset';
-import type { HeartMeshes } from '../../core/cine/heart-mesh';
+import { GeometryError, type HeartMeshes } from '../../core/cine/heart-mesh';
 import { AppFailure } from '../errors/appError';
 
 /** The shipped heart, relative to the page (vite `base: './'`), like the cases and the models. */
@@ -34,14 +34,16 @@ export async function fetchHeart(baseUri: string, fetchFn: Fetch = (url) => fetc
   try {
     info = (await infoRes.json()) as HeartAssetInfo;
   } catch {
-    throw new AppFailure({ code: 'unexpected', message: 'is not valid JSON', file: 'heart.json' });
+    throw new AppFailure({ code: 'bad-heart-asset', message: 'is not valid JSON', file: 'heart.json' });
   }
   const binName = info.file || 'heart.bin';
   let meshes: HeartMeshes;
   try {
     meshes = decodeHeartAsset(await binRes.arrayBuffer(), binName);
   } catch (e) {
-    throw new AppFailure({ code: 'unexpected', message: e instanceof Error ? e.message : String(e), file: binName });
+    // GeometryError('bad-heart-asset' …) keeps its code; anything else from the decoder is a damaged file too.
+    const code = e instanceof GeometryError ? e.code : 'bad-heart-asset';
+    throw new AppFailure({ code, message: e instanceof Error ? e.message : String(e), file: binName });
   }
   return { meshes, info, licenseUrl: new URL(info.licenseFile || 'LICENSE-Apache-2.0', dir).href };
 }

@@ -12,7 +12,7 @@ export type ExplainSource = 'ecg12' | 'cine3';
 const keyOf = (source: ExplainSource, method: ExplainMethod) => `${source}:${method}`;
 
 /** An explanation for one case window, as the worker returned it. Φ and Φ_d are derived from it where drawn. */
-export interface Explanation extends ExplanationResult {
+export interface CaseExplanation extends ExplanationResult {
   caseRequest: number;
   source: ExplainSource;
   /** Set while IG refines: a provisional map over the noisy copies done so far (no delta, logits or timing yet). */
@@ -38,7 +38,7 @@ export interface ExplainSlice {
   explainJob: { id: number; method: ExplainMethod; caseRequest: number; source: ExplainSource } | null;
   explainProgress: { fraction: number; phase: string } | null;
   /** The latest explanation per model and method ("ecg12:ig") for the open case. */
-  explanations: Partial<Record<string, Explanation>>;
+  explanations: Partial<Record<string, CaseExplanation>>;
   explainTimings: ExplainTiming[];
   explainError: AppError | null;
 
@@ -80,7 +80,7 @@ export const createExplainSlice: StateCreator<AppState, [], [], ExplainSlice> = 
   explainRefining: (id, partial) => {
     const job = get().explainJob;
     if (job?.id !== id) return;
-    const provisional: Explanation = {
+    const provisional: CaseExplanation = {
       method: job.method, attributions: partial.attributions, delta: [Number.NaN, Number.NaN], logits: [Number.NaN, Number.NaN], baselineLogits: [Number.NaN, Number.NaN],
       params: {}, backend: get().loadedModel?.backend ?? 'wasm', ms: Number.NaN, caseRequest: job.caseRequest, source: job.source,
       refining: { copiesDone: partial.copiesDone, copies: partial.copies },
@@ -114,12 +114,12 @@ export const createExplainSlice: StateCreator<AppState, [], [], ExplainSlice> = 
 type ExplanationState = Pick<AppState, 'explanations' | 'explainMethod' | 'explainSource' | 'caseRequest' | 'caseStatus'>;
 
 /** Derived: the explanation of the chosen method and model for the case on screen, or null. */
-export function selectExplanation(s: ExplanationState): Explanation | null {
+export function selectExplanation(s: ExplanationState): CaseExplanation | null {
   return selectExplanationOf(s, s.explainSource);
 }
 
 /** Derived: the chosen method's explanation of one model (the 3D view shows both side by side). */
-export function selectExplanationOf(s: ExplanationState, source: ExplainSource): Explanation | null {
+export function selectExplanationOf(s: ExplanationState, source: ExplainSource): CaseExplanation | null {
   const e = s.explanations[keyOf(source, s.explainMethod)];
   return s.caseStatus === 'ready' && e && e.caseRequest === s.caseRequest ? e : null;
 }

@@ -2,11 +2,11 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { ExplainParams } from '../../core/xai/catalogue';
 import type { FaithfulnessResult } from '../../worker/protocol';
 import type { AppState } from './appStore';
-import { type Explanation, selectExplanation } from './explainSlice';
+import { type CaseExplanation, selectExplanation } from './explainSlice';
 
 /** Deletion/insertion curves of one finished explanation (`of`), computed in the worker after it. */
 export interface FaithfulnessEntry {
-  of: Explanation;
+  of: CaseExplanation;
   /** The parameters the explanation ran with (the randomisation check explains again with the same ones). */
   params: ExplainParams;
   status: 'running' | 'done' | 'error' | 'cancelled';
@@ -19,7 +19,7 @@ export interface FaithfulnessEntry {
 
 /** The model-randomisation check of one explanation: Spearman between its Φ and the Φ of a re-initialised model. */
 export interface RandomisationEntry {
-  of: Explanation;
+  of: CaseExplanation;
   status: 'loading' | 'running' | 'done' | 'error' | 'cancelled';
   jobId?: number;
   fraction?: number;
@@ -41,7 +41,7 @@ export interface FaithfulnessSlice {
 }
 
 /** The key of an explanation's entries: its model and method. */
-export const faithfulnessKey = (e: Pick<Explanation, 'source' | 'method'>) => `${e.source}:${e.method}`;
+export const faithfulnessKey = (e: Pick<CaseExplanation, 'source' | 'method'>) => `${e.source}:${e.method}`;
 
 export const createFaithfulnessSlice: StateCreator<AppState, [], [], FaithfulnessSlice> = (set, get) => ({
   faithfulness: {},

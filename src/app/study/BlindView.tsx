@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { QRS_REGION_MS } from '../../core/constants';
 import { type Modality, type Study, TRAJECTORY_LEAD } from '../../core/eval/study-format';
 import { appStore } from '../store/appStore';
 import { type RawMark, selectOpenCase, selectProgress } from '../store/studySlice';
@@ -128,7 +129,7 @@ export function BlindView({ study }: { study: Study }) {
             </Suspense>
           )}
           <CineTimeline segments={cineMarks} selectedId={selectedId} enabled={gate.cinecg} onMark={mark} onSelect={sel} onDelete={del} />
-          <p className="st-help">Move along the track to follow the marker on the trajectory; drag to mark a segment, click for a point. Shaded: the QRS region (0–150 ms).</p>
+          <p className="st-help">Move along the track to follow the marker on the trajectory; drag to mark a segment, click for a point. Shaded: the QRS region (0–{QRS_REGION_MS} ms).</p>
           <MarkList modality="cinecg" segments={cineMarks} selectedId={selectedId} enabled={gate.cinecg} />
         </section>
       </div>

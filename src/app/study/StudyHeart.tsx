@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { PreparedEcg } from '../../core/ecg/prepare.types';
 import type { Segment } from '../../core/eval/study-format';
+import { type AppError, toAppError } from '../errors/appError';
+import { ErrorPanel } from '../errors/ErrorPanel';
 import { lpsArrayToThree } from '../heart/frameToThree';
 import { TrajectoryMarks } from './TrajectoryMarks';
 import { caseTrajectory } from '../heart/cineTrajectory';
@@ -29,22 +31,23 @@ export interface StudyHeartProps {
 
 export default function StudyHeart({ prepared, segments, selectedId, enabled, onPickMs }: StudyHeartProps) {
   const [asset, setAsset] = useState<HeartAsset | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
   useEffect(() => {
     let live = true;
     loadHeart(document.baseURI).then(
       (a) => live && setAsset(a),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setError(toAppError(e)),
     );
     return () => void (live = false);
   }, []);
-  const trajectory = useMemo(() => {
+  const traj = useMemo((): { trajectory: ReturnType<typeof caseTrajectory> | null; error: AppError | null } => {
     try {
-      return caseTrajectory(prepared);
-    } catch {
-      return null;
+      return { trajectory: caseTrajectory(prepared), error: null };
+    } catch (e) {
+      return { trajectory: null, error: toAppError(e) };
     }
   }, [prepared]);
+  const trajectory = traj.trajectory;
   const world = useMemo(() => (trajectory ? lpsArrayToThree(trajectory.points) : null), [trajectory]);
   const presets = useMemo(() => cameraPresets(axesOf(asset ?? undefined)), [asset]);
   const [request, setRequest] = useState<PresetRequest>(() => ({ preset: presets[0], nonce: 0 }));
@@ -67,8 +70,8 @@ export default function StudyHeart({ prepared, segments, selectedId, enabled, on
           </HeartCanvas>
         )}
         {!asset && !error && <p className="loading">Loading the heart geometry…</p>}
-        {error && <p className="study-error" role="alert">The heart geometry could not be loaded: {error}</p>}
-        {!trajectory && <p className="study-error" role="alert">The CineECG trajectory could not be computed for this record.</p>}
+        {error && <ErrorPanel error={error} title="The heart geometry could not be loaded" />}
+        {traj.error && <ErrorPanel error={traj.error} title="The CineECG trajectory could not be computed for this record" />}
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { CodedError } from '../../core/errors';
 import type { AnnotationFile, Expert, Study } from '../../core/eval/study-format';
 import type { CaseAnnotations } from '../store/studySlice';
 import { parseAnnotations, parseStudy } from './studyFiles';
@@ -29,12 +30,13 @@ interface StudyDb extends DBSchema {
 
 export const workKey = (studyId: string, expertId: string): string => JSON.stringify([studyId, expertId]);
 
-export class StoredDataError extends Error {
+/** What the browser stored cannot be read back; `raw` keeps it so the expert can save it before it is replaced. */
+export class StoredDataError extends CodedError<'bad-stored-data'> {
   constructor(
     message: string,
     readonly raw: string,
   ) {
-    super(message);
+    super('bad-stored-data', message);
     this.name = 'StoredDataError';
   }
 }

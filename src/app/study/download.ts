@@ -12,6 +12,3 @@ export function downloadText(fileName: string, text: string, type = 'application
 
 /** A safe file-name stem from an id or title. */
 export const fileStem = (s: string): string => s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'study';
-
-/** Reads a user-picked file as text (import buttons). */
-export const readText = (file: File): Promise<string> => file.text();

@@ -3,6 +3,7 @@
  * src/core/eval/study-parse.ts, the same code `cli evaluate` uses). Adds what the UI needs on top: the file kind in
  * front of every message, and pretty JSON for the export buttons.
  */
+import { CodedError } from '../../core/errors';
 import { isEvalError } from '../../core/eval/eval-error';
 import type { AnnotationFile, Study } from '../../core/eval/study-format';
 import { parseAnnotations as coreParseAnnotations, parseStudy as coreParseStudy } from '../../core/eval/study-parse';
@@ -10,9 +11,9 @@ import { parseAnnotations as coreParseAnnotations, parseStudy as coreParseStudy 
 export { annotationsToCsv } from '../../core/eval/study-parse';
 
 /** A refused file; the message starts with what kind of file it was and names the field at fault. */
-export class StudyFileError extends Error {
+export class StudyFileError extends CodedError<'bad-study-file'> {
   constructor(message: string) {
-    super(message);
+    super('bad-study-file', message);
     this.name = 'StudyFileError';
   }
 }

@@ -13,7 +13,7 @@ import { unipolarPotentials, type LimbSource } from './unipolar';
 import { vcgLps, type VcgMethod } from './vcg';
 import { type CineInput, windowLeads, windowQrsOffsetMs } from './window-leads';
 
-export { BASELINE_MS, type CineInput, windowLeads, windowQrsOffsetMs, windowStartSample } from './window-leads';
+export { type CineInput, windowLeads, windowStartSample } from './window-leads';
 export { CINE_SIGNAL_SCALE_MM, TWIN_MODEL_WALK, cineSignal } from './twin-signal';
 
 export interface CineOptions extends MtsiOptions {

@@ -5,6 +5,7 @@
  * +y posterior, +z superior, millimetres, origin at the area-weighted centroid of the epicardial surface as
  * shipped (open valve rims not capped). The biv-me source is already LPS, so only a translation is applied.
  */
+import { CodedError } from '../errors';
 import { add, ANTERIOR, cross, dot, INFERIOR, LEFT, scale, sub, type Vec3 } from './frame';
 
 export type { Vec3 };
@@ -23,20 +24,14 @@ export interface HeartMeshes {
 
 export type GeometryErrorCode = 'bad-obj' | 'bad-heart-asset' | 'bad-mesh';
 
-/** Same shape as EcgError (code, where, message the UI can show) for the heart's files. */
-export class GeometryError extends Error {
-  readonly code: GeometryErrorCode;
-  readonly file?: string;
+/** The heart's files (OBJ, heart.bin) or meshes are unusable; like EcgError, the message starts with the file. */
+export class GeometryError extends CodedError<GeometryErrorCode> {
+  /** 1-based line of an OBJ file, when the fault is on one line. */
   readonly line?: number;
   constructor(code: GeometryErrorCode, message: string, where: { file?: string; line?: number } = {}) {
-    super(where.file ? `${where.file}: ${message}` : message);
+    super(code, where.file ? `${where.file}: ${message}` : message, { file: where.file });
     this.name = 'GeometryError';
-    this.code = code;
-    this.file = where.file;
     this.line = where.line;
-  }
-  toJSON(): { code: GeometryErrorCode; message: string; file?: string; line?: number } {
-    return { code: this.code, message: this.message, file: this.file, line: this.line };
   }
 }
 

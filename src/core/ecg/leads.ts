@@ -1,4 +1,4 @@
-import { STANDARD_LEADS, type StandardLead } from './types';
+import type { StandardLead } from './types';
 
 /**
  * Map the many spellings of lead names ("AVR", "aVR", "avr", "Lead I", "V1 (mV)", "MLII")
@@ -19,8 +19,6 @@ export function normaliseLeadName(raw: string): StandardLead | null {
   return null;
 }
 
-export const LIMB_LEADS_DERIVABLE: readonly StandardLead[] = ['III', 'aVR', 'aVL', 'aVF'];
-
 /**
  * Einthoven and Goldberger: the four limb leads that follow from I and II.
  * III = II − I, aVR = −(I + II)/2, aVL = I − II/2, aVF = II − I/2.
@@ -39,8 +37,4 @@ export function deriveLimbLead(lead: StandardLead, i: Float32Array, ii: Float32A
     }
   }
   return out;
-}
-
-export function standardIndex(lead: StandardLead): number {
-  return STANDARD_LEADS.indexOf(lead);
 }

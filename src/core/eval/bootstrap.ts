@@ -5,6 +5,7 @@
  * np.percentile's linear interpolation), which `bootstrap.test.ts` checks against scipy itself.
  */
 import { BOOTSTRAP_RESAMPLES } from '../constants';
+import { quantileSorted } from '../quantile';
 import { mulberry32 } from '../random';
 import { EvalError, describeValue } from './eval-error';
 
@@ -36,13 +37,8 @@ export function bootstrapDistribution(n: number, statistic: (indices: Int32Array
   return Float64Array.from(boot).sort();
 }
 
-/** np.percentile's default ('linear'): the value at fractional position p · (B − 1) of the sorted distribution. */
-export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  const pos = Math.min(1, Math.max(0, p)) * (sorted.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
-}
+// Percentile intervals read the sorted distribution with np.percentile's default ('linear', type 7).
+export { quantileSorted } from '../quantile';
 
 export function bcaInterval(n: number, statistic: (indices: Int32Array) => number, opts: BootstrapOptions): Interval {
   const B = opts.resamples ?? BOOTSTRAP_RESAMPLES;
@@ -130,7 +126,7 @@ export function normCdf(z: number): number {
     const x = Math.abs(z);
     let f = x;
     for (let k = 300; k >= 1; k--) f = x + k / f;
-    const tail = Math.exp(-0.5 * x * x - 0.91893853320467274178) / f;
+    const tail = Math.exp(-0.5 * x * x - 0.9189385332046728) / f;
     return z < 0 ? tail : 1 - tail;
   }
   let s = z;
@@ -138,7 +134,7 @@ export function normCdf(z: number): number {
   let b = z;
   const q = z * z;
   for (let i = 1; s !== t; ) s = (t = s) + (b *= q / (i += 2));
-  return 0.5 + s * Math.exp(-0.5 * q - 0.91893853320467274178);
+  return 0.5 + s * Math.exp(-0.5 * q - 0.9189385332046728);
 }
 
 /** Inverse standard normal CDF: Acklam's rational approximation (relative error < 1.2e-9), one Halley step on normCdf. */

@@ -1,3 +1,5 @@
+import { CodedError } from '../errors';
+
 /**
  * Errors of the evaluation layer (study/annotation files, agreement and bootstrap input): a stable code, the field
  * at fault (a JSON path such as `cases[3].segments[0].endMs`) and a message that says what was expected and found.
@@ -5,19 +7,11 @@
  */
 export type EvalErrorCode = 'bad-json' | 'unknown-format' | 'unsupported-version' | 'bad-field' | 'unknown-case' | 'bad-input';
 
-export class EvalError extends Error {
-  readonly code: EvalErrorCode;
-  readonly field?: string;
-
+/** A refused study, annotation file or evaluation input; the message starts with the field at fault. */
+export class EvalError extends CodedError<EvalErrorCode> {
   constructor(code: EvalErrorCode, message: string, field?: string) {
-    super(field ? `${field}: ${message}` : message);
+    super(code, field ? `${field}: ${message}` : message, { field });
     this.name = 'EvalError';
-    this.code = code;
-    this.field = field;
-  }
-
-  toJSON(): { code: EvalErrorCode; message: string; field?: string } {
-    return { code: this.code, message: this.message, field: this.field };
   }
 }
 

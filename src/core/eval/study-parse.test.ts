@@ -56,6 +56,7 @@ describe('parseAnnotations', () => {
     expect(a.cases[0].segments[2]).toEqual({ id: 's3', modality: 'cinecg', lead: 'trajectory', startMs: 10, endMs: 30, point: true });
     expect(a.cases[1].modalitiesDone).toEqual(['cinecg', '12-lead']);
   });
+  /* eslint-disable @typescript-eslint/no-explicit-any -- each row spoils a parsed study object in place */
   it.each([
     ['a segment outside the window', (o: any) => (o.cases[0].segments[0].endMs = 401), 'cases[0].segments[0].endMs', 'outside the 0–400 ms window'],
     ['a negative start', (o: any) => (o.cases[0].segments[1].startMs = -5), 'cases[0].segments[1].startMs', 'outside'],
@@ -65,6 +66,7 @@ describe('parseAnnotations', () => {
     ['an unknown case', (o: any) => (o.cases[1].caseId = 'c9'), 'cases[1].caseId', 'not in study "tiny"'],
     ['another study', (o: any) => (o.studyId = 'other'), 'studyId', 'belong to study "other"'],
     ['a missing expert', (o: any) => delete o.expert, 'expert', 'expected an object'],
+    /* eslint-enable @typescript-eslint/no-explicit-any */
   ])('refuses %s, naming the field', (_what, spoil, field, text) => {
     const o = JSON.parse(annText);
     spoil(o);

@@ -10,8 +10,6 @@ import {
   type AnnotationFile, type CaseAnnotation, type Expert, type Modality, type Segment, type Study, type StudyCase,
 } from './study-format';
 
-// The protocol and mask helpers belong with the formats for callers that import this module for everything.
-export { applyProtocol, minimalWindowMs, segmentsToMask } from './protocol';
 export { annotationsToCsv, csvToAnnotations } from './annotations-csv';
 
 type Obj = Record<string, unknown>;

@@ -12,10 +12,7 @@
  * equations (III = II − I, aVR = −(I + II)/2, aVL = I − II/2, aVF = II − I/2), as on a real recorder.
  */
 
-/** Leads in Dower's table, in this row order. */
-export const DOWER_LEADS = ['I', 'II', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6'] as const;
-
-/** Rows DOWER_LEADS; columns Frank X, Y, Z (Dower et al. 1980). */
+/** Rows: leads I, II, V1, V2, V3, V4, V5, V6; columns Frank X, Y, Z (Dower et al. 1980). */
 export const DOWER_MATRIX: readonly (readonly [number, number, number])[] = [
   [0.632, -0.235, 0.059],
   [0.235, 1.066, -0.132],
@@ -29,7 +26,7 @@ export const DOWER_MATRIX: readonly (readonly [number, number, number])[] = [
 
 /**
  * The 8 independent leads (I, II, V1–V6, mV) from a Frank-axis heart vector given per axis (mV), for every sample.
- * Returns 8 arrays in DOWER_LEADS order.
+ * Returns 8 arrays in DOWER_MATRIX's row order (I, II, V1–V6).
  */
 export function projectDower(x: ArrayLike<number>, y: ArrayLike<number>, z: ArrayLike<number>): Float64Array[] {
   const n = x.length;

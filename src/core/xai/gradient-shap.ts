@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { GRADSHAP_SAMPLES } from '../constants';
 import { gaussian, mulberry32 } from '../random';
 import { CLASS_DIRECTIONS, differentiable, inputGradientsAlong } from './input-gradient';
 import { Cancelled, type AttributionResult, type ProgressFn, type StopCheck } from './types';
@@ -14,7 +15,7 @@ export interface GradShapOptions {
   shouldStop?: StopCheck;
 }
 
-export const DEFAULT_GRADSHAP: GradShapOptions = { samples: 50, sigma: 0, batchSize: 50, seed: 0 };
+export const DEFAULT_GRADSHAP: GradShapOptions = { samples: GRADSHAP_SAMPLES, sigma: 0, batchSize: 50, seed: 0 };
 
 /**
  * Gradient SHAP as captum computes it: for each draw s, a baseline b_s from the reference distribution (paper 3.3:

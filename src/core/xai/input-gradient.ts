@@ -24,7 +24,7 @@ export interface Differentiable {
 }
 
 export function differentiable(model: tf.LayersModel): Differentiable {
-  let graph: InferenceGraph | null = null;
+  let graph: InferenceGraph | null;
   try {
     graph = compileInferenceGraph(model);
   } catch {

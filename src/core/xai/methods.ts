@@ -5,6 +5,7 @@ import { DEFAULT_IG, integratedGradients, type IgOptions, type PartialAttributio
 import { DEFAULT_KERNEL_SHAP, kernelShap } from './kernel-shap';
 import { DEFAULT_LIME, lime } from './lime';
 import { type ExplainMethod, type ExplainParams, segmentSamplesOfMs } from './catalogue';
+import { explainParamsOrThrow } from './explain-params';
 import type { PerturbationInfo } from './segments';
 import type { AttributionResult, ProgressFn, StopCheck } from './types';
 
@@ -19,14 +20,15 @@ export interface ExplainContext {
   onPartial?: (p: { attributions: [Float32Array, Float32Array]; copiesDone: number; copies: number }) => void;
 }
 
-export interface Explanation extends AttributionResult {
+export interface WindowExplanation extends AttributionResult {
   method: ExplainMethod;
   /** The parameters that were used, defaults filled in: what a report or the UI prints. */
   params: Record<string, unknown>;
 }
 
 /** Runs one method on one window; the single dispatch point shared by the CLI, the worker and the benchmark. */
-export async function explainWindow(model: tf.LayersModel, method: ExplainMethod, x: Float32Array, p: ExplainParams = {}, ctx: ExplainContext = {}): Promise<Explanation> {
+export async function explainWindow(model: tf.LayersModel, method: ExplainMethod, x: Float32Array, params: ExplainParams = {}, ctx: ExplainContext = {}): Promise<WindowExplanation> {
+  const p = explainParamsOrThrow(params); // the one schema (limits, NaN): callers need not check first
   const common = { onProgress: ctx.onProgress, shouldStop: ctx.shouldStop };
   switch (method) {
     case 'ig': {
@@ -34,7 +36,6 @@ export async function explainWindow(model: tf.LayersModel, method: ExplainMethod
         ...DEFAULT_IG,
         ...defined({ steps: p.steps, rule: p.rule, noiseSamples: p.noiseSamples, sigma: p.sigma, sigmaUnit: p.sigmaUnit, batchSize: p.batchSize, seed: p.seed }),
       };
-      if (!['gausslegendre', 'riemann_trapezoid'].includes(o.rule)) throw new Error(`rule must be gausslegendre or riemann_trapezoid, got ${o.rule}`);
       const onPartial = ctx.onPartial;
       const r = await integratedGradients(model, x, {
         ...o, ...common,

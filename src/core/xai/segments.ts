@@ -27,7 +27,7 @@ import { Cancelled, type ProgressFn, type StopCheck } from './types';
 import type { Grouping } from './catalogue';
 
 export type { Grouping } from './catalogue';
-export { KERNEL_SHAP_SEGMENT_MS, LIME_SEGMENT_MS, segmentSamplesOfMs } from './catalogue';
+export { KERNEL_SHAP_SEGMENT_MS, segmentSamplesOfMs } from './catalogue';
 
 export interface SegmentOptions {
   /** Samples per time segment. */

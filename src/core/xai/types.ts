@@ -1,3 +1,5 @@
+import { CodedError } from '../errors';
+
 /** Attributions and how they were computed. Arrays are [T × C], time-major (index t * C + c), like the model input. */
 export interface AttributionResult {
   /** A[k] for k = 0 (normal) and 1 (abnormal), on the logits. */
@@ -17,9 +19,9 @@ export type ProgressFn = (fraction: number, phase: string) => void;
  */
 export type StopCheck = () => boolean | Promise<boolean>;
 
-export class Cancelled extends Error {
+export class Cancelled extends CodedError<'cancelled'> {
   constructor() {
-    super('cancelled');
+    super('cancelled', 'cancelled');
     this.name = 'Cancelled';
   }
 }

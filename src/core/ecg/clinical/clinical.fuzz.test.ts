@@ -18,7 +18,7 @@ function loadsOrRefuses(name: string, bytes: Uint8Array): EcgErrorCode | 'ok' {
     for (const x of r.leadsMv) expect(x.every(Number.isFinite)).toBe(true);
     return 'ok';
   } catch (e) {
-    if (!(e instanceof EcgError)) throw new Error(`${name}: not an EcgError: ${e instanceof Error ? e.stack : String(e)}`);
+    if (!(e instanceof EcgError)) throw new Error(`${name}: not an EcgError: ${e instanceof Error ? e.stack : String(e)}`, { cause: e });
     expect(e.message).toContain(name);
     return e.code;
   }

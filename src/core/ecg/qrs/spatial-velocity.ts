@@ -4,6 +4,8 @@
  * which is why it is the classic basis for a global (all-lead) QRS onset.
  * Only the 8 independent leads (I, II, V1–V6) are used: the other four are their linear combinations.
  */
+import { quantileNearestSorted, sortedCopy } from '../../quantile';
+
 export const INDEPENDENT_LEADS = [0, 1, 6, 7, 8, 9, 10, 11];
 
 export function spatialVelocity(leads: Float32Array[], fsHz: number): Float64Array {
@@ -41,9 +43,7 @@ export function movingAverage(x: Float64Array, width: number): Float64Array {
   return out;
 }
 
+/** Percentile p (0–100) by numpy's 'nearest' definition: thresholds are observed values (see src/core/quantile.ts). */
 export function percentile(x: ArrayLike<number>, p: number): number {
-  const s = Float64Array.from(x).sort();
-  if (s.length === 0) return NaN;
-  const i = Math.min(s.length - 1, Math.max(0, Math.round((p / 100) * (s.length - 1))));
-  return s[i];
+  return quantileNearestSorted(sortedCopy(x), p / 100);
 }

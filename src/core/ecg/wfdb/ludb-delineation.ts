@@ -1,3 +1,4 @@
+import { median } from '../../quantile';
 import type { WfdbAnnotation } from './annotations';
 
 /**
@@ -145,9 +146,3 @@ export function qrsOnsetsAcrossLeads(perLead: readonly (readonly Wave[])[], tole
   });
 }
 
-/** Median; the mean of the two middle values for an even count. */
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}

@@ -1,6 +1,6 @@
 import { EcgError } from '../../errors';
 import { assembleRecord, type ParsedChannel } from '../assemble';
-import { readMat4 } from '../mat4';
+import { readMatlabV4 } from '../matlab-v4';
 import type { EcgRecord, RecordFiles } from '../types';
 import { decodeWfdbFile, wfdbChecksum } from './decode';
 import { parseWfdbHeader, type WfdbSignalSpec } from './header';
@@ -73,7 +73,7 @@ function toPhysical(d: Float64Array, s: WfdbSignalSpec): Float64Array {
 
 /** The Challenge `.mat` holds `val` (signals × samples, int16), column-major: exactly one frame per column. */
 function decodeMatFile(bytes: Uint8Array, specs: WfdbSignalSpec[], nSamples: number | null, fileName: string): Float64Array[] {
-  const val = readMat4(bytes, fileName).find((m) => m.name === 'val');
+  const val = readMatlabV4(bytes, fileName).find((m) => m.name === 'val');
   if (!val) throw new EcgError('bad-mat', 'no matrix named "val" (the Challenge layout: signals × samples)', { file: fileName });
   if (val.rows !== specs.length) {
     throw new EcgError('header-data-mismatch', `header lists ${specs.length} signals in this file, "val" has ${val.rows} rows`, { file: fileName });

@@ -1,7 +1,7 @@
 import { EcgError } from '../errors';
 
 /** A numeric matrix from a MATLAB v4 file, column-major as stored. */
-export interface Mat4Matrix {
+export interface MatlabV4Matrix {
   name: string;
   rows: number;
   cols: number;
@@ -15,13 +15,13 @@ const BYTES_PER: Record<number, number> = { 0: 8, 1: 4, 2: 4, 3: 2, 4: 2, 5: 1 }
  * Read every full numeric matrix of a MATLAB Level 4 file (the PhysioNet/CinC Challenge
  * `.mat` layout: a 20-byte header, the name, then column-major data).
  */
-export function readMat4(bytes: Uint8Array, fileName: string): Mat4Matrix[] {
+export function readMatlabV4(bytes: Uint8Array, fileName: string): MatlabV4Matrix[] {
   const bad = (message: string) => new EcgError('bad-mat', message, { file: fileName });
   if (bytes.length >= 10 && new TextDecoder().decode(bytes.subarray(0, 10)) === 'MATLAB 5.0') {
     throw new EcgError('unsupported-format', 'this is a MATLAB v5 file; expected MATLAB v4 (as in the PhysioNet/CinC Challenge)', { file: fileName });
   }
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out: Mat4Matrix[] = [];
+  const out: MatlabV4Matrix[] = [];
   let pos = 0;
   while (pos < bytes.length) {
     if (bytes.length - pos < 20) throw bad(`truncated matrix header at byte ${pos}`);
