@@ -11,6 +11,7 @@ import { DEFAULT_GRID_SPEC, GAIN_MM_PER_MV, PAPER_SPEED_MM_PER_S, computeGridLay
 import { type PaperLayout, paperRows } from './paperLayouts';
 import { renderEcgPaper } from './renderEcgPaper';
 import { useDevicePixelRatio } from './useDevicePixelRatio';
+import { TourGridHighlight } from '../tour/TourHighlights';
 
 export interface EcgGridCanvasProps {
   prepared: PreparedEcg;
@@ -108,6 +109,7 @@ export function EcgGridCanvas({ prepared, caseTitle, trace, pxPerMm, overlayView
         data-grid-top={metrics.gridTop}
         data-grid-bottom={metrics.gridBottom}
       />
+      <TourGridHighlight metrics={metrics} windowStartMs={prepared.windowStartMs} />
       <GridOverlay metrics={metrics} windowStartMs={prepared.windowStartMs} windowMs={windowMs} calipers={calipers} onReading={onCaliper} />
     </div>
   );

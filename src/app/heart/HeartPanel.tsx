@@ -4,6 +4,7 @@ import { bipolarPhi, mappedPhi } from '../../core/xai/mapping';
 import { METHOD_LABELS } from '../../core/xai/catalogue';
 import { type AppError, toAppError } from '../errors/appError';
 import { ErrorPanel } from '../errors/ErrorPanel';
+import { cameraChannel, type CameraPose } from '../share/cameraChannel';
 import { appStore } from '../store/appStore';
 import { type Explanation, selectExplanation, selectExplanationOf } from '../store/explainSlice';
 import { useAppStore } from '../store/useAppStore';
@@ -109,6 +110,24 @@ export default function HeartPanel() {
     fitOnce.current = true;
     setRequest((r) => ({ preset: fit, nonce: r.nonce + 1 }));
   }, [phi, fit]);
+  // A camera asked for from outside (the tour's step, a shared link): a preset by name or an exact pose. Once one is
+  // taken, explaining no longer refits the view (the link's or the step's camera stays).
+  useEffect(() => {
+    const takeRequest = () => {
+      const r = cameraChannel.getState().request;
+      if (!r) return;
+      const preset = r.preset ? presets.find((p) => p.name === r.preset) : undefined;
+      if (r.preset && !preset) return; // e.g. "fit" before the trajectory exists: keep it pending
+      cameraChannel.getState().take();
+      fitOnce.current = true;
+      setRequest((cur) => ({ preset: preset ?? cur.preset, pose: r.pose, nonce: cur.nonce + 1 }));
+    };
+    takeRequest();
+    return cameraChannel.subscribe((st, prev) => st.request !== prev.request && takeRequest());
+  }, [presets]);
+  // What the view shows, for the address: the preset as set, until the user moves the camera.
+  useEffect(() => cameraChannel.getState().report({ preset: request.preset.name, pose: request.pose ?? null }), [request]);
+  const onCameraMoved = useMemo(() => (pose: CameraPose) => cameraChannel.getState().report({ preset: 'custom', pose }), []);
   const distance = useMemo(() => fitDistance(boundingRadius(asset?.meshes.epicardium.positions ?? [], traj.view?.points ?? []) || 100, FOV_DEG), [asset, traj.view]);
 
   const endMs = traj.view ? lastSampleMs(traj.view) : 0;
@@ -191,7 +210,7 @@ export default function HeartPanel() {
         {...(colored && { 'data-phi-extent': extent(phi) })}
         {...(traj.view && { 'data-segments': spans.map((s) => `${s.name}:${Math.round(s.startMs)}`).join(',') })}
       >
-        {asset && <HeartCanvas meshes={asset.meshes} trajectory={traj.view} phi={phi} request={request} distance={distance} qrsEndSample={qrsEndSample} surfaces={surfaces} onFrame={onFrame} onQrsBox={onQrsBox} />}
+        {asset && <HeartCanvas meshes={asset.meshes} trajectory={traj.view} phi={phi} request={request} distance={distance} qrsEndSample={qrsEndSample} surfaces={surfaces} onFrame={onFrame} onQrsBox={onQrsBox} onCameraMoved={onCameraMoved} />}
         {heart.status === 'loading' && (
           <p className="loading heart-loading" role="status">
             <span className="spinner" aria-hidden="true" /> Loading the heart geometry…
