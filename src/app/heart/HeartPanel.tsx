@@ -6,6 +6,8 @@ import { type AppError, toAppError } from '../errors/appError';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { cameraChannel, type CameraPose } from '../share/cameraChannel';
 import { appStore } from '../store/appStore';
+import { tourStore } from '../tour/tourStore';
+import { useStore } from 'zustand';
 import { type Explanation, selectExplanation, selectExplanationOf } from '../store/explainSlice';
 import { useAppStore } from '../store/useAppStore';
 import { caseTrajectory } from './cineTrajectory';
@@ -160,6 +162,7 @@ export default function HeartPanel() {
   const spans = useMemo(() => (traj.view ? segmentSpans(sampleCount(traj.view), traj.view.fsHz, traj.view.segments) : segmentSpans(WINDOW_SAMPLES, MODEL_FS_HZ)), [traj.view]);
 
   const colored = !!phi && !!traj.view;
+  const highContrast = useStore(tourStore, (st) => st.presenter);
   const name = `3D heart: biventricular model with the CineECG trajectory of the ${Math.round(endMs) || 400} ms window, ${request.preset.label} view${colored ? ', coloured by Φd(t)' : ''}`;
 
   return (
@@ -206,6 +209,7 @@ export default function HeartPanel() {
         data-heart-status={heart.status}
         data-view={request.preset.name}
         data-colored={colored ? 'phi' : 'neutral'}
+        data-palette={highContrast ? 'high-contrast' : 'rdbu'}
         {...(traj.view && { 'data-trajectory-points': String(sampleCount(traj.view)) })}
         {...(colored && { 'data-phi-extent': extent(phi) })}
         {...(traj.view && { 'data-segments': spans.map((s) => `${s.name}:${Math.round(s.startMs)}`).join(',') })}

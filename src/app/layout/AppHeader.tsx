@@ -1,5 +1,4 @@
 import { CaseBar } from '../case/CaseBar';
-import { ShareBar } from '../share/ShareBar';
 
 /** Product name, the case picker, and the two promises that matter (privacy, not a diagnosis), in one compact band. */
 export function AppHeader() {
@@ -12,7 +11,6 @@ export function AppHeader() {
           <span className="brand-tagline">Why does the model call this ECG normal or abnormal?</span>
         </div>
         <CaseBar />
-        <ShareBar />
         <a className="button study-link" href="?study" title="Blind expert annotation: build a study, annotate cases without labels or predictions">Study</a>
         <p className="privacy" data-testid="privacy-note">
           <LockIcon /> Your files never leave this browser

@@ -4,10 +4,12 @@ const COLORS = ['#c2410c', '#1d4ed8'];
 
 /**
  * The QRS part of each case's trajectory projected on the frontal plane, as seen from the front (the patient's left
- * on the viewer's right, superior up), on one scale, with the step's interval drawn thick.
+ * on the viewer's right, superior up), each from its QRS onset at the centre, on one scale.
  */
 export function FrontalPaths({ paths }: { paths: RenderedStep['paths'] }) {
-  const all = paths.flatMap((p) => p.points);
+  // Each path from its own start (the QRS onset at the centre), so the shapes compare, not the starting points.
+  const rel = paths.map((p) => p.points.map(([x, z]): [number, number] => [x - p.points[0][0], z - p.points[0][1]]));
+  const all = rel.flat();
   if (all.length === 0) return null;
   const r = Math.max(10, ...all.map(([x, z]) => Math.max(Math.abs(x), Math.abs(z)))) * 1.1;
   const line = (pts: Array<[number, number]>) => pts.map(([x, z], i) => `${i ? 'L' : 'M'}${((x / r) * 50).toFixed(1)} ${((-z / r) * 50).toFixed(1)}`).join(' ');
@@ -19,7 +21,7 @@ export function FrontalPaths({ paths }: { paths: RenderedStep['paths'] }) {
         <text x={55} y={-3} textAnchor="end" className="paths-label">left</text>
         <text x={2} y={-52} className="paths-label">superior</text>
         {paths.map((p, i) => (
-          <path key={p.caseId} d={line(p.points)} className="paths-line" style={{ stroke: COLORS[i % COLORS.length] }} />
+          <path key={p.caseId} d={line(rel[i])} className="paths-line" style={{ stroke: COLORS[i % COLORS.length] }} />
         ))}
       </svg>
       <figcaption>

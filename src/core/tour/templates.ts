@@ -51,9 +51,10 @@ function cursorOf(view: TourStepView, h: Highlight | null): number | null {
 }
 
 function intervalOf(spec: 'attention' | [number, number], f: CaseFacts): { range: [number, number]; why: string } {
-  if (spec !== 'attention') return { range: spec, why: `${ms(spec[0])}–${ms(spec[1])}` };
-  if (f.attention) return { range: [f.attention.peakFromMs, f.attention.peakToMs], why: `${ms(f.attention.peakFromMs)}–${ms(f.attention.peakToMs)}, where Φ concentrates` };
-  return { range: DEFAULT_INTERVAL_MS, why: `${ms(DEFAULT_INTERVAL_MS[0])}–${ms(DEFAULT_INTERVAL_MS[1])} (mid-QRS; explain the case to use the span where Φ concentrates)` };
+  const span = (a: number, b: number) => `${Math.round(a)}–${ms(b)}`;
+  if (spec !== 'attention') return { range: spec, why: span(spec[0], spec[1]) };
+  if (f.attention) return { range: [f.attention.peakFromMs, f.attention.peakToMs], why: `${span(f.attention.peakFromMs, f.attention.peakToMs)}, where Φ concentrates` };
+  return { range: DEFAULT_INTERVAL_MS, why: `${span(DEFAULT_INTERVAL_MS[0], DEFAULT_INTERVAL_MS[1])} (mid-QRS; explain the case to use the span where Φ concentrates)` };
 }
 
 function moveOf(f: CaseFacts, range: [number, number]): TrajectoryMove | null {
@@ -124,7 +125,7 @@ export function renderStep(step: TourStep, f: CaseFacts, contrast: CaseFacts | n
       const top = a.leads.slice(0, 3);
       const text = [
         `${f.method ?? 'The explanation'}: ${pct(a.qrsShare)} of |Φ| lies inside the QRS (0–${ms(a.qrsEndMs)}) of the 400 ms window.`,
-        `The strongest ${ms(a.peakToMs - a.peakFromMs)} is ${ms(a.peakFromMs)}–${ms(a.peakToMs)} (${pct(a.peakShare)} of |Φ|), evidence for ${a.peakSignedSum >= 0 ? 'abnormal' : 'normal'} (ΣΦ ${signed(a.peakSignedSum, 2)}).`,
+        `The strongest ${ms(a.peakToMs - a.peakFromMs)} is ${Math.round(a.peakFromMs)}–${ms(a.peakToMs)} (${pct(a.peakShare)} of |Φ|), evidence for ${a.peakSignedSum >= 0 ? 'abnormal' : 'normal'} (ΣΦ ${signed(a.peakSignedSum, 2)}).`,
         `Leads carrying most of it: ${list(top.map((l) => `${l.lead} ${pct(l.share)}`))} (an even share would be ${pct(1 / a.leads.length)}).`,
       ];
       const highlight: Highlight = { leads: top.map((l) => l.lead), fromMs: a.peakFromMs, toMs: a.peakToMs };
@@ -151,7 +152,7 @@ export function renderStep(step: TourStep, f: CaseFacts, contrast: CaseFacts | n
       const text = [
         `Frontal QRS axis: ${deg(f.axis.degrees)} (${f.axis.category}) here, ${deg(contrast.axis.degrees)} (${contrast.axis.category}) in ${contrast.title}.`,
         `QRS shapes here / there: ${list((['aVL', 'II', 'III', 'aVF'] as StandardLead[]).map((l) => `${l} ${patt(f, l)} / ${patt(contrast, l)}`))}.`,
-        m1 && m2 ? `Trajectory over ${why}: here ${list(m1.words)} (${deg(m1.frontalDeg)}), there ${list(m2.words)} (${deg(m2.frontalDeg)}).` : 'A trajectory could not be computed for one of the cases.',
+        m1 && m2 ? `Trajectory over ${why.split(',')[0]}: here ${list(m1.words)} (${deg(m1.frontalDeg)}), there ${list(m2.words)} (${deg(m2.frontalDeg)}).` : 'A trajectory could not be computed for one of the cases.',
       ];
       return {
         ...base,
