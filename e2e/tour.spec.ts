@@ -18,7 +18,7 @@ const band = (page: Page) => page.getByTestId('tour-band');
 const statement = (page: Page) => page.getByTestId('tour-statement');
 
 async function atStep(page: Page, step: number, timeout = 30_000) {
-  await expect(band(page)).toHaveAttribute('data-step', String(step));
+  await expect(band(page)).toHaveAttribute('data-step', String(step), { timeout });
   await expect(statement(page)).not.toHaveAttribute('data-waiting', /.+/, { timeout });
 }
 
@@ -31,8 +31,8 @@ test('the LAFB lesson from the keyboard: T starts it, PageDown steps through eve
   await expect(page.locator('.heart-stage')).toHaveAttribute('data-trajectory-points', '200', { timeout: 60_000 });
 
   await page.keyboard.press('t');
-  await expect(band(page)).toBeVisible();
-  await atStep(page, 1);
+  await expect(band(page)).toBeVisible({ timeout: 60_000 }); // the tour's chunk loads on the first tour
+  await atStep(page, 1, 60_000);
   // 1: the axis, computed in the browser, equals the core's in Node; the dial shows it
   await expect(statement(page)).toContainText(`is ${deg(lafb.axis.degrees)}`);
   await expect(statement(page)).toContainText('That is left axis deviation');
@@ -101,8 +101,8 @@ test('the CRBBB skeleton is the same machinery on another case', async ({ page }
   const crbbb = nodeFacts('ptbxl-00195');
   await page.goto('./?case=ptbxl-00262');
   await expect(page.getByRole('img', { name: /12-lead ECG/ })).toBeVisible({ timeout: 60_000 });
-  await page.getByTestId('tour-menu').locator('summary').click();
-  await page.getByRole('button', { name: /right bundle branch block/ }).click();
+  await page.getByTestId('tour-menu').locator('summary').click({ timeout: 60_000 });
+  await page.getByRole('button', { name: /right bundle branch block/ }).click({ timeout: 60_000 });
   await expect(page).toHaveURL(/case=ptbxl-00195/); // the tour opened its case
   await atStep(page, 1, 60_000);
   await expect(statement(page)).toContainText(`The QRS of this beat lasts ${Math.round(crbbb.qrsEndMs)} ms`);

@@ -117,7 +117,8 @@ export default function HeartPanel() {
   useEffect(() => {
     const takeRequest = () => {
       const r = cameraChannel.getState().request;
-      if (!r) return;
+      // Not while another case is opening (back/forward): the next case's view takes it when it mounts.
+      if (!r || appStore.getState().caseStatus !== 'ready') return;
       const preset = r.preset ? presets.find((p) => p.name === r.preset) : undefined;
       if (r.preset && !preset) return; // e.g. "fit" before the trajectory exists: keep it pending
       cameraChannel.getState().take();

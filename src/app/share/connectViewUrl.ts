@@ -17,10 +17,10 @@ export function viewParamsOf(s: AppState, tour: ReturnType<TourStore['getState']
   if (s.mmPerMv !== 10) p.gain = s.mmPerMv;
   if (s.trace !== 'filtered') p.trace = s.trace;
   if (!s.showOverlay) p.overlay = false;
-  if (cam && s.caseStatus === 'ready') p.cam = cam;
+  if (cam) p.cam = cam;
   if (s.cursorMs !== null) p.t = s.cursorMs;
   const e = selectExplanation(s);
-  if (e && !e.refining) p.explained = true;
+  if ((e && !e.refining) || (s.explainJob && s.explainJob.caseRequest === s.caseRequest)) p.explained = true;
   if (tour.tourId) {
     p.tour = tour.tourId;
     p.step = tour.step;
@@ -76,7 +76,9 @@ export function connectViewUrl(store: AppStore, tour: TourStore, env: ViewUrlEnv
     const s = store.getState();
     // Mid-load (a case opening, back/forward) the old view must not overwrite the address's.
     if (s.caseStatus === 'loading' || s.playing) return;
-    const next = urlWithView(env.location.href, viewParamsOf(s, tour.getState(), encodeCamera(cameraChannel.getState().current)));
+    // Until the 3D view has reported its camera (it loads on its own chunk), the address's camera stands.
+    const cam = encodeCamera(cameraChannel.getState().current) ?? parseViewParams(env.location.search).params.cam ?? null;
+    const next = urlWithView(env.location.href, viewParamsOf(s, tour.getState(), cam));
     if (next !== env.location.href) env.history.replaceState(env.history.state, '', next);
   };
   const schedule = () => {
@@ -87,7 +89,9 @@ export function connectViewUrl(store: AppStore, tour: TourStore, env: ViewUrlEnv
   env.addPopListener(() => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
-    apply();
+    // After case navigation's own popstate handler has started the entry's case (so the old case's views do not
+    // take the entry's camera).
+    setTimeout(apply, 0);
   });
   return () => unsubs.forEach((u) => u());
 }
