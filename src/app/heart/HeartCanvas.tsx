@@ -22,6 +22,8 @@ export interface PresetRequest {
   nonce: number;
   /** An exact pose (world mm) instead of the preset's (a shared link's camera). */
   pose?: CameraPose | null;
+  /** Chosen by the user, a link or the tour (not the panel's default or automatic fit): it goes into the address. */
+  chosen?: boolean;
 }
 
 type Controls = { target: Vector3; update: () => void } | null;

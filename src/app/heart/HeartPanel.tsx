@@ -123,14 +123,14 @@ export default function HeartPanel() {
       if (r.preset && !preset) return; // e.g. "fit" before the trajectory exists: keep it pending
       cameraChannel.getState().take();
       fitOnce.current = true;
-      setRequest((cur) => ({ preset: preset ?? cur.preset, pose: r.pose, nonce: cur.nonce + 1 }));
+      setRequest((cur) => ({ preset: preset ?? cur.preset, pose: r.pose, nonce: cur.nonce + 1, chosen: true }));
     };
     takeRequest();
     return cameraChannel.subscribe((st, prev) => st.request !== prev.request && takeRequest());
   }, [presets]);
   // What the view shows, for the address: the preset as set, until the user moves the camera.
-  useEffect(() => cameraChannel.getState().report({ preset: request.preset.name, pose: request.pose ?? null }), [request]);
-  const onCameraMoved = useMemo(() => (pose: CameraPose) => cameraChannel.getState().report({ preset: 'custom', pose }), []);
+  useEffect(() => cameraChannel.getState().report({ preset: request.preset.name, pose: request.pose ?? null, chosen: !!request.chosen }), [request]);
+  const onCameraMoved = useMemo(() => (pose: CameraPose) => cameraChannel.getState().report({ preset: 'custom', pose, chosen: true }), []);
   const distance = useMemo(() => fitDistance(boundingRadius(asset?.meshes.epicardium.positions ?? [], traj.view?.points ?? []) || 100, FOV_DEG), [asset, traj.view]);
 
   const endMs = traj.view ? lastSampleMs(traj.view) : 0;
@@ -189,7 +189,7 @@ export default function HeartPanel() {
         </div>
         <div className="segmented" role="group" aria-label="Camera presets">
           {presets.map((p) => (
-            <button key={p.name} type="button" aria-label={`${p.label} view`} title={p.title} aria-pressed={request.preset.name === p.name} className={request.preset.name === p.name ? 'selected' : undefined} onClick={() => setRequest((r) => ({ preset: p, nonce: r.nonce + 1 }))}>
+            <button key={p.name} type="button" aria-label={`${p.label} view`} title={p.title} aria-pressed={request.preset.name === p.name} className={request.preset.name === p.name ? 'selected' : undefined} onClick={() => setRequest((r) => ({ preset: p, nonce: r.nonce + 1, chosen: true }))}>
               {p.label}
             </button>
           ))}

@@ -13,9 +13,10 @@ export interface CameraPose {
  */
 export interface CameraChannel {
   request: { preset: string | null; pose: CameraPose | null; nonce: number } | null;
-  current: { preset: string; pose: CameraPose | null } | null;
+  /** `chosen`: set by the user, a link or the tour (not the view's own default or its automatic fit). */
+  current: { preset: string; pose: CameraPose | null; chosen: boolean } | null;
   ask: (preset: string | null, pose?: CameraPose | null) => void;
-  report: (current: { preset: string; pose: CameraPose | null }) => void;
+  report: (current: { preset: string; pose: CameraPose | null; chosen: boolean }) => void;
   /** The view takes the pending request (once). */
   take: () => CameraChannel['request'];
 }
@@ -34,9 +35,13 @@ export const cameraChannel = createStore<CameraChannel>()((set, get) => ({
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
-/** "anterior", or six numbers "x,y,z,tx,ty,tz" (0.1 mm) once the user has orbited. */
+/**
+ * "anterior", or six numbers "x,y,z,tx,ty,tz" (0.1 mm) once the user has orbited; "" for the view's own choice (the
+ * default preset, or the automatic fit once explained), which needs no parameter; null before the view reported.
+ */
 export function encodeCamera(c: CameraChannel['current']): string | null {
   if (!c) return null;
+  if (!c.chosen) return '';
   if (!c.pose) return c.preset;
   return [...c.pose.position, ...c.pose.target].map(round1).join(',');
 }

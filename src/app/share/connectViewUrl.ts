@@ -17,7 +17,7 @@ export function viewParamsOf(s: AppState, tour: ReturnType<TourStore['getState']
   if (s.mmPerMv !== 10) p.gain = s.mmPerMv;
   if (s.trace !== 'filtered') p.trace = s.trace;
   if (!s.showOverlay) p.overlay = false;
-  if (cam) p.cam = cam;
+  if (cam) p.cam = cam; // "" = the view's own default
   if (s.cursorMs !== null) p.t = s.cursorMs;
   const e = selectExplanation(s);
   if ((e && !e.refining) || (s.explainJob && s.explainJob.caseRequest === s.caseRequest)) p.explained = true;

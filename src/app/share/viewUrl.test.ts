@@ -15,9 +15,10 @@ describe('the view in the address', () => {
     expect(parseViewParams('?method=magic&t=-3&step=0&pp=scaled')).toEqual({ params: { pp: 'scaled' }, ignored: ['method=magic', 't=-3', 'step=0'] });
   });
   it('encodes the camera as a preset name or a pose', () => {
-    expect(encodeCamera({ preset: 'fit', pose: null })).toBe('fit');
+    expect(encodeCamera({ preset: 'fit', pose: null, chosen: true })).toBe('fit');
+    expect(encodeCamera({ preset: 'fit', pose: null, chosen: false })).toBe(''); // the view's own default: not written
     const pose = { position: [1.04, 2, 3] as [number, number, number], target: [0, 0, -0.06] as [number, number, number] };
-    expect(encodeCamera({ preset: 'fit', pose })).toBe('1,2,3,0,0,-0.1');
+    expect(encodeCamera({ preset: 'fit', pose, chosen: true })).toBe('1,2,3,0,0,-0.1');
     expect(decodeCamera('1,2,3,0,0,-0.1')).toEqual({ preset: null, pose: { position: [1, 2, 3], target: [0, 0, -0.1] } });
     expect(decodeCamera('1,2,x')).toBeNull();
   });
