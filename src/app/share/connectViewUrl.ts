@@ -32,8 +32,9 @@ export function viewParamsOf(s: AppState, tour: ReturnType<TourStore['getState']
 /** Puts parsed parameters into the stores. Returns whether the view asks for an explanation on opening. */
 export function applyViewParams(p: ViewParams, store: AppStore, tour: TourStore): { explain: boolean } {
   const s = store.getState();
-  if (p.method) s.setExplainMethod(p.method);
-  if (p.model) s.setExplainSource(p.model);
+  // Absent = the default (the writer leaves defaults out), so back/forward to a plain entry resets them.
+  if (!s.explainJob) s.setExplainMethod(p.method ?? 'ig');
+  s.setExplainSource(p.model ?? 'ecg12');
   s.setAttributionDisplay(p.pp ?? 'signed');
   s.setMapStyle(p.map ?? 'heat');
   s.setThreshold(p.thr ?? 0.5);
