@@ -124,7 +124,7 @@ export function renderStep(step: TourStep, f: CaseFacts, contrast: CaseFacts | n
       if (!a) return { ...base, ...empty, text: ['Explaining the case… the statement appears when the explanation is ready.'], waitingFor: 'explanation' };
       const top = a.leads.slice(0, 3);
       const text = [
-        `${f.method ?? 'The explanation'}: ${pct(a.qrsShare)} of |Φ| lies inside the QRS (0–${ms(a.qrsEndMs)}) of the 400 ms window.`,
+        `${f.method ?? 'The explanation'}: ${pct(a.qrsShare)} of |Φ| lies inside the QRS (0–${ms(a.qrsEndMs)}), the rest in ST-T.`,
         `The strongest ${ms(a.peakToMs - a.peakFromMs)} is ${Math.round(a.peakFromMs)}–${ms(a.peakToMs)} (${pct(a.peakShare)} of |Φ|), evidence for ${a.peakSignedSum >= 0 ? 'abnormal' : 'normal'} (ΣΦ ${signed(a.peakSignedSum, 2)}).`,
         `Leads carrying most of it: ${list(top.map((l) => `${l.lead} ${pct(l.share)}`))} (an even share would be ${pct(1 / a.leads.length)}).`,
       ];
