@@ -7,6 +7,7 @@ import { appStore } from '../store/appStore';
 import { AxisDial } from './AxisDial';
 import { setFullscreen3dMode as setFullscreen3d } from './fullscreen';
 import { FrontalPaths } from './FrontalPaths';
+import { TOUR_KEYS } from './tourKeys';
 import { tourStore } from './tourStore';
 import { useContrastFacts, useTourCaseFacts } from './useTourFacts';
 
@@ -87,7 +88,7 @@ export default function TourBand() {
         )}
         {rendered && rendered.paths.length > 0 && <FrontalPaths paths={rendered.paths} />}
       </div>
-      <p className="tour-keys muted">← → or PageUp / PageDown: step · P: presenter · F: full-screen 3D · Esc: leave</p>
+      <p className="tour-keys muted">{TOUR_KEYS.filter((k) => k.keys !== 'T').map((k) => `${k.keys}: ${k.does.split(' (')[0]}`).join(' · ')}</p>
     </section>
   );
 }
