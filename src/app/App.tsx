@@ -21,9 +21,14 @@ import { Workspace } from './layout/Workspace';
 import { appStore } from './store/appStore';
 import { selectCaseEntry, selectCaseLabel } from './store/caseSlice';
 import { useAppStore } from './store/useAppStore';
+import { tourStore } from './tour/tourStore';
+import { useTourKeys } from './tour/useTourKeys';
+import { useStore } from 'zustand';
 
 // three.js and the heart view load on their own chunk, so the first screen does not wait for them.
 const HeartPanel = lazy(() => import('./heart/HeartPanel'));
+// The tour computes its statements with the CineECG walk: its own chunk, loaded when a tour starts.
+const TourBand = lazy(() => import('./tour/TourBand'));
 
 /**
  * The workstation: a header with the case picker, one strip with the case and the model's output, the explanation
@@ -44,6 +49,8 @@ export function App() {
   // The model loads in its worker while the case loads (startInference is idempotent).
   useEffect(() => startInference(appStore, { search: window.location.search, baseUri: document.baseURI }), []);
   useShortcuts();
+  useTourKeys();
+  const touring = useStore(tourStore, (s) => s.tourId !== null);
 
   return (
     <div className="app" data-case-status={status}>
@@ -71,6 +78,11 @@ export function App() {
             </p>
           )}
           {status === 'ready' && prepared && <ExplainPanel />}
+          {touring && (
+            <Suspense fallback={null}>
+              <TourBand />
+            </Suspense>
+          )}
           {status === 'ready' && prepared && (
             <Workspace
               left={<EcgPanel prepared={prepared} caseTitle={entry?.title ?? prepared.record.name} />}

@@ -11,6 +11,7 @@ import { useAppStore } from '../store/useAppStore';
 import { beatLayout, beatMs, beatX } from './beatLayout';
 import { drawBeat } from './drawBeat';
 import { useElementSize } from '../layout/useElementSize';
+import { TourBeatHighlight } from '../tour/TourHighlights';
 
 /**
  * The explained beat enlarged, as clinical viewers show the representative beat: the model's 400 ms window of all 12
@@ -85,6 +86,7 @@ export function BeatPanel({ prepared, view }: { prepared: PreparedEcg; view: Att
           style={{ width: `${layout.width}px`, height: `${layout.height}px` }}
           aria-label={`Explained beat: the ${Math.round(windowMs)} ms model window of leads ${STANDARD_LEADS.join(', ')}, ${scale}${view ? ', shaded by the attributions with their magnitude curves' : ''}${segments ? `; QRS ends at ${Math.round(segments.qrsEndMs)} ms` : ''}.`}
         />
+        <TourBeatHighlight layout={layout} />
         <div ref={cursor} className="beat-cursor" aria-hidden="true" />
       </div>
     </section>

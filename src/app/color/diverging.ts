@@ -24,6 +24,17 @@ export function divergingColor(v: number): Rgb {
   return interpolate(RD_BU_REVERSED, (v + 1) / 2);
 }
 
+/**
+ * High contrast, for projectors (presenter mode): the same sides (blue = normal, red = abnormal) but fully saturated
+ * and with a dark grey middle instead of near-white, so weak and strong evidence both stand out on a white
+ * background and on a washed-out projection.
+ */
+const HIGH_CONTRAST: Rgb[] = [[0, 60, 255], [0, 120, 255], [60, 60, 60], [255, 40, 0], [255, 170, 0]];
+
+export function highContrastColor(v: number): Rgb {
+  return interpolate(HIGH_CONTRAST, (v + 1) / 2);
+}
+
 /** v ∈ [0, 1] → white-to-dark-red, for Positive / Absolute / Scaled attributions. */
 export function sequentialColor(v: number): Rgb {
   return interpolate(RD_BU_REVERSED.slice(5), v);

@@ -1,3 +1,4 @@
+import { ShareBar } from '../share/ShareBar';
 import { useEffect, useState } from 'react';
 import { EXPLAIN_METHODS, METHOD_LABELS } from '../../core/xai/catalogue';
 import { RadioGroup } from '../controls/RadioGroup';
@@ -68,6 +69,7 @@ export function ExplainPanel() {
         {!prediction && <span className="muted">Waiting for the model’s prediction…</span>}
         <ExplainStatus />
         <PrintSettings />
+        <ShareBar />
         <button type="button" className="button explain-more" aria-expanded={open} aria-controls="explain-drawer" onClick={() => setOpen(!open)}>
           {open ? 'Hide details' : 'Details'}
         </button>

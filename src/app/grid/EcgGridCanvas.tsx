@@ -12,6 +12,7 @@ import { type PaperLayout, paperRows } from './paperLayouts';
 import { renderEcgPaper } from './renderEcgPaper';
 import { useDevicePixelRatio } from './useDevicePixelRatio';
 import type { TruthOverlay } from '../synth/drawTruthMask';
+import { TourGridHighlight } from '../tour/TourHighlights';
 
 export interface EcgGridCanvasProps {
   prepared: PreparedEcg;
@@ -113,6 +114,7 @@ export function EcgGridCanvas({ prepared, caseTitle, trace, pxPerMm, overlayView
         data-grid-top={metrics.gridTop}
         data-grid-bottom={metrics.gridBottom}
       />
+      <TourGridHighlight metrics={metrics} windowStartMs={prepared.windowStartMs} />
       <GridOverlay metrics={metrics} windowStartMs={prepared.windowStartMs} windowMs={windowMs} calipers={calipers} onReading={onCaliper} />
     </div>
   );

@@ -3,6 +3,7 @@ import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { type DirectionalLight, Vector3 } from 'three';
 import type { HeartMeshes as Meshes } from '../../core/cine/heart-mesh';
+import type { CameraPose } from '../share/cameraChannel';
 import { appStore } from '../store/appStore';
 import { fitCamera, projectedBox } from './fitTrajectory';
 import { lpsArrayToThree, lpsToThree } from './frameToThree';
@@ -20,6 +21,10 @@ export const FOV_DEG = 35;
 export interface PresetRequest {
   preset: CameraPreset;
   nonce: number;
+  /** An exact pose (world mm) instead of the preset's (a shared link's camera). */
+  pose?: CameraPose | null;
+  /** Chosen by the user, a link or the tour (not the panel's default or automatic fit): it goes into the address. */
+  chosen?: boolean;
 }
 
 type Controls = { target: Vector3; update: () => void } | null;
@@ -37,7 +42,10 @@ function PresetCamera({ request, distance, fitWorld }: { request: PresetRequest;
   const aspect = size.height > 0 ? size.width / size.height : 1;
   useEffect(() => {
     let target: [number, number, number] = [0, 0, 0];
-    if (request.preset.name === 'fit' && fitWorld && fitWorld.length >= 6) {
+    if (request.pose) {
+      camera.position.fromArray(request.pose.position);
+      target = request.pose.target;
+    } else if (request.preset.name === 'fit' && fitWorld && fitWorld.length >= 6) {
       const fit = fitCamera(fitWorld, lpsToThree(request.preset.fromLps), FOV_DEG, aspect);
       camera.position.fromArray(fit.position);
       target = fit.target;
@@ -100,6 +108,8 @@ export interface HeartCanvasProps {
   /** Called on every rendered frame (the panel counts them for tests: a frame after a change = it is drawn). */
   onFrame?: () => void;
   onQrsBox?: (w: number, h: number, canvasW: number, canvasH: number) => void;
+  /** The user moved the camera (orbit, pan, zoom ended): its pose, for a shareable link. */
+  onCameraMoved?: (pose: CameraPose) => void;
   /** Extra scene content in the heart's world frame (study mode draws the expert's marks and picks times here). */
   children?: React.ReactNode;
   /** Receives the renderer once created (the panel follows its WebGL context: contextLoss.ts). */
@@ -115,7 +125,19 @@ function RedrawOn({ nonce }: { nonce: number }) {
   return null;
 }
 
-export default function HeartCanvas({ meshes, trajectory, phi, request, distance, qrsEndSample, surfaces, onFrame, onQrsBox, children, onRenderer, redraw = 0 }: HeartCanvasProps) {
+/** Reports the pose after each user interaction with the controls. */
+function PoseReporter({ onMoved }: { onMoved?: (pose: CameraPose) => void }) {
+  const controls = useThree((s) => s.controls) as unknown as (Controls & { addEventListener?: (t: string, f: () => void) => void; removeEventListener?: (t: string, f: () => void) => void; object?: { position: Vector3 } }) | null;
+  useEffect(() => {
+    if (!controls?.addEventListener || !onMoved) return;
+    const end = () => controls.object && onMoved({ position: controls.object.position.toArray() as [number, number, number], target: controls.target.toArray() as [number, number, number] });
+    controls.addEventListener('end', end);
+    return () => controls.removeEventListener?.('end', end);
+  }, [controls, onMoved]);
+  return null;
+}
+
+export default function HeartCanvas({ meshes, trajectory, phi, request, distance, qrsEndSample, surfaces, onFrame, onQrsBox, onCameraMoved, children, onRenderer, redraw = 0 }: HeartCanvasProps) {
   const world = useMemo(() => (trajectory ? lpsArrayToThree(trajectory.points) : null), [trajectory]);
   const qrsWorld = useMemo(() => (world ? world.subarray(0, Math.max(2, Math.min(world.length / 3, qrsEndSample)) * 3) : null), [world, qrsEndSample]);
   const labels = useMemo(() => (world && trajectory ? timeLabels(world.length / 3, trajectory.fsHz, trajectory.segments) : []), [world, trajectory]);
@@ -140,6 +162,7 @@ export default function HeartCanvas({ meshes, trajectory, phi, request, distance
         {/* Zoom toward the pointer, twice drei's default speed, down to 5 mm: wheel ticks visibly move. */}
         <OrbitControls makeDefault enableDamping={false} target={[0, 0, 0]} minDistance={5} maxDistance={distance * 4} zoomSpeed={2} zoomToCursor />
         <PresetCamera request={request} distance={distance} fitWorld={qrsWorld} />
+        <PoseReporter onMoved={onCameraMoved} />
         <LabelProjector layer={layer} anchors={anchors} path={world} />
         <MeasureQrs world={qrsWorld} onBox={onQrsBox} />
         <RenderOnCursor onFrame={onFrame} />

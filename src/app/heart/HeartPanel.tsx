@@ -4,7 +4,10 @@ import { bipolarPhi, mappedPhi } from '../../core/xai/mapping';
 import { METHOD_LABELS } from '../../core/xai/catalogue';
 import { type AppError, toAppError } from '../errors/appError';
 import { ErrorPanel } from '../errors/ErrorPanel';
+import { cameraChannel, type CameraPose } from '../share/cameraChannel';
 import { appStore } from '../store/appStore';
+import { tourStore } from '../tour/tourStore';
+import { useStore } from 'zustand';
 import { type CaseExplanation, selectExplanation, selectExplanationOf } from '../store/explainSlice';
 import { useAppStore } from '../store/useAppStore';
 import { caseTrajectory } from './cineTrajectory';
@@ -115,6 +118,25 @@ export default function HeartPanel() {
     fitOnce.current = true;
     setRequest((r) => ({ preset: fit, nonce: r.nonce + 1 }));
   }, [phi, fit]);
+  // A camera asked for from outside (the tour's step, a shared link): a preset by name or an exact pose. Once one is
+  // taken, explaining no longer refits the view (the link's or the step's camera stays).
+  useEffect(() => {
+    const takeRequest = () => {
+      const r = cameraChannel.getState().request;
+      // Not while another case is opening (back/forward): the next case's view takes it when it mounts.
+      if (!r || appStore.getState().caseStatus !== 'ready') return;
+      const preset = r.preset ? presets.find((p) => p.name === r.preset) : undefined;
+      if (r.preset && !preset) return; // e.g. "fit" before the trajectory exists: keep it pending
+      cameraChannel.getState().take();
+      fitOnce.current = true;
+      setRequest((cur) => ({ preset: preset ?? cur.preset, pose: r.pose, nonce: cur.nonce + 1, chosen: true }));
+    };
+    takeRequest();
+    return cameraChannel.subscribe((st, prev) => st.request !== prev.request && takeRequest());
+  }, [presets]);
+  // What the view shows, for the address: the preset as set, until the user moves the camera.
+  useEffect(() => cameraChannel.getState().report({ preset: request.preset.name, pose: request.pose ?? null, chosen: !!request.chosen }), [request]);
+  const onCameraMoved = useMemo(() => (pose: CameraPose) => cameraChannel.getState().report({ preset: 'custom', pose, chosen: true }), []);
   const distance = useMemo(() => fitDistance(boundingRadius(asset?.meshes.epicardium.positions ?? [], traj.view?.points ?? []) || 100, FOV_DEG), [asset, traj.view]);
 
   const endMs = traj.view ? lastSampleMs(traj.view) : 0;
@@ -150,6 +172,7 @@ export default function HeartPanel() {
   const spans = useMemo(() => (traj.view ? segmentSpans(sampleCount(traj.view), traj.view.fsHz, traj.view.segments) : segmentSpans(WINDOW_SAMPLES, MODEL_FS_HZ)), [traj.view]);
 
   const colored = !!phi && !!traj.view;
+  const highContrast = useStore(tourStore, (st) => st.presenter);
   const name = `3D heart: biventricular model with the CineECG trajectory of the ${Math.round(endMs) || 400} ms window, ${request.preset.label} view${colored ? ', coloured by Φd(t)' : ''}`;
 
   return (
@@ -175,7 +198,7 @@ export default function HeartPanel() {
         </div>
         <div className="segmented" role="group" aria-label="Camera presets">
           {presets.map((p) => (
-            <button key={p.name} type="button" aria-label={`${p.label} view`} title={p.title} aria-pressed={request.preset.name === p.name} className={request.preset.name === p.name ? 'selected' : undefined} onClick={() => setRequest((r) => ({ preset: p, nonce: r.nonce + 1 }))}>
+            <button key={p.name} type="button" aria-label={`${p.label} view`} title={p.title} aria-pressed={request.preset.name === p.name} className={request.preset.name === p.name ? 'selected' : undefined} onClick={() => setRequest((r) => ({ preset: p, nonce: r.nonce + 1, chosen: true }))}>
               {p.label}
             </button>
           ))}
@@ -197,13 +220,14 @@ export default function HeartPanel() {
         data-gl={gl.status}
         data-view={request.preset.name}
         data-colored={colored ? 'phi' : 'neutral'}
+        data-palette={highContrast ? 'high-contrast' : 'rdbu'}
         {...(traj.view && { 'data-trajectory-points': String(sampleCount(traj.view)) })}
         {...(colored && { 'data-phi-extent': extent(phi) })}
         {...(truth && { 'data-truth-runs': truthRuns(truth).map(([a, b]) => `${a}-${b}`).join(',') })}
         {...(traj.view && { 'data-segments': spans.map((s) => `${s.name}:${Math.round(s.startMs)}`).join(',') })}
       >
         {asset && (
-          <HeartCanvas key={gl.canvasKey} meshes={asset.meshes} trajectory={traj.view} phi={phi} request={request} distance={distance} qrsEndSample={qrsEndSample} surfaces={surfaces} onFrame={onFrame} onQrsBox={onQrsBox} onRenderer={gl.attach} redraw={redraw}>
+          <HeartCanvas key={gl.canvasKey} meshes={asset.meshes} trajectory={traj.view} phi={phi} request={request} distance={distance} qrsEndSample={qrsEndSample} surfaces={surfaces} onFrame={onFrame} onQrsBox={onQrsBox} onCameraMoved={onCameraMoved} onRenderer={gl.attach} redraw={redraw}>
             {truth && traj.view && <TruthTube points={traj.view.points} truth={truth} />}
           </HeartCanvas>
         )}

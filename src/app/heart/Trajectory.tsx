@@ -1,14 +1,17 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BufferAttribute, BufferGeometry, type Mesh } from 'three';
+import { useStore } from 'zustand';
+import { highContrastColor } from '../color/diverging';
 import { appStore } from '../store/appStore';
+import { tourStore } from '../tour/tourStore';
 import { MARKER_COLOR, MARKER_RADIUS_MM } from './heartColors';
 import { buildTube } from './tube';
 import { pointAtMs, type SegmentBounds, type TimeLabel, trajectoryColors, trajectoryRadii } from './trajectoryStyle';
 
-function tubeGeometry(world: Float32Array, fsHz: number, phi: ArrayLike<number> | null, segments: SegmentBounds | null): BufferGeometry {
+function tubeGeometry(world: Float32Array, fsHz: number, phi: ArrayLike<number> | null, segments: SegmentBounds | null, highContrast: boolean): BufferGeometry {
   const T = world.length / 3;
-  const tube = buildTube(world, trajectoryRadii(T, fsHz, segments), trajectoryColors(T, phi));
+  const tube = buildTube(world, trajectoryRadii(T, fsHz, segments), highContrast ? trajectoryColors(T, phi, highContrastColor) : trajectoryColors(T, phi));
   const g = new BufferGeometry();
   g.setAttribute('position', new BufferAttribute(tube.positions, 3));
   g.setAttribute('normal', new BufferAttribute(tube.normals, 3));
@@ -44,10 +47,12 @@ function CursorMarker({ world, fsHz }: { world: Float32Array; fsHz: number }) {
  * themselves are DOM: TimeLabels.tsx) and the cursor marker.
  */
 export function Trajectory({ world, fsHz, phi, labels, segments }: { world: Float32Array; fsHz: number; phi: ArrayLike<number> | null; labels: TimeLabel[]; segments: SegmentBounds | null }) {
-  const geometry = useMemo(() => tubeGeometry(world, fsHz, phi, segments), [world, fsHz, phi, segments]);
+  // Presenter mode draws the trajectory in high-contrast colours (a lecture hall's projector washes RdBu's pale middle out).
+  const highContrast = useStore(tourStore, (s) => s.presenter);
+  const geometry = useMemo(() => tubeGeometry(world, fsHz, phi, segments, highContrast), [world, fsHz, phi, segments, highContrast]);
   useEffect(() => () => geometry.dispose(), [geometry]);
   return (
-    <group name="trajectory">
+    <group name="trajectory" userData={{ highContrast }}>
       {/* Drawn after the translucent surfaces (transparent pass, higher renderOrder; opacity stays 1), so no cavity
           tints it; it still tests depth against itself, the surfaces write none. */}
       <mesh geometry={geometry} name="trajectory-tube" renderOrder={10}>

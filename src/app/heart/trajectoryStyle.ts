@@ -51,10 +51,10 @@ export function srgbToLinear(byte: number): number {
  * without one. Φ_d of the model's window has one value per sample of the same window; if the lengths ever differ
  * the nearest value in time is used.
  */
-export function trajectoryColors(T: number, phi: ArrayLike<number> | null): Float32Array {
+export function trajectoryColors(T: number, phi: ArrayLike<number> | null, colorOf: (v: number) => Rgb = divergingColor): Float32Array {
   const out = new Float32Array(3 * T);
   for (let i = 0; i < T; i++) {
-    const rgb = phi && phi.length > 0 ? divergingColor(phi[Math.min(phi.length - 1, Math.round((i * phi.length) / Math.max(1, T)))]) : NEUTRAL_RGB;
+    const rgb = phi && phi.length > 0 ? colorOf(phi[Math.min(phi.length - 1, Math.round((i * phi.length) / Math.max(1, T)))]) : NEUTRAL_RGB;
     out[3 * i] = srgbToLinear(rgb[0]);
     out[3 * i + 1] = srgbToLinear(rgb[1]);
     out[3 * i + 2] = srgbToLinear(rgb[2]);
