@@ -1,3 +1,4 @@
+/* global document -- read inside page.waitForFunction, which runs in the browser */
 // Tour screenshots (README): against a served build on :4302 (npx vite preview --port 4302); OUT=e2e/screenshots-like folder. Takes ~4 min on 2 loaded cores.
 
 import { chromium } from '@playwright/test';
