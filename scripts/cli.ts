@@ -5,6 +5,7 @@
  */
 import { isEcgError } from '../src/core/errors';
 import { isEvalError } from '../src/core/eval/eval-error';
+import { IntegrityError } from '../src/core/registry/integrity';
 import { agreementCommand } from './commands/agreement';
 import { statsBootstrapCommand } from './commands/stats';
 import { reportToCsv } from '../src/core/eval/tables-format';
@@ -178,7 +179,7 @@ async function emitAsync(run: () => Promise<unknown>): Promise<number> {
     console.log(JSON.stringify(await run()));
     return 0;
   } catch (e) {
-    const error = isEcgError(e) || isEvalError(e) ? e.toJSON() : { code: 'internal', message: String(e instanceof Error ? e.message : e) };
+    const error = isEcgError(e) || isEvalError(e) ? e.toJSON() : e instanceof IntegrityError ? { code: e.code, message: e.message } : { code: 'internal', message: String(e instanceof Error ? e.message : e) };
     console.log(JSON.stringify({ error }));
     return 1;
   }

@@ -15,7 +15,9 @@ import { saveModelDir } from './lib/model-files';
 import { useBackend } from './lib/tf-backend';
 import { DEFAULT_AUGMENT, DEFAULT_TRAJECTORY_AUGMENT } from './train/augment';
 import { datasetSummary, inputName, labelIndex, loadDataset, type InputName } from './train/data';
+import { metricsBySource } from './train/by-source';
 import { predictEntries, splitMetrics } from './train/evaluate';
+import { writeModelMeta } from './lib/model-meta';
 import { trainModel, type TrainOptions } from './train/loop';
 
 export const DEFAULT_TRAIN: TrainOptions = {
@@ -81,10 +83,12 @@ async function main() {
   const result = await trainModel(d, fit, stop, { ...opts, log: (l) => console.error(l) });
   const trainSeconds = (performance.now() - t0) / 1000;
 
+  const testEntries = d.entries.filter((e) => e.split === 'test');
+  const testP = predictEntries(result.model, d, testEntries);
   const metrics = Object.fromEntries(
     (['train', 'val', 'test'] as const).map((s) => {
       const entries = d.entries.filter((e) => e.split === s);
-      return [s, splitMetrics(entries, predictEntries(result.model, d, entries))];
+      return [s, splitMetrics(entries, s === 'test' ? testP : predictEntries(result.model, d, entries))];
     }),
   );
   const files = await saveModelDir(result.model, out, {
@@ -98,9 +102,11 @@ async function main() {
       ...(input === 'ecg12' ? {} : { input, dataset: datasetSummary(a.dataset!, input) }),
       backend, tfjs: tf.version.tfjs, node: process.version, trainSeconds: +trainSeconds.toFixed(1), bestEpoch: result.bestEpoch, epochsRun: result.epochsRun,
       params: result.model.countParams(), files, records: { fit: fit.length, earlyStop: stop.length, fitNormal: fit.filter((e) => labelIndex(e) === 0).length },
-      options: opts, metrics, history: result.history,
+      options: opts, metrics, testBySource: metricsBySource(testEntries, testP), history: result.history,
     }, null, 1) + '\n',
   );
+  // A registered model folder (one with meta.json) gets its digests and metrics summary refreshed.
+  if (existsSync(join(out, 'meta.json'))) await writeModelMeta(out);
   const m = metrics.test;
   console.log(JSON.stringify({ test: { accuracy: m.accuracy.estimate, macroF1: m.macroF1.estimate, auroc: m.auroc.estimate }, val: { accuracy: metrics.val.accuracy.estimate, macroF1: metrics.val.macroF1.estimate }, bestEpoch: result.bestEpoch, trainSeconds }));
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { LoadOptions } from '../../src/core/ecg/load';
 import { prepareEcg } from '../../src/core/ecg/prepare';
@@ -7,7 +7,7 @@ import { bipolarPhi, mappedPhi } from '../../src/core/xai/mapping';
 import { EXPLAIN_METHODS, type ExplainParams, explainWindow, isExplainMethod } from '../../src/core/xai/methods';
 import type { IntegrationRule } from '../../src/core/xai/quadrature';
 import type { Grouping } from '../../src/core/xai/segments';
-import { loadModelFile } from '../lib/model-files';
+import { loadModelFile, readModelFile } from '../lib/model-files';
 import { loadRecordAt } from '../lib/record-files';
 import { useBackend } from '../lib/tf-backend';
 import { inputForModel } from './predict';
@@ -35,10 +35,10 @@ export interface ExplainArgs {
 }
 
 /** The shipped reference windows beside the model (reference-normals.bin), as [T × C] arrays. */
-function referenceWindows(modelPath: string, T: number, C: number): Float32Array[] {
+async function referenceWindows(modelPath: string, T: number, C: number): Promise<Float32Array[]> {
   const file = join(dirname(modelPath), 'reference-normals.bin');
   if (!existsSync(file)) throw new Error(`Gradient SHAP needs ${file} (npm run -s reference-normals)`);
-  const buf = readFileSync(file);
+  const buf = await readModelFile(dirname(modelPath), 'reference-normals.bin'); // checked against meta.json (issue 15)
   const all = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
   return Array.from({ length: all.length / (T * C) }, (_, k) => all.subarray(k * T * C, (k + 1) * T * C));
 }
@@ -67,7 +67,7 @@ export async function explainRecord(a: ExplainArgs) {
     steps: a.steps, rule: a.rule as IntegrationRule | undefined, noiseSamples: a.noiseSamples, sigma: a.sigma, sigmaUnit: a.sigmaUnit as ExplainParams['sigmaUnit'],
     samples: a.samples, segmentMs: a.segmentMs, grouping: a.grouping as Grouping | undefined, batchSize: a.batch, seed: a.seed,
   };
-  const references = a.method === 'gradshap' ? referenceWindows(a.model, T, C) : undefined;
+  const references = a.method === 'gradshap' ? await referenceWindows(a.model, T, C) : undefined;
   const t0 = performance.now();
   const r = await explainWindow(model, a.method, x, params, { references });
   const ms = performance.now() - t0;
