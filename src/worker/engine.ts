@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '../core/model/edge-pad'; // registers the custom layer before any model is deserialised
 import { modelFromFiles, type ModelFiles } from '../core/model/io';
+import { IntegrityError } from '../core/registry/integrity';
 import { CLASS_NAMES } from '../core/model/resnet1d';
 import { predictWindowsAsync } from '../core/model/predict';
 import { explainWindow, splitWindows, type ExplainMethod, type ExplainParams } from '../core/xai/methods';
@@ -104,7 +105,7 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
       try {
         files = await deps.fetchModel(url, (fraction) => onProgress({ status: 'download', fraction }));
       } catch (e) {
-        throw new WorkerFailure('model-load', `could not load the model from ${url}: ${toWorkerError(e).message}`);
+        throw loadFailure(url, e);
       }
       const chosen = await chooseBackend({ support: await check(), requested, files, deps, onProgress });
       model = chosen.model;
@@ -123,7 +124,7 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
       try {
         m = await buildModel(await deps.fetchModel(url, () => {}));
       } catch (e) {
-        throw new WorkerFailure('model-load', `could not load the model from ${url}: ${toWorkerError(e).message}`);
+        throw loadFailure(url, e);
       }
       const info = modelInfo(m);
       await predictWindowsAsync(m, [new Float32Array(info.timeSteps * info.channels)]); // warm-up
@@ -148,6 +149,7 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
           refs = splitWindows(await references.get(r.url)!, T, C);
         } catch (e) {
           references.delete(r.url);
+          if (e instanceof IntegrityError) throw new WorkerFailure('model-integrity', `Gradient SHAP's reference windows were not used: ${e.message}`);
           throw new WorkerFailure('model-load', `Gradient SHAP's reference windows could not be loaded: ${toWorkerError(e).message}`);
         }
       }
@@ -187,6 +189,12 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
 
     dispose,
   };
+}
+
+/** A failed model fetch as the app sees it: a digest mismatch gets its own code, so the message says what happened. */
+function loadFailure(url: string, e: unknown): WorkerFailure {
+  if (e instanceof IntegrityError) return new WorkerFailure('model-integrity', `the model from ${url} was not loaded: ${e.message}`);
+  return new WorkerFailure('model-load', `could not load the model from ${url}: ${toWorkerError(e).message}`);
 }
 
 /** Builds the model from fetched files on the active backend. */

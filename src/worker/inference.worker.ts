@@ -6,16 +6,18 @@
 import { currentEnvironment, probeBackends } from './backends';
 import { createEngine } from './engine';
 import { type WorkerRequest, type WorkerResponse, WorkerFailure, parseRequest, responseTransferables, toWorkerError } from './protocol';
-import { fetchBinary, fetchModelFiles, initBackend } from './tf-backends';
+import { createModelFetcher } from './model-fetch';
+import { initBackend } from './tf-backends';
 import { yieldToEventLoop } from './yield';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+const models = createModelFetcher();
 const engine = createEngine({
   probe: () => probeBackends(currentEnvironment()),
   initBackend,
-  fetchModel: fetchModelFiles,
-  fetchBinary,
+  fetchModel: models.fetchModel,
+  fetchBinary: models.fetchBinary,
   now: () => performance.now(),
 });
 
