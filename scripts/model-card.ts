@@ -120,7 +120,7 @@ ${row('train', metrics.metrics.train)}
 ${bySourceTable(metrics)}
 
 ${metrics.completeness ? `Integrated Gradients completeness on the test split (50 Gauss–Legendre steps, zero baseline, no noise): median relative
-|Σ A_k − (f_k(x) − f_k(x′))| / |f_k(x) − f_k(x′)| = ${metrics.completeness.median.toExponential(1)}, 90th percentile ${metrics.completeness.p90.toExponential(1)}, over ${metrics.completeness.n} records and both classes.
+|Σ A_k − (f_k(x) − f_k(x′))| / |f_k(x) − f_k(x′)| = ${metrics.completeness.median.toExponential(1)}, 90th percentile ${metrics.completeness.p90.toExponential(1)}, maximum ${metrics.completeness.max.toExponential(1)}, over ${metrics.completeness.n}${metrics.completeness.ofTest && metrics.completeness.ofTest !== metrics.completeness.n ? ` (the first, in data-set order, of ${metrics.completeness.ofTest})` : ''} test records and both classes.
 
 ` : ''}**Why swish, not ReLU** (measured before issue 14, on the 971-record data set). The same pipeline with ReLU (commit 6331165, \`git show 6331165:models/ecg12/metrics.json\`)
 reached test accuracy 83.1%, macro-F1 0.823, AUROC 0.920, but Integrated Gradients on it left a 2.8% completeness

@@ -69,8 +69,10 @@ function summarise(out: string) {
     const file = join(out, String(k), 'metrics.json');
     if (!existsSync(file)) return [];
     const m = JSON.parse(readFileSync(file, 'utf8')) as TrialMetrics;
+    // The trial's config.json as train.ts left it (epochs = the epochs run when it was stopped on request).
+    const options = JSON.parse(readFileSync(join(out, String(k), 'config.json'), 'utf8')) as TrainOptions;
     const v = m.metrics.val;
-    return [{ trial: k, what: t.what, valMacroF1: v.macroF1.estimate, valAccuracy: v.accuracy.estimate, valAuroc: v.auroc.estimate, bestEpoch: m.bestEpoch, epochsRun: m.epochsRun, params: m.params, seconds: m.trainSeconds, options: t.options }];
+    return [{ trial: k, what: t.what, valMacroF1: v.macroF1.estimate, valAccuracy: v.accuracy.estimate, valAuroc: v.auroc.estimate, bestEpoch: m.bestEpoch, epochsRun: m.epochsRun, params: m.params, seconds: m.trainSeconds, options }];
   });
   if (!rows.length) throw new Error(`no finished trial under ${out}`);
   const best = rows.reduce((b, r) => (r.valMacroF1 > b.valMacroF1 ? r : b), rows[0]);

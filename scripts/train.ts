@@ -36,6 +36,9 @@ export function defaultTrainFor(input: InputName): TrainOptions {
   return input === 'ecg12' ? DEFAULT_TRAIN : { ...DEFAULT_TRAIN, model: { ...DEFAULT_TRAIN.model, channels: 3 }, augment: DEFAULT_TRAJECTORY_AUGMENT };
 }
 
+/** Its presence ends training after the current epoch (see main). */
+export const STOP_FILE = '.cache/stop-training';
+
 /** What the model.json metadata says the input is. */
 export const REPRESENTATION: Record<InputName, string> = {
   ecg12: 'z-scored per lead, 0.5-40 Hz band-pass, 500 Hz, window from QRS onset',
@@ -75,13 +78,19 @@ async function main() {
   const backend = await useBackend(a.backend!);
   const cfgPath = a.config ?? join(out, 'config.json');
   const defaults = defaultTrainFor(input);
-  const opts: TrainOptions = existsSync(cfgPath) ? { ...defaults, ...JSON.parse(readFileSync(cfgPath, 'utf8')) } : defaults;
+  const opts: TrainOptions = existsSync(cfgPath) ? { ...defaults, ...JSON.parse(readFileSync(cfgPath, 'utf8')) } : { ...defaults };
   const d = loadDataset(a.dataset!, input);
   const train = d.entries.filter((e) => e.split === 'train');
   const { fit, stop } = earlyStopSplit(train, opts.seed);
   const t0 = performance.now();
-  const result = await trainModel(d, fit, stop, { ...opts, log: (l) => console.error(l) });
+  // `touch .cache/stop-training` ends training after the current epoch (a budget on a shared machine); the
+  // options are then recorded with epochs = the epochs run, which reproduces the same weights.
+  const result = await trainModel(d, fit, stop, { ...opts, log: (l) => console.error(l), stopRequested: () => existsSync(STOP_FILE) });
   const trainSeconds = (performance.now() - t0) / 1000;
+  if (result.stoppedOnRequest) {
+    opts.epochs = result.epochsRun;
+    writeFileSync(join(out, 'config.json'), JSON.stringify(opts, null, 1) + '\n');
+  }
 
   const testEntries = d.entries.filter((e) => e.split === 'test');
   const testP = predictEntries(result.model, d, testEntries);
