@@ -62,7 +62,7 @@ export async function explainRecord(a: ExplainArgs) {
   const [, T, C] = model.inputs[0].shape as [null, number, number];
   const p = prepareEcg(loadRecordAt(a.record, a.load));
   // 12 channels: the 12-lead window; 3: the CineECG signal of the same window (src/core/model/model-input.ts).
-  const x = inputForModel(model, p);
+  const x = inputForModel(model, p, a.model);
   const params: ExplainParams = {
     steps: a.steps, rule: a.rule as IntegrationRule | undefined, noiseSamples: a.noiseSamples, sigma: a.sigma, sigmaUnit: a.sigmaUnit as ExplainParams['sigmaUnit'],
     samples: a.samples, segmentMs: a.segmentMs, grouping: a.grouping as Grouping | undefined, batchSize: a.batch, seed: a.seed,
