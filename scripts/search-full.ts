@@ -83,4 +83,4 @@ function summarise(out: string) {
   console.log(`best trial ${best.trial} (${best.what}): val macro-F1 ${best.valMacroF1.toFixed(3)}; its files are now in ${dst}/ (reproduce: npm run -s train)`);
 }
 
-main();
+if (import.meta.url === `file://${process.argv[1]}`) main();
