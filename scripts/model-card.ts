@@ -235,7 +235,8 @@ ${cm.params.toLocaleString('en')} parameters; float32; ${cm.files.join(', ')}, s
 **Training** (\`npm run -s train -- --input cine3\`, \`models/cine3/config.json\`). As the 12-lead model: Adam,
 learning rate ${co.learningRate}, batch ${co.batchSize}, L2 ${co.model.l2}, balanced sampling (${co.beatsPerEpoch} window per record of the larger
 class per epoch, random complete beats), early stopping on 15% of the training records (${cm.records.earlyStop}), patience
-${co.patience}, at most ${co.epochs} epochs (to stay within ~5 min on two cores), best of ${cm.epochsRun} kept (epoch ${cm.bestEpoch}); ${cm.trainSeconds} s,
+${co.patience}, at most ${co.epochs} epochs (the search's configuration had 24; a training stopped on request on the shared 2-core
+machine is recorded with the epochs it ran, which reproduces it), best of ${cm.epochsRun} kept (epoch ${cm.bestEpoch}); ${cm.trainSeconds} s,
 backend \`${cm.backend}\`, seed ${co.seed}. The search below ran on the walk-v1 signal (2026-11-25; its final run then repeated
 trial ${cs?.best ?? '?'}'s 12 epochs loss for loss).
 Augmentation (\`scripts/train/augment.ts\` \`augmentTrajectory\`): the 12-lead one does not carry over (per-lead
