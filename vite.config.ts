@@ -6,11 +6,11 @@ import { CONTENT_SECURITY_POLICY, cspMeta, pwa } from './build/pwa';
 
 const MODELS_DIR = resolve(import.meta.dirname, 'models');
 
-/** What a model folder ships: TF.js layers files and the small metrics file the UI may show. */
-const isModelFile = (name: string): boolean => name === 'model.json' || name === 'metrics.json' || name.endsWith('.bin');
+/** What a model folder ships: TF.js layers files, the small metrics file the UI may show, and meta.json (the registry entry with the files' SHA-256, checked by the worker). */
+const isModelFile = (name: string): boolean => name === 'model.json' || name === 'metrics.json' || name === 'meta.json' || name.endsWith('.bin');
 
-/** Models the app loads; others in models/ (the synthetic-cohort model of the benchmark) are not shipped or precached. */
-const APP_MODELS = new Set(['ecg12', 'cine3']);
+/** Models the app loads (models/index.json, the registry's list); others in models/ (the synthetic-cohort model of the benchmark) are not shipped or precached. */
+const APP_MODELS = new Set((JSON.parse(readFileSync(join(MODELS_DIR, 'index.json'), 'utf8')) as { app: string[] }).app);
 
 /** Model files under models/, as paths relative to it with forward slashes ("ecg12/model.json"). */
 function modelFiles(dir = MODELS_DIR): string[] {

@@ -6,6 +6,7 @@
 import { BOOTSTRAP_RESAMPLES, GRADSHAP_SAMPLES, IG_STEPS, KERNEL_SHAP_EVALUATIONS, LIME_SAMPLES, NOISE_SAMPLES, NOISE_SIGMA, SHAP_REFERENCE_COUNT } from '../src/core/constants';
 import { isCodedError } from '../src/core/errors';
 import { KERNEL_SHAP_SEGMENT_MS, LIME_SEGMENT_MS } from '../src/core/xai/catalogue';
+import { IntegrityError } from '../src/core/registry/integrity';
 import { agreementCommand } from './commands/agreement';
 import { statsBootstrapCommand } from './commands/stats';
 import { reportToCsv } from '../src/core/eval/tables-format';
@@ -179,7 +180,7 @@ async function emitAsync(run: () => Promise<unknown>): Promise<number> {
     console.log(JSON.stringify(await run()));
     return 0;
   } catch (e) {
-    const error = isCodedError(e) ? e.toJSON() : { code: 'internal', message: String(e instanceof Error ? e.message : e) };
+    const error = isCodedError(e) ? e.toJSON() : e instanceof IntegrityError ? { code: e.code, message: e.message } : { code: 'internal', message: String(e instanceof Error ? e.message : e) };
     console.log(JSON.stringify({ error }));
     return 1;
   }

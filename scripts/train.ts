@@ -15,7 +15,9 @@ import { saveModelDir } from './lib/model-files';
 import { useBackend } from './lib/tf-backend';
 import { DEFAULT_AUGMENT, DEFAULT_TRAJECTORY_AUGMENT } from './train/augment';
 import { datasetSummary, inputName, labelIndex, loadDataset, type InputName } from './train/data';
+import { metricsBySource } from './train/by-source';
 import { predictEntries, splitMetrics } from './train/evaluate';
+import { writeModelMeta } from './lib/model-meta';
 import { trainModel, type TrainOptions } from './train/loop';
 
 export const DEFAULT_TRAIN: TrainOptions = {
@@ -33,6 +35,9 @@ export const DEFAULT_TRAIN: TrainOptions = {
 export function defaultTrainFor(input: InputName): TrainOptions {
   return input === 'ecg12' ? DEFAULT_TRAIN : { ...DEFAULT_TRAIN, model: { ...DEFAULT_TRAIN.model, channels: 3 }, augment: DEFAULT_TRAJECTORY_AUGMENT };
 }
+
+/** Its presence ends training after the current epoch (see main). */
+export const STOP_FILE = '.cache/stop-training';
 
 /** What the model.json metadata says the input is. */
 export const REPRESENTATION: Record<InputName, string> = {
@@ -73,18 +78,26 @@ async function main() {
   const backend = await useBackend(a.backend!);
   const cfgPath = a.config ?? join(out, 'config.json');
   const defaults = defaultTrainFor(input);
-  const opts: TrainOptions = existsSync(cfgPath) ? { ...defaults, ...JSON.parse(readFileSync(cfgPath, 'utf8')) } : defaults;
+  const opts: TrainOptions = existsSync(cfgPath) ? { ...defaults, ...JSON.parse(readFileSync(cfgPath, 'utf8')) } : { ...defaults };
   const d = loadDataset(a.dataset!, input);
   const train = d.entries.filter((e) => e.split === 'train');
   const { fit, stop } = earlyStopSplit(train, opts.seed);
   const t0 = performance.now();
-  const result = await trainModel(d, fit, stop, { ...opts, log: (l) => console.error(l) });
+  // `touch .cache/stop-training` ends training after the current epoch (a budget on a shared machine); the
+  // options are then recorded with epochs = the epochs run, which reproduces the same weights.
+  const result = await trainModel(d, fit, stop, { ...opts, log: (l) => console.error(l), stopRequested: () => existsSync(STOP_FILE) });
   const trainSeconds = (performance.now() - t0) / 1000;
+  if (result.stoppedOnRequest) {
+    opts.epochs = result.epochsRun;
+    writeFileSync(join(out, 'config.json'), JSON.stringify(opts, null, 1) + '\n');
+  }
 
+  const testEntries = d.entries.filter((e) => e.split === 'test');
+  const testP = predictEntries(result.model, d, testEntries);
   const metrics = Object.fromEntries(
     (['train', 'val', 'test'] as const).map((s) => {
       const entries = d.entries.filter((e) => e.split === s);
-      return [s, splitMetrics(entries, predictEntries(result.model, d, entries))];
+      return [s, splitMetrics(entries, s === 'test' ? testP : predictEntries(result.model, d, entries))];
     }),
   );
   const files = await saveModelDir(result.model, out, {
@@ -98,9 +111,11 @@ async function main() {
       ...(input === 'ecg12' ? {} : { input, dataset: datasetSummary(a.dataset!, input) }),
       backend, tfjs: tf.version.tfjs, node: process.version, trainSeconds: +trainSeconds.toFixed(1), bestEpoch: result.bestEpoch, epochsRun: result.epochsRun,
       params: result.model.countParams(), files, records: { fit: fit.length, earlyStop: stop.length, fitNormal: fit.filter((e) => labelIndex(e) === 0).length },
-      options: opts, metrics, history: result.history,
+      options: opts, metrics, testBySource: metricsBySource(testEntries, testP), history: result.history,
     }, null, 1) + '\n',
   );
+  // A registered model folder (one with meta.json) gets its digests and metrics summary refreshed.
+  if (existsSync(join(out, 'meta.json'))) await writeModelMeta(out);
   const m = metrics.test;
   console.log(JSON.stringify({ test: { accuracy: m.accuracy.estimate, macroF1: m.macroF1.estimate, auroc: m.auroc.estimate }, val: { accuracy: metrics.val.accuracy.estimate, macroF1: metrics.val.macroF1.estimate }, bestEpoch: result.bestEpoch, trainSeconds }));
 }

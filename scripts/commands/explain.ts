@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { LoadOptions } from '../../src/core/ecg/load';
 import { SHAP_REFERENCE_COUNT } from '../../src/core/constants';
@@ -8,7 +8,7 @@ import { pAbnormalOf } from '../../src/core/model/predict';
 import { bipolarPhi, mappedPhi } from '../../src/core/xai/mapping';
 import { EXPLAIN_METHODS, type ExplainParams, explainWindow, isExplainMethod } from '../../src/core/xai/methods';
 import { checkExplainParams } from '../../src/core/xai/explain-params';
-import { loadModelFile } from '../lib/model-files';
+import { loadModelFile, readModelFile } from '../lib/model-files';
 import { loadRecordAt } from '../lib/record-files';
 import { useBackend } from '../lib/tf-backend';
 import { inputForModel } from './predict';
@@ -36,10 +36,10 @@ export interface ExplainArgs {
 }
 
 /** The shipped reference windows beside the model (reference-normals.bin), as [T × C] arrays. */
-function referenceWindows(modelPath: string, T: number, C: number): Float32Array[] {
+async function referenceWindows(modelPath: string, T: number, C: number): Promise<Float32Array[]> {
   const file = join(dirname(modelPath), 'reference-normals.bin');
   if (!existsSync(file)) throw new Error(`Gradient SHAP needs ${file} (npm run -s reference-normals)`);
-  const buf = readFileSync(file);
+  const buf = await readModelFile(dirname(modelPath), 'reference-normals.bin'); // checked against meta.json (issue 15)
   const all = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
   return Array.from({ length: all.length / (T * C) }, (_, k) => all.subarray(k * T * C, (k + 1) * T * C));
 }
@@ -76,8 +76,8 @@ export async function explainRecord(a: ExplainArgs) {
   const [, T, C] = model.inputs[0].shape as [null, number, number];
   const p = prepareEcg(loadRecordAt(a.record, a.load));
   // 12 channels: the 12-lead window; 3: the CineECG signal of the same window (src/core/model/model-input.ts).
-  const x = inputForModel(model, p);
-  const references = a.method === 'gradshap' ? referenceWindows(a.model, T, C) : undefined;
+  const x = inputForModel(model, p, a.model);
+  const references = a.method === 'gradshap' ? await referenceWindows(a.model, T, C) : undefined;
   const t0 = performance.now();
   const r = await explainWindow(model, a.method, x, params, { references });
   const ms = performance.now() - t0;

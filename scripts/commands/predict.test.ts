@@ -54,6 +54,7 @@ describe('cli predict', () => {
     const { model } = await loadModelFile('models/cine3/model.json');
     const p = prepareEcg(loadRecord(readRecordFiles(paths[0])));
     expect(inputForModel(model, p)).toEqual(cineSignal(p));
+    expect(inputForModel(model, p, 'models/cine3/model.json')).toEqual(cineSignal(p)); // by meta.json's input kind
     expect(predictWindows(model, [cineSignal(p)])[0].pAbnormal).toBeCloseTo((cine.lines[0] as { pAbnormal: number }).pAbnormal, 6);
     model.dispose();
   });

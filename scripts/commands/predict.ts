@@ -2,19 +2,28 @@ import type * as tf from '@tensorflow/tfjs';
 import { isEcgError } from '../../src/core/errors';
 import type { LoadOptions } from '../../src/core/ecg/load';
 import { prepareEcg, type PreparedEcg } from '../../src/core/ecg/prepare';
-import { modelInputOf } from '../../src/core/model/model-input';
+import { modelInputFor, modelInputOf } from '../../src/core/model/model-input';
 import { predictWindows } from '../../src/core/model/predict';
 import { loadModelFile } from '../lib/model-files';
+import { metaBeside, primaryModelPath } from '../lib/registry';
 import { loadRecordAt } from '../lib/record-files';
 import { useBackend } from '../lib/tf-backend';
 
-export const DEFAULT_MODEL = 'models/ecg12/model.json';
+/** The primary model of the registry (models/index.json), today models/ecg12/model.json. */
+export const DEFAULT_MODEL = primaryModelPath();
 
-/** The model's input for a prepared record, by the model's input shape (the core's modelInputOf, as the app uses it). */
-export function inputForModel(model: tf.LayersModel, p: PreparedEcg): Float32Array {
+/**
+ * The model's input for a prepared record: by the input kind its registry entry (meta.json) names, or, for an
+ * unregistered model, by its input shape (the core's modelInputOf).
+ */
+export function inputForModel(model: tf.LayersModel, p: PreparedEcg, modelPath?: string): Float32Array {
   const [, T, C] = model.inputs[0].shape as [null, number, number];
   if (T !== p.windowSamples) throw new Error(`the model takes ${T}-sample windows; this record gives ${p.windowSamples}`);
-  return modelInputOf(p, C);
+  const meta = modelPath ? metaBeside(modelPath) : null;
+  if (!meta) return modelInputOf(p, C);
+  const x = modelInputFor(p, meta.input.kind);
+  if (x.length !== T * C) throw new Error(`${modelPath}: meta.json says ${meta.input.kind} input (${meta.input.channels.length} channels), the model takes ${C}`);
+  return x;
 }
 
 /**
@@ -28,7 +37,7 @@ export async function predictRecords(paths: string[], modelPath = DEFAULT_MODEL,
   for (const record of paths) {
     try {
       const p = prepareEcg(loadRecordAt(record, load));
-      const [pred] = predictWindows(model, [inputForModel(model, p)]);
+      const [pred] = predictWindows(model, [inputForModel(model, p, modelPath)]);
       write(JSON.stringify({ record, pAbnormal: pred.pAbnormal, label: pred.label, windowStartMs: p.windowStartMs }));
     } catch (e) {
       failures++;

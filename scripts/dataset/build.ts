@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { WINDOW_SAMPLES } from '../../src/core/constants';
 import { extractWindow, modelWindow } from '../../src/core/ecg/prepare';
 import { CINE_CHANNELS, cineWindowAt, peakRadiusMm, quantiles, trajectoryDistanceMm } from './cine';
-import { assignSplits, type Split } from './split';
+import { assignSplits, SPLIT_RULE, type Split } from './split';
 import { listSources, type SourceName } from './sources';
 
 export interface DatasetEntry {
@@ -119,7 +119,7 @@ if (cine) {
   console.log(JSON.stringify({ input, records: entries.length, windows: windows.length, excluded: excluded.length, bySplit: counts, bySource, ...extra, seconds: +((performance.now() - t0) / 1000).toFixed(1) }, null, 1));
   process.exit(0);
 }
-const split = { seed, rule: 'PTB-XL by strat_fold (1-6 train, 7-8 val, 9-10 test); other sources stratified 60/20/20 by (source, label) with mulberry32(seed)', train: [] as string[], val: [] as string[], test: [] as string[] };
+const split = { seed, rule: SPLIT_RULE, train: [] as string[], val: [] as string[], test: [] as string[] };
 for (const e of entries) split[e.split].push(e.id);
 mkdirSync('models', { recursive: true });
 writeFileSync('models/split.json', JSON.stringify(split, null, 1) + '\n');

@@ -62,10 +62,17 @@ export const SNOMED_NOT_DIAGNOSTIC: Record<string, string> = {
 };
 const SINUS = new Set(['426783006', '427084000', '426177001', '427393009']);
 
-export function snomedLabel(codes: string[]): Labelled {
+/**
+ * `trustNormal: false` (the dataset's rule for Challenge records outside PTB-XL, per the data README): a Dx of
+ * sinus rhythm only is not the PTB-XL "normal" (PTB-XL's abnormal records carry it too), so such a record is left
+ * out instead of being called normal; only abnormal labels are trusted.
+ */
+export function snomedLabel(codes: string[], { trustNormal = true }: { trustNormal?: boolean } = {}): Labelled {
   const unknown = codes.filter((c) => !(c in SNOMED_DIAGNOSTIC) && !(c in SNOMED_NOT_DIAGNOSTIC));
   if (unknown.length) return { label: null, reason: `SNOMED code(s) not in the mapping: ${unknown.join(', ')}` };
   if (codes.some((c) => c in SNOMED_DIAGNOSTIC)) return { label: 'abnormal' };
-  if (codes.some((c) => SINUS.has(c))) return { label: 'normal' };
+  if (codes.some((c) => SINUS.has(c))) {
+    return trustNormal ? { label: 'normal' } : { label: null, reason: `Challenge record outside PTB-XL with no diagnostic code (${codes.join(', ')}): its "normal" is not trusted` };
+  }
   return { label: null, reason: `no diagnostic statement and no sinus rhythm (${codes.join(', ')})` };
 }

@@ -20,12 +20,19 @@ export interface TrainOptions {
   beatsPerEpoch: number;
   seed: number;
   log?: (line: string) => void;
+  /**
+   * Asked after each epoch; true ends training there, keeping the best epoch so far. The result is exactly that of
+   * the same options with \`epochs\` = the epochs run (no draw depends on the epoch budget), which train.ts records.
+   */
+  stopRequested?: () => boolean;
 }
 
 export interface TrainResult {
   model: tf.LayersModel;
   bestEpoch: number;
   epochsRun: number;
+  /** Ended by stopRequested before the epoch budget or patience did. */
+  stoppedOnRequest: boolean;
   history: { epoch: number; trainLoss: number; stopLoss: number; stopAccuracy: number; seconds: number }[];
 }
 
@@ -52,6 +59,7 @@ export async function trainModel(d: Dataset, train: DatasetEntry[], stopSet: Dat
   let best = { loss: Infinity, accuracy: -Infinity, epoch: 0, weights: [] as tf.Tensor[] };
   const history: TrainResult['history'] = [];
   let epoch: number;
+  let stoppedOnRequest = false;
   for (epoch = 1; epoch <= o.epochs; epoch++) {
     const t0 = performance.now();
     // Balanced draw: perClass windows of each class, each a random beat of a random record of that class.
@@ -102,13 +110,18 @@ export async function trainModel(d: Dataset, train: DatasetEntry[], stopSet: Dat
       best.weights.forEach((w) => w.dispose());
       best = { loss: stopLoss, accuracy: stopAccuracy, epoch, weights: model.getWeights().map((w) => w.clone()) };
     } else if (epoch - best.epoch >= o.patience) break;
+    if (epoch < o.epochs && o.stopRequested?.()) {
+      o.log?.(`stopped on request after epoch ${epoch}`);
+      stoppedOnRequest = true;
+      break;
+    }
   }
   model.setWeights(best.weights);
   best.weights.forEach((w) => w.dispose());
   stopX.dispose();
   stopY.dispose();
   optimizer.dispose();
-  return { model, bestEpoch: best.epoch, epochsRun: Math.min(epoch, o.epochs), history };
+  return { model, bestEpoch: best.epoch, epochsRun: Math.min(epoch, o.epochs), history, stoppedOnRequest };
 }
 
 function concat(parts: Float32Array[]): Float32Array {

@@ -3,6 +3,7 @@ import '../core/model/edge-pad'; // registers the custom layer before any model 
 import { deletionInsertion } from '../core/eval/faithfulness';
 import { modelFromFiles, type ModelFiles } from '../core/model/io';
 import { reinitialiseWeights } from '../core/model/reinitialise';
+import { IntegrityError } from '../core/registry/integrity';
 import { CLASS_NAMES } from '../core/model/resnet1d';
 import { predictWindowsAsync } from '../core/model/predict';
 import { explainWindow, splitWindows, type ExplainMethod, type ExplainParams } from '../core/xai/methods';
@@ -165,7 +166,7 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
       try {
         files = await deps.fetchModel(url, (fraction) => onProgress({ status: 'download', fraction }));
       } catch (e) {
-        throw new WorkerFailure('model-load', `could not load the model from ${url}: ${toWorkerError(e).message}`);
+        throw loadFailure(url, e);
       }
       const chosen = await chooseBackend({ support: await check(), requested, files, deps, onProgress });
       model = chosen.model;
@@ -189,7 +190,7 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
         files = await deps.fetchModel(url, () => {});
         m = await buildExtra(files, randomiseSeed);
       } catch (e) {
-        throw new WorkerFailure('model-load', `could not load the model from ${url}: ${toWorkerError(e).message}`);
+        throw loadFailure(url, e);
       }
       const info = modelInfo(m);
       await predictWindowsAsync(m, [new Float32Array(info.timeSteps * info.channels)]); // warm-up
@@ -283,6 +284,7 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
           refs = splitWindows(await references.get(r.url)!, T, C);
         } catch (e) {
           references.delete(r.url);
+          if (e instanceof IntegrityError) throw new WorkerFailure('model-integrity', `Gradient SHAP's reference windows were not used: ${e.message}`);
           throw new WorkerFailure('model-load', `Gradient SHAP's reference windows could not be loaded: ${toWorkerError(e).message}`);
         }
       }
@@ -336,6 +338,12 @@ async function buildExtra(files: ModelFiles, randomiseSeed?: number): Promise<tf
   const m = await buildModel(files);
   if (randomiseSeed !== undefined) reinitialiseWeights(m, randomiseSeed);
   return m;
+}
+
+/** A failed model fetch as the app sees it: a digest mismatch gets its own code, so the message says what happened. */
+function loadFailure(url: string, e: unknown): WorkerFailure {
+  if (e instanceof IntegrityError) return new WorkerFailure('model-integrity', `the model from ${url} was not loaded: ${e.message}`);
+  return new WorkerFailure('model-load', `could not load the model from ${url}: ${toWorkerError(e).message}`);
 }
 
 /** Builds the model from fetched files on the active backend. */

@@ -5,18 +5,20 @@
 import { currentEnvironment, probeBackends } from './backends';
 import { createEngine } from './engine';
 import { createWorkerHost } from './host';
+import { createModelFetcher } from './model-fetch';
 import { type WorkerResponse, responseTransferables } from './protocol';
-import { fetchBinary, fetchModelFiles, initBackend, loseDevice, watchBackend } from './tf-backends';
+import { initBackend, loseDevice, watchBackend } from './tf-backends';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+const models = createModelFetcher();
 const engine = createEngine({
   probe: () => probeBackends(currentEnvironment()),
   initBackend,
   watchBackend,
   loseDevice,
-  fetchModel: fetchModelFiles,
-  fetchBinary,
+  fetchModel: models.fetchModel,
+  fetchBinary: models.fetchBinary,
   now: () => performance.now(),
 });
 

@@ -40,6 +40,8 @@ export type WorkerErrorCode =
   | 'no-backend'
   /** model.json or its weights could not be fetched or parsed. */
   | 'model-load'
+  /** A model or reference file's SHA-256 differs from the one its meta.json records: nothing runs on it. */
+  | 'model-integrity'
   /** predict before a successful load. */
   | 'not-ready'
   /** The window does not match the model's input shape. */

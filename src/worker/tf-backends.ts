@@ -1,5 +1,4 @@
 import * as tf from '@tensorflow/tfjs';
-import type { ModelFiles } from '../core/model/io';
 import type { BackendName } from './protocol';
 import { WorkerFailure } from './protocol';
 
@@ -17,30 +16,6 @@ export async function initBackend(name: BackendName): Promise<void> {
   if (tf.getBackend() !== name) throw new WorkerFailure('backend-unavailable', `TF.js is on ${tf.getBackend()}, not ${name}`);
   // Which wasm build runs: threads need a cross-origin-isolated page (COOP/COEP, vite.config.ts). The bench reads this line.
   if (name === 'wasm') console.info(`wasm backend: ${(await import('./wasm-paths')).wasmThreads()} thread(s), cross-origin isolated: ${globalThis.crossOriginIsolated === true}`);
-}
-
-/** Fetches model.json and its shards over HTTP (shard URLs resolve against model.json's URL), once per load. */
-export async function fetchModelFiles(url: string, onFraction: (fraction: number) => void): Promise<ModelFiles> {
-  const modelJson = (await (await fetchOk(url)).json()) as Record<string, unknown>;
-  const manifest = modelJson.weightsManifest as Array<{ paths: string[] }> | undefined;
-  if (!Array.isArray(manifest) || manifest.length === 0) throw new Error('model.json has no weightsManifest');
-  const paths = manifest.flatMap((g) => g.paths);
-  const shards = new Map<string, Uint8Array>();
-  for (const [k, p] of paths.entries()) {
-    shards.set(p, new Uint8Array(await (await fetchOk(new URL(p, url).href)).arrayBuffer()));
-    onFraction((k + 1) / paths.length);
-  }
-  return { modelJson, shards };
-}
-
-export async function fetchBinary(url: string): Promise<ArrayBuffer> {
-  return (await fetchOk(url)).arrayBuffer();
-}
-
-async function fetchOk(url: string): Promise<Response> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`HTTP ${res.status} for ${url.split('/').pop()}`);
-  return res;
 }
 
 /**

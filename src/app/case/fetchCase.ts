@@ -1,4 +1,5 @@
 import type { RecordFiles } from '../../core/ecg/types';
+import { FetchFailure, fetchOk } from '../../core/net/fetch-file';
 import { AppFailure } from '../errors/appError';
 import { type CaseEntry, type CaseManifest, parseManifest } from './manifest';
 
@@ -8,18 +9,14 @@ export const MANIFEST_PATH = `${CASES_DIR}/manifest.json`;
 
 export type Fetch = (url: string) => Promise<Response>;
 
+/** The one fetch helper (src/core/net/fetch-file.ts), its failure as the app's 'network' error. */
 async function get(fetchFn: Fetch, url: string, file: string): Promise<Response> {
-  let res: Response;
   try {
-    res = await fetchFn(url);
+    return await fetchOk(url, { file, fetchFn });
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new AppFailure({ code: 'network', message: `could not fetch ${url}: ${why}`, file });
+    if (e instanceof FetchFailure) throw new AppFailure({ code: 'network', message: e.message, file });
+    throw e;
   }
-  if (!res.ok) {
-    throw new AppFailure({ code: 'network', message: `fetching ${url} gave HTTP ${res.status}`, file });
-  }
-  return res;
 }
 
 export async function fetchManifest(fetchFn: Fetch = (url) => fetch(url)): Promise<CaseManifest> {

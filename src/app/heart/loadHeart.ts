@@ -1,5 +1,6 @@
 import { decodeHeartAsset, type HeartAssetInfo } from '../../core/cine/heart-asset';
 import { GeometryError, type HeartMeshes } from '../../core/cine/heart-mesh';
+import { FetchFailure, fetchOk as fetchChecked } from '../../core/net/fetch-file';
 import { AppFailure } from '../errors/appError';
 
 /** The shipped heart, relative to the page (vite `base: './'`), like the cases and the models. */
@@ -14,15 +15,14 @@ export interface HeartAsset {
 
 export type Fetch = (url: string) => Promise<Response>;
 
+/** The one fetch helper (src/core/net/fetch-file.ts), its failure as the app's 'network' error. */
 async function fetchOk(fetchFn: Fetch, url: string, file: string): Promise<Response> {
-  let res: Response;
   try {
-    res = await fetchFn(url);
+    return await fetchChecked(url, { file, fetchFn });
   } catch (e) {
-    throw new AppFailure({ code: 'network', message: `could not fetch ${url}: ${e instanceof Error ? e.message : String(e)}`, file });
+    if (e instanceof FetchFailure) throw new AppFailure({ code: 'network', message: e.message, file });
+    throw e;
   }
-  if (!res.ok) throw new AppFailure({ code: 'network', message: `fetching ${url} gave HTTP ${res.status}`, file });
-  return res;
 }
 
 /** Fetches heart.json (credit, landmarks) and heart.bin (three meshes, ~100 kB) and decodes them. */

@@ -3,7 +3,7 @@ import { cineSignal } from '../cine/cine-signal';
 import { loadRecord } from '../ecg/load';
 import { prepareEcg } from '../ecg/prepare';
 import { fixtureFiles } from '../../test-support/data';
-import { modelInputOf } from './model-input';
+import { modelInputFor, modelInputOf } from './model-input';
 
 describe('modelInputOf', () => {
   const prepared = prepareEcg(loadRecord(fixtureFiles('ptbxl/00285_hr.hea', 'ptbxl/00285_hr.dat')));
@@ -12,6 +12,10 @@ describe('modelInputOf', () => {
     const cine = modelInputOf(prepared, 3);
     expect(cine.length).toBe(prepared.windowSamples * 3);
     expect(Array.from(cine)).toEqual(Array.from(cineSignal(prepared)));
+  });
+  it('by registry input kind: 12-lead → the window, cinecg → the CineECG signal of the same window', () => {
+    expect(modelInputFor(prepared, '12-lead')).toBe(prepared.window);
+    expect(Array.from(modelInputFor(prepared, 'cinecg'))).toEqual(Array.from(cineSignal(prepared)));
   });
   it('refuses other channel counts by name', () => {
     expect(() => modelInputOf(prepared, 8)).toThrow(/8 channels/);
