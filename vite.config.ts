@@ -7,7 +7,8 @@ import { CONTENT_SECURITY_POLICY, cspMeta, pwa } from './build/pwa';
 const MODELS_DIR = resolve(import.meta.dirname, 'models');
 
 /** What a model folder ships: TF.js layers files, the small metrics file the UI may show, and meta.json (the registry entry with the files' SHA-256, checked by the worker). */
-const isModelFile = (name: string): boolean => name === 'model.json' || name === 'metrics.json' || name === 'meta.json' || name.endsWith('.bin');
+const isModelFile = (name: string): boolean =>
+  name === 'model.json' || name === 'metrics.json' || name === 'meta.json' || name.endsWith('.bin');
 
 /** Models the app loads (models/index.json, the registry's list); others in models/ (the synthetic-cohort model of the benchmark) are not shipped or precached. */
 const APP_MODELS = new Set((JSON.parse(readFileSync(join(MODELS_DIR, 'index.json'), 'utf8')) as { app: string[] }).app);
@@ -37,7 +38,12 @@ function serveModels(): Plugin {
         if (!path.startsWith('/models/')) return next();
         const file = resolve(MODELS_DIR, path.slice('/models/'.length));
         // Only plain model files inside models/: no traversal, no other files.
-        if (!file.startsWith(MODELS_DIR + sep) || !isModelFile(file.split(sep).pop() ?? '') || !existsSync(file) || !statSync(file).isFile()) {
+        if (
+          !file.startsWith(MODELS_DIR + sep) ||
+          !isModelFile(file.split(sep).pop() ?? '') ||
+          !existsSync(file) ||
+          !statSync(file).isFile()
+        ) {
           return next();
         }
         res.setHeader('Content-Type', file.endsWith('.json') ? 'application/json' : 'application/octet-stream');
@@ -67,8 +73,11 @@ function tfjsWasmThreadsFix(): Plugin {
     transform(code, id) {
       if (!file.test(id.split('?')[0])) return null;
       const at = code.indexOf('return (');
-      if (at < 0 || !code.includes('_scriptDir')) throw new Error(`${id}: not the TF.js threaded wasm factory this fix was written for`);
-      const outer = code.slice(0, at).replace(/(if \(typeof __filename[^\n]*\n)/, '$1  globalThis.__tfjsWasmScriptDir = _scriptDir;\n');
+      if (at < 0 || !code.includes('_scriptDir'))
+        throw new Error(`${id}: not the TF.js threaded wasm factory this fix was written for`);
+      const outer = code
+        .slice(0, at)
+        .replace(/(if \(typeof __filename[^\n]*\n)/, '$1  globalThis.__tfjsWasmScriptDir = _scriptDir;\n');
       return { code: outer + code.slice(at).replaceAll('_scriptDir', 'globalThis.__tfjsWasmScriptDir'), map: null };
     },
   };

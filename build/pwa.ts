@@ -37,7 +37,13 @@ export function cspMeta(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+      handler: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+          injectTo: 'head-prepend',
+        },
+      ],
     },
   };
 }
@@ -61,7 +67,8 @@ export function pwa(): Plugin[] {
     manifest: {
       name: 'CineECG Explorer',
       short_name: 'CineECG',
-      description: 'Explore why a deep-learning model calls a 12-lead ECG normal or abnormal. Runs entirely in your browser, offline too.',
+      description:
+        'Explore why a deep-learning model calls a 12-lead ECG normal or abnormal. Runs entirely in your browser, offline too.',
       id: './',
       start_url: './',
       scope: './',

@@ -23,9 +23,16 @@ interface ManifestCase {
   modelSplit: 'train' | 'val' | 'test' | 'none';
   diagnosis: { statements: Array<{ code: string }> };
 }
-const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'public/cases/manifest.json'), 'utf8')) as { cases: ManifestCase[] };
+const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'public/cases/manifest.json'), 'utf8')) as {
+  cases: ManifestCase[];
+};
 /** What the case browser should say about each split (stated here, not imported from the app). */
-const SPLIT_BADGE = { train: 'Seen in training', val: 'Not trained on (val)', test: 'Held out (test)', none: 'Not in model data' };
+const SPLIT_BADGE = {
+  train: 'Seen in training',
+  val: 'Not trained on (val)',
+  test: 'Held out (test)',
+  none: 'Not in model data',
+};
 
 const predictions = new Map<string, CliPrediction>();
 const nodePrediction = (record: string): CliPrediction => {
@@ -60,7 +67,10 @@ async function shoot(page: Page, testInfo: TestInfo, name: string, keep = false)
 async function expectPredictionLike(page: Page, record: string): Promise<number> {
   const shown = await readShownPrediction(page);
   const node = nodePrediction(record);
-  expect(Math.abs(shown.pAbnormal - node.pAbnormal), `p(abnormal) for ${record}: app ${shown.pAbnormal}, node ${node.pAbnormal}`).toBeLessThanOrEqual(TOLERANCE);
+  expect(
+    Math.abs(shown.pAbnormal - node.pAbnormal),
+    `p(abnormal) for ${record}: app ${shown.pAbnormal}, node ${node.pAbnormal}`,
+  ).toBeLessThanOrEqual(TOLERANCE);
   expect(shown.label).toBe(node.label);
   return shown.pAbnormal;
 }
@@ -73,16 +83,21 @@ async function openCasePicker(page: Page): Promise<void> {
 }
 /** The list stays in the page while the picker is closed (hidden): attributes can be read, clicks need it open. */
 const caseNav = (page: Page) => page.getByRole('navigation', { name: 'Demo cases', includeHidden: true });
-const caseLink = (page: Page, title: string) => caseNav(page).getByRole('link', { name: title, exact: true, includeHidden: true });
+const caseLink = (page: Page, title: string) =>
+  caseNav(page).getByRole('link', { name: title, exact: true, includeHidden: true });
 const ecg = (page: Page) => page.getByRole('img', { name: /12-lead ECG/ });
 
-test('the case browser lists every bundled case; each one opens with its title, credit and a prediction', async ({ page }, testInfo) => {
+test('the case browser lists every bundled case; each one opens with its title, credit and a prediction', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(240_000);
   const problems = watchProblems(page);
   await page.goto('./');
   const nav = caseNav(page);
   // The demo list itself; the picker also holds the synthetic family in its own section (e2e/synth.spec.ts).
-  await expect(nav.locator(':scope > ul.case-list').getByRole('link', { includeHidden: true })).toHaveCount(manifest.cases.length);
+  await expect(nav.locator(':scope > ul.case-list').getByRole('link', { includeHidden: true })).toHaveCount(
+    manifest.cases.length,
+  );
   expect(manifest.cases.length).toBeGreaterThanOrEqual(5);
   await expect(caseLink(page, manifest.cases[0].title)).toHaveAttribute('aria-current', 'page');
 
@@ -93,7 +108,9 @@ test('the case browser lists every bundled case; each one opens with its title, 
       await expect(item).toContainText(c.creditShort);
       await expect(item).toContainText(c.license.name);
       await expect(item).toContainText(SPLIT_BADGE[c.modelSplit]);
-      await expect(caseLink(page, c.title)).toHaveAccessibleDescription(new RegExp(SPLIT_BADGE[c.modelSplit].replace(/[()]/g, '\\$&')));
+      await expect(caseLink(page, c.title)).toHaveAccessibleDescription(
+        new RegExp(SPLIT_BADGE[c.modelSplit].replace(/[()]/g, '\\$&')),
+      );
     }
   });
   await expectPredictionLike(page, headerOf(manifest.cases[0]));
@@ -114,14 +131,23 @@ test('the case browser lists every bundled case; each one opens with its title, 
       await expect(page.getByTestId('case-model-split')).toBeVisible();
       await expect(ecg(page)).toBeVisible();
       const p = await expectPredictionLike(page, headerOf(c));
-      rows.push({ case: c.id, title: c.title, split: c.modelSplit, pAbnormal: p, node: nodePrediction(headerOf(c)).pAbnormal, label: nodePrediction(headerOf(c)).label });
+      rows.push({
+        case: c.id,
+        title: c.title,
+        split: c.modelSplit,
+        pAbnormal: p,
+        node: nodePrediction(headerOf(c)).pAbnormal,
+        label: nodePrediction(headerOf(c)).label,
+      });
       await shoot(page, testInfo, `case-${c.id}`);
     });
   }
   expect(problems).toEqual([]);
 });
 
-test('?case=<id> opens that case directly; reload keeps it; Back returns to the previous case; keyboard works', async ({ page }) => {
+test('?case=<id> opens that case directly; reload keeps it; Back returns to the previous case; keyboard works', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const [first, second, third] = manifest.cases.slice(1);
   await page.goto(`./?case=${first.id}`);
@@ -163,23 +189,32 @@ test('on a narrow screen the case list wraps inside the page', async ({ page }) 
   await openCasePicker(page);
   for (const c of manifest.cases) await expect(caseLink(page, c.title)).toBeInViewport({ ratio: 0.5 });
   await expect(page.getByRole('button', { name: 'Open files…' })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });
 
-test('opening files from disk: .hea + .dat with "Open files…", .csv and .hea + .mat through the input', async ({ page }, testInfo) => {
+test('opening files from disk: .hea + .dat with "Open files…", .csv and .hea + .mat through the input', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(180_000);
   const problems = watchProblems(page);
   await page.goto('./');
   await expect(ecg(page)).toBeVisible();
-  await expect(page.getByTestId('local-files-note')).toContainText('Files are read in this browser; nothing is uploaded');
+  await expect(page.getByTestId('local-files-note')).toContainText(
+    'Files are read in this browser; nothing is uploaded',
+  );
 
   await test.step('.hea + .dat (PTB-XL 100 Hz fixture) through the button and the file chooser', async () => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Open files…' }).click();
     const fc = await chooser;
     expect(fc.isMultiple()).toBe(true);
-    await fc.setFiles([path.join(REPO_ROOT, FIXTURES, 'ptbxl/00001_lr.hea'), path.join(REPO_ROOT, FIXTURES, 'ptbxl/00001_lr.dat')]);
+    await fc.setFiles([
+      path.join(REPO_ROOT, FIXTURES, 'ptbxl/00001_lr.hea'),
+      path.join(REPO_ROOT, FIXTURES, 'ptbxl/00001_lr.dat'),
+    ]);
     await expect(page.getByTestId('case-title')).toHaveText('00001_lr.hea + 00001_lr.dat');
     await expect(page.getByTestId('local-record-facts')).toContainText('100 Hz · 10 s · 12 leads');
     await expect(page.getByTestId('case-credit')).toContainText('Your file');
@@ -203,7 +238,12 @@ test('opening files from disk: .hea + .dat with "Open files…", .csv and .hea +
   });
 
   await test.step('.hea + .mat (PhysioNet Challenge fixture), picked in the other order', async () => {
-    await page.getByTestId('open-files-input').setInputFiles([path.join(REPO_ROOT, FIXTURES, 'cinc/E07500.mat'), path.join(REPO_ROOT, FIXTURES, 'cinc/E07500.hea')]);
+    await page
+      .getByTestId('open-files-input')
+      .setInputFiles([
+        path.join(REPO_ROOT, FIXTURES, 'cinc/E07500.mat'),
+        path.join(REPO_ROOT, FIXTURES, 'cinc/E07500.hea'),
+      ]);
     await expect(page.getByTestId('case-title')).toHaveText('E07500.mat + E07500.hea');
     await expect(page.getByTestId('local-record-facts')).toContainText('Challenge');
     await expectPredictionLike(page, `${FIXTURES}/cinc/E07500.hea`);
@@ -216,7 +256,10 @@ test('drag-and-drop anywhere on the page shows an overlay and opens the dropped 
   const problems = watchProblems(page);
   await page.goto('./');
   await expect(ecg(page)).toBeVisible();
-  const files = ['00001_lr.hea', '00001_lr.dat'].map((name) => ({ name, b64: readFileSync(path.join(REPO_ROOT, FIXTURES, 'ptbxl', name)).toString('base64') }));
+  const files = ['00001_lr.hea', '00001_lr.dat'].map((name) => ({
+    name,
+    b64: readFileSync(path.join(REPO_ROOT, FIXTURES, 'ptbxl', name)).toString('base64'),
+  }));
   const dataTransfer = await page.evaluateHandle((list) => {
     const dt = new DataTransfer();
     for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
@@ -251,7 +294,10 @@ test('two records dropped at once: the first opens and the summary says so', asy
   test.setTimeout(120_000);
   await page.goto('./');
   await expect(ecg(page)).toBeVisible();
-  const files = ['00285_hr.hea', '00285_hr.dat', '00001_lr.hea', '00001_lr.dat'].map((name) => ({ name, b64: readFileSync(path.join(REPO_ROOT, FIXTURES, 'ptbxl', name)).toString('base64') }));
+  const files = ['00285_hr.hea', '00285_hr.dat', '00001_lr.hea', '00001_lr.dat'].map((name) => ({
+    name,
+    b64: readFileSync(path.join(REPO_ROOT, FIXTURES, 'ptbxl', name)).toString('base64'),
+  }));
   const dataTransfer = await page.evaluateHandle((list) => {
     const dt = new DataTransfer();
     for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
@@ -261,19 +307,27 @@ test('two records dropped at once: the first opens and the summary says so', asy
   await page.dispatchEvent('main', 'dragover', { dataTransfer });
   await page.dispatchEvent('main', 'drop', { dataTransfer });
   await expect(page.getByTestId('case-title')).toHaveText('00001_lr.hea + 00001_lr.dat');
-  await expect(page.getByTestId('record-pick')).toHaveText('2 records were given at once: opened “00001_lr”. Open “00285_hr” on its own to see it.');
+  await expect(page.getByTestId('record-pick')).toHaveText(
+    '2 records were given at once: opened “00001_lr”. Open “00285_hr” on its own to see it.',
+  );
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expectPredictionLike(page, `${FIXTURES}/ptbxl/00001_lr.hea`);
 });
 
-test('a broken file shows the error naming it and keeps the open case; then a demo case, and another file, open again', async ({ page }, testInfo) => {
+test('a broken file shows the error naming it and keeps the open case; then a demo case, and another file, open again', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(120_000);
   await page.goto('./');
   await expect(ecg(page)).toBeVisible();
   const titleBefore = await page.getByTestId('case-title').innerText();
   const dat = readFileSync(path.join(REPO_ROOT, FIXTURES, 'ptbxl/00285_hr.dat'));
   await page.getByTestId('open-files-input').setInputFiles([
-    { name: '00285_hr.hea', mimeType: 'text/plain', buffer: readFileSync(path.join(REPO_ROOT, FIXTURES, 'ptbxl/00285_hr.hea')) },
+    {
+      name: '00285_hr.hea',
+      mimeType: 'text/plain',
+      buffer: readFileSync(path.join(REPO_ROOT, FIXTURES, 'ptbxl/00285_hr.hea')),
+    },
     { name: '00285_hr.dat', mimeType: 'application/octet-stream', buffer: dat.subarray(0, 50_000) }, // cut short
   ]);
   const alert = page.getByRole('alert');
@@ -284,7 +338,10 @@ test('a broken file shows the error naming it and keeps the open case; then a de
   // Deliberately changed (issue 15): the refused file no longer replaces the open case, which stays drawn.
   await expect(page.getByTestId('case-title')).toHaveText(titleBefore);
   await expect(ecg(page)).toBeVisible();
-  testInfo.annotations.push({ type: 'error shown', description: `${code}: ${(await alert.innerText()).replace(/\s+/g, ' ')}` });
+  testInfo.annotations.push({
+    type: 'error shown',
+    description: `${code}: ${(await alert.innerText()).replace(/\s+/g, ' ')}`,
+  });
   await shoot(page, testInfo, 'local-broken-file', true);
 
   const normal = manifest.cases[1];
@@ -295,15 +352,28 @@ test('a broken file shows the error naming it and keeps the open case; then a de
   await expect(ecg(page)).toBeVisible();
   await expectPredictionLike(page, headerOf(normal));
 
-  await page.getByTestId('open-files-input').setInputFiles([path.join(REPO_ROOT, FIXTURES, 'ptbxl/00285_hr.hea'), path.join(REPO_ROOT, FIXTURES, 'ptbxl/00285_hr.dat')]);
+  await page
+    .getByTestId('open-files-input')
+    .setInputFiles([
+      path.join(REPO_ROOT, FIXTURES, 'ptbxl/00285_hr.hea'),
+      path.join(REPO_ROOT, FIXTURES, 'ptbxl/00285_hr.dat'),
+    ]);
   await expect(page.getByTestId('case-title')).toHaveText('00285_hr.hea + 00285_hr.dat');
   await expect(ecg(page)).toBeVisible();
 });
 
 /** A WFDB format-16 record as the CSV the app reads: lead names, "# fs:", values in mV (exact: gain 1000/mV). */
 function wfdbToCsv(recordPath: string): string {
-  const lines = readFileSync(`${recordPath}.hea`, 'utf8').trim().split(/\r?\n/).filter((l) => !l.startsWith('#'));
-  const [, nSig, fs, nSamples] = lines[0].split(/\s+/).map((v, i) => (i === 0 ? v : Number(v))) as [string, number, number, number];
+  const lines = readFileSync(`${recordPath}.hea`, 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .filter((l) => !l.startsWith('#'));
+  const [, nSig, fs, nSamples] = lines[0].split(/\s+/).map((v, i) => (i === 0 ? v : Number(v))) as [
+    string,
+    number,
+    number,
+    number,
+  ];
   const signals = lines.slice(1, 1 + nSig).map((l) => {
     const f = l.split(/\s+/);
     const m = /^([\d.]+)(?:\((-?\d+)\))?/.exec(f[2]);
@@ -313,7 +383,9 @@ function wfdbToCsv(recordPath: string): string {
   const bytes = readFileSync(`${recordPath}.dat`);
   const out = ['# units: mV', `# fs: ${fs}`, signals.map((s) => s.name).join(',')];
   for (let n = 0; n < nSamples; n++) {
-    out.push(signals.map((s, c) => ((bytes.readInt16LE((n * nSig + c) * 2) - s.baseline) / s.gain).toString()).join(','));
+    out.push(
+      signals.map((s, c) => ((bytes.readInt16LE((n * nSig + c) * 2) - s.baseline) / s.gain).toString()).join(','),
+    );
   }
   return `${out.join('\n')}\n`;
 }

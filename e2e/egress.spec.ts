@@ -21,17 +21,30 @@ async function watchCsp(page: Page, violations: string[]): Promise<void> {
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       const w = window as unknown as { __csp?: string[] };
-      (w.__csp ??= []).push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+      (w.__csp ??= []).push(
+        `${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`,
+      );
     });
   });
   // A worker's violation may reach the page only as "worker sent an error! … importScripts … failed to load"
   // (seen when script-src lacked blob: and TF.js's pthread workers died): those count too.
-  page.on('console', (m) => /Content[- ]Security[- ]Policy|Refused to (load|execute|apply|connect|create|compile|evaluate)|worker sent an error/i.test(m.text()) && violations.push(`console: ${m.text()}`));
+  page.on(
+    'console',
+    (m) =>
+      /Content[- ]Security[- ]Policy|Refused to (load|execute|apply|connect|create|compile|evaluate)|worker sent an error/i.test(
+        m.text(),
+      ) && violations.push(`console: ${m.text()}`),
+  );
 }
 
-const pageViolations = async (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+const pageViolations = async (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
 
-test('a full use of the app sends no request to another origin and breaks no CSP rule', async ({ page, context, baseURL }, testInfo) => {
+test('a full use of the app sends no request to another origin and breaks no CSP rule', async ({
+  page,
+  context,
+  baseURL,
+}, testInfo) => {
   test.setTimeout(600_000);
   const origin = new URL(baseURL!).origin;
   const requests: string[] = [];
@@ -43,10 +56,13 @@ test('a full use of the app sends no request to another origin and breaks no CSP
   };
   context.on('request', (r) => record(r.url())); // pages, their workers and the service worker
   // Belt and braces: anything bound elsewhere is also stopped here, so a leak cannot succeed even once.
-  await context.route((url) => url.origin !== origin, (route) => {
-    foreign.push(`routed: ${route.request().url()}`);
-    return route.abort('blockedbyclient');
-  });
+  await context.route(
+    (url) => url.origin !== origin,
+    (route) => {
+      foreign.push(`routed: ${route.request().url()}`);
+      return route.abort('blockedbyclient');
+    },
+  );
   const violations: string[] = [];
   await watchCsp(page, violations);
   const errors: string[] = [];
@@ -63,7 +79,9 @@ test('a full use of the app sends no request to another origin and breaks no CSP
   });
 
   await test.step('open a local file through the file input', async () => {
-    await page.getByTestId('open-files-input').setInputFiles(['00285_hr.hea', '00285_hr.dat'].map((f) => path.join(REPO_ROOT, 'public/cases/ptbxl-00285', f)));
+    await page
+      .getByTestId('open-files-input')
+      .setInputFiles(['00285_hr.hea', '00285_hr.dat'].map((f) => path.join(REPO_ROOT, 'public/cases/ptbxl-00285', f)));
     await expect(page.locator('.app')).toHaveAttribute('data-case-status', 'ready', { timeout: 60_000 });
     await expect(page.getByText('00285_hr.hea').first()).toBeVisible();
     await readShownPrediction(page, 120_000);
@@ -82,7 +100,9 @@ test('a full use of the app sends no request to another origin and breaks no CSP
     const stage = page.getByRole('img', { name: /^3D heart/ });
     await stage.scrollIntoViewIfNeeded();
     await expect(stage).toHaveAttribute('data-heart-status', 'ready', { timeout: 60_000 });
-    await expect.poll(async () => Number((await stage.getAttribute('data-frames')) ?? 0), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number((await stage.getAttribute('data-frames')) ?? 0), { timeout: 30_000 })
+      .toBeGreaterThan(0);
   });
   violations.push(...(await pageViolations(page)));
 
@@ -90,12 +110,20 @@ test('a full use of the app sends no request to another origin and breaks no CSP
     await startExample(page);
     await dragOnGrid(page, 2, 10, 90);
     await expect.poll(() => marksOf(grid(page))).not.toBe('');
-    const [dl] = await Promise.all([page.waitForEvent('download'), openFiles(page).then(() => page.getByRole('button', { name: 'Export JSON' }).click())]);
-    expect(JSON.parse(await (await import('node:fs/promises')).readFile((await dl.path())!, 'utf8'))).toMatchObject({ format: 'cineecg-annotations' });
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      openFiles(page).then(() => page.getByRole('button', { name: 'Export JSON' }).click()),
+    ]);
+    expect(JSON.parse(await (await import('node:fs/promises')).readFile((await dl.path())!, 'utf8'))).toMatchObject({
+      format: 'cineecg-annotations',
+    });
   });
   violations.push(...(await pageViolations(page)));
 
-  testInfo.annotations.push({ type: 'measured', description: `${requests.length} requests during a full use; ${foreign.length} to another origin; ${violations.length} CSP violations` });
+  testInfo.annotations.push({
+    type: 'measured',
+    description: `${requests.length} requests during a full use; ${foreign.length} to another origin; ${violations.length} CSP violations`,
+  });
   expect(foreign, 'requests to another origin').toEqual([]);
   expect(violations, 'CSP violations').toEqual([]);
   expect(errors, 'uncaught page errors').toEqual([]);
@@ -115,9 +143,21 @@ test('the CSP is enforced: an injected inline script and a request to another or
     inline.textContent = 'window.__inlineRan = true';
     document.head.append(inline);
     const probe = document.createElement('script');
-    probe.src = URL.createObjectURL(new Blob(["try { window.__evalRan = String(new Function('return 42')()); } catch (e) { window.__evalRan = e.name; }"], { type: 'text/javascript' }));
-    await new Promise((ok) => { probe.onload = ok; probe.onerror = ok; document.head.append(probe); });
-    const fetched = await fetch('http://192.0.2.1/x').then(() => 'reached', (e: Error) => e.name);
+    probe.src = URL.createObjectURL(
+      new Blob(
+        ["try { window.__evalRan = String(new Function('return 42')()); } catch (e) { window.__evalRan = e.name; }"],
+        { type: 'text/javascript' },
+      ),
+    );
+    await new Promise((ok) => {
+      probe.onload = ok;
+      probe.onerror = ok;
+      document.head.append(probe);
+    });
+    const fetched = await fetch('http://192.0.2.1/x').then(
+      () => 'reached',
+      (e: Error) => e.name,
+    );
     await new Promise((r) => setTimeout(r, 200));
     return { inline: w.__inlineRan === true, evalRan: w.__evalRan, fetched };
   });

@@ -1,7 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { chooseMethod, cliExplain, closeExplainDetails, downloadedExplanation, type ExplainJson, maxRelativeDifference, openExplainDetails, runExplanation } from './support/explain';
+import {
+  chooseMethod,
+  cliExplain,
+  closeExplainDetails,
+  downloadedExplanation,
+  type ExplainJson,
+  maxRelativeDifference,
+  openExplainDetails,
+  runExplanation,
+} from './support/explain';
 import { TEST_RESULTS } from './support/paths';
 
 const RECORD = 'public/cases/ptbxl-00285/00285_hr.hea';
@@ -13,7 +22,9 @@ const TOLERANCE = 1e-4;
  * Attributions run in the worker: with the paper's defaults the page keeps drawing (no long animation frame),
  * progress is shown, cancel stops the job, and every backend gives Node's numbers.
  */
-test('Integrated Gradients with the paper defaults runs in the worker: progress, result, timing, no frame over 100 ms', async ({ page }, testInfo) => {
+test('Integrated Gradients with the paper defaults runs in the worker: progress, result, timing, no frame over 100 ms', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(420_000);
   await page.goto('./');
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 120_000 });
@@ -24,7 +35,11 @@ test('Integrated Gradients with the paper defaults runs in the worker: progress,
     w.__frames = { loaf: [], longtask: [], maxGap: 0, stop: false };
     for (const type of ['long-animation-frame', 'longtask']) {
       try {
-        new PerformanceObserver((list) => list.getEntries().forEach((e) => (type === 'longtask' ? w.__frames.longtask : w.__frames.loaf).push(e.duration))).observe({ type, buffered: false });
+        new PerformanceObserver((list) =>
+          list
+            .getEntries()
+            .forEach((e) => (type === 'longtask' ? w.__frames.longtask : w.__frames.loaf).push(e.duration)),
+        ).observe({ type, buffered: false });
       } catch {
         /* entry type not supported: recorded as absent below */
       }
@@ -65,14 +80,26 @@ test('Integrated Gradients with the paper defaults runs in the worker: progress,
   const worstLoaf = Math.max(0, ...frames.loaf);
   const ms = Number(await panel.getAttribute('data-explain-ms'));
   const backend = await panel.getAttribute('data-explain-backend');
-  testInfo.annotations.push({ type: 'measured', description: `IG 50 steps × 40 noisy copies on ${backend}: ${(ms / 1000).toFixed(1)} s; worst long animation frame ${worstLoaf.toFixed(0)} ms (${frames.loaf.length} over 50 ms), worst rAF gap ${frames.maxGap.toFixed(0)} ms` });
-  writeFileSync(path.join(TEST_RESULTS, 'explain-frames.json'), `${JSON.stringify({ backend, ms, ...frames }, null, 1)}\n`);
+  testInfo.annotations.push({
+    type: 'measured',
+    description: `IG 50 steps × 40 noisy copies on ${backend}: ${(ms / 1000).toFixed(1)} s; worst long animation frame ${worstLoaf.toFixed(0)} ms (${frames.loaf.length} over 50 ms), worst rAF gap ${frames.maxGap.toFixed(0)} ms`,
+  });
+  writeFileSync(
+    path.join(TEST_RESULTS, 'explain-frames.json'),
+    `${JSON.stringify({ backend, ms, ...frames }, null, 1)}\n`,
+  );
   expect(worstLoaf).toBeLessThanOrEqual(100);
   await expect(page.getByRole('status').filter({ hasText: 'Explanation ready' })).toBeVisible();
 
   await openExplainDetails(page); // the map, timings and backend live in the explanation drawer
-  await expect(panel.getByRole('img', { name: /Integrated Gradients attributions of the 12-lead model per lead/ })).toBeVisible();
-  await expect(panel.getByRole('table', { name: 'Explanation timings' }).getByRole('row', { name: new RegExp(`Integrated Gradients ${backend}`) })).toBeVisible();
+  await expect(
+    panel.getByRole('img', { name: /Integrated Gradients attributions of the 12-lead model per lead/ }),
+  ).toBeVisible();
+  await expect(
+    panel
+      .getByRole('table', { name: 'Explanation timings' })
+      .getByRole('row', { name: new RegExp(`Integrated Gradients ${backend}`) }),
+  ).toBeVisible();
   await expect(panel.getByTestId('backend-choice')).toContainText(`Backend ${backend}`);
   await expect(panel).toContainText(/Completeness: Σ attributions − \(f\(x\) − f\(baseline\)\) = /);
   const shot = testInfo.outputPath('explain-ig.png');
@@ -87,7 +114,11 @@ test('cancel stops a running explanation, and the next one runs', async ({ page 
   const panel = page.getByTestId('explain');
   await panel.getByRole('button', { name: 'Explain with Integrated Gradients' }).click();
   await expect(panel.getByRole('progressbar')).toBeVisible();
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="explain"] progress')?.getAttribute('value') ?? 0) > 0, undefined, { timeout: 120_000 });
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid="explain"] progress')?.getAttribute('value') ?? 0) > 0,
+    undefined,
+    { timeout: 120_000 },
+  );
   const t0 = Date.now();
   await panel.getByRole('button', { name: 'Cancel' }).click();
   await expect(panel).toHaveAttribute('data-explain-status', 'cancelled', { timeout: 20_000 });
@@ -99,18 +130,26 @@ test('cancel stops a running explanation, and the next one runs', async ({ page 
   await expect(panel).toHaveAttribute('data-explain-method', 'gradshap');
 });
 
-test('Kernel SHAP and LIME with the paper budgets run in the browser and give Node’s numbers', async ({ page }, testInfo) => {
+test('Kernel SHAP and LIME with the paper budgets run in the browser and give Node’s numbers', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(240_000);
   await page.goto('./?backend=wasm');
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 120_000 });
-  for (const [method, label] of [['kernelshap', /Kernel SHAP/], ['lime', /LIME/]] as const) {
+  for (const [method, label] of [
+    ['kernelshap', /Kernel SHAP/],
+    ['lime', /LIME/],
+  ] as const) {
     await chooseMethod(page, label);
     await runExplanation(page, 200_000);
     const got = await downloadedExplanation(page);
     const expected = cliExplain(RECORD, ['--method', method, '--backend', 'wasm']);
     expect(got.params).toMatchObject({ samples: expected.params.samples, features: expected.params.features, seed: 0 });
     const rel = maxRelativeDifference(got.attributions, expected.attributions);
-    testInfo.annotations.push({ type: 'measured', description: `${method}: ${got.ms} ms in the browser (wasm), max relative difference to Node ${rel.toExponential(2)}` });
+    testInfo.annotations.push({
+      type: 'measured',
+      description: `${method}: ${got.ms} ms in the browser (wasm), max relative difference to Node ${rel.toExponential(2)}`,
+    });
     expect(rel).toBeLessThanOrEqual(TOLERANCE);
   }
   await test.step('the grid shades each lead in the window by its attribution; display and toggle follow', async () => {
@@ -118,7 +157,10 @@ test('Kernel SHAP and LIME with the paper budgets run in the browser and give No
     await expect(grid).toHaveAttribute('data-overlay', 'signed');
     const shaded = await grid.screenshot();
     await openExplainDetails(page);
-    await page.getByRole('radiogroup', { name: 'Attribution display' }).getByRole('radio', { name: 'Absolute' }).click();
+    await page
+      .getByRole('radiogroup', { name: 'Attribution display' })
+      .getByRole('radio', { name: 'Absolute' })
+      .click();
     await closeExplainDetails(page);
     await expect(grid).toHaveAttribute('data-overlay', 'absolute');
     await page.getByLabel('Attribution overlay').uncheck();
@@ -127,7 +169,10 @@ test('Kernel SHAP and LIME with the paper budgets run in the browser and give No
     expect(shaded.equals(plain)).toBe(false);
     await page.getByLabel('Attribution overlay').check();
     await openExplainDetails(page);
-    await page.getByRole('radiogroup', { name: 'Attribution display' }).getByRole('radio', { name: 'Signed Φ' }).click();
+    await page
+      .getByRole('radiogroup', { name: 'Attribution display' })
+      .getByRole('radio', { name: 'Signed Φ' })
+      .click();
   });
   const shot = testInfo.outputPath('explain-lime.png');
   await page.getByTestId('explain').screenshot({ path: shot });
@@ -138,7 +183,9 @@ test('the backend can be overridden from the panel; the page restarts on it', as
   test.setTimeout(180_000);
   await page.goto('./');
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 120_000 });
-  await expect(page.getByTestId('backend-choice')).toContainText(/Backend \w+, (the fastest measured here|the only one)/);
+  await expect(page.getByTestId('backend-choice')).toContainText(
+    /Backend \w+, (the fastest measured here|the only one)/,
+  );
   await openExplainDetails(page);
   await page.getByLabel('Backend').selectOption('cpu');
   await expect(page).toHaveURL(/\?backend=cpu/);
@@ -149,31 +196,52 @@ test('the backend can be overridden from the panel; the page restarts on it', as
   await expect(page).not.toHaveURL(/backend=/);
 });
 
-test('the CineECG model can be explained too: its attributions per trajectory axis equal Node’s', async ({ page }, testInfo) => {
+test('the CineECG model can be explained too: its attributions per trajectory axis equal Node’s', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(240_000);
   await page.goto('./?backend=wasm');
   await expect(page.getByTestId('twin-prediction')).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 120_000 });
   const panel = page.getByTestId('explain');
   await openExplainDetails(page);
-  await panel.getByRole('radiogroup', { name: 'Model explained' }).getByRole('radio', { name: 'CineECG model' }).click();
+  await panel
+    .getByRole('radiogroup', { name: 'Model explained' })
+    .getByRole('radio', { name: 'CineECG model' })
+    .click();
   await chooseMethod(page, /Integrated Gradients/, SMALL_IG);
   await runExplanation(page, 200_000);
   await openExplainDetails(page);
   await expect(panel.getByRole('img', { name: /CineECG model per trajectory axis/ })).toBeVisible();
   const got = await downloadedExplanation(page);
-  const expected = cliExplain(RECORD, ['--model', 'models/cine3/model.json', '--method', 'ig', '--steps', '8', '--noise-samples', '2', '--backend', 'wasm']);
+  const expected = cliExplain(RECORD, [
+    '--model',
+    'models/cine3/model.json',
+    '--method',
+    'ig',
+    '--steps',
+    '8',
+    '--noise-samples',
+    '2',
+    '--backend',
+    'wasm',
+  ]);
   expect(got.attributions[0][0]).toHaveLength(3);
   const rel = maxRelativeDifference(got.attributions, expected.attributions);
-  testInfo.annotations.push({ type: 'measured', description: `CineECG IG: max relative difference to Node ${rel.toExponential(2)}` });
+  testInfo.annotations.push({
+    type: 'measured',
+    description: `CineECG IG: max relative difference to Node ${rel.toExponential(2)}`,
+  });
   expect(rel).toBeLessThanOrEqual(TOLERANCE);
 });
 
 /** IG with a short path and 2 noisy copies: the same seeded noise in Node and the browser, so numbers compare. */
 let node: ExplainJson | null = null;
-const nodeIg = () => (node ??= cliExplain(RECORD, ['--method', 'ig', '--steps', '8', '--noise-samples', '2', '--backend', 'wasm']));
+const nodeIg = () =>
+  (node ??= cliExplain(RECORD, ['--method', 'ig', '--steps', '8', '--noise-samples', '2', '--backend', 'wasm']));
 const rows: Array<{ backend: string; relDiff: number; ms: number }> = [];
 test.afterAll(() => {
-  if (rows.length) writeFileSync(path.join(TEST_RESULTS, 'explain-backends.json'), `${JSON.stringify(rows, null, 1)}\n`);
+  if (rows.length)
+    writeFileSync(path.join(TEST_RESULTS, 'explain-backends.json'), `${JSON.stringify(rows, null, 1)}\n`);
 });
 
 for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu'] as const) {
@@ -181,9 +249,16 @@ for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu'] as const) {
     test.setTimeout(300_000);
     await page.goto(`./?backend=${backend}`);
     const prediction = page.getByTestId('prediction');
-    await expect(prediction.and(page.locator('[data-backends-available]:not([data-backends-available=""])')).or(page.getByRole('alert'))).toBeVisible({ timeout: 60_000 });
+    await expect(
+      prediction
+        .and(page.locator('[data-backends-available]:not([data-backends-available=""])'))
+        .or(page.getByRole('alert')),
+    ).toBeVisible({ timeout: 60_000 });
     const available = ((await prediction.getAttribute('data-backends-available').catch(() => null)) ?? '').split(',');
-    test.skip(!available.includes(backend), `${backend} is not available in this browser (available: ${available.join(', ')})`);
+    test.skip(
+      !available.includes(backend),
+      `${backend} is not available in this browser (available: ${available.join(', ')})`,
+    );
     await expect(prediction).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 120_000 });
 
     await chooseMethod(page, /Integrated Gradients/, SMALL_IG);
@@ -193,7 +268,10 @@ for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu'] as const) {
     expect(got.params).toMatchObject({ steps: 8, noiseSamples: 2, seed: 0 });
     const rel = maxRelativeDifference(got.attributions, nodeIg().attributions);
     rows.push({ backend, relDiff: rel, ms: got.ms });
-    testInfo.annotations.push({ type: 'measured', description: `max |A_browser − A_node| / max |A_node| = ${rel.toExponential(2)}; ${got.ms} ms` });
+    testInfo.annotations.push({
+      type: 'measured',
+      description: `max |A_browser − A_node| / max |A_node| = ${rel.toExponential(2)}; ${got.ms} ms`,
+    });
     expect(rel).toBeLessThanOrEqual(TOLERANCE);
   });
 }

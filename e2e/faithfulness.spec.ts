@@ -17,11 +17,39 @@ type CliOut = {
 function cliCase(): { curves: CliOut['cases'][number]['faithfulness']['ig']; rho: CliOut['sanity'][number] } {
   const out = execFileSync(
     'npm',
-    ['run', '-s', 'cli', '--', 'evaluate', '--study', 'src/core/eval/__fixtures__/tiny-study.json', '--annotations', 'src/core/eval/__fixtures__/tiny-annotations-a.json', '--methods', 'ig', '--steps', '8', '--noise-samples', '2', '--resamples', '100', '--randomisation'],
-    { cwd: REPO_ROOT, encoding: 'utf8', timeout: 300_000, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 },
+    [
+      'run',
+      '-s',
+      'cli',
+      '--',
+      'evaluate',
+      '--study',
+      'src/core/eval/__fixtures__/tiny-study.json',
+      '--annotations',
+      'src/core/eval/__fixtures__/tiny-annotations-a.json',
+      '--methods',
+      'ig',
+      '--steps',
+      '8',
+      '--noise-samples',
+      '2',
+      '--resamples',
+      '100',
+      '--randomisation',
+    ],
+    {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      timeout: 300_000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    },
   );
   const o = JSON.parse(out) as CliOut;
-  return { curves: o.cases.find((c) => c.id === 'c1')!.faithfulness.ig, rho: o.sanity.find((r) => r.caseId === 'c1' && r.model === 'ecg12')! };
+  return {
+    curves: o.cases.find((c) => c.id === 'c1')!.faithfulness.ig,
+    rho: o.sanity.find((r) => r.caseId === 'c1' && r.model === 'ecg12')!,
+  };
 }
 
 /** The faithfulness panel of the map on screen: waits for its curves and returns the two areas. */
@@ -37,7 +65,9 @@ async function curvesOf(page: Page): Promise<{ deletion: number; insertion: numb
   return { deletion, insertion };
 }
 
-test('LAFB explained: deletion/insertion curves with two finite AUCs beside the map (12-lead and CineECG twin), and the model-randomisation check', async ({ page }, info) => {
+test('LAFB explained: deletion/insertion curves with two finite AUCs beside the map (12-lead and CineECG twin), and the model-randomisation check', async ({
+  page,
+}, info) => {
   test.setTimeout(400_000);
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
@@ -74,7 +104,10 @@ test('LAFB explained: deletion/insertion curves with two finite AUCs beside the 
     await expect(r).toContainText('Low |ρ| means the map depends on the learned weights, as it should');
   });
 
-  for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+  for (const size of [
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 },
+  ]) {
     await page.setViewportSize(size);
     await page.getByTestId('faithfulness').scrollIntoViewIfNeeded();
     const file = info.outputPath(`faithfulness-drawer-${size.width}x${size.height}.png`);
@@ -99,8 +132,14 @@ test('LAFB explained: deletion/insertion curves with two finite AUCs beside the 
   await test.step('the same areas and ρ as `cli evaluate` computes in Node (same core, same model, same IG budget)', async () => {
     const { curves: cli, rho } = cliCase();
     type Areas = { deletion: number; insertion: number };
-    const app = measured as { ecg12: Areas; mapped: Areas; cine3: Areas; randomisation: { rho: number; rhoAbs: number } };
-    const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(b)));
+    const app = measured as {
+      ecg12: Areas;
+      mapped: Areas;
+      cine3: Areas;
+      randomisation: { rho: number; rhoAbs: number };
+    };
+    const close = (a: number, b: number) =>
+      expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(b)));
     close(app.ecg12.deletion, cli['12-lead'].deletionAuc);
     close(app.ecg12.insertion, cli['12-lead'].insertionAuc);
     close(app.cine3.deletion, cli['cinecg-model'].deletionAuc);

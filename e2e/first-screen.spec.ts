@@ -101,7 +101,12 @@ test('opens the demo case and draws 12 calibrated leads with the 400 ms window w
     const topRun = runCentresVertical(r, 12.5 * mm, y - 12.5 * mm, y + 2.5 * mm, isDark);
     // Halfway up, only the rise and the fall are inked: find their x.
     const sides = runCentres(r, 8 * mm, 18 * mm, Math.round(y - 5 * mm), isDark);
-    measured.pulse = { heightPx: y - topRun[0], widthPx: sides[1] - sides[0], expectedHeightPx: 10 * mm, expectedWidthPx: 5 * mm };
+    measured.pulse = {
+      heightPx: y - topRun[0],
+      widthPx: sides[1] - sides[0],
+      expectedHeightPx: 10 * mm,
+      expectedWidthPx: 5 * mm,
+    };
     expect(topRun).toHaveLength(1);
     expect(Math.abs(y - topRun[0] - 10 * mm)).toBeLessThanOrEqual(1.5);
     expect(sides).toHaveLength(2);
@@ -111,7 +116,10 @@ test('opens the demo case and draws 12 calibrated leads with the 400 ms window w
   await test.step('major grid lines every 5 mm, aligned with t = 0', async () => {
     const y = Math.round(gridBottom - 2.5 * mm); // midway between two horizontal lines, below the last trace
     const centres = runCentres(r, 0, r.width - 1, y, isMajorLine).filter((c) => c < x0 - mm || c > x1 + mm);
-    const gaps = centres.slice(1).map((c, i) => c - centres[i]).filter((g) => g < 7.5 * mm);
+    const gaps = centres
+      .slice(1)
+      .map((c, i) => c - centres[i])
+      .filter((g) => g < 7.5 * mm);
     measured.majorGapPx = { min: Math.min(...gaps), max: Math.max(...gaps), expected: 5 * mm };
     expect(gaps.length).toBeGreaterThan(30);
     for (const g of gaps) expect(Math.abs(g - 5 * mm)).toBeLessThanOrEqual(1.5);
@@ -145,7 +153,11 @@ test('opens the demo case and draws 12 calibrated leads with the 400 ms window w
       }
     }
     diffs.sort((a, b) => a - b);
-    measured.tint = { samples: diffs.length, p10: diffs[Math.floor(diffs.length * 0.1)], median: diffs[diffs.length >> 1] };
+    measured.tint = {
+      samples: diffs.length,
+      p10: diffs[Math.floor(diffs.length * 0.1)],
+      median: diffs[diffs.length >> 1],
+    };
     expect(diffs.length).toBeGreaterThan(200);
     expect(diffs[Math.floor(diffs.length * 0.1)]).toBeGreaterThan(8);
   });
@@ -183,7 +195,6 @@ test('opens the demo case and draws 12 calibrated leads with the 400 ms window w
   expect(problems).toEqual([]);
 });
 
-
 test('on a narrow screen the paper scrolls sideways instead of shrinking', async ({ page }) => {
   await page.setViewportSize({ width: 720, height: 900 });
   await page.goto('./');
@@ -194,8 +205,13 @@ test('on a narrow screen the paper scrolls sideways instead of shrinking', async
   const box = await canvas.boundingBox();
   expect(box?.width).toBeCloseTo(275 * CSS_PX_PER_MM, -1); // 20 mm margin + 250 mm record + 5 mm
   const scroller = page.locator('.ecg-scroll');
-  const { scrollWidth, clientWidth } = await scroller.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+  const { scrollWidth, clientWidth } = await scroller.evaluate((el) => ({
+    scrollWidth: el.scrollWidth,
+    clientWidth: el.clientWidth,
+  }));
   expect(scrollWidth).toBeGreaterThan(clientWidth);
-  const pageOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const pageOverflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(pageOverflow).toBeLessThanOrEqual(0); // only the paper scrolls, not the page
 });

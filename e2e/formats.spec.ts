@@ -85,7 +85,9 @@ test('clinical formats open in the browser; the device says its part apart from 
   expect(problems).toEqual([]);
 });
 
-test('a z-scored .npy opens with the rate and checkbox asked in the panel, and predicts like cli predict --zscored', async ({ page }) => {
+test('a z-scored .npy opens with the rate and checkbox asked in the panel, and predicts like cli predict --zscored', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const npy = path.join(DATA, 'ptbxl-zscored/arrays/10010.npy');
   await page.goto('./');
@@ -98,7 +100,11 @@ test('a z-scored .npy opens with the rate and checkbox asked in the panel, and p
   await expect(page.locator('.record-notes')).toContainText('z-scores, not mV');
   await expect(page.getByTestId('save-record')).toHaveCount(0); // no millivolts to save
   const shown = await readShownPrediction(page);
-  const out = execFileSync('npx', ['tsx', 'scripts/cli.ts', 'predict', '--zscored', npy], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
+  const out = execFileSync('npx', ['tsx', 'scripts/cli.ts', 'predict', '--zscored', npy], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   const node = JSON.parse(out.split('\n').find((l) => l.includes('"pAbnormal"'))!) as { pAbnormal: number };
   expect(Math.abs(shown.pAbnormal - node.pAbnormal)).toBeLessThanOrEqual(TOLERANCE);
 
@@ -120,9 +126,23 @@ test('Save as CSV downloads the record in mV, readable by our CSV reader', async
   const file = testInfo.outputPath('saved.csv');
   await d.saveAs(file);
   const text = readFileSync(file, 'utf8');
-  expect(text.split('\n').slice(0, 5)).toEqual(['# fs: 500', '# units: mV', '# exported by CineECG Explorer from SCP-ECG (ecgtoolkit_Example.scp)', 'I,II,III,aVR,aVL,aVF,V1,V2,V3,V4,V5,V6', expect.stringMatching(/^-?\d+\.\d{4}(,-?\d+\.\d{4}){11}$/)]);
+  expect(text.split('\n').slice(0, 5)).toEqual([
+    '# fs: 500',
+    '# units: mV',
+    '# exported by CineECG Explorer from SCP-ECG (ecgtoolkit_Example.scp)',
+    'I,II,III,aVR,aVL,aVF,V1,V2,V3,V4,V5,V6',
+    expect.stringMatching(/^-?\d+\.\d{4}(,-?\d+\.\d{4}){11}$/),
+  ]);
   expect(text.trim().split('\n')).toHaveLength(4 + 5000);
-  const inspect = JSON.parse(execFileSync('npx', ['tsx', 'scripts/cli.ts', 'inspect', file], { cwd: REPO_ROOT, encoding: 'utf8' }));
-  const original = JSON.parse(execFileSync('npx', ['tsx', 'scripts/cli.ts', 'inspect', path.join(DATA, 'formats/scp-ecg/ecgtoolkit_Example.scp')], { cwd: REPO_ROOT, encoding: 'utf8' }));
+  const inspect = JSON.parse(
+    execFileSync('npx', ['tsx', 'scripts/cli.ts', 'inspect', file], { cwd: REPO_ROOT, encoding: 'utf8' }),
+  );
+  const original = JSON.parse(
+    execFileSync(
+      'npx',
+      ['tsx', 'scripts/cli.ts', 'inspect', path.join(DATA, 'formats/scp-ecg/ecgtoolkit_Example.scp')],
+      { cwd: REPO_ROOT, encoding: 'utf8' },
+    ),
+  );
   expect(inspect.windowStartMs).toBe(original.windowStartMs);
 });

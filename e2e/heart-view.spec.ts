@@ -41,14 +41,18 @@ async function snap(page: Page, name: string): Promise<Snap> {
 
 /** Pixels whose colour differs by more than 24 (sum of |ΔR|+|ΔG|+|ΔB|) between two snaps. */
 async function changedPixels(page: Page, a: string, b: string): Promise<number> {
-  return page.evaluate(([a, b]) => {
-    const s = (window as unknown as { __heart: Record<string, Uint8ClampedArray> }).__heart;
-    const [x, y] = [s[a], s[b]];
-    if (x.length !== y.length) throw new Error(`snaps ${a} and ${b} differ in size`);
-    let n = 0;
-    for (let i = 0; i < x.length; i += 4) if (Math.abs(x[i] - y[i]) + Math.abs(x[i + 1] - y[i + 1]) + Math.abs(x[i + 2] - y[i + 2]) > 24) n++;
-    return n;
-  }, [a, b] as const);
+  return page.evaluate(
+    ([a, b]) => {
+      const s = (window as unknown as { __heart: Record<string, Uint8ClampedArray> }).__heart;
+      const [x, y] = [s[a], s[b]];
+      if (x.length !== y.length) throw new Error(`snaps ${a} and ${b} differ in size`);
+      let n = 0;
+      for (let i = 0; i < x.length; i += 4)
+        if (Math.abs(x[i] - y[i]) + Math.abs(x[i + 1] - y[i + 1]) + Math.abs(x[i + 2] - y[i + 2]) > 24) n++;
+      return n;
+    },
+    [a, b] as const,
+  );
 }
 
 /** Runs `action` and waits until the canvas has drawn a frame after it (frameloop 'demand' draws on change only). */
@@ -72,7 +76,9 @@ async function expectQrsLabelAtCentre(page: Page): Promise<void> {
   const gapX = Math.max(box.x - cx, cx - (box.x + box.width), 0);
   const gapY = Math.max(box.y - cy, cy - (box.y + box.height), 0);
   expect(Math.hypot(gapX, gapY)).toBeLessThanOrEqual(30); // 6, 16 or 28 px from its anchor, ±2 px
-  const [ax, ay] = String(await label.getAttribute('data-anchor')).split(',').map(Number);
+  const [ax, ay] = String(await label.getAttribute('data-anchor'))
+    .split(',')
+    .map(Number);
   expect(Math.abs(canvas.x + ax - cx)).toBeLessThanOrEqual(2);
   expect(Math.abs(canvas.y + ay - cy)).toBeLessThanOrEqual(2);
 }
@@ -83,11 +89,15 @@ async function openHeart(page: Page): Promise<Locator> {
   const stage = page.getByRole('img', { name: /^3D heart/ });
   await stage.scrollIntoViewIfNeeded();
   await expect(stage).toHaveAttribute('data-heart-status', 'ready', { timeout: 30_000 });
-  await expect.poll(async () => Number((await stage.getAttribute('data-frames')) ?? 0), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number((await stage.getAttribute('data-frames')) ?? 0), { timeout: 30_000 })
+    .toBeGreaterThan(0);
   return stage;
 }
 
-test('the 3D heart view: geometry and trajectory drawn, presets and drag rotate, the slider and playback move the marker', async ({ page }, testInfo) => {
+test('the 3D heart view: geometry and trajectory drawn, presets and drag rotate, the slider and playback move the marker', async ({
+  page,
+}, testInfo) => {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && problems.push(`console.error: ${m.text()}`));
@@ -112,7 +122,9 @@ test('the 3D heart view: geometry and trajectory drawn, presets and drag rotate,
     expect(s.inked).toBeGreaterThan(0.08);
     expect(s.inked).toBeLessThan(0.9); // the heart fits in the view
     // The beat's QRS, ST and T (src/core/ecg/waves.ts) open with named labels, at the times data-segments states.
-    const segments = ((await panel.locator('[data-segments]').getAttribute('data-segments')) ?? '').split(',').map((x) => x.split(':'));
+    const segments = ((await panel.locator('[data-segments]').getAttribute('data-segments')) ?? '')
+      .split(',')
+      .map((x) => x.split(':'));
     expect(segments.map(([name]) => name)).toEqual(['QRS', 'ST', 'T']);
     await expect(panel.locator('.heart-label-segment')).toHaveText(segments.map(([name, ms]) => `${name} · ${ms}`));
     const ticks = await panel.locator('.heart-label:not(.heart-label-segment)').count();
@@ -125,14 +137,22 @@ test('the 3D heart view: geometry and trajectory drawn, presets and drag rotate,
     const credit = page.getByTestId('heart-credit');
     await expect(credit).toContainText('biv-me');
     await expect(credit).toContainText('Apache License 2.0');
-    await expect(credit.getByRole('link', { name: 'Apache License 2.0' })).toHaveAttribute('href', /heart\/LICENSE-Apache-2\.0$/);
+    await expect(credit.getByRole('link', { name: 'Apache License 2.0' })).toHaveAttribute(
+      'href',
+      /heart\/LICENSE-Apache-2\.0$/,
+    );
     const license = await page.request.get(String(await credit.getByRole('link').getAttribute('href')));
     expect(license.ok()).toBe(true);
     expect(await license.text()).toContain('Apache License');
   });
 
   await test.step('each preset turns the camera; a second click on a preset restores its view', async () => {
-    for (const [name, view] of [['Left lateral view', 'left-lateral'], ['LAO 45° view', 'lao45'], ['Superior view', 'superior'], ['4-chamber view', 'four-chamber']] as const) {
+    for (const [name, view] of [
+      ['Left lateral view', 'left-lateral'],
+      ['LAO 45° view', 'lao45'],
+      ['Superior view', 'superior'],
+      ['4-chamber view', 'four-chamber'],
+    ] as const) {
       await afterFrame(stage, () => page.getByRole('button', { name, exact: true }).click());
       await expect(stage).toHaveAttribute('data-view', view);
       await expect(page.getByRole('button', { name, exact: true })).toHaveAttribute('aria-pressed', 'true');
@@ -226,18 +246,25 @@ test('after an explanation the trajectory is coloured by Φd(t) on the diverging
   await expect(stage).toHaveAttribute('aria-label', /coloured by Φd\(t\)/);
   await expect(page.getByTestId('heart-legend')).toContainText('−1 evidence for normal');
   await expect(page.getByTestId('heart-legend')).toContainText('+1 evidence for abnormal');
-  const [lo, hi] = String(await stage.getAttribute('data-phi-extent')).split(',').map(Number);
+  const [lo, hi] = String(await stage.getAttribute('data-phi-extent'))
+    .split(',')
+    .map(Number);
   expect(lo).toBeGreaterThanOrEqual(-1);
   expect(hi).toBeLessThanOrEqual(1);
   expect(Math.max(-lo, hi)).toBe(1); // eq. 2: divided by max_t |Σ leads Φ|
   await stage.scrollIntoViewIfNeeded();
   // Only the trajectory's colours changed: grey → the diverging scale.
-  await expect.poll(async () => {
-    await snap(page, 'coloured');
-    return changedPixels(page, 'grey', 'coloured');
-  }).toBeGreaterThan(100);
+  await expect
+    .poll(async () => {
+      await snap(page, 'coloured');
+      return changedPixels(page, 'grey', 'coloured');
+    })
+    .toBeGreaterThan(100);
   const recoloured = await changedPixels(page, 'grey', 'coloured');
-  testInfo.annotations.push({ type: 'measured', description: `Φd extent [${lo}, ${hi}]; ${recoloured} canvas pixels recoloured` });
+  testInfo.annotations.push({
+    type: 'measured',
+    description: `Φd extent [${lo}, ${hi}]; ${recoloured} canvas pixels recoloured`,
+  });
   // The 4-chamber-like view shows this case's short QRS loop side-on, for the picture.
   await afterFrame(stage, () => page.getByRole('button', { name: '4-chamber view', exact: true }).click());
   const file = testInfo.outputPath('heart-coloured.png');

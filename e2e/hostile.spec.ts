@@ -18,22 +18,88 @@ const row = '0.1,0.2,0.1,-0.15,0,0.15,0.3,0.4,0.5,0.6,0.5,0.4';
 function npyHeader(shape: string): Buffer {
   let h = `{'descr': '<f4', 'fortran_order': False, 'shape': ${shape}, }`;
   h += ' '.repeat(63 - ((10 + h.length) % 64)) + '\n';
-  return Buffer.concat([Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, h.length & 0xff, h.length >> 8]), Buffer.from(h)]);
+  return Buffer.concat([
+    Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, h.length & 0xff, h.length >> 8]),
+    Buffer.from(h),
+  ]);
 }
 
-interface Hostile { what: string; files: Array<{ name: string; buffer: Buffer }>; file: string; code: string; problem: RegExp }
-const f = (name: string, buffer: Buffer | string) => ({ name, buffer: typeof buffer === 'string' ? Buffer.from(buffer) : buffer });
+interface Hostile {
+  what: string;
+  files: Array<{ name: string; buffer: Buffer }>;
+  file: string;
+  code: string;
+  problem: RegExp;
+}
+const f = (name: string, buffer: Buffer | string) => ({
+  name,
+  buffer: typeof buffer === 'string' ? Buffer.from(buffer) : buffer,
+});
 
 const HOSTILE: Hostile[] = [
-  { what: 'a truncated .dat', files: [f('00285_hr.hea', hea), f('00285_hr.dat', dat.subarray(0, 50_000))], file: '00285_hr.dat', code: 'truncated-data', problem: /header says 5000 samples/ },
-  { what: 'a header naming itself as its data', files: [f('self.hea', hea.replace('00285_hr 12', 'self 12').replaceAll('00285_hr.dat', 'self.hea'))], file: 'self.hea', code: 'bad-header', problem: /a header cannot hold its own samples/ },
-  { what: 'a header claiming 2⁵³ samples', files: [f('00285_hr.hea', hea.replace(/ 500 5000/, ' 500 9007199254740991')), f('00285_hr.dat', dat)], file: '00285_hr.hea', code: 'too-long', problem: /at most 600000 are accepted/ },
-  { what: 'a gain of 10¹²', files: [f('00285_hr.hea', hea.replace(/1000\.0\(0\)/g, '1e12(0)')), f('00285_hr.dat', dat)], file: '00285_hr.hea', code: 'implausible-gain', problem: /gain 1000000000000/ },
-  { what: 'a zero-length CSV', files: [f('empty.csv', '')], file: 'empty.csv', code: 'empty-file', problem: /the file is empty/ },
-  { what: 'a CSV with 10⁶ columns', files: [f('wide.csv', `${'x,'.repeat(999_999)}x\n${'0,'.repeat(999_999)}0\n`)], file: 'wide.csv', code: 'too-many-channels', problem: /1000000 columns; at most 128/ },
-  { what: 'NaN and Inf in a CSV', files: [f('nan.csv', `${LEADS}\n${Array(40).fill(row).join('\n')}\n${row.replace('0.3', 'NaN')}\n`)], file: 'nan.csv', code: 'non-finite-values', problem: /lead V1 has 1 missing or non-finite samples/ },
-  { what: 'a .npy of 10⁹ × 12', files: [f('huge.npy', npyHeader('(1000000000, 12)'))], file: 'huge.npy', code: 'too-long', problem: /1000000000 rows/ },
-  { what: 'random bytes named .dcm', files: [f('noise.dcm', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) & 0xff)))], file: 'noise.dcm', code: 'bad-dicom', problem: /not a readable DICOM file/ },
+  {
+    what: 'a truncated .dat',
+    files: [f('00285_hr.hea', hea), f('00285_hr.dat', dat.subarray(0, 50_000))],
+    file: '00285_hr.dat',
+    code: 'truncated-data',
+    problem: /header says 5000 samples/,
+  },
+  {
+    what: 'a header naming itself as its data',
+    files: [f('self.hea', hea.replace('00285_hr 12', 'self 12').replaceAll('00285_hr.dat', 'self.hea'))],
+    file: 'self.hea',
+    code: 'bad-header',
+    problem: /a header cannot hold its own samples/,
+  },
+  {
+    what: 'a header claiming 2⁵³ samples',
+    files: [f('00285_hr.hea', hea.replace(/ 500 5000/, ' 500 9007199254740991')), f('00285_hr.dat', dat)],
+    file: '00285_hr.hea',
+    code: 'too-long',
+    problem: /at most 600000 are accepted/,
+  },
+  {
+    what: 'a gain of 10¹²',
+    files: [f('00285_hr.hea', hea.replace(/1000\.0\(0\)/g, '1e12(0)')), f('00285_hr.dat', dat)],
+    file: '00285_hr.hea',
+    code: 'implausible-gain',
+    problem: /gain 1000000000000/,
+  },
+  {
+    what: 'a zero-length CSV',
+    files: [f('empty.csv', '')],
+    file: 'empty.csv',
+    code: 'empty-file',
+    problem: /the file is empty/,
+  },
+  {
+    what: 'a CSV with 10⁶ columns',
+    files: [f('wide.csv', `${'x,'.repeat(999_999)}x\n${'0,'.repeat(999_999)}0\n`)],
+    file: 'wide.csv',
+    code: 'too-many-channels',
+    problem: /1000000 columns; at most 128/,
+  },
+  {
+    what: 'NaN and Inf in a CSV',
+    files: [f('nan.csv', `${LEADS}\n${Array(40).fill(row).join('\n')}\n${row.replace('0.3', 'NaN')}\n`)],
+    file: 'nan.csv',
+    code: 'non-finite-values',
+    problem: /lead V1 has 1 missing or non-finite samples/,
+  },
+  {
+    what: 'a .npy of 10⁹ × 12',
+    files: [f('huge.npy', npyHeader('(1000000000, 12)'))],
+    file: 'huge.npy',
+    code: 'too-long',
+    problem: /1000000000 rows/,
+  },
+  {
+    what: 'random bytes named .dcm',
+    files: [f('noise.dcm', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) & 0xff)))],
+    file: 'noise.dcm',
+    code: 'bad-dicom',
+    problem: /not a readable DICOM file/,
+  },
 ];
 
 const ecg = (page: Page) => page.getByRole('img', { name: /12-lead ECG/ });
@@ -45,7 +111,12 @@ async function snapshot(page: Page) {
   return { title: await page.getByTestId('case-title').innerText(), p: await shownP(page) };
 }
 
-async function expectRefusedKeepingCase(page: Page, before: { title: string; p: string | null }, h: Pick<Hostile, 'file' | 'code' | 'problem'>, t0: number) {
+async function expectRefusedKeepingCase(
+  page: Page,
+  before: { title: string; p: string | null },
+  h: Pick<Hostile, 'file' | 'code' | 'problem'>,
+  t0: number,
+) {
   const alert = page.getByRole('alert');
   await expect(alert).toBeVisible();
   const ms = Date.now() - t0;
@@ -60,7 +131,9 @@ async function expectRefusedKeepingCase(page: Page, before: { title: string; p: 
   return ms;
 }
 
-test('hostile files, chosen or dropped, are refused by name while the open case stays intact', async ({ page }, testInfo) => {
+test('hostile files, chosen or dropped, are refused by name while the open case stays intact', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(180_000);
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -73,7 +146,9 @@ test('hostile files, chosen or dropped, are refused by name while the open case 
   for (const h of HOSTILE) {
     await test.step(h.what, async () => {
       const t0 = Date.now();
-      await page.getByTestId('open-files-input').setInputFiles(h.files.map((x) => ({ ...x, mimeType: 'application/octet-stream' })));
+      await page
+        .getByTestId('open-files-input')
+        .setInputFiles(h.files.map((x) => ({ ...x, mimeType: 'application/octet-stream' })));
       const ms = await expectRefusedKeepingCase(page, before, h, t0);
       expect(ms).toBeLessThan(5000); // hang guard: includes the transfer into the page
       timings.push(`${h.what}: ${ms} ms`);
@@ -90,12 +165,19 @@ test('hostile files, chosen or dropped, are refused by name while the open case 
     await page.dispatchEvent('main', 'dragenter', { dataTransfer });
     await page.dispatchEvent('main', 'dragover', { dataTransfer });
     await page.dispatchEvent('main', 'drop', { dataTransfer });
-    const ms = await expectRefusedKeepingCase(page, before, { file: 'huge.dat', code: 'file-too-large', problem: /65 MiB is more than the 64 MiB limit/ }, t0);
+    const ms = await expectRefusedKeepingCase(
+      page,
+      before,
+      { file: 'huge.dat', code: 'file-too-large', problem: /65 MiB is more than the 64 MiB limit/ },
+      t0,
+    );
     timings.push(`65 MiB drop: ${ms} ms`);
   });
 
   await test.step('a good file afterwards still opens, and the error goes', async () => {
-    await page.getByTestId('open-files-input').setInputFiles([path.join(FIXTURES, '00285_hr.hea'), path.join(FIXTURES, '00285_hr.dat')]);
+    await page
+      .getByTestId('open-files-input')
+      .setInputFiles([path.join(FIXTURES, '00285_hr.hea'), path.join(FIXTURES, '00285_hr.dat')]);
     await expect(page.getByTestId('case-title')).toHaveText('00285_hr.hea + 00285_hr.dat');
     await expect(page.getByRole('alert')).toHaveCount(0);
     await expect(ecg(page)).toBeVisible();

@@ -30,46 +30,55 @@ function makeBuildB(a: string, b: string): void {
   writeFileSync(sw, after);
 }
 
-for (const visit of ['first visit, page not yet controlled', 'later visit, page controlled by the worker'] as const) test(`${visit}: a new build is detected and offered; the page reloads only when the user clicks Reload`, async ({ page }) => {
-  test.setTimeout(180_000);
-  const tmp = mkdtempSync(path.join(tmpdir(), 'cineecg-update-'));
-  const [a, b] = [path.join(tmp, 'a'), path.join(tmp, 'b')];
-  cpSync(path.join(REPO_ROOT, OUT_DIR), a, { recursive: true });
-  makeBuildB(a, b);
-  const host = await startSwappableHost(PORT, a, { ...ISOLATION_HEADERS, 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
-  try {
-    await page.goto(host.url);
-    await waitForOfflineReady(page);
-    if (visit.startsWith('later')) {
-      await page.reload();
+for (const visit of ['first visit, page not yet controlled', 'later visit, page controlled by the worker'] as const)
+  test(`${visit}: a new build is detected and offered; the page reloads only when the user clicks Reload`, async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    const tmp = mkdtempSync(path.join(tmpdir(), 'cineecg-update-'));
+    const [a, b] = [path.join(tmp, 'a'), path.join(tmp, 'b')];
+    cpSync(path.join(REPO_ROOT, OUT_DIR), a, { recursive: true });
+    makeBuildB(a, b);
+    const host = await startSwappableHost(PORT, a, {
+      ...ISOLATION_HEADERS,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    });
+    try {
+      await page.goto(host.url);
       await waitForOfflineReady(page);
+      if (visit.startsWith('later')) {
+        await page.reload();
+        await waitForOfflineReady(page);
+      }
+      expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(visit.startsWith('later'));
+      await expect(page.getByTestId('update-available')).toHaveCount(0);
+      // Work in progress lives in this page; a reload would drop this marker.
+      await page.evaluate(() => ((window as unknown as { __unsaved: number }).__unsaved = 1));
+      let navigations = 0;
+      page.on('framenavigated', (f) => f === page.mainFrame() && navigations++);
+
+      host.serve(b); // deploy build B
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+      const prompt = page.getByTestId('update-available');
+      await expect(prompt).toContainText('A new version is available', { timeout: 60_000 });
+      await expect(page.getByTestId('offline-ready')).toHaveCount(0);
+
+      // Offered, not forced: after a while the page is still the same document, on build A.
+      await page.waitForTimeout(3000);
+      expect(navigations).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { __unsaved?: number }).__unsaved)).toBe(1);
+      await expect(page.locator('meta[name="build"]')).toHaveCount(0);
+
+      await Promise.all([
+        page.waitForEvent('framenavigated', { timeout: 30_000 }),
+        prompt.getByRole('button', { name: 'Reload' }).click(),
+      ]);
+      await expect(page.locator('meta[name="build"]')).toHaveAttribute('content', 'B');
+      expect(await page.evaluate(() => (window as unknown as { __unsaved?: number }).__unsaved)).toBeUndefined();
+      await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByTestId('update-available')).toHaveCount(0);
+    } finally {
+      await host.close();
+      rmSync(tmp, { recursive: true, force: true });
     }
-    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(visit.startsWith('later'));
-    await expect(page.getByTestId('update-available')).toHaveCount(0);
-    // Work in progress lives in this page; a reload would drop this marker.
-    await page.evaluate(() => ((window as unknown as { __unsaved: number }).__unsaved = 1));
-    let navigations = 0;
-    page.on('framenavigated', (f) => f === page.mainFrame() && navigations++);
-
-    host.serve(b); // deploy build B
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
-    const prompt = page.getByTestId('update-available');
-    await expect(prompt).toContainText('A new version is available', { timeout: 60_000 });
-    await expect(page.getByTestId('offline-ready')).toHaveCount(0);
-
-    // Offered, not forced: after a while the page is still the same document, on build A.
-    await page.waitForTimeout(3000);
-    expect(navigations).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __unsaved?: number }).__unsaved)).toBe(1);
-    await expect(page.locator('meta[name="build"]')).toHaveCount(0);
-
-    await Promise.all([page.waitForEvent('framenavigated', { timeout: 30_000 }), prompt.getByRole('button', { name: 'Reload' }).click()]);
-    await expect(page.locator('meta[name="build"]')).toHaveAttribute('content', 'B');
-    expect(await page.evaluate(() => (window as unknown as { __unsaved?: number }).__unsaved)).toBeUndefined();
-    await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByTestId('update-available')).toHaveCount(0);
-  } finally {
-    await host.close();
-    rmSync(tmp, { recursive: true, force: true });
-  }
-});
+  });

@@ -6,7 +6,9 @@ import { TEST_RESULTS } from './support/paths';
 import { sharedDataDir } from '../src/test-support/data';
 
 /** The printout formats and calibration controls of the 12-lead grid, driven as a user would. */
-test('layouts 3×4 + II, 6×2, window 12×1; speed, gain and zoom change the calibration the canvas states', async ({ page }, testInfo) => {
+test('layouts 3×4 + II, 6×2, window 12×1; speed, gain and zoom change the calibration the canvas states', async ({
+  page,
+}, testInfo) => {
   await page.goto('./');
   const grid = page.getByRole('img', { name: /12-lead ECG/ });
   await expect(grid).toBeVisible({ timeout: 60_000 });
@@ -46,7 +48,9 @@ test('layouts 3×4 + II, 6×2, window 12×1; speed, gain and zoom change the cal
   await testInfo.attach('window 12×1 at 50 mm/s, 20 mm/mV', { path: shotWindow, contentType: 'image/png' });
 });
 
-test('hovering the window moves the shared time cursor; calipers read Δt, heart rate and ΔV', async ({ page }, testInfo) => {
+test('hovering the window moves the shared time cursor; calipers read Δt, heart rate and ΔV', async ({
+  page,
+}, testInfo) => {
   await page.goto('./');
   const grid = page.getByRole('img', { name: /12-lead ECG/ });
   await expect(grid).toBeVisible({ timeout: 60_000 });
@@ -87,7 +91,9 @@ test('hovering the window moves the shared time cursor; calipers read Δt, heart
   await testInfo.attach('calipers', { path: shot, contentType: 'image/png' });
 });
 
-test('keyboard shortcuts switch layout and calipers; printing keeps the paper at its calibration without controls', async ({ page }) => {
+test('keyboard shortcuts switch layout and calipers; printing keeps the paper at its calibration without controls', async ({
+  page,
+}) => {
   await page.goto('./');
   const grid = page.getByRole('img', { name: /12-lead ECG/ });
   await expect(grid).toBeVisible({ timeout: 60_000 });
@@ -114,14 +120,18 @@ test('keyboard shortcuts switch layout and calipers; printing keeps the paper at
   await expect(grid).toHaveAttribute('data-layout', '12x1'); // the screen keeps the user's choice
 });
 
-test('a record whose window is beyond the first screen opens scrolled to it; "Go to window" brings it back', async ({ page }) => {
+test('a record whose window is beyond the first screen opens scrolled to it; "Go to window" brings it back', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const data = sharedDataDir('paper.spec: the 38 s PTB record s0010_re (window at ~29 s)');
   test.skip(!data, 'needs ../shared/data (ptbdb/s0010_re)');
   await page.goto('./');
   const grid = page.getByRole('img', { name: /12-lead ECG/ });
   await expect(grid).toBeVisible({ timeout: 60_000 });
-  const files = ['s0010_re.hea', 's0010_re.dat', 's0010_re.xyz'].map((f) => path.join(data!, 'ptbdb', f)).filter((f) => existsSync(f));
+  const files = ['s0010_re.hea', 's0010_re.dat', 's0010_re.xyz']
+    .map((f) => path.join(data!, 'ptbdb', f))
+    .filter((f) => existsSync(f));
   await page.getByTestId('open-files-input').setInputFiles(files);
   await expect(page.getByTestId('case-title')).toHaveText(/^s0010_re\.hea \+ s0010_re\.dat/);
   await expect(grid).toHaveAttribute('data-duration-ms', /^3\d{4}/);

@@ -17,10 +17,28 @@ let node: CliPrediction | null = null;
 const nodePrediction = (): CliPrediction => (node ??= cliPredict(MODEL, RECORD));
 
 /** One row per backend run, written to test-results/prediction-backends.json at the end. */
-const rows: Array<{ run: string; backend: string; pAbnormal: string; diffVsNode: number; backendMs: number; loadMs: number; warmUpMs: number; predictMs: number }> = [];
+const rows: Array<{
+  run: string;
+  backend: string;
+  pAbnormal: string;
+  diffVsNode: number;
+  backendMs: number;
+  loadMs: number;
+  warmUpMs: number;
+  predictMs: number;
+}> = [];
 const record = (run: string, shown: ShownPrediction) => {
   const diffVsNode = Math.abs(shown.pAbnormal - nodePrediction().pAbnormal);
-  rows.push({ run, backend: shown.backend, pAbnormal: shown.pAbnormalText, diffVsNode, backendMs: shown.backendMs, loadMs: shown.loadMs, warmUpMs: shown.warmUpMs, predictMs: shown.predictMs });
+  rows.push({
+    run,
+    backend: shown.backend,
+    pAbnormal: shown.pAbnormalText,
+    diffVsNode,
+    backendMs: shown.backendMs,
+    loadMs: shown.loadMs,
+    warmUpMs: shown.warmUpMs,
+    predictMs: shown.predictMs,
+  });
   console.log(
     `[prediction] ${run}: backend ${shown.backend}, p(abnormal) ${shown.pAbnormalText} (node ${nodePrediction().pAbnormal}, |Δ| ${diffVsNode.toExponential(2)}), ` +
       `backend init ${shown.backendMs.toFixed(1)} ms, load ${shown.loadMs.toFixed(1)} ms, warm-up ${shown.warmUpMs.toFixed(1)} ms, predict ${shown.predictMs.toFixed(1)} ms`,
@@ -29,7 +47,8 @@ const record = (run: string, shown: ShownPrediction) => {
 };
 
 test.afterAll(() => {
-  if (rows.length > 0) writeFileSync(path.join(TEST_RESULTS, 'prediction-backends.json'), `${JSON.stringify({ node, rows }, null, 1)}\n`);
+  if (rows.length > 0)
+    writeFileSync(path.join(TEST_RESULTS, 'prediction-backends.json'), `${JSON.stringify({ node, rows }, null, 1)}\n`);
 });
 
 test('the app shows the prediction for the demo case, the same as cli predict', async ({ page }, testInfo) => {
@@ -52,10 +71,17 @@ test('the app shows the prediction for the demo case, the same as cli predict', 
 
   await test.step('the backend is one of ours, and the panel says which, with the load time', async () => {
     expect(BACKENDS).toContain(shown.backend);
-    testInfo.annotations.push({ type: 'backend', description: `${shown.backend} (available here: ${shown.available.join(', ')})` });
+    testInfo.annotations.push({
+      type: 'backend',
+      description: `${shown.backend} (available here: ${shown.available.join(', ')})`,
+    });
     const panel = page.getByTestId('prediction');
-    await expect(panel.getByTestId('prediction-value')).toHaveText(`p(abnormal) = ${shown.pAbnormal.toFixed(2)} → ${expected.label}`);
-    await expect(panel.getByTestId('model-line')).toContainText(`Model: 1D-ResNet (12-lead) · backend ${shown.backend} · loaded in`);
+    await expect(panel.getByTestId('prediction-value')).toHaveText(
+      `p(abnormal) = ${shown.pAbnormal.toFixed(2)} → ${expected.label}`,
+    );
+    await expect(panel.getByTestId('model-line')).toContainText(
+      `Model: 1D-ResNet (12-lead) · backend ${shown.backend} · loaded in`,
+    );
     await expect(panel).toContainText('not a diagnosis');
     expect(shown.loadMs).toBeGreaterThan(0);
   });
@@ -75,14 +101,24 @@ for (const backend of BACKENDS) {
     const panel = page.getByTestId('prediction');
     // The worker's `check` says what this browser offers; a backend it lacks is skipped, named, not failed.
     await expect(panel.or(page.getByRole('alert'))).toBeVisible();
-    await expect(panel.and(page.locator('[data-backends-available]:not([data-backends-available=""])')).or(page.getByRole('alert'))).toBeVisible({ timeout: 60_000 });
+    await expect(
+      panel
+        .and(page.locator('[data-backends-available]:not([data-backends-available=""])'))
+        .or(page.getByRole('alert')),
+    ).toBeVisible({ timeout: 60_000 });
     const available = ((await panel.getAttribute('data-backends-available').catch(() => null)) ?? '').split(',');
-    test.skip(!available.includes(backend), `${backend} is not available in this browser (available: ${available.join(', ')})`);
+    test.skip(
+      !available.includes(backend),
+      `${backend} is not available in this browser (available: ${available.join(', ')})`,
+    );
 
     const shown = await readShownPrediction(page);
     expect(shown.backend).toBe(backend);
     const diff = record(backend, shown);
-    testInfo.annotations.push({ type: 'measured', description: `|Δ| ${diff.toExponential(2)}, load ${shown.loadMs.toFixed(0)} ms, warm-up ${shown.warmUpMs.toFixed(0)} ms, predict ${shown.predictMs.toFixed(1)} ms` });
+    testInfo.annotations.push({
+      type: 'measured',
+      description: `|Δ| ${diff.toExponential(2)}, load ${shown.loadMs.toFixed(0)} ms, warm-up ${shown.warmUpMs.toFixed(0)} ms, predict ${shown.predictMs.toFixed(1)} ms`,
+    });
     expect(diff).toBeLessThanOrEqual(TOLERANCE);
 
     const shot = testInfo.outputPath(`prediction-${backend}.png`);
@@ -98,7 +134,10 @@ test('the CineECG twin model predicts in the browser what cli predict gives in N
   await expect(twin).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 120_000 });
   const shown = Number(await twin.getAttribute('data-p-abnormal'));
   const node = cliPredict('models/cine3/model.json', RECORD);
-  testInfo.annotations.push({ type: 'measured', description: `CineECG model p(abnormal) ${shown} (node ${node.pAbnormal}, |Δ| ${Math.abs(shown - node.pAbnormal).toExponential(2)})` });
+  testInfo.annotations.push({
+    type: 'measured',
+    description: `CineECG model p(abnormal) ${shown} (node ${node.pAbnormal}, |Δ| ${Math.abs(shown - node.pAbnormal).toExponential(2)})`,
+  });
   expect(Math.abs(shown - node.pAbnormal)).toBeLessThanOrEqual(TOLERANCE);
   await expect(twin).toContainText(`CineECG twin model (3D trajectory): p(abnormal) = ${node.pAbnormal.toFixed(2)}`);
 });
@@ -120,7 +159,9 @@ test('an unknown ?backend= fails loudly instead of running elsewhere', async ({ 
   await expect(page.getByRole('img', { name: /12-lead ECG/ })).toBeVisible();
 });
 
-test('while the model loads, the panel says so (never blank), then shows the prediction; nothing below moves', async ({ page }, testInfo) => {
+test('while the model loads, the panel says so (never blank), then shows the prediction; nothing below moves', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(240_000);
   let release: () => void = () => {};
   const held = new Promise<void>((r) => (release = r));

@@ -22,7 +22,9 @@ async function opened(page: Page, caseId: string) {
   await expect(stage(page)).toHaveAttribute('data-heart-status', 'ready', { timeout: 60_000 });
 }
 
-test('a link restores the view (method, post-processing, layout, camera, time cursor), and back/forward move between cases', async ({ page }) => {
+test('a link restores the view (method, post-processing, layout, camera, time cursor), and back/forward move between cases', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const view = 'method=gradshap&pp=absolute&map=curves&layout=3x4&speed=50&cam=superior&t=120';
   await page.goto(`./?case=ptbxl-00262&${view}`);
@@ -87,17 +89,24 @@ function pngSize(buf: Buffer): { w: number; h: number } {
   return { w: buf.readUInt32BE(16), h: buf.readUInt32BE(20) };
 }
 
-test('exports: grid, 3D and side-by-side PNGs, attributions as JSON and CSV, named after the case and method', async ({ page }) => {
+test('exports: grid, 3D and side-by-side PNGs, attributions as JSON and CSV, named after the case and method', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   // explained=1: the link asks for the method's explanation on opening (Gradient SHAP is quick)
   await page.goto('./?case=ptbxl-00285&method=gradshap&explained=1');
   await opened(page, 'ptbxl-00285');
-  await expect(page.locator('[role="status"]').filter({ hasText: 'Explanation ready' })).toHaveCount(1, { timeout: 120_000 });
+  await expect(page.locator('[role="status"]').filter({ hasText: 'Explanation ready' })).toHaveCount(1, {
+    timeout: 120_000,
+  });
   await expect(stage(page)).toHaveAttribute('data-colored', 'phi');
 
   const save = async (kind: string) => {
     await page.getByTestId('export-menu').locator('summary').click({ timeout: 60_000 });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-export="${kind}"]`).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(`[data-export="${kind}"]`).click(),
+    ]);
     const path = await download.path();
     return { name: download.suggestedFilename(), data: readFileSync(path!) };
   };
@@ -126,7 +135,11 @@ test('exports: grid, 3D and side-by-side PNGs, attributions as JSON and CSV, nam
 
   const csv = await save('csv');
   expect(csv.name).toBe('ptbxl-00285-gradshap-attributions.csv');
-  const rows = csv.data.toString('utf8').trim().split('\n').map((r) => r.split(','));
+  const rows = csv.data
+    .toString('utf8')
+    .trim()
+    .split('\n')
+    .map((r) => r.split(','));
   expect(rows[0]).toEqual(['t_ms', 'I', 'II', 'III', 'aVR', 'aVL', 'aVF', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'phi_d']);
   expect(rows).toHaveLength(201);
   expect(rows.slice(1).every((r) => r.length === 14 && r.every((v) => Number.isFinite(Number(v))))).toBe(true);

@@ -13,7 +13,9 @@ import { REPO_ROOT } from './support/paths';
 const FIXTURES = 'src/core/ecg/__fixtures__';
 
 async function openFromDisk(page: Page, files: Array<{ name: string; buffer: Buffer }>): Promise<void> {
-  await page.getByTestId('open-files-input').setInputFiles(files.map((f) => ({ ...f, mimeType: 'application/octet-stream' })));
+  await page
+    .getByTestId('open-files-input')
+    .setInputFiles(files.map((f) => ({ ...f, mimeType: 'application/octet-stream' })));
 }
 
 for (const source of ['demo case', 'file from disk'] as const) {
@@ -23,12 +25,25 @@ for (const source of ['demo case', 'file from disk'] as const) {
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto('./?backend=webgpu');
     const prediction = page.getByTestId('prediction');
-    await expect(prediction.and(page.locator('[data-backends-available]:not([data-backends-available=""])')).or(page.getByRole('alert'))).toBeVisible({ timeout: 60_000 });
-    test.skip(!((await prediction.getAttribute('data-backends-available')) ?? '').includes('webgpu'), 'no WebGPU adapter in this browser');
+    await expect(
+      prediction
+        .and(page.locator('[data-backends-available]:not([data-backends-available=""])'))
+        .or(page.getByRole('alert')),
+    ).toBeVisible({ timeout: 60_000 });
+    test.skip(
+      !((await prediction.getAttribute('data-backends-available')) ?? '').includes('webgpu'),
+      'no WebGPU adapter in this browser',
+    );
 
     if (source === 'file from disk') {
       await expect(prediction).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 120_000 });
-      await openFromDisk(page, ['hea', 'dat'].map((x) => ({ name: `00001_lr.${x}`, buffer: readFileSync(path.join(REPO_ROOT, FIXTURES, `ptbxl/00001_lr.${x}`)) })));
+      await openFromDisk(
+        page,
+        ['hea', 'dat'].map((x) => ({
+          name: `00001_lr.${x}`,
+          buffer: readFileSync(path.join(REPO_ROOT, FIXTURES, `ptbxl/00001_lr.${x}`)),
+        })),
+      );
       await expect(page.getByTestId('case-title')).toHaveText('00001_lr.hea + 00001_lr.dat');
     }
     await test.step('predict on webgpu', async () => {
@@ -45,7 +60,10 @@ for (const source of ['demo case', 'file from disk'] as const) {
       await runExplanation(page, 240_000);
       await expect(panel).toHaveAttribute('data-explain-method', 'gradshap');
       await openExplainDetails(page);
-      await panel.getByRole('radiogroup', { name: 'Attribution display' }).getByRole('radio', { name: 'Positive' }).click();
+      await panel
+        .getByRole('radiogroup', { name: 'Attribution display' })
+        .getByRole('radio', { name: 'Positive' })
+        .click();
       await closeExplainDetails(page);
       await expect(page.getByRole('img', { name: /12-lead ECG/ })).toHaveAttribute('data-overlay', 'positive');
     });

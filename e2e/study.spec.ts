@@ -4,9 +4,13 @@ import { expect, test } from '@playwright/test';
 import { REPO_ROOT, TEST_RESULTS } from './support/paths';
 import { dragOnGrid, grid, gridPoint, marksOf, openFiles, startExample, track, trackPoint } from './study-support';
 
-const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'public/cases/manifest.json'), 'utf8')) as { cases: { title: string }[] };
+const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'public/cases/manifest.json'), 'utf8')) as {
+  cases: { title: string }[];
+};
 
-test('blind mode shows "Case 1 of 10", the heart rate, the 12-lead window and a neutral 3D trajectory, and nothing of the label, prediction or model', async ({ page }) => {
+test('blind mode shows "Case 1 of 10", the heart rate, the 12-lead window and a neutral 3D trajectory, and nothing of the label, prediction or model', async ({
+  page,
+}) => {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   await startExample(page);
@@ -16,7 +20,16 @@ test('blind mode shows "Case 1 of 10", the heart rate, the 12-lead window and a 
   for (let i = 0; i < 3; i++) {
     const text = await page.locator('body').innerText();
     for (const c of manifest.cases) expect(text).not.toContain(c.title);
-    for (const word of [/\babnormal\b/i, /\bnormal\b/i, /predict/i, /attribution/i, /LAFB|LBBB|RBBB|fascicular|bundle branch|infarction/i, /Explanation ready/, /Φ/]) expect(text).not.toMatch(word);
+    for (const word of [
+      /\babnormal\b/i,
+      /\bnormal\b/i,
+      /predict/i,
+      /attribution/i,
+      /LAFB|LBBB|RBBB|fascicular|bundle branch|infarction/i,
+      /Explanation ready/,
+      /Φ/,
+    ])
+      expect(text).not.toMatch(word);
     await page.getByRole('button', { name: 'Next →' }).click();
     await expect(page.getByRole('heading', { name: `Case ${i + 2} of 10` })).toBeVisible();
     await expect(page.getByTestId('heart-rate')).toHaveText(/\d+ bpm/);
@@ -25,7 +38,9 @@ test('blind mode shows "Case 1 of 10", the heart rate, the 12-lead window and a 
   expect(requests.filter((u) => /models\/|worker/i.test(u))).toEqual([]);
 });
 
-test('marking both modalities in order: 12-lead drags and clicks through the protocol, then the 3D time track', async ({ page }) => {
+test('marking both modalities in order: 12-lead drags and clicks through the protocol, then the 3D time track', async ({
+  page,
+}) => {
   await startExample(page);
   // A 10 ms drag on V2 (row 7) inside the QRS region becomes 25 ms about its centre.
   await dragOnGrid(page, 7, 40, 50);
@@ -54,7 +69,10 @@ test('marking both modalities in order: 12-lead drags and clicks through the pro
   await page.mouse.up();
   await expect(page.getByTestId('marks-cinecg').getByRole('listitem')).toHaveCount(2);
   // Select and delete a mark; undo and redo with the keyboard.
-  await page.getByTestId('marks-12-lead').getByRole('button', { name: /^Delete mark aVL/ }).click();
+  await page
+    .getByTestId('marks-12-lead')
+    .getByRole('button', { name: /^Delete mark aVL/ })
+    .click();
   await expect(page.getByTestId('marks-12-lead').getByRole('listitem')).toHaveCount(1);
   await page.locator('body').click({ position: { x: 2, y: 2 } });
   await page.keyboard.press('Control+z');
@@ -93,32 +111,51 @@ test('every mark survives closing the page mid-case', async ({ page, context }) 
   await expect(again.getByLabel('Your diagnosis')).toHaveValue('LBBB?');
 });
 
-test('export JSON and CSV, a corrupt or other-version import changes nothing, and the JSON imports back exactly', async ({ page }, info) => {
+test('export JSON and CSV, a corrupt or other-version import changes nothing, and the JSON imports back exactly', async ({
+  page,
+}, info) => {
   await startExample(page);
   await dragOnGrid(page, 2, 10, 90);
   await page.getByLabel('Comments').fill('notched, "wide"');
-  const [jsonDl] = await Promise.all([page.waitForEvent('download'), openFiles(page).then(() => page.getByRole('button', { name: 'Export JSON' }).click())]);
+  const [jsonDl] = await Promise.all([
+    page.waitForEvent('download'),
+    openFiles(page).then(() => page.getByRole('button', { name: 'Export JSON' }).click()),
+  ]);
   const jsonPath = info.outputPath('export.json');
   await jsonDl.saveAs(jsonPath);
   const exported = JSON.parse(readFileSync(jsonPath, 'utf8'));
-  expect(exported).toMatchObject({ format: 'cineecg-annotations', version: 1, studyId: 'example-v1', expert: { id: 'dr-test', name: 'Dr Test' } });
+  expect(exported).toMatchObject({
+    format: 'cineecg-annotations',
+    version: 1,
+    studyId: 'example-v1',
+    expert: { id: 'dr-test', name: 'Dr Test' },
+  });
   expect(exported.cases[0].segments[0]).toMatchObject({ modality: '12-lead', lead: 'III', startMs: 10, endMs: 90 });
-  const [csvDl] = await Promise.all([page.waitForEvent('download'), openFiles(page).then(() => page.getByRole('button', { name: 'Export CSV' }).click())]);
+  const [csvDl] = await Promise.all([
+    page.waitForEvent('download'),
+    openFiles(page).then(() => page.getByRole('button', { name: 'Export CSV' }).click()),
+  ]);
   const csvPath = info.outputPath('export.csv');
   await csvDl.saveAs(csvPath);
-  expect(readFileSync(csvPath, 'utf8')).toBe('case,expert,modality,lead,start_ms,end_ms\ncase-01,dr-test,12-lead,III,10,90\n');
+  expect(readFileSync(csvPath, 'utf8')).toBe(
+    'case,expert,modality,lead,start_ms,end_ms\ncase-01,dr-test,12-lead,III,10,90\n',
+  );
 
   // Another version: refused with a clear message, nothing changed.
   const input = page.getByLabel('Import annotations (JSON or CSV)');
   const v2 = info.outputPath('v2.json');
   writeFileSync(v2, JSON.stringify({ ...exported, version: 2 }));
   await input.setInputFiles(v2);
-  await expect(page.getByTestId('study-notice')).toContainText('version 2 is not supported (this app reads version 1). Nothing was changed.');
+  await expect(page.getByTestId('study-notice')).toContainText(
+    'version 2 is not supported (this app reads version 1). Nothing was changed.',
+  );
   await expect.poll(() => marksOf(grid(page))).toBe('III:10-90');
   const corrupt = info.outputPath('corrupt.json');
   writeFileSync(corrupt, readFileSync(jsonPath, 'utf8').slice(0, 80));
   await input.setInputFiles(corrupt);
-  await expect(page.getByTestId('study-notice')).toContainText('Annotation file: the annotation file is not valid JSON');
+  await expect(page.getByTestId('study-notice')).toContainText(
+    'Annotation file: the annotation file is not valid JSON',
+  );
   await expect.poll(() => marksOf(grid(page))).toBe('III:10-90');
 
   // Delete the mark, import the export: everything is back, and a new export is byte-identical.
@@ -127,7 +164,10 @@ test('export JSON and CSV, a corrupt or other-version import changes nothing, an
   await input.setInputFiles(jsonPath);
   await expect(page.getByTestId('study-notice')).toContainText('Imported 1 marks on 1 cases by Dr Test');
   await expect.poll(() => marksOf(grid(page))).toBe('III:10-90');
-  const [again] = await Promise.all([page.waitForEvent('download'), openFiles(page).then(() => page.getByRole('button', { name: 'Export JSON' }).click())]);
+  const [again] = await Promise.all([
+    page.waitForEvent('download'),
+    openFiles(page).then(() => page.getByRole('button', { name: 'Export JSON' }).click()),
+  ]);
   const againPath = info.outputPath('again.json');
   await again.saveAs(againPath);
   expect(readFileSync(againPath, 'utf8')).toBe(readFileSync(jsonPath, 'utf8'));
@@ -140,13 +180,19 @@ test('export JSON and CSV, a corrupt or other-version import changes nothing, an
 
 test('a made-up annotator is labelled as such wherever it appears', async ({ page }, info) => {
   await page.goto('./?study=example');
-  await page.getByLabel('Import annotations (JSON or CSV)').setInputFiles(path.join(REPO_ROOT, 'public/studies/example/annotations-made-up-a.json'));
-  await expect(page.getByTestId('expert-name')).toHaveText('Made-up annotator A · made-up annotations, not real experts');
+  await page
+    .getByLabel('Import annotations (JSON or CSV)')
+    .setInputFiles(path.join(REPO_ROOT, 'public/studies/example/annotations-made-up-a.json'));
+  await expect(page.getByTestId('expert-name')).toHaveText(
+    'Made-up annotator A · made-up annotations, not real experts',
+  );
   await expect.poll(() => marksOf(grid(page))).toContain('V4:0-');
   void info;
 });
 
-test('the viewer links to study mode; a coordinator builds a study, exports it and opens it; a corrupt study file is refused', async ({ page }, info) => {
+test('the viewer links to study mode; a coordinator builds a study, exports it and opens it; a corrupt study file is refused', async ({
+  page,
+}, info) => {
   await page.goto('./');
   // The viewer's first load is busy (case, model, worker): give the click room on a loaded machine.
   await page.getByRole('link', { name: 'Study' }).click({ timeout: 60_000 });
@@ -154,26 +200,42 @@ test('the viewer links to study mode; a coordinator builds a study, exports it a
   const corrupt = info.outputPath('bad.study.json');
   writeFileSync(corrupt, JSON.stringify({ format: 'cineecg-study', version: 9 }));
   await page.getByLabel('Open a study file').setInputFiles(corrupt);
-  await expect(page.getByTestId('study-notice')).toContainText('Study file: version: study file version 9 is not supported');
+  await expect(page.getByTestId('study-notice')).toContainText(
+    'Study file: version: study file version 9 is not supported',
+  );
   await expect(page.getByRole('heading', { name: 'Blind expert annotation' })).toBeVisible();
 
   await page.getByLabel('Title').fill('Pilot');
-  await page.getByRole('checkbox', { name: /Normal ECG ·/ }).first().check();
+  await page
+    .getByRole('checkbox', { name: /Normal ECG ·/ })
+    .first()
+    .check();
   await page.getByRole('checkbox', { name: /Complete left bundle branch block/ }).check();
   await page.getByRole('button', { name: /^Move Complete left bundle branch block up/ }).click();
-  await expect(page.getByTestId('study-order').getByRole('listitem').first()).toContainText('Complete left bundle branch block');
+  await expect(page.getByTestId('study-order').getByRole('listitem').first()).toContainText(
+    'Complete left bundle branch block',
+  );
   // A local record (all its files at once) is embedded in the study as base64, with the label the coordinator gives.
   await page.getByLabel('its label').selectOption('abnormal');
   const local = ['00195_hr.hea', '00195_hr.dat'].map((f) => path.join(REPO_ROOT, 'public/cases/ptbxl-00195', f));
   await page.getByLabel('Add a local record (all its files at once)').setInputFiles(local);
   await expect(page.getByTestId('study-order').getByRole('listitem')).toHaveCount(3);
-  await expect(page.getByTestId('study-order')).toContainText('00195_hr.hea, 00195_hr.dat · abnormal · local file, embedded');
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the study file' }).click()]);
+  await expect(page.getByTestId('study-order')).toContainText(
+    '00195_hr.hea, 00195_hr.dat · abnormal · local file, embedded',
+  );
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export the study file' }).click(),
+  ]);
   const file = info.outputPath('pilot.study.json');
   await dl.saveAs(file);
   const study = JSON.parse(readFileSync(file, 'utf8'));
   expect(study).toMatchObject({ format: 'cineecg-study', version: 1, title: 'Pilot', modalityOrder: '12-lead-first' });
-  expect(study.cases.map((c: { id: string; label: string }) => [c.id, c.label])).toEqual([['case-01', 'abnormal'], ['case-02', 'normal'], ['case-03', 'abnormal']]);
+  expect(study.cases.map((c: { id: string; label: string }) => [c.id, c.label])).toEqual([
+    ['case-01', 'abnormal'],
+    ['case-02', 'normal'],
+    ['case-03', 'abnormal'],
+  ]);
   const embedded = study.cases[2].source as { kind: string; files: { name: string; base64: string }[] };
   expect(embedded.kind).toBe('embedded');
   expect(embedded.files.map((f) => f.name)).toEqual(['00195_hr.hea', '00195_hr.dat']);
@@ -192,7 +254,10 @@ test('the viewer links to study mode; a coordinator builds a study, exports it a
 });
 
 test('blind mode screenshots at 1280×720 and 1920×1080', async ({ page }) => {
-  for (const [w, h] of [[1280, 720], [1920, 1080]] as const) {
+  for (const [w, h] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await startExample(page);
     await expect(page.getByTestId('study-heart')).toHaveAttribute('data-heart-status', 'ready');

@@ -35,14 +35,20 @@ async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void
   await testInfo.attach(name, { path: file, contentType: 'image/png' });
 }
 
-test('a synthetic LAFB case: truth on the grid and the 3D path, the healthy twin one click away, and back', async ({ page }, testInfo) => {
+test('a synthetic LAFB case: truth on the grid and the 3D path, the healthy twin one click away, and back', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(240_000);
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
 
   // The same record from Node: cli synth writes synth-16-1 (+ twin) for seed 16.
   const dir = mkdtempSync(path.join(tmpdir(), 'synth-e2e-'));
-  execFileSync('npx', ['tsx', 'scripts/cli.ts', 'synth', '--seed', '16', '--count', '2', '--pathology', 'lafb', '--out', dir], { cwd: REPO_ROOT, stdio: 'ignore' });
+  execFileSync(
+    'npx',
+    ['tsx', 'scripts/cli.ts', 'synth', '--seed', '16', '--count', '2', '--pathology', 'lafb', '--out', dir],
+    { cwd: REPO_ROOT, stdio: 'ignore' },
+  );
   const node = cliPredict('models/ecg12/model.json', path.join(dir, 'synth-16-1.hea'));
   const nodeTwin = cliPredict('models/ecg12/model.json', path.join(dir, 'synth-16-1-healthy.hea'));
 
@@ -120,7 +126,9 @@ test('the case picker lists the synthetic cases as synthetic, and each opens', a
   await list.getByRole('link', { name: /T-wave inversion/ }).click({ timeout: 60_000 });
   await expect(page).toHaveURL(/[?&]case=synth-t-inversion/);
   await expect(page.getByTestId('synth-truth-label')).toHaveAttribute('data-label', 'abnormal');
-  await expect.poll(async () => Number(await page.locator('canvas.ecg-canvas').getAttribute('data-truth-ranges'))).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await page.locator('canvas.ecg-canvas').getAttribute('data-truth-ranges')))
+    .toBeGreaterThan(0);
   // The normal record has no twin besides itself and no truth.
   await page.goto('./?case=synth-normal');
   await expect(page.getByTestId('synth-truth-label')).toHaveAttribute('data-label', 'normal');

@@ -22,7 +22,9 @@ async function atStep(page: Page, step: number, timeout = 30_000) {
   await expect(statement(page)).not.toHaveAttribute('data-waiting', /.+/, { timeout });
 }
 
-test('the LAFB lesson from the keyboard: T starts it, PageDown steps through every computed statement, presenter mode and full-screen 3D, Esc leaves', async ({ page }) => {
+test('the LAFB lesson from the keyboard: T starts it, PageDown steps through every computed statement, presenter mode and full-screen 3D, Esc leaves', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const lafb = nodeFacts('ptbxl-00285');
   const normal = nodeFacts('ptbxl-00262');
@@ -43,15 +45,22 @@ test('the LAFB lesson from the keyboard: T starts it, PageDown steps through eve
   // Presenter mode: large type, high-contrast trajectory
   await page.keyboard.press('p');
   await expect(page.locator('html')).toHaveClass(/presenter/);
-  const px = await statement(page).locator('p').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const px = await statement(page)
+    .locator('p')
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(px).toBeGreaterThanOrEqual(22);
   await expect(page.locator('.heart-stage')).toHaveAttribute('data-palette', 'high-contrast');
 
   // 2: qR / rS from the delineation, highlighted on the grid and the beat panel
   await page.keyboard.press('PageDown');
   await atStep(page, 2);
-  await expect(statement(page)).toContainText(`qR in aVL: seen (the delineated QRS, 0–${Math.round(lafb.qrsEndMs)} ms: aVL ${lafb.patterns.aVL.pattern})`);
-  await expect(statement(page)).toContainText(`II ${lafb.patterns.II.pattern}, III ${lafb.patterns.III.pattern} and aVF ${lafb.patterns.aVF.pattern}`);
+  await expect(statement(page)).toContainText(
+    `qR in aVL: seen (the delineated QRS, 0–${Math.round(lafb.qrsEndMs)} ms: aVL ${lafb.patterns.aVL.pattern})`,
+  );
+  await expect(statement(page)).toContainText(
+    `II ${lafb.patterns.II.pattern}, III ${lafb.patterns.III.pattern} and aVF ${lafb.patterns.aVF.pattern}`,
+  );
   await expect(page.getByTestId('tour-beat-highlight')).toHaveAttribute('data-leads', 'aVL,II,III,aVF');
   expect(Number(await page.getByTestId('tour-grid-highlight').getAttribute('data-boxes'))).toBeGreaterThanOrEqual(4);
 
@@ -59,14 +68,21 @@ test('the LAFB lesson from the keyboard: T starts it, PageDown steps through eve
   await page.keyboard.press('PageDown');
   await atStep(page, 3, 180_000);
   await expect(statement(page)).toContainText(/Integrated Gradients: \d+% of \|Φ\| lies inside the QRS \(0–\d+ ms\)/);
-  await expect(statement(page)).toContainText(/The strongest 40 ms is \d+–\d+ ms \(\d+% of \|Φ\|\), evidence for (abnormal|normal)/);
+  await expect(statement(page)).toContainText(
+    /The strongest 40 ms is \d+–\d+ ms \(\d+% of \|Φ\|\), evidence for (abnormal|normal)/,
+  );
   await expect(page.locator('[role="status"]').filter({ hasText: 'Explanation ready' })).toHaveCount(1);
-  const [from, to] = (await statement(page).innerText()).match(/strongest 40 ms is (\d+)–(\d+) ms/)!.slice(1).map(Number);
+  const [from, to] = (await statement(page).innerText())
+    .match(/strongest 40 ms is (\d+)–(\d+) ms/)!
+    .slice(1)
+    .map(Number);
 
   // 4: the same interval on the 3D trajectory; the time cursor at its end
   await page.keyboard.press('PageDown');
   await atStep(page, 4);
-  await expect(statement(page)).toContainText(`Over ${from}–${to} ms, where Φ concentrates, the CineECG trajectory (LPS heart frame) moves`);
+  await expect(statement(page)).toContainText(
+    `Over ${from}–${to} ms, where Φ concentrates, the CineECG trajectory (LPS heart frame) moves`,
+  );
   await expect(statement(page)).toContainText(/mm (superior|inferior), \d+ mm (leftward|rightward)/);
   await expect(page.locator('.heart-stage')).toHaveAttribute('data-cursor-ms', String(to));
 
@@ -74,8 +90,13 @@ test('the LAFB lesson from the keyboard: T starts it, PageDown steps through eve
   await page.keyboard.press('PageDown');
   await atStep(page, 5);
   await expect(page.getByTestId('axis-dial')).toHaveCount(2);
-  await expect(page.getByTestId('axis-dial').nth(1)).toHaveAttribute('data-axis-deg', String(Math.round(normal.axis.degrees)));
-  await expect(statement(page)).toContainText(`Frontal QRS axis: ${deg(lafb.axis.degrees)} (left axis deviation) here, ${deg(normal.axis.degrees)} (normal)`);
+  await expect(page.getByTestId('axis-dial').nth(1)).toHaveAttribute(
+    'data-axis-deg',
+    String(Math.round(normal.axis.degrees)),
+  );
+  await expect(statement(page)).toContainText(
+    `Frontal QRS axis: ${deg(lafb.axis.degrees)} (left axis deviation) here, ${deg(normal.axis.degrees)} (normal)`,
+  );
   await expect(page.getByTestId('frontal-paths')).toBeVisible();
   await page.keyboard.press('PageDown'); // the last step stays
   await expect(band(page)).toHaveAttribute('data-step', '5');
@@ -86,7 +107,9 @@ test('the LAFB lesson from the keyboard: T starts it, PageDown steps through eve
   const before = (await page.locator('.heart-stage').boundingBox())!;
   await page.keyboard.press('f');
   await expect(page.locator('html')).toHaveClass(/fullscreen-3d/);
-  await expect.poll(async () => (await page.locator('.heart-stage').boundingBox())!.width).toBeGreaterThan(before.width * 1.5);
+  await expect
+    .poll(async () => (await page.locator('.heart-stage').boundingBox())!.width)
+    .toBeGreaterThan(before.width * 1.5);
   await page.keyboard.press('Escape');
   await expect(page.locator('html')).not.toHaveClass(/fullscreen-3d/);
   await page.keyboard.press('Escape');

@@ -39,15 +39,24 @@ test('scrubbing the 12-lead window moves the 3D time cursor; the 3D slider moves
   await expect(beatCursor).toHaveAttribute('data-ms', String(ms));
 });
 
-for (const [name, size] of [['laptop 1280×720', { width: 1280, height: 720 }], ['tablet 768×1024', { width: 768, height: 1024 }], ['large 2560×1440', { width: 2560, height: 1440 }]] as const) {
-  test(`layout on a ${name}: nothing but the paper scrolls sideways, every panel shows; landscape: one screen`, async ({ page }, testInfo) => {
+for (const [name, size] of [
+  ['laptop 1280×720', { width: 1280, height: 720 }],
+  ['tablet 768×1024', { width: 768, height: 1024 }],
+  ['large 2560×1440', { width: 2560, height: 1440 }],
+] as const) {
+  test(`layout on a ${name}: nothing but the paper scrolls sideways, every panel shows; landscape: one screen`, async ({
+    page,
+  }, testInfo) => {
     await page.setViewportSize(size);
     await page.goto('./');
     await expect(page.getByTestId('prediction')).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 120_000 });
     await expect(page.locator('.heart-stage')).toHaveAttribute('data-trajectory-points', '200', { timeout: 60_000 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
-    for (const label of ['12-lead ECG', 'Why?', 'CineECG in 3D']) await expect(page.getByText(label, { exact: true }).first()).toBeVisible();
+    for (const label of ['12-lead ECG', 'Why?', 'CineECG in 3D'])
+      await expect(page.getByText(label, { exact: true }).first()).toBeVisible();
     await expect(page.getByTestId('prediction-value')).toBeVisible();
     await expect(page.getByTestId('beat-panel')).toBeVisible();
     if (size.width > size.height) {
@@ -61,19 +70,27 @@ for (const [name, size] of [['laptop 1280×720', { width: 1280, height: 720 }], 
   });
 }
 
-test('the expert-style view (paper Fig. 3): per-lead attribution curves with a threshold the user sets', async ({ page }, testInfo) => {
+test('the expert-style view (paper Fig. 3): per-lead attribution curves with a threshold the user sets', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(180_000);
   await page.goto('./');
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 120_000 });
   const panel = page.getByTestId('explain');
-  await panel.getByRole('radiogroup', { name: 'Attribution method' }).getByRole('radio', { name: 'Gradient SHAP' }).click();
+  await panel
+    .getByRole('radiogroup', { name: 'Attribution method' })
+    .getByRole('radio', { name: 'Gradient SHAP' })
+    .click();
   await openExplainDetails(page); // parameters, the map and its display live in the explanation drawer
   await panel.getByLabel('Draws', { exact: true }).fill('10');
   await panel.getByRole('button', { name: 'Explain with Gradient SHAP' }).click();
   const map = panel.getByTestId('attribution-map');
   await expect(map).toBeVisible({ timeout: 120_000 });
   await panel.getByRole('radiogroup', { name: 'Attribution display' }).getByRole('radio', { name: 'Absolute' }).click();
-  await panel.getByRole('radiogroup', { name: 'Map style' }).getByRole('radio', { name: /Curves/ }).click();
+  await panel
+    .getByRole('radiogroup', { name: 'Map style' })
+    .getByRole('radio', { name: /Curves/ })
+    .click();
   await expect(map).toHaveAttribute('data-style', 'curves');
   const readout = panel.getByTestId('threshold-readout');
   const kept = async () => Number((await readout.innerText()).match(/keeps (\d+)%/)![1]);
@@ -88,7 +105,9 @@ test('the expert-style view (paper Fig. 3): per-lead attribution curves with a t
   await testInfo.attach('Fig. 3-style curves', { path: shot, contentType: 'image/png' });
 });
 
-test('both models explained: the CineECG model’s own attributions and the mapped 12-lead ones side by side (paper Fig. 4b | 4c)', async ({ page }, testInfo) => {
+test('both models explained: the CineECG model’s own attributions and the mapped 12-lead ones side by side (paper Fig. 4b | 4c)', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(240_000);
   await page.goto('./?backend=wasm');
   await expect(page.getByTestId('twin-prediction')).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 120_000 });
@@ -107,9 +126,16 @@ test('both models explained: the CineECG model’s own attributions and the mapp
   await expect(left.locator('canvas')).toBeVisible();
   await expect(page.locator('.heart-stage')).toHaveAttribute('data-colored', 'phi');
   await expect(page.locator('.heart-stage')).toContainText('12-lead model, mapped (Fig. 4c)');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save image' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save image' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('00285_hr-cineecg-3d.png');
-  expect(readFileSync(await download.path()).subarray(1, 4).toString()).toBe('PNG');
+  expect(
+    readFileSync(await download.path())
+      .subarray(1, 4)
+      .toString(),
+  ).toBe('PNG');
   await page.waitForTimeout(1500);
   const shot = testInfo.outputPath('fig4-side-by-side.png');
   await page.locator('.heart-compare').screenshot({ path: shot });

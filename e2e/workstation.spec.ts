@@ -7,11 +7,19 @@ import { TEST_RESULTS } from './support/paths';
 async function fullyVisible(page: Page, selector: string) {
   const box = (await page.locator(selector).first().boundingBox())!;
   const vp = page.viewportSize()!;
-  return { box, inside: box.x >= 0 && box.y >= 0 && box.x + box.width <= vp.width + 0.5 && box.y + box.height <= vp.height + 0.5 };
+  return {
+    box,
+    inside: box.x >= 0 && box.y >= 0 && box.x + box.width <= vp.width + 0.5 && box.y + box.height <= vp.height + 0.5,
+  };
 }
 
-for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
-  test(`workstation at ${size.width}×${size.height}: LAFB explained, grid beside the 3D view, no page scroll, the QRS trajectory fills the view`, async ({ page }, testInfo) => {
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`workstation at ${size.width}×${size.height}: LAFB explained, grid beside the 3D view, no page scroll, the QRS trajectory fills the view`, async ({
+    page,
+  }, testInfo) => {
     test.setTimeout(300_000);
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -26,7 +34,9 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]
 
     await test.step('before it starts, Explain says how long it should take on this backend', async () => {
       await chooseMethod(page, /Integrated Gradients/, { Steps: '8', 'Noisy copies': '2' });
-      await expect(page.getByTestId('explain-estimate')).toHaveText(/^(about \d+ s|under a second|about \d+ min) on \w+$/);
+      await expect(page.getByTestId('explain-estimate')).toHaveText(
+        /^(about \d+ s|under a second|about \d+ min) on \w+$/,
+      );
       measured.estimateMs = Number(await page.getByTestId('explain').getAttribute('data-estimate-ms'));
     });
 
@@ -41,7 +51,12 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]
     });
 
     await test.step('no page scroll; grid and 3D view side by side, both fully in view', async () => {
-      const scroll = await page.evaluate(() => ({ h: document.scrollingElement!.scrollHeight, w: document.scrollingElement!.scrollWidth, ih: innerHeight, iw: innerWidth }));
+      const scroll = await page.evaluate(() => ({
+        h: document.scrollingElement!.scrollHeight,
+        w: document.scrollingElement!.scrollWidth,
+        ih: innerHeight,
+        iw: innerWidth,
+      }));
       measured.scroll = scroll;
       expect(scroll.h).toBeLessThanOrEqual(scroll.ih);
       expect(scroll.w).toBeLessThanOrEqual(scroll.iw);
@@ -59,8 +74,12 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]
 
     await test.step('the coloured QRS trajectory fills a good part of the 3D view', async () => {
       await expect.poll(async () => (await stage.getAttribute('data-qrs-box')) ?? '').toMatch(/^\d+,\d+$/);
-      const [w, h] = String(await stage.getAttribute('data-qrs-box')).split(',').map(Number);
-      const [cw, ch] = String(await stage.getAttribute('data-canvas-size')).split(',').map(Number);
+      const [w, h] = String(await stage.getAttribute('data-qrs-box'))
+        .split(',')
+        .map(Number);
+      const [cw, ch] = String(await stage.getAttribute('data-canvas-size'))
+        .split(',')
+        .map(Number);
       const fill = Math.max(w, h) / Math.min(cw, ch);
       measured.qrs = { boxPx: [w, h], canvasPx: [cw, ch], fill };
       expect(fill).toBeGreaterThanOrEqual(0.3);
@@ -75,9 +94,18 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]
       await test.step('print: one page with the grid, the beat panel with attributions, the 3D snapshot, prediction, method and credit', async () => {
         await page.emulateMedia({ media: 'print' });
         await expect(page.locator('button:visible')).toHaveCount(0);
-        await expect(page.getByTestId('print-settings')).toContainText('Method: Integrated Gradients of the 12-lead model');
+        await expect(page.getByTestId('print-settings')).toContainText(
+          'Method: Integrated Gradients of the 12-lead model',
+        );
         await expect(page.getByTestId('beat-panel')).toHaveAttribute('data-overlay', 'signed');
-        for (const el of [grid, stage, page.getByTestId('beat-panel'), page.getByTestId('prediction'), page.getByTestId('case-credit')]) await expect(el).toBeVisible();
+        for (const el of [
+          grid,
+          stage,
+          page.getByTestId('beat-panel'),
+          page.getByTestId('prediction'),
+          page.getByTestId('case-credit'),
+        ])
+          await expect(el).toBeVisible();
         await page.screenshot({ path: path.join(TEST_RESULTS, 'print-preview.png'), fullPage: true });
         const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
         expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length, 'printed pages').toBe(1);
@@ -103,7 +131,11 @@ test.describe('tablet 1024×768, touch', () => {
     const small = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('button, select, summary, [role="separator"]')]
         .filter((el) => el.offsetParent !== null && getComputedStyle(el).visibility !== 'hidden')
-        .map((el) => ({ name: el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30), w: el.getBoundingClientRect().width, h: el.getBoundingClientRect().height }))
+        .map((el) => ({
+          name: el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30),
+          w: el.getBoundingClientRect().width,
+          h: el.getBoundingClientRect().height,
+        }))
         .filter((b) => b.h < 40 || b.w < 24),
     );
     expect(small, `controls under 40 px: ${JSON.stringify(small)}`).toEqual([]);

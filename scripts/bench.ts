@@ -28,17 +28,33 @@ const MODEL = 'models/ecg12/model.json';
 async function main() {
   const { values: v } = parseArgs({
     options: {
-      quick: { type: 'boolean', default: false }, json: { type: 'string' }, runs: { type: 'string' },
-      workloads: { type: 'string', default: 'ig-paper,ig-phi' }, methods: { type: 'string' }, node: { type: 'string' }, chromium: { type: 'string' },
-      threads: { type: 'string', default: '2' }, 'long-s': { type: 'string', default: '120' }, 'no-build': { type: 'boolean', default: false },
+      quick: { type: 'boolean', default: false },
+      json: { type: 'string' },
+      runs: { type: 'string' },
+      workloads: { type: 'string', default: 'ig-paper,ig-phi' },
+      methods: { type: 'string' },
+      node: { type: 'string' },
+      chromium: { type: 'string' },
+      threads: { type: 'string', default: '2' },
+      'long-s': { type: 'string', default: '120' },
+      'no-build': { type: 'boolean', default: false },
       'no-torch': { type: 'boolean', default: false },
     },
   });
-  const list = (s: string | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  const list = (s: string | undefined) =>
+    (s ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
   // --methods (the earlier option) names explanation methods; ig there is ig-paper.
-  const workloads = v.quick ? ['ig-paper'] : v.methods ? list(v.methods).map((m) => (m === 'ig' ? 'ig-paper' : m)) : list(v.workloads);
+  const workloads = v.quick
+    ? ['ig-paper']
+    : v.methods
+      ? list(v.methods).map((m) => (m === 'ig' ? 'ig-paper' : m))
+      : list(v.workloads);
   const bad = workloads.filter((w) => w !== 'ig-paper' && w !== 'ig-phi' && !isExplainMethod(w));
-  if (bad.length) throw new Error(`unknown workload(s) ${bad.join(', ')}; expected ig-paper, ig-phi, gradshap, kernelshap, lime`);
+  if (bad.length)
+    throw new Error(`unknown workload(s) ${bad.join(', ')}; expected ig-paper, ig-phi, gradshap, kernelshap, lime`);
   const runs = Number(v.runs ?? (v.quick ? 1 : 3));
   const nodeBackends = list(v.node ?? (v.quick ? '' : 'wasm'));
   const chromiumBackends = list(v.chromium ?? (v.quick ? 'wasm' : 'wasm,webgpu'));
@@ -55,9 +71,21 @@ async function main() {
   }
   if (!v['no-torch'] && workloads.some((w) => w.startsWith('ig-'))) {
     // --quick: PyTorch's best batch size from the full runs (1000) only.
-    const t = benchTorch({ record: RECORD, model: MODEL, runs, threads: Number(v.threads), ours, workloads, ...(v.quick && { batches: '1000' }), log });
+    const t = benchTorch({
+      record: RECORD,
+      model: MODEL,
+      runs,
+      threads: Number(v.threads),
+      ours,
+      workloads,
+      ...(v.quick && { batches: '1000' }),
+      log,
+    });
     rows.push(...t.rows.filter((r) => workloads.includes(r.workload)));
-    if (t.checks) notes.push(`PyTorch rebuild vs ours: logits max |diff| ${t.checks.logitsMaxAbsDiff.toExponential(1)}, IG max rel diff ${t.checks.igMaxRelDiff.toExponential(1)}, Φ ${t.checks.phiMaxRelDiff.toExponential(1)}.`);
+    if (t.checks)
+      notes.push(
+        `PyTorch rebuild vs ours: logits max |diff| ${t.checks.logitsMaxAbsDiff.toExponential(1)}, IG max rel diff ${t.checks.igMaxRelDiff.toExponential(1)}, Φ ${t.checks.phiMaxRelDiff.toExponential(1)}.`,
+      );
     if (t.problem) (notes.push(t.problem), log(t.problem));
   }
   if (chromiumBackends.length) {

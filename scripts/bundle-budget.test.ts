@@ -19,21 +19,31 @@ let out: string;
 
 beforeAll(() => {
   out = mkdtempSync(join(tmpdir(), 'bundle-budget-'));
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', out, '--emptyOutDir'], { cwd: ROOT, stdio: 'inherit', timeout: 300_000, env: { ...process.env, NODE_ENV: 'production' } }); // vitest sets NODE_ENV=test: React's development build
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', out, '--emptyOutDir'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    timeout: 300_000,
+    env: { ...process.env, NODE_ENV: 'production' },
+  }); // vitest sets NODE_ENV=test: React's development build
 }, 300_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 /** Static imports of an emitted ES module (rolldown writes them as import … from "./x.js" / import "./x.js"). */
 function staticImports(code: string): string[] {
   const found: string[] = [];
-  for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[^"'();]*?[\s}]from\s*)?["']([^"']+\.js)["']/g)) found.push(m[1]);
-  for (const m of code.matchAll(/(?:^|[;\n}])\s*export\s*[^"'();]*?[\s}]from\s*["']([^"']+\.js)["']/g)) found.push(m[1]);
+  for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[^"'();]*?[\s}]from\s*)?["']([^"']+\.js)["']/g))
+    found.push(m[1]);
+  for (const m of code.matchAll(/(?:^|[;\n}])\s*export\s*[^"'();]*?[\s}]from\s*["']([^"']+\.js)["']/g))
+    found.push(m[1]);
   return found;
 }
 
 function initialChunks(): string[] {
   const html = readFileSync(join(out, 'index.html'), 'utf8');
-  const entries = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g), ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => resolve(out, m[1]));
+  const entries = [
+    ...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
+  ].map((m) => resolve(out, m[1]));
   return reachable(entries);
 }
 
@@ -53,9 +63,14 @@ describe('initial JavaScript of the built app', () => {
   it(`is at most ${BUDGET_GZIP / 1024} KB gzip, and TF.js is only in the worker`, () => {
     const chunks = initialChunks();
     expect(chunks.length).toBeGreaterThan(0);
-    const sizes = chunks.map((f) => ({ file: f.slice(out.length + 1), gzip: gzipSync(readFileSync(f), { level: 9 }).length }));
+    const sizes = chunks.map((f) => ({
+      file: f.slice(out.length + 1),
+      gzip: gzipSync(readFileSync(f), { level: 9 }).length,
+    }));
     const total = sizes.reduce((a, s) => a + s.gzip, 0);
-    console.log(`initial JS: ${sizes.map((s) => `${s.file} ${(s.gzip / 1024).toFixed(1)} KB`).join(', ')}; total ${(total / 1024).toFixed(1)} KB gzip`);
+    console.log(
+      `initial JS: ${sizes.map((s) => `${s.file} ${(s.gzip / 1024).toFixed(1)} KB`).join(', ')}; total ${(total / 1024).toFixed(1)} KB gzip`,
+    );
     expect(total).toBeLessThanOrEqual(BUDGET_GZIP);
     // TF.js registers its kernels by name; none of them may be in the page's own code.
     for (const f of chunks) expect(readFileSync(f, 'utf8'), f).not.toMatch(/Conv2DBackpropInput|tfjs-core/);

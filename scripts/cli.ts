@@ -3,7 +3,16 @@
  * Errors are JSON too ({ "error": { code, message } }) on stdout with a non-zero exit,
  * so a pipeline over many records can keep going and still see what failed.
  */
-import { BOOTSTRAP_RESAMPLES, GRADSHAP_SAMPLES, IG_STEPS, KERNEL_SHAP_EVALUATIONS, LIME_SAMPLES, NOISE_SAMPLES, NOISE_SIGMA, SHAP_REFERENCE_COUNT } from '../src/core/constants';
+import {
+  BOOTSTRAP_RESAMPLES,
+  GRADSHAP_SAMPLES,
+  IG_STEPS,
+  KERNEL_SHAP_EVALUATIONS,
+  LIME_SAMPLES,
+  NOISE_SAMPLES,
+  NOISE_SIGMA,
+  SHAP_REFERENCE_COUNT,
+} from '../src/core/constants';
 import { isCodedError } from '../src/core/errors';
 import { KERNEL_SHAP_SEGMENT_MS, LIME_SEGMENT_MS } from '../src/core/xai/catalogue';
 import { IntegrityError } from '../src/core/registry/integrity';
@@ -72,7 +81,11 @@ async function main(argv: string[]): Promise<number> {
       return emitAsync(async () => inspectRecord(positionals[0], load));
     }
     case 'convert': {
-      const { values: v, positionals } = parseArgs({ args, allowPositionals: true, options: { to: { type: 'string' }, out: { type: 'string' }, ...NPY_OPTIONS } });
+      const { values: v, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { to: { type: 'string' }, out: { type: 'string' }, ...NPY_OPTIONS },
+      });
       const load = npyOptionsOf(v);
       if (positionals.length !== 1 || !v.to || !v.out || !load) return usage();
       return emitAsync(async () => convertRecord(positionals[0], v.to!, v.out!, load));
@@ -80,22 +93,47 @@ async function main(argv: string[]): Promise<number> {
     case 'explain': {
       const [{ DEFAULT_MODEL }, { explainRecord }] = await Promise.all([predictCommand(), explainCommand()]);
       const { values: v, positionals } = parseArgs({
-        args, allowPositionals: true,
+        args,
+        allowPositionals: true,
         options: {
-          model: { type: 'string', default: DEFAULT_MODEL }, method: { type: 'string', default: 'ig' }, backend: { type: 'string', default: 'wasm' },
-          steps: { type: 'string' }, rule: { type: 'string' }, 'noise-samples': { type: 'string' }, sigma: { type: 'string' },
-          'sigma-unit': { type: 'string' }, batch: { type: 'string' }, seed: { type: 'string' }, samples: { type: 'string' },
-          'segment-ms': { type: 'string' }, grouping: { type: 'string' }, ...NPY_OPTIONS,
+          model: { type: 'string', default: DEFAULT_MODEL },
+          method: { type: 'string', default: 'ig' },
+          backend: { type: 'string', default: 'wasm' },
+          steps: { type: 'string' },
+          rule: { type: 'string' },
+          'noise-samples': { type: 'string' },
+          sigma: { type: 'string' },
+          'sigma-unit': { type: 'string' },
+          batch: { type: 'string' },
+          seed: { type: 'string' },
+          samples: { type: 'string' },
+          'segment-ms': { type: 'string' },
+          grouping: { type: 'string' },
+          ...NPY_OPTIONS,
         },
       });
       const load = npyOptionsOf(v);
       if (positionals.length !== 1 || !load) return usage();
       const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
-      return emitAsync(() => explainRecord({
-        record: positionals[0], model: v.model!, method: v.method!, backend: v.backend!, steps: num(v.steps), rule: v.rule,
-        noiseSamples: num(v['noise-samples']), sigma: num(v.sigma), sigmaUnit: v['sigma-unit'], batch: num(v.batch), seed: num(v.seed), samples: num(v.samples),
-        segmentMs: num(v['segment-ms']), grouping: v.grouping, load,
-      }));
+      return emitAsync(() =>
+        explainRecord({
+          record: positionals[0],
+          model: v.model!,
+          method: v.method!,
+          backend: v.backend!,
+          steps: num(v.steps),
+          rule: v.rule,
+          noiseSamples: num(v['noise-samples']),
+          sigma: num(v.sigma),
+          sigmaUnit: v['sigma-unit'],
+          batch: num(v.batch),
+          seed: num(v.seed),
+          samples: num(v.samples),
+          segmentMs: num(v['segment-ms']),
+          grouping: v.grouping,
+          load,
+        }),
+      );
     }
     case 'cine': {
       const parsed = parseCineArgs(args);
@@ -104,7 +142,15 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'predict': {
       const { DEFAULT_MODEL, predictRecords } = await predictCommand();
-      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { model: { type: 'string', default: DEFAULT_MODEL }, backend: { type: 'string', default: 'wasm' }, ...NPY_OPTIONS } });
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          model: { type: 'string', default: DEFAULT_MODEL },
+          backend: { type: 'string', default: 'wasm' },
+          ...NPY_OPTIONS,
+        },
+      });
       const load = npyOptionsOf(values);
       if (positionals.length === 0 || !load) return usage();
       const failures = await predictRecords(positionals, values.model, values.backend, undefined, load);
@@ -118,7 +164,15 @@ async function main(argv: string[]): Promise<number> {
     case 'stats': {
       const [sub, ...rest] = args;
       if (sub !== 'bootstrap') return usage();
-      const { values } = parseArgs({ args: rest, options: { method: { type: 'string' }, resamples: { type: 'string' }, confidence: { type: 'string' }, seed: { type: 'string' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          method: { type: 'string' },
+          resamples: { type: 'string' },
+          confidence: { type: 'string' },
+          seed: { type: 'string' },
+        },
+      });
       const stdin = await readStdin();
       return emitAsync(async () => statsBootstrapCommand(stdin, values));
     }
@@ -126,10 +180,23 @@ async function main(argv: string[]): Promise<number> {
       const { values: v, positionals } = parseArgs({
         args,
         options: {
-          study: { type: 'string' }, annotations: { type: 'string', multiple: true }, methods: { type: 'string' }, steps: { type: 'string' },
-          'noise-samples': { type: 'string' }, 'gradshap-samples': { type: 'string' }, 'kernelshap-samples': { type: 'string' }, 'lime-samples': { type: 'string' },
-          batch: { type: 'string' }, seed: { type: 'string' }, cache: { type: 'string' }, 'faithfulness-steps': { type: 'string' }, randomisation: { type: 'boolean' },
-          resamples: { type: 'string' }, backend: { type: 'string' }, markdown: { type: 'boolean' }, csv: { type: 'boolean' },
+          study: { type: 'string' },
+          annotations: { type: 'string', multiple: true },
+          methods: { type: 'string' },
+          steps: { type: 'string' },
+          'noise-samples': { type: 'string' },
+          'gradshap-samples': { type: 'string' },
+          'kernelshap-samples': { type: 'string' },
+          'lime-samples': { type: 'string' },
+          batch: { type: 'string' },
+          seed: { type: 'string' },
+          cache: { type: 'string' },
+          'faithfulness-steps': { type: 'string' },
+          randomisation: { type: 'boolean' },
+          resamples: { type: 'string' },
+          backend: { type: 'string' },
+          markdown: { type: 'boolean' },
+          csv: { type: 'boolean' },
         },
         allowPositionals: true,
       });
@@ -137,25 +204,49 @@ async function main(argv: string[]): Promise<number> {
       const { evaluateCommand, evaluateMarkdown } = await evaluateModule();
       // `--annotations a1.json a2.json`: the files after the first arrive as positionals.
       const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
-      const run = () => evaluateCommand({
-        study: v.study!, annotations: [...v.annotations!, ...positionals], methods: v.methods, steps: num(v.steps), noiseSamples: num(v['noise-samples']),
-        gradshapSamples: num(v['gradshap-samples']), kernelshapSamples: num(v['kernelshap-samples']), limeSamples: num(v['lime-samples']),
-        batch: num(v.batch), seed: num(v.seed), cache: v.cache, faithfulnessSteps: num(v['faithfulness-steps']), randomisation: v.randomisation,
-        resamples: num(v.resamples), backend: v.backend, log: (line) => console.error(line),
-      });
+      const run = () =>
+        evaluateCommand({
+          study: v.study!,
+          annotations: [...v.annotations!, ...positionals],
+          methods: v.methods,
+          steps: num(v.steps),
+          noiseSamples: num(v['noise-samples']),
+          gradshapSamples: num(v['gradshap-samples']),
+          kernelshapSamples: num(v['kernelshap-samples']),
+          limeSamples: num(v['lime-samples']),
+          batch: num(v.batch),
+          seed: num(v.seed),
+          cache: v.cache,
+          faithfulnessSteps: num(v['faithfulness-steps']),
+          randomisation: v.randomisation,
+          resamples: num(v.resamples),
+          backend: v.backend,
+          log: (line) => console.error(line),
+        });
       if (v.markdown || v.csv) {
         try {
           const out = await run();
           process.stdout.write(v.markdown ? evaluateMarkdown(out) : reportToCsv(out));
           return 0;
         } catch (e) {
-          return emitAsync(async () => { throw e; });
+          return emitAsync(async () => {
+            throw e;
+          });
         }
       }
       return emitAsync(run);
     }
     case 'synth': {
-      const { values: v, positionals } = parseArgs({ args, allowPositionals: true, options: { seed: { type: 'string' }, count: { type: 'string' }, out: { type: 'string' }, pathology: { type: 'string' } } });
+      const { values: v, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          seed: { type: 'string' },
+          count: { type: 'string' },
+          out: { type: 'string' },
+          pathology: { type: 'string' },
+        },
+      });
       if (positionals.length) return usage();
       return emitAsync(async () => synthCommand(v));
     }
@@ -180,7 +271,11 @@ async function emitAsync(run: () => Promise<unknown>): Promise<number> {
     console.log(JSON.stringify(await run()));
     return 0;
   } catch (e) {
-    const error = isCodedError(e) ? e.toJSON() : e instanceof IntegrityError ? { code: e.code, message: e.message } : { code: 'internal', message: String(e instanceof Error ? e.message : e) };
+    const error = isCodedError(e)
+      ? e.toJSON()
+      : e instanceof IntegrityError
+        ? { code: e.code, message: e.message }
+        : { code: 'internal', message: String(e instanceof Error ? e.message : e) };
     console.log(JSON.stringify({ error }));
     return 1;
   }

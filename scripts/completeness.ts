@@ -15,7 +15,13 @@ import { useBackend } from './lib/tf-backend';
 import { loadDataset, windowOf } from './train/data';
 
 async function main() {
-  const { values: a } = parseArgs({ options: { dataset: { type: 'string', default: '.cache/dataset' }, model: { type: 'string', default: 'models/ecg12' }, 'max-records': { type: 'string' } } });
+  const { values: a } = parseArgs({
+    options: {
+      dataset: { type: 'string', default: '.cache/dataset' },
+      model: { type: 'string', default: 'models/ecg12' },
+      'max-records': { type: 'string' },
+    },
+  });
   await useBackend('wasm');
   const { model } = await loadModelFile(join(a.model!, 'model.json'));
   const [, , C] = model.inputs[0].shape as [null, number, number];
@@ -24,12 +30,24 @@ async function main() {
   const test = d.entries.filter((x) => x.split === 'test');
   const used = a['max-records'] ? test.slice(0, Number(a['max-records'])) : test;
   for (const e of used) {
-    const r = await integratedGradients(model, windowOf(d, e.best), { steps: 50, rule: 'gausslegendre', noiseSamples: 0, batchSize: 50 });
-    for (const k of [0, 1]) rel.push(Math.abs(r.delta[k]) / Math.max(1e-12, Math.abs(r.logits[k] - r.baselineLogits[k])));
+    const r = await integratedGradients(model, windowOf(d, e.best), {
+      steps: 50,
+      rule: 'gausslegendre',
+      noiseSamples: 0,
+      batchSize: 50,
+    });
+    for (const k of [0, 1])
+      rel.push(Math.abs(r.delta[k]) / Math.max(1e-12, Math.abs(r.logits[k] - r.baselineLogits[k])));
   }
   const s = sortedCopy(rel);
   // rank ⌊p · n⌋ (upper middle for the median), as the published metrics.json
-  const completeness = { n: rel.length / 2, ofTest: test.length, median: quantileRankSorted(s, 0.5), p90: quantileRankSorted(s, 0.9), max: s[s.length - 1] };
+  const completeness = {
+    n: rel.length / 2,
+    ofTest: test.length,
+    median: quantileRankSorted(s, 0.5),
+    p90: quantileRankSorted(s, 0.9),
+    max: s[s.length - 1],
+  };
   const path = join(a.model!, 'metrics.json');
   writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), completeness }, null, 1) + '\n');
   console.log(JSON.stringify(completeness));

@@ -7,7 +7,8 @@ import { EXAMPLE_DIR, makeExampleStudy } from './make-example-study';
 describe('the shipped example study', () => {
   const files = makeExampleStudy();
   it('is what the documented rule gives (regenerate with npx tsx scripts/make-example-study.ts)', () => {
-    for (const [name, text] of Object.entries(files)) expect(readFileSync(join(EXAMPLE_DIR, name), 'utf8'), name).toBe(text);
+    for (const [name, text] of Object.entries(files))
+      expect(readFileSync(join(EXAMPLE_DIR, name), 'utf8'), name).toBe(text);
   });
   it('has 10 cases, 3 normal and 7 abnormal, and two made-up annotators who marked every case in both modalities', () => {
     const study = parseStudyText(files['study.json']);
@@ -18,7 +19,10 @@ describe('the shipped example study', () => {
       const a = parseAnnotationsText(files[name], study);
       expect(a.expert.madeUp, name).toBe(true);
       expect(a.cases.map((c) => c.caseId)).toEqual(study.cases.map((c) => c.id));
-      for (const c of a.cases) expect(new Set(c.segments.map((s) => s.modality)), `${name} ${c.caseId}`).toEqual(new Set(['12-lead', 'cinecg']));
+      for (const c of a.cases)
+        expect(new Set(c.segments.map((s) => s.modality)), `${name} ${c.caseId}`).toEqual(
+          new Set(['12-lead', 'cinecg']),
+        );
     }
   });
   it('annotator A marks the whole QRS of the LAFB case (case-01) in its largest leads; B marks its terminal half', () => {

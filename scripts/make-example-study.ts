@@ -24,7 +24,16 @@ import { STANDARD_LEADS } from '../src/core/ecg/types';
 import { loadRecord } from '../src/core/ecg/load';
 import { prepareEcg } from '../src/core/ecg/prepare';
 import { modelBeatWaves } from '../src/core/ecg/waves';
-import { ANNOTATIONS_FORMAT, ANNOTATIONS_VERSION, type AnnotationFile, type CaseAnnotation, type Expert, type Segment, type Study, TRAJECTORY_LEAD } from '../src/core/eval/study-format';
+import {
+  ANNOTATIONS_FORMAT,
+  ANNOTATIONS_VERSION,
+  type AnnotationFile,
+  type CaseAnnotation,
+  type Expert,
+  type Segment,
+  type Study,
+  TRAJECTORY_LEAD,
+} from '../src/core/eval/study-format';
 import { parseManifest } from '../src/app/case/manifest';
 import { windowLeads } from '../src/app/study/caseData';
 import { applyProtocol } from '../src/core/eval/protocol';
@@ -34,7 +43,18 @@ import { readRecordFiles } from './lib/record-files';
 
 export const EXAMPLE_DIR = 'public/studies/example';
 /** Normal and abnormal interleaved, so the order says nothing. */
-const ORDER = ['ptbxl-00285', 'ptbxl-00262', 'ptbxl-00338', 'ptbxl-00041', 'ptbxl-00293', 'ptbxl-00195', 'ptbxl-00030', 'ptbxl-00419', 'ptbxl-00290', 'ptbxl-00171'];
+const ORDER = [
+  'ptbxl-00285',
+  'ptbxl-00262',
+  'ptbxl-00338',
+  'ptbxl-00041',
+  'ptbxl-00293',
+  'ptbxl-00195',
+  'ptbxl-00030',
+  'ptbxl-00419',
+  'ptbxl-00290',
+  'ptbxl-00171',
+];
 const STAMP = '2026-12-01T00:00:00.000Z';
 const EXPERTS: Record<'a' | 'b', Expert> = {
   a: { id: 'made-up-a', name: 'Made-up annotator A', madeUp: true },
@@ -59,14 +79,25 @@ function features(recordPath: string, label: 'normal' | 'abnormal'): CaseFeature
   const peak = (x: Float32Array, fromMs: number, toMs: number) => {
     let best = 0;
     let at = fromMs;
-    for (let i = Math.ceil(fromMs / dt); i * dt <= toMs && i < x.length; i++) if (Math.abs(x[i]) > best) [best, at] = [Math.abs(x[i]), i * dt];
+    for (let i = Math.ceil(fromMs / dt); i * dt <= toMs && i < x.length; i++)
+      if (Math.abs(x[i]) > best) [best, at] = [Math.abs(x[i]), i * dt];
     return { best, at };
   };
-  const t = w.tOnsetMs !== null && w.tPeakMs !== null && w.tOffsetMs !== null ? { on: w.tOnsetMs, peak: w.tPeakMs, off: w.tOffsetMs } : null;
+  const t =
+    w.tOnsetMs !== null && w.tPeakMs !== null && w.tOffsetMs !== null
+      ? { on: w.tOnsetMs, peak: w.tPeakMs, off: w.tOffsetMs }
+      : null;
   const qrs = leads.map((x) => peak(x, 0, w.qrsOffsetMs));
   const tAmp = leads.map((x) => (t ? peak(x, t.on, t.off).best : 0));
   const rank = (v: number[]) => v.map((_, i) => i).sort((a, b) => v[b] - v[a] || a - b);
-  return { label, qrsOff: w.qrsOffsetMs, t, byQrs: rank(qrs.map((q) => q.best)), byT: rank(tAmp), rPeakMs: qrs.map((q) => q.at) };
+  return {
+    label,
+    qrsOff: w.qrsOffsetMs,
+    t,
+    byQrs: rank(qrs.map((q) => q.best)),
+    byT: rank(tAmp),
+    rPeakMs: qrs.map((q) => q.at),
+  };
 }
 
 function annotate(who: 'a' | 'b', caseId: string, f: CaseFeatures): CaseAnnotation {
@@ -111,10 +142,18 @@ export function makeExampleStudy(root = '.'): Record<string, string> {
     return e;
   });
   const study: Study = {
-    ...buildStudy({ id: 'example-v1', title: 'Example study: 10 PTB-XL records', modalityOrder: '12-lead-first', cases: entries.map(draftFromEntry), now: new Date(STAMP) }),
+    ...buildStudy({
+      id: 'example-v1',
+      title: 'Example study: 10 PTB-XL records',
+      modalityOrder: '12-lead-first',
+      cases: entries.map(draftFromEntry),
+      now: new Date(STAMP),
+    }),
     example: true,
   };
-  const feats = entries.map((e, k) => features(join(root, 'public/cases', e.id, e.record), study.cases[k].label ?? 'abnormal'));
+  const feats = entries.map((e, k) =>
+    features(join(root, 'public/cases', e.id, e.record), study.cases[k].label ?? 'abnormal'),
+  );
   const file = (who: 'a' | 'b'): AnnotationFile => ({
     format: ANNOTATIONS_FORMAT,
     version: ANNOTATIONS_VERSION,
@@ -122,7 +161,11 @@ export function makeExampleStudy(root = '.'): Record<string, string> {
     expert: EXPERTS[who],
     cases: study.cases.map((c, k) => annotate(who, c.id, feats[k])),
   });
-  return { 'study.json': toJsonText(study), 'annotations-made-up-a.json': toJsonText(file('a')), 'annotations-made-up-b.json': toJsonText(file('b')) };
+  return {
+    'study.json': toJsonText(study),
+    'annotations-made-up-a.json': toJsonText(file('a')),
+    'annotations-made-up-b.json': toJsonText(file('b')),
+  };
 }
 
 if (process.argv[1]?.endsWith('make-example-study.ts')) {

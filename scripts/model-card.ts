@@ -17,16 +17,18 @@ const search = existsSync('models/ecg12/search.json') ? read('models/ecg12/searc
 const dataset = existsSync('.cache/dataset/ecg12.json') ? read('.cache/dataset/ecg12.json') : null;
 const split = read('models/split.json') as Record<string, string[]>;
 const manifest = existsSync('public/cases/manifest.json') ? read('public/cases/manifest.json') : { cases: [] };
-const demoSplits = (manifest.cases as { id: string; source?: { ecgId?: number } }[])
-  .map((c) => {
-    const id = c.source?.ecgId !== undefined ? `ptbxl:${c.source.ecgId}` : c.id;
-    const where = (['train', 'val', 'test'] as const).find((k) => split[k]?.includes(id)) ?? 'not in the data set';
-    return `${c.id} → ${where}`;
-  })
-  .join(', ') || 'none';
+const demoSplits =
+  (manifest.cases as { id: string; source?: { ecgId?: number } }[])
+    .map((c) => {
+      const id = c.source?.ecgId !== undefined ? `ptbxl:${c.source.ecgId}` : c.id;
+      const where = (['train', 'val', 'test'] as const).find((k) => split[k]?.includes(id)) ?? 'not in the data set';
+      return `${c.id} → ${where}`;
+    })
+    .join(', ') || 'none';
 const pct = (x: number) => (100 * x).toFixed(2) + '%';
 const f3 = (x: number) => x.toFixed(3);
-const ci = (m: { estimate: number; low: number; high: number }, f: (x: number) => string) => `${f(m.estimate)} (${f(m.low)}–${f(m.high)})`;
+const ci = (m: { estimate: number; low: number; high: number }, f: (x: number) => string) =>
+  `${f(m.estimate)} (${f(m.low)}–${f(m.high)})`;
 
 const counts: Record<string, Record<string, Record<string, number>>> = {};
 for (const e of dataset?.entries ?? []) {
@@ -37,8 +39,13 @@ for (const e of dataset?.entries ?? []) {
 const sources = Object.keys(counts).sort();
 const cell = (s: string, sp: string) => (counts[s][sp] ? `${counts[s][sp].normal} / ${counts[s][sp].abnormal}` : '–');
 const o = metrics.options;
-const blocks = o.model.blocks.map((b: { filters: number; stride: number }) => `${b.filters}${b.stride === 2 ? '/2' : ''}`).join(' → ');
-const row = (name: string, m: { n: number; normal: number; abnormal: number; accuracy: never; macroF1: never; auroc: never }) =>
+const blocks = o.model.blocks
+  .map((b: { filters: number; stride: number }) => `${b.filters}${b.stride === 2 ? '/2' : ''}`)
+  .join(' → ');
+const row = (
+  name: string,
+  m: { n: number; normal: number; abnormal: number; accuracy: never; macroF1: never; auroc: never },
+) =>
   `| ${name} | ${m.n} (${m.normal} / ${m.abnormal}) | ${ci(m.accuracy, pct)} | ${ci(m.macroF1, f3)} | ${ci(m.auroc, f3)} |`;
 
 const md = `# Model card: CineECG Explorer classifiers
@@ -102,15 +109,23 @@ unseeded randomness, the dropout masks, comes from a seeded Math.random): two ru
 gave bit-identical weights (not rechecked for the model retrained on the new data).
 
 **Hyper-parameter search** (\`npx tsx scripts/search-full.ts\`, then \`-- --summarise\`; the paper ran 130 Optuna trials).
-${search ? `${search.trials.length} trial(s) around the previous search's best configuration, ${search.budget ?? 'short budget'}, selected by validation
-macro-F1 (best: trial ${search.best}); every trial that ran is listed. ${search.trials.length < FULL_TRIAL_COUNT ? `Only ${search.trials.length} of the ${FULL_TRIAL_COUNT} planned trials
+${
+  search
+    ? `${search.trials.length} trial(s) around the previous search's best configuration, ${search.budget ?? 'short budget'}, selected by validation
+macro-F1 (best: trial ${search.best}); every trial that ran is listed. ${
+        search.trials.length < FULL_TRIAL_COUNT
+          ? `Only ${search.trials.length} of the ${FULL_TRIAL_COUNT} planned trials
 (\`FULL_TRIALS\` in \`scripts/search-full.ts\`: wider blocks, two windows per record, higher learning rate with more dropout,
-a fifth block, another seed) ran: on the shared 2-core machine one epoch took 200–380 s. ` : ''}A trial stopped on request
+a fifth block, another seed) ran: on the shared 2-core machine one epoch took 200–380 s. `
+          : ''
+      }A trial stopped on request
 (\`.cache/stop-training\`) is recorded with epochs = the epochs it ran, which reproduces it exactly.
 
 | trial | what | blocks | kernel | dropout | lr | beats/epoch | params | epochs run (best) | seconds | val macro-F1 | val accuracy | val AUROC |
 |---|---|---|---|---|---|---|---|---|---|---|---|---|
-${search.trials.map((t: { trial: number; what?: string; options: { model: { blocks: { filters: number; stride: number }[]; kernel: number; dropout: number }; learningRate: number; beatsPerEpoch: number }; params: number; epochsRun?: number; bestEpoch: number; seconds: number; valMacroF1: number; valAccuracy: number; valAuroc: number }) => `| ${t.trial} | ${t.what ?? ''} | ${t.options.model.blocks.map((b) => `${b.filters}${b.stride === 2 ? '/2' : ''}`).join('→')} | ${t.options.model.kernel} | ${t.options.model.dropout} | ${t.options.learningRate} | ${t.options.beatsPerEpoch} | ${t.params} | ${t.epochsRun ?? '?'} (${t.bestEpoch}) | ${t.seconds} | ${f3(t.valMacroF1)} | ${f3(t.valAccuracy)} | ${f3(t.valAuroc)} |`).join('\n')}` : 'Not run.'}
+${search.trials.map((t: { trial: number; what?: string; options: { model: { blocks: { filters: number; stride: number }[]; kernel: number; dropout: number }; learningRate: number; beatsPerEpoch: number }; params: number; epochsRun?: number; bestEpoch: number; seconds: number; valMacroF1: number; valAccuracy: number; valAuroc: number }) => `| ${t.trial} | ${t.what ?? ''} | ${t.options.model.blocks.map((b) => `${b.filters}${b.stride === 2 ? '/2' : ''}`).join('→')} | ${t.options.model.kernel} | ${t.options.model.dropout} | ${t.options.learningRate} | ${t.options.beatsPerEpoch} | ${t.params} | ${t.epochsRun ?? '?'} (${t.bestEpoch}) | ${t.seconds} | ${f3(t.valMacroF1)} | ${f3(t.valAccuracy)} | ${f3(t.valAuroc)} |`).join('\n')}`
+    : 'Not run.'
+}
 
 **Results** (threshold 0.5; 95% BCa bootstrap intervals over records, 2000 resamples; \`scripts/train/evaluate.ts\`):
 
@@ -124,10 +139,14 @@ ${row('train', metrics.metrics.train)}
 
 ${bySourceTable(metrics)}
 
-${metrics.completeness ? `Integrated Gradients completeness on the test split (50 Gauss–Legendre steps, zero baseline, no noise): median relative
+${
+  metrics.completeness
+    ? `Integrated Gradients completeness on the test split (50 Gauss–Legendre steps, zero baseline, no noise): median relative
 |Σ A_k − (f_k(x) − f_k(x′))| / |f_k(x) − f_k(x′)| = ${metrics.completeness.median.toExponential(1)}, 90th percentile ${metrics.completeness.p90.toExponential(1)}, maximum ${metrics.completeness.max.toExponential(1)}, over ${metrics.completeness.n}${metrics.completeness.ofTest && metrics.completeness.ofTest !== metrics.completeness.n ? ` (the first, in data-set order, of ${metrics.completeness.ofTest})` : ''} test records and both classes.
 
-` : ''}**Why swish, not ReLU** (measured before issue 14, on the 971-record data set). The same pipeline with ReLU (commit 6331165, \`git show 6331165:models/ecg12/metrics.json\`)
+`
+    : ''
+}**Why swish, not ReLU** (measured before issue 14, on the 971-record data set). The same pipeline with ReLU (commit 6331165, \`git show 6331165:models/ecg12/metrics.json\`)
 reached test accuracy 83.1%, macro-F1 0.823, AUROC 0.920, but Integrated Gradients on it left a 2.8% completeness
 gap at 50 Gauss–Legendre steps on the demo case (ReLU's kinks make the path integral converge slowly). Explanations
 are this product's purpose, so the smooth model ships; the swish model of that time had lower test figures (79.9%,
@@ -148,7 +167,20 @@ from findings, not statements. Demo cases and their split: ${demoSplits}.
 
 ${cineSection()}`;
 /** The test split by source (metrics.json \`testBySource\`, scripts/train/by-source.ts): where the model is weak. */
-function bySourceTable(m: { testBySource?: Record<string, { n: number; normal: number; abnormal: number; accuracy: never; macroF1: never | null; auroc: never | null; note?: string }> }): string {
+function bySourceTable(m: {
+  testBySource?: Record<
+    string,
+    {
+      n: number;
+      normal: number;
+      abnormal: number;
+      accuracy: never;
+      macroF1: never | null;
+      auroc: never | null;
+      note?: string;
+    }
+  >;
+}): string {
   if (!m.testBySource) return 'Per-source test results: not computed (`npx tsx scripts/train/add-by-source.ts`).';
   const rows = SOURCE_GROUPS.filter((g) => m.testBySource![g.key]).map((g) => {
     const r = m.testBySource![g.key];
@@ -162,15 +194,19 @@ ${rows.join('\n')}`;
 }
 
 function cineSection(): string {
-  if (!existsSync('models/cine3/metrics.json')) return '## `models/cine3/`: CineECG 3-channel model\n\nNot trained yet: `npm run -s dataset -- --input cine3 && npm run -s train -- --input cine3`.\n';
+  if (!existsSync('models/cine3/metrics.json'))
+    return '## `models/cine3/`: CineECG 3-channel model\n\nNot trained yet: `npm run -s dataset -- --input cine3 && npm run -s train -- --input cine3`.\n';
   const cm = read('models/cine3/metrics.json');
   const cs = existsSync('models/cine3/search.json') ? read('models/cine3/search.json') : null;
   const co = cm.options;
   const ds = cm.dataset;
   const aug = co.augment;
-  const cblocks = co.model.blocks.map((b: { filters: number; stride: number }) => `${b.filters}${b.stride === 2 ? '/2' : ''}`).join(' → ');
+  const cblocks = co.model.blocks
+    .map((b: { filters: number; stride: number }) => `${b.filters}${b.stride === 2 ? '/2' : ''}`)
+    .join(' → ');
   const csources = Object.keys(ds.counts).sort();
-  const ccell = (s: string, sp: string) => (ds.counts[s][sp] ? `${ds.counts[s][sp].normal} / ${ds.counts[s][sp].abnormal}` : '–');
+  const ccell = (s: string, sp: string) =>
+    ds.counts[s][sp] ? `${ds.counts[s][sp].normal} / ${ds.counts[s][sp].abnormal}` : '–';
   const zs: Record<string, { normal: number; abnormal: number }> = {};
   for (const src of ['ptbxl-zscored', 'ptbxl-zscored-250']) {
     for (const [sp, c] of Object.entries(counts[src] ?? {})) {
@@ -184,15 +220,20 @@ function cineSection(): string {
   const cmp = cm.comparison;
   const stale = cmp && existsSync('models/ecg12/model.json') && weightsHash('models/ecg12') !== cmp.ecg12WeightsSha256;
   const t = cm.metrics.test;
-  const diffRow = (name: string, m: { estimate: number; low: number; high: number }, f: (x: number) => string) => `${name} ${f(m.estimate)} (${f(m.low)} to ${f(m.high)})`;
+  const diffRow = (name: string, m: { estimate: number; low: number; high: number }, f: (x: number) => string) =>
+    `${name} ${f(m.estimate)} (${f(m.low)} to ${f(m.high)})`;
   const pts = (x: number) => (100 * x).toFixed(1) + ' points';
   const sideBySide = [
     `| 12-lead (\`models/ecg12\`), its own test split | ${metrics.metrics.test.n} (${metrics.metrics.test.normal} / ${metrics.metrics.test.abnormal}) | ${ci(metrics.metrics.test.accuracy, pct)} | ${ci(metrics.metrics.test.macroF1, f3)} | ${ci(metrics.metrics.test.auroc, f3)} |`,
-    cmp ? `| 12-lead (\`models/ecg12\`) on the CineECG test records | ${cmp.test.ecg12.n} (${cmp.test.ecg12.normal} / ${cmp.test.ecg12.abnormal}) | ${ci(cmp.test.ecg12.accuracy, pct)} | ${ci(cmp.test.ecg12.macroF1, f3)} | ${ci(cmp.test.ecg12.auroc, f3)} |` : null,
+    cmp
+      ? `| 12-lead (\`models/ecg12\`) on the CineECG test records | ${cmp.test.ecg12.n} (${cmp.test.ecg12.normal} / ${cmp.test.ecg12.abnormal}) | ${ci(cmp.test.ecg12.accuracy, pct)} | ${ci(cmp.test.ecg12.macroF1, f3)} | ${ci(cmp.test.ecg12.auroc, f3)} |`
+      : null,
     `| **CineECG (\`models/cine3\`)** | ${t.n} (${t.normal} / ${t.abnormal}) | ${ci(t.accuracy, pct)} | ${ci(t.macroF1, f3)} | ${ci(t.auroc, f3)} |`,
     '| paper, 12-lead model (its 8,000-record corpus) | – | 83.06% | 0.8301 | – |',
     '| paper, CineECG model (same corpus) | – | 79.06% | 0.7902 | – |',
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 
   return `## \`models/cine3/\`: CineECG 3-channel twin model, normal vs abnormal
 
@@ -248,11 +289,15 @@ jitter ±${aug.shift} samples re-anchored at the start point${aug.noise > 0 ? `,
 **Search** (\`npm run -s search -- --input cine3 --trials ${cs?.trials.length ?? '?'}\`, then \`-- --input cine3 --summarise --final-epochs ${co.epochs}\`,
 which writes \`models/cine3/config.json\`; the ecg12 search's space and seed, so trial k has the structure of ecg12's
 trial k, plus the rotation range; 12 epochs, patience 4; selection by validation macro-F1, the test split unseen).
-${cs ? `Best: trial ${cs.best}.
+${
+  cs
+    ? `Best: trial ${cs.best}.
 
 | trial | blocks | kernel | dropout | L2 | lr | rotation | params | val macro-F1 | val accuracy | val AUROC | seconds |
 |---|---|---|---|---|---|---|---|---|---|---|---|
-${cs.trials.map((r: { trial: number; options: { model: { blocks: { filters: number; stride: number }[]; kernel: number; dropout: number; l2: number }; learningRate: number; augment: { rotationDeg: number } }; params: number; valMacroF1: number; valAccuracy: number; valAuroc: number; seconds: number }) => `| ${r.trial} | ${r.options.model.blocks.map((b) => `${b.filters}${b.stride === 2 ? '/2' : ''}`).join('→')} | ${r.options.model.kernel} | ${r.options.model.dropout} | ${r.options.model.l2} | ${r.options.learningRate} | ±${r.options.augment.rotationDeg}° | ${r.params} | ${f3(r.valMacroF1)} | ${f3(r.valAccuracy)} | ${f3(r.valAuroc)} | ${r.seconds} |`).join('\n')}` : 'Not run.'}
+${cs.trials.map((r: { trial: number; options: { model: { blocks: { filters: number; stride: number }[]; kernel: number; dropout: number; l2: number }; learningRate: number; augment: { rotationDeg: number } }; params: number; valMacroF1: number; valAccuracy: number; valAuroc: number; seconds: number }) => `| ${r.trial} | ${r.options.model.blocks.map((b) => `${b.filters}${b.stride === 2 ? '/2' : ''}`).join('→')} | ${r.options.model.kernel} | ${r.options.model.dropout} | ${r.options.model.l2} | ${r.options.learningRate} | ±${r.options.augment.rotationDeg}° | ${r.params} | ${f3(r.valMacroF1)} | ${f3(r.valAccuracy)} | ${f3(r.valAuroc)} | ${r.seconds} |`).join('\n')}`
+    : 'Not run.'
+}
 
 **Results** (threshold 0.5; 95% BCa bootstrap intervals over records, 2000 resamples):
 
@@ -265,19 +310,27 @@ ${row('train', cm.metrics.train)}
 ${bySourceTable(cm)}
 
 Test confusion (abnormal positive): TP ${t.confusion.tp}, FP ${t.confusion.fp}, TN ${t.confusion.tn}, FN ${t.confusion.fn}.
-${cm.completeness ? `Integrated Gradients completeness on the test split (50 Gauss–Legendre steps, zero baseline = the trajectory resting at
+${
+  cm.completeness
+    ? `Integrated Gradients completeness on the test split (50 Gauss–Legendre steps, zero baseline = the trajectory resting at
 the start point, no noise): median relative gap ${cm.completeness.median.toExponential(1)}, 90th percentile ${cm.completeness.p90.toExponential(1)}, over ${cm.completeness.n} records and both classes.
-` : ''}
+`
+    : ''
+}
 **Side by side with the 12-lead model and the paper** (test; the paper gives no intervals or AUROC):
 
 | model | records (normal / abnormal) | accuracy | macro-F1 | AUROC |
 |---|---|---|---|---|
 ${sideBySide}
 
-${cmp ? `On the same ${cmp.test.ecg12.n} test records, 12-lead minus CineECG (paired 95% BCa intervals): ${diffRow('accuracy', cmp.test.ecg12MinusCine3.accuracy, pts)},
+${
+  cmp
+    ? `On the same ${cmp.test.ecg12.n} test records, 12-lead minus CineECG (paired 95% BCa intervals): ${diffRow('accuracy', cmp.test.ecg12MinusCine3.accuracy, pts)},
 ${diffRow('macro-F1', cmp.test.ecg12MinusCine3.macroF1, f3)}, ${diffRow('AUROC', cmp.test.ecg12MinusCine3.auroc, f3)}; on the validation records: ${diffRow('accuracy', cmp.val.ecg12MinusCine3.accuracy, pts)},
 ${diffRow('macro-F1', cmp.val.ecg12MinusCine3.macroF1, f3)}. The paper's gap is 4.0 points of accuracy and 0.040 macro-F1.
-${stale ? '\n**Stale:** models/ecg12 has been retrained since this comparison: rerun `npx tsx scripts/train/compare.ts`.\n' : ''}` : 'Paired comparison not run (`npx tsx scripts/train/compare.ts`).\n'}
+${stale ? '\n**Stale:** models/ecg12 has been retrained since this comparison: rerun `npx tsx scripts/train/compare.ts`.\n' : ''}`
+    : 'Paired comparison not run (`npx tsx scripts/train/compare.ts`).\n'
+}
 **Reproduce.** \`npm run -s dataset -- --input cine3 && npm run -s train -- --input cine3\` (after the ecg12
 \`npm run -s dataset\`, which writes \`models/split.json\`), then \`npm run -s completeness -- --model models/cine3\`,
 \`npx tsx scripts/train/compare.ts\`, \`npm run -s reference-normals -- --input cine3\` (Gradient SHAP references) and

@@ -11,8 +11,12 @@ import { writeModelMeta } from './lib/model-meta';
 
 const dirs = process.argv.slice(2).length
   ? process.argv.slice(2)
-  : readdirSync('models').map((n) => join('models', n)).filter((p) => statSync(p).isDirectory() && existsSync(join(p, 'model.json')));
+  : readdirSync('models')
+      .map((n) => join('models', n))
+      .filter((p) => statSync(p).isDirectory() && existsSync(join(p, 'model.json')));
 for (const dir of dirs) {
   const meta = await writeModelMeta(dir);
-  console.log(`${dir}/meta.json: ${meta.title} (${meta.input.kind}, ${meta.input.channels.length} channels), ${meta.files.length} files`);
+  console.log(
+    `${dir}/meta.json: ${meta.title} (${meta.input.kind}, ${meta.input.channels.length} channels), ${meta.files.length} files`,
+  );
 }

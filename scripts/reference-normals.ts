@@ -13,12 +13,19 @@ import { mulberry32 } from '../src/core/random';
 import { inputName, loadDataset, windowOf } from './train/data';
 
 const { values: a } = parseArgs({
-  options: { dataset: { type: 'string', default: '.cache/dataset' }, seed: { type: 'string', default: '150' }, input: { type: 'string', default: 'ecg12' } },
+  options: {
+    dataset: { type: 'string', default: '.cache/dataset' },
+    seed: { type: 'string', default: '150' },
+    input: { type: 'string', default: 'ecg12' },
+  },
 });
 const input = inputName(a.input!);
 const d = loadDataset(a.dataset!, input);
-const normals = d.entries.filter((e) => e.split === 'train' && e.label === 'normal').sort((x, y) => (x.id < y.id ? -1 : 1));
-if (normals.length < SHAP_REFERENCE_COUNT) throw new Error(`only ${normals.length} normal training records for ${SHAP_REFERENCE_COUNT} reference windows`);
+const normals = d.entries
+  .filter((e) => e.split === 'train' && e.label === 'normal')
+  .sort((x, y) => (x.id < y.id ? -1 : 1));
+if (normals.length < SHAP_REFERENCE_COUNT)
+  throw new Error(`only ${normals.length} normal training records for ${SHAP_REFERENCE_COUNT} reference windows`);
 const random = mulberry32(Number(a.seed));
 for (let i = normals.length - 1; i > 0; i--) {
   const j = Math.floor(random() * (i + 1));
@@ -28,5 +35,18 @@ const chosen = normals.slice(0, SHAP_REFERENCE_COUNT);
 const out = new Float32Array(chosen.length * d.T * d.C);
 chosen.forEach((e, k) => out.set(windowOf(d, e.best), k * d.T * d.C));
 writeFileSync(`models/${input}/reference-normals.bin`, new Uint8Array(out.buffer));
-writeFileSync(`models/${input}/reference-normals.json`, JSON.stringify({ count: chosen.length, shape: [chosen.length, d.T, d.C], seed: Number(a.seed), split: 'train', ids: chosen.map((e) => e.id) }, null, 1) + '\n');
+writeFileSync(
+  `models/${input}/reference-normals.json`,
+  JSON.stringify(
+    {
+      count: chosen.length,
+      shape: [chosen.length, d.T, d.C],
+      seed: Number(a.seed),
+      split: 'train',
+      ids: chosen.map((e) => e.id),
+    },
+    null,
+    1,
+  ) + '\n',
+);
 console.log(`wrote ${chosen.length} normal training windows to models/${input}/reference-normals.bin`);

@@ -25,7 +25,9 @@ function ensureChromium() {
   console.log(`${CHROMIUM} is missing: installing Debian's chromium`);
   const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
   try {
-    execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`, { stdio: 'inherit' });
+    execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`, {
+      stdio: 'inherit',
+    });
   } catch {
     console.log('could not install chromium: the browser tests will fail');
   }
@@ -53,26 +55,59 @@ results.push({ name: 'lint', passed: lint === 0 ? 1 : 0, failed: lint === 0 ? 0 
 const knip = run('dead code', 'npx', ['knip']);
 results.push({ name: 'dead code', passed: knip === 0 ? 1 : 0, failed: knip === 0 ? 0 : 1, skipped: 0 });
 
-const unitStatus = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
+const unitStatus = run('unit tests', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile=test-results/unit.json',
+]);
 const unit = readJson('test-results/unit.json');
 if (unit) {
-  const skippedNames = unit.testResults.flatMap((f) => f.assertionResults.filter((a) => a.status !== 'passed' && a.status !== 'failed').map((a) => a.fullName));
-  results.push({ name: 'unit', passed: unit.numPassedTests, failed: unit.numFailedTests + (unit.numFailedTestSuites ?? 0), skipped: unit.numPendingTests + unit.numTodoTests, skippedNames });
-} else results.push({ name: 'unit', passed: 0, failed: 1, skipped: 0, note: `vitest exited ${unitStatus} without a report` });
+  const skippedNames = unit.testResults.flatMap((f) =>
+    f.assertionResults.filter((a) => a.status !== 'passed' && a.status !== 'failed').map((a) => a.fullName),
+  );
+  results.push({
+    name: 'unit',
+    passed: unit.numPassedTests,
+    failed: unit.numFailedTests + (unit.numFailedTestSuites ?? 0),
+    skipped: unit.numPendingTests + unit.numTodoTests,
+    skippedNames,
+  });
+} else
+  results.push({
+    name: 'unit',
+    passed: 0,
+    failed: 1,
+    skipped: 0,
+    note: `vitest exited ${unitStatus} without a report`,
+  });
 
-const e2eStatus = run('browser tests', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' });
+const e2eStatus = run('browser tests', 'npx', ['playwright', 'test'], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json',
+});
 const e2e = readJson('test-results/e2e.json');
 if (e2e?.stats) {
   const s = e2e.stats;
   const noReport = e2eStatus !== 0 && s.unexpected === 0 ? 1 : 0; // e.g. the web server failed to start
   results.push({ name: 'browser', passed: s.expected + s.flaky, failed: s.unexpected + noReport, skipped: s.skipped });
-} else results.push({ name: 'browser', passed: 0, failed: 1, skipped: 0, note: `playwright exited ${e2eStatus} without a report` });
+} else
+  results.push({
+    name: 'browser',
+    passed: 0,
+    failed: 1,
+    skipped: 0,
+    note: `playwright exited ${e2eStatus} without a report`,
+  });
 
 console.log('\n=== supply chain: npm audit --omit=dev --audit-level=high');
 const audit = runAudit();
 console.log(`npm audit: ${audit.verdict}: ${audit.reason}`);
 results.push({
-  name: 'supply chain', passed: audit.verdict === 'pass' ? 1 : 0, failed: audit.verdict === 'fail' ? 1 : 0, skipped: audit.verdict === 'skipped' ? 1 : 0,
+  name: 'supply chain',
+  passed: audit.verdict === 'pass' ? 1 : 0,
+  failed: audit.verdict === 'fail' ? 1 : 0,
+  skipped: audit.verdict === 'skipped' ? 1 : 0,
   ...(audit.verdict === 'skipped' && { skippedNames: [`npm audit: ${audit.reason}`] }),
 });
 

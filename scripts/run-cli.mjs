@@ -18,7 +18,9 @@ const META = join(OUT_DIR, 'meta.json');
 function stale() {
   if (!existsSync(BUNDLE) || !existsSync(META)) return 'no bundle yet';
   const built = statSync(BUNDLE).mtimeMs;
-  const inputs = Object.keys(JSON.parse(readFileSync(META, 'utf8')).inputs ?? {}).filter((p) => !p.includes('node_modules/'));
+  const inputs = Object.keys(JSON.parse(readFileSync(META, 'utf8')).inputs ?? {}).filter(
+    (p) => !p.includes('node_modules/'),
+  );
   for (const rel of [...inputs, 'package-lock.json', 'scripts/run-cli.mjs']) {
     const p = join(ROOT, rel);
     if (!existsSync(p)) return `${rel} is gone`;
@@ -34,10 +36,23 @@ export async function buildCli() {
   rmSync(tmp, { recursive: true, force: true });
   const result = await build({
     // Code splitting keeps each command's imports (TF.js for predict/explain) in its own chunk, loaded when it runs.
-    entryPoints: [join(ROOT, 'scripts', 'cli.ts')], absWorkingDir: ROOT, outdir: tmp, outExtension: { '.js': '.js' }, splitting: true,
-    bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', metafile: true, sourcemap: 'linked', logLevel: 'error',
+    entryPoints: [join(ROOT, 'scripts', 'cli.ts')],
+    absWorkingDir: ROOT,
+    outdir: tmp,
+    outExtension: { '.js': '.js' },
+    splitting: true,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    metafile: true,
+    sourcemap: 'linked',
+    logLevel: 'error',
     // Bundled ESM has no require(); some dependencies' CommonJS paths want one.
-    banner: { js: "import { createRequire as __cliCreateRequire } from 'node:module'; const require = __cliCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cliCreateRequire } from 'node:module'; const require = __cliCreateRequire(import.meta.url);",
+    },
   });
   writeFileSync(join(tmp, 'meta.json'), JSON.stringify(result.metafile));
   rmSync(OUT_DIR, { recursive: true, force: true });

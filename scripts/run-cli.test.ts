@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BUNDLE = resolve(ROOT, '.cache/cli/cli.js');
-const run = (...args: string[]) => execFileSync('node', ['scripts/run-cli.mjs', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CLI_VERBOSE: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+const run = (...args: string[]) =>
+  execFileSync('node', ['scripts/run-cli.mjs', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CLI_VERBOSE: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 
 describe('the bundled CLI (npm run cli)', () => {
   it('runs the commands of scripts/cli.ts, and is rebuilt when a source it was built from changes, never run stale', () => {

@@ -17,14 +17,31 @@ import type { TrainOptions } from './train/loop';
 /** The previous search's best (models/ecg12/config.json before issue 14), the centre of this search. */
 const BASE: TrainOptions = {
   model: {
-    timeSteps: 200, channels: 12, stemFilters: 32, stemKernel: 7,
-    blocks: [{ filters: 32, stride: 1 }, { filters: 32, stride: 2 }, { filters: 64, stride: 2 }, { filters: 64, stride: 2 }],
-    kernel: 9, dropout: 0.3, l2: 1e-4, activation: 'swish', seed: 1,
+    timeSteps: 200,
+    channels: 12,
+    stemFilters: 32,
+    stemKernel: 7,
+    blocks: [
+      { filters: 32, stride: 1 },
+      { filters: 32, stride: 2 },
+      { filters: 64, stride: 2 },
+      { filters: 64, stride: 2 },
+    ],
+    kernel: 9,
+    dropout: 0.3,
+    l2: 1e-4,
+    activation: 'swish',
+    seed: 1,
   },
   augment: { amplitude: 0.15, wander: 0.1, noise: 0.05, shift: 5 },
   // 12 epochs, patience 4: one epoch of the new data (~1,480 windows) took 202 s on this shared 2-core machine
   // (16 s for 672 windows before issue 14, unloaded); the previous final model's best epoch was 4.
-  epochs: 12, batchSize: 32, learningRate: 1e-3, patience: 4, beatsPerEpoch: 1, seed: 1,
+  epochs: 12,
+  batchSize: 32,
+  learningRate: 1e-3,
+  patience: 4,
+  beatsPerEpoch: 1,
+  seed: 1,
 };
 
 /** Trials in the order they run (most promising first, so a cut-short search still has them). */
@@ -32,25 +49,54 @@ export const FULL_TRIALS: { what: string; options: TrainOptions }[] = [
   { what: 'previous best configuration on the new data', options: BASE },
   {
     what: 'wider blocks (48-48-96-96)',
-    options: { ...BASE, model: { ...BASE.model, stemFilters: 48, blocks: [{ filters: 48, stride: 1 }, { filters: 48, stride: 2 }, { filters: 96, stride: 2 }, { filters: 96, stride: 2 }] } },
+    options: {
+      ...BASE,
+      model: {
+        ...BASE.model,
+        stemFilters: 48,
+        blocks: [
+          { filters: 48, stride: 1 },
+          { filters: 48, stride: 2 },
+          { filters: 96, stride: 2 },
+          { filters: 96, stride: 2 },
+        ],
+      },
+    },
   },
   { what: 'two windows per record per epoch', options: { ...BASE, beatsPerEpoch: 2 } },
-  { what: 'higher learning rate 3e-3, dropout 0.5', options: { ...BASE, learningRate: 3e-3, model: { ...BASE.model, dropout: 0.5 } } },
+  {
+    what: 'higher learning rate 3e-3, dropout 0.5',
+    options: { ...BASE, learningRate: 3e-3, model: { ...BASE.model, dropout: 0.5 } },
+  },
   {
     what: 'deeper: a fifth block (128, stride 2), kernel 7',
-    options: { ...BASE, model: { ...BASE.model, kernel: 7, blocks: [...BASE.model.blocks, { filters: 128, stride: 2 }] } },
+    options: {
+      ...BASE,
+      model: { ...BASE.model, kernel: 7, blocks: [...BASE.model.blocks, { filters: 128, stride: 2 }] },
+    },
   },
   { what: 'previous best with seed 2 (seed spread)', options: { ...BASE, seed: 2, model: { ...BASE.model, seed: 2 } } },
 ];
 
 interface TrialMetrics {
-  trainSeconds: number; bestEpoch: number; epochsRun: number; params: number;
-  metrics: Record<'val', { accuracy: { estimate: number }; macroF1: { estimate: number }; auroc: { estimate: number } }>;
+  trainSeconds: number;
+  bestEpoch: number;
+  epochsRun: number;
+  params: number;
+  metrics: Record<
+    'val',
+    { accuracy: { estimate: number }; macroF1: { estimate: number }; auroc: { estimate: number } }
+  >;
 }
 
 function main() {
   const { values: a } = parseArgs({
-    options: { trials: { type: 'string', default: `0-${FULL_TRIALS.length - 1}` }, out: { type: 'string', default: '.cache/search-full' }, dataset: { type: 'string', default: '.cache/dataset' }, summarise: { type: 'boolean', default: false } },
+    options: {
+      trials: { type: 'string', default: `0-${FULL_TRIALS.length - 1}` },
+      out: { type: 'string', default: '.cache/search-full' },
+      dataset: { type: 'string', default: '.cache/dataset' },
+      summarise: { type: 'boolean', default: false },
+    },
   });
   if (a.summarise) return summarise(a.out!);
   const [from, to] = a.trials!.split('-').map(Number);
@@ -60,7 +106,20 @@ function main() {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'config.json'), JSON.stringify(FULL_TRIALS[k].options, null, 1) + '\n');
     console.log(`trial ${k}: ${FULL_TRIALS[k].what}`);
-    execFileSync(process.execPath, [...process.execArgv, 'scripts/train.ts', '--dataset', a.dataset!, '--config', join(dir, 'config.json'), '--out', dir], { stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [
+        ...process.execArgv,
+        'scripts/train.ts',
+        '--dataset',
+        a.dataset!,
+        '--config',
+        join(dir, 'config.json'),
+        '--out',
+        dir,
+      ],
+      { stdio: 'inherit' },
+    );
   }
 }
 
@@ -72,15 +131,43 @@ function summarise(out: string) {
     // The trial's config.json as train.ts left it (epochs = the epochs run when it was stopped on request).
     const options = JSON.parse(readFileSync(join(out, String(k), 'config.json'), 'utf8')) as TrainOptions;
     const v = m.metrics.val;
-    return [{ trial: k, what: t.what, valMacroF1: v.macroF1.estimate, valAccuracy: v.accuracy.estimate, valAuroc: v.auroc.estimate, bestEpoch: m.bestEpoch, epochsRun: m.epochsRun, params: m.params, seconds: m.trainSeconds, options }];
+    return [
+      {
+        trial: k,
+        what: t.what,
+        valMacroF1: v.macroF1.estimate,
+        valAccuracy: v.accuracy.estimate,
+        valAuroc: v.auroc.estimate,
+        bestEpoch: m.bestEpoch,
+        epochsRun: m.epochsRun,
+        params: m.params,
+        seconds: m.trainSeconds,
+        options,
+      },
+    ];
   });
   if (!rows.length) throw new Error(`no finished trial under ${out}`);
   const best = rows.reduce((b, r) => (r.valMacroF1 > b.valMacroF1 ? r : b), rows[0]);
   const dst = 'models/ecg12';
-  writeFileSync(join(dst, 'search.json'), JSON.stringify({ selection: 'validation macro-F1', budget: 'full (each trial is a complete training run)', best: best.trial, trials: rows }, null, 1) + '\n');
+  writeFileSync(
+    join(dst, 'search.json'),
+    JSON.stringify(
+      {
+        selection: 'validation macro-F1',
+        budget: 'full (each trial is a complete training run)',
+        best: best.trial,
+        trials: rows,
+      },
+      null,
+      1,
+    ) + '\n',
+  );
   const src = join(out, String(best.trial));
-  for (const f of ['config.json', 'model.json', 'weights.1of1.bin', 'metrics.json']) copyFileSync(join(src, f), join(dst, f));
-  console.log(`best trial ${best.trial} (${best.what}): val macro-F1 ${best.valMacroF1.toFixed(3)}; its files are now in ${dst}/ (reproduce: npm run -s train)`);
+  for (const f of ['config.json', 'model.json', 'weights.1of1.bin', 'metrics.json'])
+    copyFileSync(join(src, f), join(dst, f));
+  console.log(
+    `best trial ${best.trial} (${best.what}): val macro-F1 ${best.valMacroF1.toFixed(3)}; its files are now in ${dst}/ (reproduce: npm run -s train)`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

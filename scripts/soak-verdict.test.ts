@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { judgeSoak, type SoakRow } from '../e2e/support/soak';
 
 const MiB = 2 ** 20;
-const row = (run: number, tensors: number, heapMiB: number): SoakRow => ({ run, tensors, tensorBytes: 0, heapBytes: heapMiB * MiB, msPerRun: 1 });
+const row = (run: number, tensors: number, heapMiB: number): SoakRow => ({
+  run,
+  tensors,
+  tensorBytes: 0,
+  heapBytes: heapMiB * MiB,
+  msPerRun: 1,
+});
 
 describe('the soak verdict', () => {
   it('passes when tensors stay at the first run’s count and the heap grows within the bound (first-use caches excluded)', () => {
@@ -14,6 +20,9 @@ describe('the soak verdict', () => {
   it('fails on one leaked tensor, even if it is freed again later, and on heap growth over the bound', () => {
     const v = judgeSoak([row(0, 100, 7), row(1, 109, 8), row(20, 110, 12), row(40, 109, 17)], 8 * MiB);
     expect(v.ok).toBe(false);
-    expect(v.problems).toEqual(['worker tensors grew by 1 after the first run (109 → max 110)', 'page heap grew by 9.0 MiB, over the bound of 8.0 MiB']);
+    expect(v.problems).toEqual([
+      'worker tensors grew by 1 after the first run (109 → max 110)',
+      'page heap grew by 9.0 MiB, over the bound of 8.0 MiB',
+    ]);
   });
 });

@@ -41,7 +41,10 @@ const heapBound = Number(a['heap-bound-mib']) * 2 ** 20;
 const port = Number(process.env.E2E_PORT ?? 4185);
 
 // servePreview would take any server that answers on the port for its own: refuse a busy port instead.
-const busy = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+const busy = await fetch(`http://127.0.0.1:${port}/`).then(
+  () => true,
+  () => false,
+);
 if (busy) throw new Error(`port ${port} is already served by something else; set E2E_PORT to a free port`);
 if (!a['no-build']) execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
 const server = await servePreview(port);
@@ -52,14 +55,22 @@ try {
   await page.goto(`http://127.0.0.1:${port}/?test-hooks&backend=${encodeURIComponent(a.backend!)}`);
   await page.locator('[data-testid="prediction"][data-p-abnormal]').waitFor({ timeout: 180_000 });
   await setIgBudget(page, steps, noise);
-  console.log(`soak: ${runs} × Integrated Gradients (${steps} steps × ${noise} noisy copies, both classes) on ${a.backend}, demo case, Chromium ${browser.version()}`);
+  console.log(
+    `soak: ${runs} × Integrated Gradients (${steps} steps × ${noise} noisy copies, both classes) on ${a.backend}, demo case, Chromium ${browser.version()}`,
+  );
   console.log(SOAK_TABLE_HEAD);
   const t0 = Date.now();
   const rows = await soak(page, { runs, every, onRow: (r) => console.log(formatSoakRow(r)) });
   const verdict = judgeSoak(rows, heapBound);
   const minutes = (Date.now() - t0) / 60_000;
-  console.log(`\n${runs} explanations in ${minutes.toFixed(1)} min; tensors after run 1 → end: +${verdict.tensorGrowth}; page heap: ${verdict.heapGrowth >= 0 ? '+' : ''}${(verdict.heapGrowth / 2 ** 20).toFixed(2)} MiB (bound ${a['heap-bound-mib']} MiB)`);
-  if (a.json) writeFileSync(a.json, `${JSON.stringify({ runs, every, steps, noise, backend: a.backend, heapBoundMiB: Number(a['heap-bound-mib']), minutes, rows, verdict }, null, 1)}\n`);
+  console.log(
+    `\n${runs} explanations in ${minutes.toFixed(1)} min; tensors after run 1 → end: +${verdict.tensorGrowth}; page heap: ${verdict.heapGrowth >= 0 ? '+' : ''}${(verdict.heapGrowth / 2 ** 20).toFixed(2)} MiB (bound ${a['heap-bound-mib']} MiB)`,
+  );
+  if (a.json)
+    writeFileSync(
+      a.json,
+      `${JSON.stringify({ runs, every, steps, noise, backend: a.backend, heapBoundMiB: Number(a['heap-bound-mib']), minutes, rows, verdict }, null, 1)}\n`,
+    );
   for (const p of verdict.problems) console.error(`FAIL: ${p}`);
   ok = verdict.ok;
 } finally {

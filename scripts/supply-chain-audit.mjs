@@ -6,7 +6,8 @@
 import { spawnSync } from 'node:child_process';
 
 /** Network and service failures: the audit could not be performed, which is not a finding. */
-const UNREACHABLE = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|audit endpoint returned an error|network|\b(403|404|405|429|5\d\d)\b/i;
+const UNREACHABLE =
+  /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|audit endpoint returned an error|network|\b(403|404|405|429|5\d\d)\b/i;
 
 /**
  * Decides what `npm audit --json` said. Returns { verdict: 'pass' | 'fail' | 'skipped', reason, counts }.
@@ -24,18 +25,36 @@ export function judgeAudit(r) {
     const high = (counts.high ?? 0) + (counts.critical ?? 0);
     const summary = ['critical', 'high', 'moderate', 'low', 'info'].map((k) => `${counts[k] ?? 0} ${k}`).join(', ');
     if (high > 0) {
-      const names = Object.values(report.vulnerabilities ?? {}).filter((v) => v.severity === 'high' || v.severity === 'critical').map((v) => `${v.name} (${v.severity})`);
+      const names = Object.values(report.vulnerabilities ?? {})
+        .filter((v) => v.severity === 'high' || v.severity === 'critical')
+        .map((v) => `${v.name} (${v.severity})`);
       return { verdict: 'fail', reason: `${summary}: ${names.join(', ')}`, counts };
     }
     return { verdict: 'pass', reason: summary, counts };
   }
   const said = `${report?.message ?? ''} ${report?.error?.summary ?? ''} ${r.stderr}`.replace(/\s+/g, ' ').trim();
-  if (UNREACHABLE.test(said)) return { verdict: 'skipped', reason: `the registry's audit service could not be reached (${said.slice(0, 200)})`, counts: null };
-  return { verdict: 'fail', reason: `npm audit exited ${r.status} with no report: ${said.slice(0, 300) || 'no output'}`, counts: null };
+  if (UNREACHABLE.test(said))
+    return {
+      verdict: 'skipped',
+      reason: `the registry's audit service could not be reached (${said.slice(0, 200)})`,
+      counts: null,
+    };
+  return {
+    verdict: 'fail',
+    reason: `npm audit exited ${r.status} with no report: ${said.slice(0, 300) || 'no output'}`,
+    counts: null,
+  };
 }
 
 /** Runs the audit here (needs the registry). */
 export function runAudit() {
-  const r = spawnSync('npm', ['audit', '--omit=dev', '--audit-level=high', '--json'], { encoding: 'utf8', timeout: 120_000 });
-  return judgeAudit({ status: r.status, stdout: r.stdout ?? '', stderr: `${r.stderr ?? ''}${r.error ? ` ${r.error.message}` : ''}` });
+  const r = spawnSync('npm', ['audit', '--omit=dev', '--audit-level=high', '--json'], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return judgeAudit({
+    status: r.status,
+    stdout: r.stdout ?? '',
+    stderr: `${r.stderr ?? ''}${r.error ? ` ${r.error.message}` : ''}`,
+  });
 }

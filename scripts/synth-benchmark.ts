@@ -17,7 +17,16 @@ import { WINDOW_SAMPLES } from '../src/core/constants';
 import { loadModelFile } from './lib/model-files';
 import { useBackend } from './lib/tf-backend';
 import { checkAgainstOurs, torchIgPhis } from './synth/torch-phi';
-import { BENCH_METHODS, type BenchMethod, type BenchRow, benchmarkCases, bestByPathologyTable, markdownTable, phiOf, scoreRows } from './synth/benchmark';
+import {
+  BENCH_METHODS,
+  type BenchMethod,
+  type BenchRow,
+  benchmarkCases,
+  bestByPathologyTable,
+  markdownTable,
+  phiOf,
+  scoreRows,
+} from './synth/benchmark';
 
 function positiveInt(name: string, v: string): number {
   const x = Number(v);
@@ -28,10 +37,18 @@ function positiveInt(name: string, v: string): number {
 async function main() {
   const { values: a } = parseArgs({
     options: {
-      model: { type: 'string', default: 'models/synth/model.json' }, seed: { type: 'string', default: '2026' }, count: { type: 'string', default: '40' },
-      methods: { type: 'string', default: BENCH_METHODS.join(',') }, steps: { type: 'string', default: '50' }, 'noise-samples': { type: 'string', default: '40' },
-      'gradshap-samples': { type: 'string', default: '50' }, 'kernelshap-samples': { type: 'string', default: '100' }, 'lime-samples': { type: 'string', default: '500' },
-      resamples: { type: 'string', default: '2000' }, backend: { type: 'string', default: 'wasm' }, json: { type: 'boolean' },
+      model: { type: 'string', default: 'models/synth/model.json' },
+      seed: { type: 'string', default: '2026' },
+      count: { type: 'string', default: '40' },
+      methods: { type: 'string', default: BENCH_METHODS.join(',') },
+      steps: { type: 'string', default: '50' },
+      'noise-samples': { type: 'string', default: '40' },
+      'gradshap-samples': { type: 'string', default: '50' },
+      'kernelshap-samples': { type: 'string', default: '100' },
+      'lime-samples': { type: 'string', default: '500' },
+      resamples: { type: 'string', default: '2000' },
+      backend: { type: 'string', default: 'wasm' },
+      json: { type: 'boolean' },
       'ig-engine': { type: 'string', default: 'tfjs' },
     },
   });
@@ -44,7 +61,10 @@ async function main() {
   await useBackend(a.backend!);
   const { model } = await loadModelFile(a.model!);
   const channels = (model.inputs[0].shape as number[])[2];
-  if (channels !== 12 && channels !== 3) throw new Error(`${a.model}: input has ${channels} channels; the benchmark knows 12-lead (12) and CineECG (3) models`);
+  if (channels !== 12 && channels !== 3)
+    throw new Error(
+      `${a.model}: input has ${channels} channels; the benchmark knows 12-lead (12) and CineECG (3) models`,
+    );
   const refFile = join(dirname(a.model!), 'reference-normals.bin');
   let references: Float32Array[] | undefined;
   if (existsSync(refFile)) {
@@ -71,15 +91,19 @@ async function main() {
   const rows: BenchRow[] = [];
   const seconds: Record<string, number> = {};
   const engine = a['ig-engine']!;
-  if (engine !== 'tfjs' && engine !== 'pytorch') throw new Error(`--ig-engine must be tfjs or pytorch, got "${engine}"`);
+  if (engine !== 'tfjs' && engine !== 'pytorch')
+    throw new Error(`--ig-engine must be tfjs or pytorch, got "${engine}"`);
   let igEngineNote: Record<string, unknown> | undefined;
   for (const m of methods as BenchMethod[]) {
     const t = performance.now();
     let phis: Float32Array[] = [];
     if (m === 'ig' && engine === 'pytorch') {
       const check = await checkAgainstOurs(model, a.model!, cases.slice(0, 2), { steps: 8, noiseSamples: 2, seed });
-      console.error(`ig: PyTorch rebuild vs ours on 2 cases at 8 steps × 2 copies: max relative difference ${check.toExponential(2)}`);
-      if (!(check < 1e-4)) throw new Error(`the PyTorch rebuild disagrees with our IG (max relative difference ${check}); not using it`);
+      console.error(
+        `ig: PyTorch rebuild vs ours on 2 cases at 8 steps × 2 copies: max relative difference ${check.toExponential(2)}`,
+      );
+      if (!(check < 1e-4))
+        throw new Error(`the PyTorch rebuild disagrees with our IG (max relative difference ${check}); not using it`);
       const ig = budget.params.ig;
       const r = torchIgPhis(a.model!, cases, { steps: ig.steps, noiseSamples: ig.noiseSamples, seed });
       phis = r.phis;
@@ -89,9 +113,29 @@ async function main() {
     rows.push(...scoreRows(m, cases, phis, positiveInt('resamples', a.resamples!), seed));
     console.error(`${m}: ${seconds[m]} s`);
   }
-  const meta = { model: a.model, channels, ...(igEngineNote && { igEngine: igEngineNote }), seed, cases: cases.length, byPathology, budget: budget.params, resamples: Number(a.resamples), seconds, totalSeconds: +((performance.now() - t0) / 1000).toFixed(1) };
+  const meta = {
+    model: a.model,
+    channels,
+    ...(igEngineNote && { igEngine: igEngineNote }),
+    seed,
+    cases: cases.length,
+    byPathology,
+    budget: budget.params,
+    resamples: Number(a.resamples),
+    seconds,
+    totalSeconds: +((performance.now() - t0) / 1000).toFixed(1),
+  };
   if (a.json) console.log(JSON.stringify({ ...meta, rows }));
-  else process.stdout.write(`${markdownTable(rows)}\nMean Dice at θ* by pathology, each method's best row:\n\n${bestByPathologyTable(rows)}\n${cases.length} synthetic abnormal cases (seed ${seed}: ${Object.entries(byPathology).map(([p, n]) => `${p} ${n}`).join(', ')}); budgets ${JSON.stringify(budget.params)}${igEngineNote ? ` (IG's gradients by the PyTorch rebuild: ${JSON.stringify(igEngineNote)})` : ''}; ${meta.totalSeconds} s.\n`);
+  else
+    process.stdout.write(
+      `${markdownTable(rows)}\nMean Dice at θ* by pathology, each method's best row:\n\n${bestByPathologyTable(rows)}\n${cases.length} synthetic abnormal cases (seed ${seed}: ${Object.entries(
+        byPathology,
+      )
+        .map(([p, n]) => `${p} ${n}`)
+        .join(
+          ', ',
+        )}); budgets ${JSON.stringify(budget.params)}${igEngineNote ? ` (IG's gradients by the PyTorch rebuild: ${JSON.stringify(igEngineNote)})` : ''}; ${meta.totalSeconds} s.\n`,
+    );
   model.dispose();
 }
 

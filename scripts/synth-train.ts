@@ -25,8 +25,12 @@ const REFERENCE_WINDOWS = 50;
 async function main() {
   const { values: a } = parseArgs({
     options: {
-      seed: { type: 'string', default: '1000' }, count: { type: 'string', default: '300' }, epochs: { type: 'string', default: '25' },
-      patience: { type: 'string', default: '5' }, out: { type: 'string', default: 'models/synth' }, backend: { type: 'string', default: 'wasm' },
+      seed: { type: 'string', default: '1000' },
+      count: { type: 'string', default: '300' },
+      epochs: { type: 'string', default: '25' },
+      patience: { type: 'string', default: '5' },
+      out: { type: 'string', default: 'models/synth' },
+      backend: { type: 'string', default: 'wasm' },
       like: { type: 'string', default: 'ecg12' },
     },
   });
@@ -36,7 +40,9 @@ async function main() {
   const channels = a.like === 'cine3' ? 3 : 12;
   const d = synthCohort({ seed: Number(a.seed), count: Number(a.count), channels });
   const cohortSeconds = (performance.now() - t0) / 1000;
-  console.error(`cohort: ${d.entries.length} records, ${d.windows.length / (d.T * d.C)} windows (${cohortSeconds.toFixed(1)} s)`);
+  console.error(
+    `cohort: ${d.entries.length} records, ${d.windows.length / (d.T * d.C)} windows (${cohortSeconds.toFixed(1)} s)`,
+  );
   const base = JSON.parse(readFileSync(`models/${a.like}/config.json`, 'utf8')) as TrainOptions;
   const opts: TrainOptions = { ...base, epochs: Number(a.epochs), patience: Number(a.patience), beatsPerEpoch: 1 };
   const train = d.entries.filter((e) => e.split === 'train');
@@ -44,15 +50,24 @@ async function main() {
   const t1 = performance.now();
   const result = await trainModel(d, fit, stop, { ...opts, log: (l) => console.error(l) });
   const trainSeconds = (performance.now() - t1) / 1000;
-  const metrics = Object.fromEntries((['train', 'val', 'test'] as const).map((s) => {
-    const entries = d.entries.filter((e) => e.split === s);
-    return [s, splitMetrics(entries, predictEntries(result.model, d, entries))];
-  }));
+  const metrics = Object.fromEntries(
+    (['train', 'val', 'test'] as const).map((s) => {
+      const entries = d.entries.filter((e) => e.split === s);
+      return [s, splitMetrics(entries, predictEntries(result.model, d, entries))];
+    }),
+  );
   const out = a.out!;
   mkdirSync(out, { recursive: true });
   const files = await saveModelDir(result.model, out, {
     classNames: ['normal', 'abnormal'],
-    input: { timeSteps: d.T, channels: d.C, representation: channels === 3 ? 'CineECG twin signal (mTSI walk v1, mm / 50) of the 0.5-40 Hz band-passed window from QRS onset, 500 Hz (synthetic cohort)' : 'z-scored per lead, 0.5-40 Hz band-pass, 500 Hz, window from QRS onset (synthetic cohort)' },
+    input: {
+      timeSteps: d.T,
+      channels: d.C,
+      representation:
+        channels === 3
+          ? 'CineECG twin signal (mTSI walk v1, mm / 50) of the 0.5-40 Hz band-passed window from QRS onset, 500 Hz (synthetic cohort)'
+          : 'z-scored per lead, 0.5-40 Hz band-pass, 500 Hz, window from QRS onset (synthetic cohort)',
+    },
     output: 'logits',
   });
   const normals = fit.filter((e) => e.label === 'normal').slice(0, REFERENCE_WINDOWS);
@@ -60,15 +75,64 @@ async function main() {
   normals.forEach((e, k) => ref.set(windowOf(d, e.best), k * d.T * d.C));
   writeFileSync(join(out, 'reference-normals.bin'), new Uint8Array(ref.buffer));
   const command = `npx tsx scripts/synth-train.ts --seed ${a.seed} --count ${a.count} --epochs ${a.epochs} --patience ${a.patience} --out ${out} --backend ${a.backend}${a.like === 'cine3' ? ' --like cine3' : ''}`;
-  writeFileSync(join(out, 'config.json'), JSON.stringify({ command, cohort: { seed: Number(a.seed), count: Number(a.count), pathology: 'mixed', twinsOfAbnormalTrainingRecords: true }, ...opts }, null, 1) + '\n');
-  const counts = (s: string) => ({ normal: d.entries.filter((e) => e.split === s && e.label === 'normal').length, abnormal: d.entries.filter((e) => e.split === s && e.label === 'abnormal').length });
-  writeFileSync(join(out, 'metrics.json'), JSON.stringify({
-    command, backend, tfjs: tf.version.tfjs, node: process.version, cohortSeconds: +cohortSeconds.toFixed(1), trainSeconds: +trainSeconds.toFixed(1),
-    bestEpoch: result.bestEpoch, epochsRun: result.epochsRun, params: result.model.countParams(), files: [...files, 'reference-normals.bin'],
-    records: { train: counts('train'), val: counts('val'), test: counts('test'), fit: fit.length, earlyStop: stop.length }, metrics, history: result.history,
-  }, null, 1) + '\n');
+  writeFileSync(
+    join(out, 'config.json'),
+    JSON.stringify(
+      {
+        command,
+        cohort: {
+          seed: Number(a.seed),
+          count: Number(a.count),
+          pathology: 'mixed',
+          twinsOfAbnormalTrainingRecords: true,
+        },
+        ...opts,
+      },
+      null,
+      1,
+    ) + '\n',
+  );
+  const counts = (s: string) => ({
+    normal: d.entries.filter((e) => e.split === s && e.label === 'normal').length,
+    abnormal: d.entries.filter((e) => e.split === s && e.label === 'abnormal').length,
+  });
+  writeFileSync(
+    join(out, 'metrics.json'),
+    JSON.stringify(
+      {
+        command,
+        backend,
+        tfjs: tf.version.tfjs,
+        node: process.version,
+        cohortSeconds: +cohortSeconds.toFixed(1),
+        trainSeconds: +trainSeconds.toFixed(1),
+        bestEpoch: result.bestEpoch,
+        epochsRun: result.epochsRun,
+        params: result.model.countParams(),
+        files: [...files, 'reference-normals.bin'],
+        records: {
+          train: counts('train'),
+          val: counts('val'),
+          test: counts('test'),
+          fit: fit.length,
+          earlyStop: stop.length,
+        },
+        metrics,
+        history: result.history,
+      },
+      null,
+      1,
+    ) + '\n',
+  );
   const m = metrics.test;
-  console.log(JSON.stringify({ test: { accuracy: m.accuracy.estimate, macroF1: m.macroF1.estimate, auroc: m.auroc.estimate }, val: { accuracy: metrics.val.accuracy.estimate }, bestEpoch: result.bestEpoch, trainSeconds }));
+  console.log(
+    JSON.stringify({
+      test: { accuracy: m.accuracy.estimate, macroF1: m.macroF1.estimate, auroc: m.auroc.estimate },
+      val: { accuracy: metrics.val.accuracy.estimate },
+      bestEpoch: result.bestEpoch,
+      trainSeconds,
+    }),
+  );
 }
 
 void main();

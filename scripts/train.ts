@@ -33,7 +33,9 @@ export const DEFAULT_TRAIN: TrainOptions = {
 
 /** Defaults for a model input: the 12-lead ones above, or the same with 3 channels and the trajectory augmentation. */
 export function defaultTrainFor(input: InputName): TrainOptions {
-  return input === 'ecg12' ? DEFAULT_TRAIN : { ...DEFAULT_TRAIN, model: { ...DEFAULT_TRAIN.model, channels: 3 }, augment: DEFAULT_TRAJECTORY_AUGMENT };
+  return input === 'ecg12'
+    ? DEFAULT_TRAIN
+    : { ...DEFAULT_TRAIN, model: { ...DEFAULT_TRAIN.model, channels: 3 }, augment: DEFAULT_TRAJECTORY_AUGMENT };
 }
 
 /** Its presence ends training after the current epoch (see main). */
@@ -42,11 +44,15 @@ export const STOP_FILE = '.cache/stop-training';
 /** What the model.json metadata says the input is. */
 export const REPRESENTATION: Record<InputName, string> = {
   ecg12: 'z-scored per lead, 0.5-40 Hz band-pass, 500 Hz, window from QRS onset',
-  cine3: 'CineECG mTSI trajectory (x, y, z, LPS heart frame) in mm / 50, from the 0.5-40 Hz band-passed mV leads of the same 400 ms window from QRS onset, 500 Hz',
+  cine3:
+    'CineECG mTSI trajectory (x, y, z, LPS heart frame) in mm / 50, from the 0.5-40 Hz band-passed mV leads of the same 400 ms window from QRS onset, 500 Hz',
 };
 
 /** 15% of the training records, stratified by label, held out for early stopping (paper 3.2). */
-export function earlyStopSplit<T extends { label: string; id: string }>(train: T[], seed: number): { fit: T[]; stop: T[] } {
+export function earlyStopSplit<T extends { label: string; id: string }>(
+  train: T[],
+  seed: number,
+): { fit: T[]; stop: T[] } {
   const random = mulberry32(seed);
   const fit: T[] = [];
   const stop: T[] = [];
@@ -78,14 +84,20 @@ async function main() {
   const backend = await useBackend(a.backend!);
   const cfgPath = a.config ?? join(out, 'config.json');
   const defaults = defaultTrainFor(input);
-  const opts: TrainOptions = existsSync(cfgPath) ? { ...defaults, ...JSON.parse(readFileSync(cfgPath, 'utf8')) } : { ...defaults };
+  const opts: TrainOptions = existsSync(cfgPath)
+    ? { ...defaults, ...JSON.parse(readFileSync(cfgPath, 'utf8')) }
+    : { ...defaults };
   const d = loadDataset(a.dataset!, input);
   const train = d.entries.filter((e) => e.split === 'train');
   const { fit, stop } = earlyStopSplit(train, opts.seed);
   const t0 = performance.now();
   // `touch .cache/stop-training` ends training after the current epoch (a budget on a shared machine); the
   // options are then recorded with epochs = the epochs run, which reproduces the same weights.
-  const result = await trainModel(d, fit, stop, { ...opts, log: (l) => console.error(l), stopRequested: () => existsSync(STOP_FILE) });
+  const result = await trainModel(d, fit, stop, {
+    ...opts,
+    log: (l) => console.error(l),
+    stopRequested: () => existsSync(STOP_FILE),
+  });
   const trainSeconds = (performance.now() - t0) / 1000;
   if (result.stoppedOnRequest) {
     opts.epochs = result.epochsRun;
@@ -107,17 +119,38 @@ async function main() {
   });
   writeFileSync(
     join(out, 'metrics.json'),
-    JSON.stringify({
-      ...(input === 'ecg12' ? {} : { input, dataset: datasetSummary(a.dataset!, input) }),
-      backend, tfjs: tf.version.tfjs, node: process.version, trainSeconds: +trainSeconds.toFixed(1), bestEpoch: result.bestEpoch, epochsRun: result.epochsRun,
-      params: result.model.countParams(), files, records: { fit: fit.length, earlyStop: stop.length, fitNormal: fit.filter((e) => labelIndex(e) === 0).length },
-      options: opts, metrics, testBySource: metricsBySource(testEntries, testP), history: result.history,
-    }, null, 1) + '\n',
+    JSON.stringify(
+      {
+        ...(input === 'ecg12' ? {} : { input, dataset: datasetSummary(a.dataset!, input) }),
+        backend,
+        tfjs: tf.version.tfjs,
+        node: process.version,
+        trainSeconds: +trainSeconds.toFixed(1),
+        bestEpoch: result.bestEpoch,
+        epochsRun: result.epochsRun,
+        params: result.model.countParams(),
+        files,
+        records: { fit: fit.length, earlyStop: stop.length, fitNormal: fit.filter((e) => labelIndex(e) === 0).length },
+        options: opts,
+        metrics,
+        testBySource: metricsBySource(testEntries, testP),
+        history: result.history,
+      },
+      null,
+      1,
+    ) + '\n',
   );
   // A registered model folder (one with meta.json) gets its digests and metrics summary refreshed.
   if (existsSync(join(out, 'meta.json'))) await writeModelMeta(out);
   const m = metrics.test;
-  console.log(JSON.stringify({ test: { accuracy: m.accuracy.estimate, macroF1: m.macroF1.estimate, auroc: m.auroc.estimate }, val: { accuracy: metrics.val.accuracy.estimate, macroF1: metrics.val.macroF1.estimate }, bestEpoch: result.bestEpoch, trainSeconds }));
+  console.log(
+    JSON.stringify({
+      test: { accuracy: m.accuracy.estimate, macroF1: m.macroF1.estimate, auroc: m.auroc.estimate },
+      val: { accuracy: metrics.val.accuracy.estimate, macroF1: metrics.val.macroF1.estimate },
+      bestEpoch: result.bestEpoch,
+      trainSeconds,
+    }),
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) void main();

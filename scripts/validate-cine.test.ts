@@ -3,8 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { QRS_REGION_MS } from '../src/core/constants';
 import { FIXTURES, sharedDataDir } from '../src/test-support/data';
 import {
-  lafbStats, listCohortRecords, loadEpicardium, maxOutside, rbbbStats, trajectoryFeatures, vcgAgainstFrank,
-  type Cohort, type TrajectoryFeatures,
+  lafbStats,
+  listCohortRecords,
+  loadEpicardium,
+  maxOutside,
+  rbbbStats,
+  trajectoryFeatures,
+  vcgAgainstFrank,
+  type Cohort,
+  type TrajectoryFeatures,
 } from './validate-cine';
 
 describe('Kors VCG against the recorded Frank leads (PTB s0010_re excerpt in the fixtures)', () => {
@@ -17,7 +24,9 @@ describe('Kors VCG against the recorded Frank leads (PTB s0010_re excerpt in the
   });
 });
 
-const root = sharedDataDir('CineECG validation on the shared datasets (Kors on the full PTB record, LAFB/RBBB/NORM cohorts, heart mesh)');
+const root = sharedDataDir(
+  'CineECG validation on the shared datasets (Kors on the full PTB record, LAFB/RBBB/NORM cohorts, heart mesh)',
+);
 
 describe.skipIf(!root)('CineECG validation on ../shared/data', () => {
   it('Kors VCG vs Frank leads over all 52 beats of s0010_re: r ≥ 0.85 per axis', () => {
@@ -76,7 +85,9 @@ describe.skipIf(!root)('CineECG validation on ../shared/data', () => {
 
   it('the walk v1 (before issue 11) reproduces its published figures: QRS within ~20 mm, the T part out of the heart', () => {
     const epicardium = loadEpicardium(root!)!;
-    const some = listCohortRecords(root!).filter((_, k) => k % 10 === 0).map((r) => trajectoryFeatures(r, { walk: 'v1' }));
+    const some = listCohortRecords(root!)
+      .filter((_, k) => k % 10 === 0)
+      .map((r) => trajectoryFeatures(r, { walk: 'v1' }));
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
     expect(med(some.map((f) => f.qrsSpanMm))).toBeLessThan(30);
     const whole = some.map((f) => maxOutside(f.points, epicardium, undefined, 5));

@@ -15,16 +15,28 @@ import { inspectRecord } from './commands/inspect';
 import { ludbQrsComplexes, ludbRecords, type LudbRecordInfo } from './lib/ludb';
 
 const MATCH_MS = 100;
-const dir = resolve(process.argv[2] ?? join(process.env.ECG_DATA_DIR ?? resolve(import.meta.dirname, '../../shared/data'), 'ludb'));
+const dir = resolve(
+  process.argv[2] ?? join(process.env.ECG_DATA_DIR ?? resolve(import.meta.dirname, '../../shared/data'), 'ludb'),
+);
 if (!existsSync(join(dir, 'ludb.csv'))) {
   console.error(`LUDB not found at ${dir}: pass its folder, or set ECG_DATA_DIR`);
   process.exit(2);
 }
 
-interface Tally { records: number; annotated: number; detected: number; extra: number; consensus: number[]; earliest: number[] }
+interface Tally {
+  records: number;
+  annotated: number;
+  detected: number;
+  extra: number;
+  consensus: number[];
+  earliest: number[];
+}
 const tally = (): Tally => ({ records: 0, annotated: 0, detected: 0, extra: 0, consensus: [], earliest: [] });
 const groups: Record<string, Tally> = {
-  'sinus, held-out (even ids)': tally(), 'sinus, tuning (odd ids)': tally(), 'sinus, all': tally(), 'all rhythms': tally(),
+  'sinus, held-out (even ids)': tally(),
+  'sinus, tuning (odd ids)': tally(),
+  'sinus, all': tally(),
+  'all rhythms': tally(),
 };
 const isSinus = (r: LudbRecordInfo) => /sinus/i.test(r.rhythm) && !/fibrillation|flutter/i.test(r.rhythm);
 const failures: string[] = [];
@@ -39,7 +51,11 @@ for (const info of ludbRecords(dir)) {
   }
   const complexes = ludbQrsComplexes(dir, info.id).filter((c) => c.medianOnsetSample !== undefined);
   const targets = [groups['all rhythms']];
-  if (isSinus(info)) targets.push(groups['sinus, all'], groups[Number(info.id) % 2 === 0 ? 'sinus, held-out (even ids)' : 'sinus, tuning (odd ids)']);
+  if (isSinus(info))
+    targets.push(
+      groups['sinus, all'],
+      groups[Number(info.id) % 2 === 0 ? 'sinus, held-out (even ids)' : 'sinus, tuning (odd ids)'],
+    );
   if (complexes.length === 0) continue;
   const ms = (s: number) => s * 2; // LUDB is 500 Hz
   const first = ms(complexes[0].medianOnsetSample!) - MATCH_MS;
@@ -51,7 +67,12 @@ for (const info of ludbRecords(dir)) {
     const ref = ms(c.medianOnsetSample!);
     let best = -1;
     onsetsMs.forEach((o, k) => {
-      if (!used.has(k) && Math.abs(o - ref) <= MATCH_MS && (best < 0 || Math.abs(o - ref) < Math.abs(onsetsMs[best] - ref))) best = k;
+      if (
+        !used.has(k) &&
+        Math.abs(o - ref) <= MATCH_MS &&
+        (best < 0 || Math.abs(o - ref) < Math.abs(onsetsMs[best] - ref))
+      )
+        best = k;
     });
     if (best < 0) continue;
     used.add(best);
@@ -77,7 +98,9 @@ const q = (xs: number[], p: number) => {
 };
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 console.log(`LUDB QRS onset validation (${dir}); errors in ms, detected − expert\n`);
-console.log('| records | n rec | QRS annotated | detected | extra detections | consensus onset: median abs / p90 abs / mean | earliest-lead onset: median abs / p90 abs / mean |');
+console.log(
+  '| records | n rec | QRS annotated | detected | extra detections | consensus onset: median abs / p90 abs / mean | earliest-lead onset: median abs / p90 abs / mean |',
+);
 console.log('|---|---|---|---|---|---|---|');
 for (const [name, t] of Object.entries(groups)) {
   const rate = ((100 * t.detected) / t.annotated).toFixed(2);

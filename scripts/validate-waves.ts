@@ -79,7 +79,12 @@ export function ludbReference(dir: string, id: string, windowStartMs: number): W
     const v = medianOrUndefined(xs);
     return v === undefined ? undefined : ms(v);
   };
-  return { qrsOnsetMs: ms(c.medianOnsetSample!), qrsOffsetMs: m(qrsOffsets), tOnsetMs: m(tOnsets), tOffsetMs: m(tOffsets) };
+  return {
+    qrsOnsetMs: ms(c.medianOnsetSample!),
+    qrsOffsetMs: m(qrsOffsets),
+    tOnsetMs: m(tOnsets),
+    tOffsetMs: m(tOffsets),
+  };
 }
 
 /** Every LUDB record prepared as the app prepares it, with the expert consensus of its model-window beat. */
@@ -140,7 +145,9 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const dir = resolve(process.argv[2] ?? join(process.env.ECG_DATA_DIR ?? resolve(import.meta.dirname, '../../shared/data'), 'ludb'));
+  const dir = resolve(
+    process.argv[2] ?? join(process.env.ECG_DATA_DIR ?? resolve(import.meta.dirname, '../../shared/data'), 'ludb'),
+  );
   if (!existsSync(join(dir, 'ludb.csv'))) {
     console.error(`LUDB not found at ${dir}: pass its folder, or set ECG_DATA_DIR`);
     process.exit(2);
@@ -153,8 +160,15 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     ['sinus, all', beats.filter((b) => b.sinus)],
     ['all rhythms', beats],
   ];
-  const names: Record<Quantity, string> = { qrsOnset: 'QRS onset (window start)', qrsOffset: 'QRS offset (J)', tOnset: 'T onset', tOffset: 'T offset' };
-  console.log(`LUDB wave delineation of the model window's beat (${dir}); errors in ms, estimate − expert consensus (median over leads)\n`);
+  const names: Record<Quantity, string> = {
+    qrsOnset: 'QRS onset (window start)',
+    qrsOffset: 'QRS offset (J)',
+    tOnset: 'T onset',
+    tOffset: 'T offset',
+  };
+  console.log(
+    `LUDB wave delineation of the model window's beat (${dir}); errors in ms, estimate − expert consensus (median over leads)\n`,
+  );
   console.log('| records | quantity | n (records) | missed | median abs | p90 abs | bias (mean) | median signed |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const [name, group] of groups) {
@@ -174,7 +188,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const t = modelBeatWaves(b.prepared).tOnsetMs;
     return t !== null && t < b.prepared.windowSamples * (1000 / b.prepared.fsHz);
   }).length;
-  console.log(`\nsinus records whose T onset is estimated inside the 400 ms window (the 3D view draws QRS / ST / T): ${tInWindow} of ${sinus.length}`);
+  console.log(
+    `\nsinus records whose T onset is estimated inside the 400 ms window (the 3D view draws QRS / ST / T): ${tInWindow} of ${sinus.length}`,
+  );
   console.log(`parameters: ${JSON.stringify(WAVE_PARAMS)}`);
   if (failures.length) console.log(`\nrecords that failed to prepare:\n${failures.join('\n')}`);
 }

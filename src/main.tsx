@@ -17,7 +17,8 @@ import './app/app.css';
 const studyMode = studyParamFromUrl(window.location.search) !== null;
 const StudyApp = lazy(() => import('./app/study/StudyApp').then((m) => ({ default: m.StudyApp })));
 // Loading starts outside React: the store is the source of truth, the components only read it.
-if (!studyMode) void loadCase(appStore, caseIdFromUrl(window.location.search), { fetch: (url) => fetch(url), openCase });
+if (!studyMode)
+  void loadCase(appStore, caseIdFromUrl(window.location.search), { fetch: (url) => fetch(url), openCase });
 // The view in the address (method, display, camera, time cursor, tour step) is applied before the first render and
 // kept up to date; the tour steers the case, the explanation and the camera.
 if (!studyMode) {

@@ -21,7 +21,8 @@ export async function readCanvasData(canvas: Locator): Promise<CanvasData> {
   const d = await canvas.evaluate((el) => ({ ...(el as HTMLElement).dataset }));
   const num = (k: string): number => {
     const v = Number(d[k]);
-    if (d[k] === undefined || !Number.isFinite(v)) throw new Error(`canvas data-${k} is missing or not a number: ${d[k]}`);
+    if (d[k] === undefined || !Number.isFinite(v))
+      throw new Error(`canvas data-${k} is missing or not a number: ${d[k]}`);
     return v;
   };
   const list = (k: string): number[] => (d[k] ? d[k]!.split(',').map(Number) : []);

@@ -17,7 +17,11 @@ export interface ExplainJson {
 /** Runs `cli explain` the way a user would and parses its JSON. */
 export function cliExplain(recordPath: string, args: string[]): ExplainJson {
   const stdout = execFileSync('npx', ['tsx', 'scripts/cli.ts', 'explain', ...args, recordPath], {
-    cwd: REPO_ROOT, encoding: 'utf8', timeout: 300_000, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024,
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 300_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
   });
   const line = stdout.split('\n').find((l) => l.startsWith('{') && l.includes('"attributions"'));
   if (!line) throw new Error(`cli explain printed no explanation:\n${stdout.slice(0, 2000)}`);
@@ -28,10 +32,14 @@ export function cliExplain(recordPath: string, args: string[]): ExplainJson {
 export function maxRelativeDifference(a: number[][][], b: number[][][]): number {
   let diff = 0;
   let scale = 0;
-  b.forEach((bk, k) => bk.forEach((bt, t) => bt.forEach((v, c) => {
-    diff = Math.max(diff, Math.abs(a[k][t][c] - v));
-    scale = Math.max(scale, Math.abs(v));
-  })));
+  b.forEach((bk, k) =>
+    bk.forEach((bt, t) =>
+      bt.forEach((v, c) => {
+        diff = Math.max(diff, Math.abs(a[k][t][c] - v));
+        scale = Math.max(scale, Math.abs(v));
+      }),
+    ),
+  );
   return diff / scale;
 }
 
@@ -69,7 +77,9 @@ export async function runExplanation(page: Page, timeout: number): Promise<numbe
   const before = await rows.count();
   await expect(panel.getByRole('button', { name: /^Explain with/ })).toBeEnabled({ timeout: 120_000 });
   await panel.getByRole('button', { name: /^Explain with/ }).click();
-  await expect.poll(async () => (await rows.count()) > before || (await panel.getByRole('alert').count()) > 0, { timeout }).toBe(true);
+  await expect
+    .poll(async () => (await rows.count()) > before || (await panel.getByRole('alert').count()) > 0, { timeout })
+    .toBe(true);
   const alert = panel.getByRole('alert');
   if (await alert.count()) throw new Error(`the explanation failed: ${await alert.innerText()}`);
   await expect(panel.getByRole('status').filter({ hasText: 'Explanation ready' })).toBeAttached();
@@ -79,7 +89,10 @@ export async function runExplanation(page: Page, timeout: number): Promise<numbe
 /** Clicks Download JSON and reads the file the browser saved. */
 export async function downloadedExplanation(page: Page): Promise<ExplainJson> {
   await openExplainDetails(page);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('explain').getByRole('button', { name: 'Download JSON' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('explain').getByRole('button', { name: 'Download JSON' }).click(),
+  ]);
   const file = await download.path();
   return JSON.parse(readFileSync(file, 'utf8')) as ExplainJson;
 }

@@ -18,7 +18,8 @@ export async function waitForOfflineReady(page: Page, timeout = 120_000): Promis
 export async function precacheEntries(page: Page): Promise<number> {
   return page.evaluate(async () => {
     let n = 0;
-    for (const name of await caches.keys()) if (name.includes('precache')) n += (await (await caches.open(name)).keys()).length;
+    for (const name of await caches.keys())
+      if (name.includes('precache')) n += (await (await caches.open(name)).keys()).length;
     return n;
   });
 }

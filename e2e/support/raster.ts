@@ -42,9 +42,17 @@ export const isDark = ([r, g, b]: Rgb): boolean => Math.max(r, g, b) < 110;
 /** The window band's edge line (opaque blue). */
 export const isWindowEdge = ([r, g, b]: Rgb): boolean => b > 150 && b - r > 90 && b - g > 50;
 /** Major (5 mm) ruling, classic red. */
-export const isMajorLine = ([r, g, b]: Rgb): boolean => r > 200 && g < 170 && b < 170 && g > 100 && Math.abs(g - b) < 15;
+export const isMajorLine = ([r, g, b]: Rgb): boolean =>
+  r > 200 && g < 170 && b < 170 && g > 100 && Math.abs(g - b) < 15;
 
-export function countInRect(r: Raster, x0: number, x1: number, y0: number, y1: number, pred: (p: Rgb) => boolean): number {
+export function countInRect(
+  r: Raster,
+  x0: number,
+  x1: number,
+  y0: number,
+  y1: number,
+  pred: (p: Rgb) => boolean,
+): number {
   let n = 0;
   for (let y = Math.max(0, Math.round(y0)); y <= Math.min(r.height - 1, Math.round(y1)); y++) {
     for (let x = Math.max(0, Math.round(x0)); x <= Math.min(r.width - 1, Math.round(x1)); x++) {

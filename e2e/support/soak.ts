@@ -17,7 +17,10 @@ const EXPLAIN = '[data-testid="explain"]';
 /** Sets the IG fields of the explain panel (the drawer holds them) as a user would. */
 export async function setIgBudget(page: Page, steps: number, noisyCopies: number): Promise<void> {
   const panel = page.locator(EXPLAIN);
-  await panel.getByRole('radiogroup', { name: 'Attribution method' }).getByRole('radio', { name: /Integrated Gradients/ }).click();
+  await panel
+    .getByRole('radiogroup', { name: 'Attribution method' })
+    .getByRole('radio', { name: /Integrated Gradients/ })
+    .click();
   const toggle = panel.getByRole('button', { name: /^(Details|Hide details)$/ });
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   await panel.getByLabel('Steps', { exact: true }).fill(String(steps));
@@ -29,9 +32,13 @@ export async function setIgBudget(page: Page, steps: number, noisyCopies: number
 async function explainOnce(page: Page): Promise<void> {
   const rows = `${EXPLAIN} table.timings tbody tr`;
   const before = await page.locator(rows).count();
-  await page.locator(EXPLAIN).getByRole('button', { name: /^Explain with/ }).click();
+  await page
+    .locator(EXPLAIN)
+    .getByRole('button', { name: /^Explain with/ })
+    .click();
   await page.waitForFunction(
-    ({ rows, before, panel }) => document.querySelectorAll(rows).length > before || document.querySelector(`${panel} [role="alert"]`) !== null,
+    ({ rows, before, panel }) =>
+      document.querySelectorAll(rows).length > before || document.querySelector(`${panel} [role="alert"]`) !== null,
     { rows, before, panel: EXPLAIN },
     { timeout: 120_000, polling: 50 },
   );
@@ -52,7 +59,10 @@ async function measure(page: Page, run: number, msPerRun: number): Promise<SoakR
  * Runs `runs` explanations in a row on the open page (its model ready, `?test-hooks` in the URL), measuring at the
  * start, after the first run (the baseline: first-use caches are made then) and every `every` runs.
  */
-export async function soak(page: Page, opts: { runs: number; every: number; onRow?: (r: SoakRow) => void }): Promise<SoakRow[]> {
+export async function soak(
+  page: Page,
+  opts: { runs: number; every: number; onRow?: (r: SoakRow) => void },
+): Promise<SoakRow[]> {
   const rows: SoakRow[] = [];
   const add = (r: SoakRow) => (rows.push(r), opts.onRow?.(r));
   add(await measure(page, 0, 0));
@@ -71,18 +81,28 @@ export async function soak(page: Page, opts: { runs: number; every: number; onRo
 }
 
 /** The verdict: tensors must not grow at all after the first run; the page heap may grow by at most `heapBoundBytes`. */
-export function judgeSoak(rows: SoakRow[], heapBoundBytes: number): { ok: boolean; tensorGrowth: number; heapGrowth: number; problems: string[] } {
+export function judgeSoak(
+  rows: SoakRow[],
+  heapBoundBytes: number,
+): { ok: boolean; tensorGrowth: number; heapGrowth: number; problems: string[] } {
   const base = rows.find((r) => r.run === 1) ?? rows[0];
   const last = rows[rows.length - 1];
   const tensorGrowth = Math.max(...rows.filter((r) => r.run >= base.run).map((r) => r.tensors)) - base.tensors;
   const heapGrowth = last.heapBytes - base.heapBytes;
   const problems: string[] = [];
-  if (tensorGrowth > 0) problems.push(`worker tensors grew by ${tensorGrowth} after the first run (${base.tensors} → max ${base.tensors + tensorGrowth})`);
-  if (heapGrowth > heapBoundBytes) problems.push(`page heap grew by ${(heapGrowth / 2 ** 20).toFixed(1)} MiB, over the bound of ${(heapBoundBytes / 2 ** 20).toFixed(1)} MiB`);
+  if (tensorGrowth > 0)
+    problems.push(
+      `worker tensors grew by ${tensorGrowth} after the first run (${base.tensors} → max ${base.tensors + tensorGrowth})`,
+    );
+  if (heapGrowth > heapBoundBytes)
+    problems.push(
+      `page heap grew by ${(heapGrowth / 2 ** 20).toFixed(1)} MiB, over the bound of ${(heapBoundBytes / 2 ** 20).toFixed(1)} MiB`,
+    );
   return { ok: problems.length === 0, tensorGrowth, heapGrowth, problems };
 }
 
 export function formatSoakRow(r: SoakRow): string {
   return `| ${r.run} | ${r.tensors} | ${(r.tensorBytes / 2 ** 20).toFixed(2)} | ${(r.heapBytes / 2 ** 20).toFixed(1)} | ${r.run === 0 ? '–' : r.msPerRun.toFixed(0)} |`;
 }
-export const SOAK_TABLE_HEAD = '| runs done | worker tensors | tensor MiB | page heap MiB (after GC) | ms per run |\n|---:|---:|---:|---:|---:|';
+export const SOAK_TABLE_HEAD =
+  '| runs done | worker tensors | tensor MiB | page heap MiB (after GC) | ms per run |\n|---:|---:|---:|---:|---:|';

@@ -10,7 +10,11 @@ import { POST_PROCESSES, type PostProcess } from '../../src/core/eval/importance
  */
 export function agreementCommand(stdin: string, postprocess: string | undefined) {
   if (!POST_PROCESSES.includes(postprocess as PostProcess)) {
-    throw new EvalError('bad-input', `--postprocess must be one of ${POST_PROCESSES.join(', ')}, got ${postprocess === undefined ? 'nothing' : `"${postprocess}"`}`, 'postprocess');
+    throw new EvalError(
+      'bad-input',
+      `--postprocess must be one of ${POST_PROCESSES.join(', ')}, got ${postprocess === undefined ? 'nothing' : `"${postprocess}"`}`,
+      'postprocess',
+    );
   }
   const r = cohortAgreement(parseAgreementInput(stdin), postprocess as PostProcess);
   return { threshold: r.threshold, meanDice: r.meanDice, cases: r.cases };

@@ -14,7 +14,12 @@ const record = join(FIXTURES, 'ptbxl/00285_hr.hea');
 describe('cli cine', () => {
   it('gives the mTSI and VCG of the same 400 ms window `cli inspect` reports, one point per sample, in LPS mm', () => {
     const out = cineRecord(parseCineArgs([record])!);
-    expect(out).toMatchObject({ frame: 'LPS-mm', fsHz: 500, windowStartMs: inspectRecord(record).windowStartMs, vcgMethod: 'kors' });
+    expect(out).toMatchObject({
+      frame: 'LPS-mm',
+      fsHz: 500,
+      windowStartMs: inspectRecord(record).windowStartMs,
+      vcgMethod: 'kors',
+    });
     expect(out.windowStartMs).toBe(3472);
     expect(out.trajectory).toHaveLength(200);
     expect(out.vcg).toHaveLength(200);
@@ -38,12 +43,27 @@ describe('cli cine', () => {
   });
 
   it('takes --walk, --vcg, and --step and --speed for walk v1, and refuses what it does not know', () => {
-    expect(parseCineArgs([record, '--walk', 'v1', '--vcg', 'inverse-dower', '--step', 'scaled', '--speed', '0.25'])).toEqual({
-      record, vcgMethod: 'inverse-dower', walk: 'v1', stepMode: 'scaled', speedMmPerMs: 0.25,
+    expect(
+      parseCineArgs([record, '--walk', 'v1', '--vcg', 'inverse-dower', '--step', 'scaled', '--speed', '0.25']),
+    ).toEqual({
+      record,
+      vcgMethod: 'inverse-dower',
+      walk: 'v1',
+      stepMode: 'scaled',
+      speedMmPerMs: 0.25,
     });
     expect(parseCineArgs([record])).toMatchObject({ walk: 'v2', vcgMethod: 'kors' });
-    for (const bad of [[], [record, record], [record, '--vcg', 'frank'], [record, '--walk', 'v3'], [record, '--walk', 'v1', '--step', 'x'],
-      [record, '--walk', 'v1', '--speed', '-1'], [record, '--speed', '0.25'], [record, '--step', 'scaled'], [record, '--nope']]) {
+    for (const bad of [
+      [],
+      [record, record],
+      [record, '--vcg', 'frank'],
+      [record, '--walk', 'v3'],
+      [record, '--walk', 'v1', '--step', 'x'],
+      [record, '--walk', 'v1', '--speed', '-1'],
+      [record, '--speed', '0.25'],
+      [record, '--step', 'scaled'],
+      [record, '--nope'],
+    ]) {
       expect(parseCineArgs(bad), bad.join(' ')).toBeNull();
     }
     const v1 = (...a: string[]) => cineRecord(parseCineArgs([record, '--walk', 'v1', ...a])!);
@@ -51,7 +71,8 @@ describe('cli cine', () => {
   });
 
   it('prints one JSON object, and errors as JSON with a non-zero exit, through the real entry point', () => {
-    const run = (...args: string[]) => spawnSync('npx', ['tsx', 'scripts/cli.ts', 'cine', ...args], { encoding: 'utf8' });
+    const run = (...args: string[]) =>
+      spawnSync('npx', ['tsx', 'scripts/cli.ts', 'cine', ...args], { encoding: 'utf8' });
     const ok = JSON.parse(execFileSync('npx', ['tsx', 'scripts/cli.ts', 'cine', record], { encoding: 'utf8' }));
     expect(ok).toMatchObject({ frame: 'LPS-mm', fsHz: 500, windowStartMs: 3472 });
     const missing = run(join(FIXTURES, 'ptbxl/missing.hea'));

@@ -31,25 +31,49 @@ export function parseCineArgs(args: string[]): CineArgs | null {
   let parsed;
   try {
     parsed = parseArgs({
-      args, allowPositionals: true,
-      options: { fs: { type: 'string' }, zscored: { type: 'boolean' }, vcg: { type: 'string', default: 'kors' }, walk: { type: 'string', default: MTSI_DEFAULTS.walk }, step: { type: 'string', default: MTSI_DEFAULTS.stepMode }, speed: { type: 'string' } },
+      args,
+      allowPositionals: true,
+      options: {
+        fs: { type: 'string' },
+        zscored: { type: 'boolean' },
+        vcg: { type: 'string', default: 'kors' },
+        walk: { type: 'string', default: MTSI_DEFAULTS.walk },
+        step: { type: 'string', default: MTSI_DEFAULTS.stepMode },
+        speed: { type: 'string' },
+      },
     });
   } catch {
     return null; // unknown option
   }
   const { values: v, positionals } = parsed;
   const speed = v.speed === undefined ? MTSI_DEFAULTS.speedMmPerMs : Number(v.speed);
-  if (positionals.length !== 1 || !(speed > 0) || !['kors', 'inverse-dower'].includes(v.vcg!) || !['fixed', 'scaled'].includes(v.step!) || !WALKS.includes(v.walk as Walk)) return null;
+  if (
+    positionals.length !== 1 ||
+    !(speed > 0) ||
+    !['kors', 'inverse-dower'].includes(v.vcg!) ||
+    !['fixed', 'scaled'].includes(v.step!) ||
+    !WALKS.includes(v.walk as Walk)
+  )
+    return null;
   if (v.walk === 'v2' && (v.speed !== undefined || args.includes('--step'))) return null; // v1's options: refuse rather than ignore
   const load = npyOptionsOf(v);
   if (!load) return null;
-  return { record: positionals[0], vcgMethod: v.vcg as VcgMethod, walk: v.walk as Walk, stepMode: v.step as StepMode, speedMmPerMs: speed, ...(load.npy ? { load } : {}) };
+  return {
+    record: positionals[0],
+    vcgMethod: v.vcg as VcgMethod,
+    walk: v.walk as Walk,
+    stepMode: v.step as StepMode,
+    speedMmPerMs: speed,
+    ...(load.npy ? { load } : {}),
+  };
 }
 
 let epicardium: TriangleMesh | null = null;
 /** The epicardium the app draws (public/heart/heart.bin, heart frame), read once. */
 function appEpicardium(): TriangleMesh {
-  epicardium ??= decodeHeartAsset(readFileSync(resolve(import.meta.dirname, '../../public/heart/heart.bin'))).epicardium;
+  epicardium ??= decodeHeartAsset(
+    readFileSync(resolve(import.meta.dirname, '../../public/heart/heart.bin')),
+  ).epicardium;
   return epicardium;
 }
 
@@ -64,10 +88,19 @@ export function cineRecord(a: CineArgs) {
   const p = prepareEcg(loadRecordAt(a.record, a.load));
   const c = cineWindow(p, { vcgMethod: a.vcgMethod, walk: a.walk, stepMode: a.stepMode, speedMmPerMs: a.speedMmPerMs });
   const epi = appEpicardium();
-  const outsideMm = Array.from({ length: c.trajectory.nSamples }, (_, t) => Math.round(distanceOutsideEpicardium(pointAt(c.trajectory.points, t), epi) * 100) / 100);
-  const mtsi = a.walk === 'v1'
-    ? { walk: a.walk, stepMode: a.stepMode, speedMmPerMs: a.speedMmPerMs, stepMm: (a.speedMmPerMs * 1000) / c.fsHz }
-    : { walk: a.walk, qrsSpeedMmPerMs: MTSI_V2_DEFAULTS.qrsSpeedMmPerMs, tSpeedMmPerMs: MTSI_V2_DEFAULTS.tSpeedMmPerMs, marginMm: MTSI_V2_DEFAULTS.marginMm };
+  const outsideMm = Array.from(
+    { length: c.trajectory.nSamples },
+    (_, t) => Math.round(distanceOutsideEpicardium(pointAt(c.trajectory.points, t), epi) * 100) / 100,
+  );
+  const mtsi =
+    a.walk === 'v1'
+      ? { walk: a.walk, stepMode: a.stepMode, speedMmPerMs: a.speedMmPerMs, stepMm: (a.speedMmPerMs * 1000) / c.fsHz }
+      : {
+          walk: a.walk,
+          qrsSpeedMmPerMs: MTSI_V2_DEFAULTS.qrsSpeedMmPerMs,
+          tSpeedMmPerMs: MTSI_V2_DEFAULTS.tSpeedMmPerMs,
+          marginMm: MTSI_V2_DEFAULTS.marginMm,
+        };
   return {
     record: a.record,
     frame: FRAME,
@@ -77,10 +110,17 @@ export function cineRecord(a: CineArgs) {
     qrsOffsetMs: c.qrsOffsetMs,
     mtsi,
     vcgMethod: a.vcgMethod,
-    units: { trajectory: 'mm', vcg: 'mV', qrsOffsetMs: 'ms after the window start', outsideMm: 'mm outside the epicardium, 0 inside' },
+    units: {
+      trajectory: 'mm',
+      vcg: 'mV',
+      qrsOffsetMs: 'ms after the window start',
+      outsideMm: 'mm outside the epicardium, 0 inside',
+    },
     trajectory: toRows(c.trajectory.points, 3),
     outsideMm,
     vcg: toRows(c.vcg, 4),
-    electrodes: Object.fromEntries(Object.entries(standardElectrodes()).map(([k, v]) => [k, v.map((x) => Math.round(x * 10) / 10)])),
+    electrodes: Object.fromEntries(
+      Object.entries(standardElectrodes()).map(([k, v]) => [k, v.map((x) => Math.round(x * 10) / 10)]),
+    ),
   };
 }

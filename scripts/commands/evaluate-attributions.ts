@@ -21,10 +21,15 @@ export async function loadEvalModel(name: 'ecg12' | 'cine3', modelsDir = 'models
   const [, T, C] = model.inputs[0].shape as [null, number, number];
   const refFile = join(dirname(path), 'reference-normals.bin');
   const buf = readFileSync(refFile);
-  const references = splitWindows(new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength)), T, C);
+  const references = splitWindows(
+    new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength)),
+    T,
+    C,
+  );
   const hash = createHash('sha256');
   hash.update(readFileSync(path));
-  for (const f of ['weights.1of1.bin']) if (existsSync(join(modelsDir, name, f))) hash.update(readFileSync(join(modelsDir, name, f)));
+  for (const f of ['weights.1of1.bin'])
+    if (existsSync(join(modelsDir, name, f))) hash.update(readFileSync(join(modelsDir, name, f)));
   return { name, model, channels: C, references, fingerprint: hash.digest('hex').slice(0, 16) };
 }
 
@@ -38,7 +43,13 @@ export interface PhiResult {
  * Φ of one method on one model window, from the cache directory when the same input, model weights, method and
  * parameters were computed before (the key hashes all four), else computed with the core's explainWindow.
  */
-export async function phiOf(m: LoadedModel, method: ExplainMethod, x: Float32Array, params: ExplainParams, cacheDir?: string): Promise<PhiResult & { cached: boolean }> {
+export async function phiOf(
+  m: LoadedModel,
+  method: ExplainMethod,
+  x: Float32Array,
+  params: ExplainParams,
+  cacheDir?: string,
+): Promise<PhiResult & { cached: boolean }> {
   const key = createHash('sha256')
     .update(JSON.stringify({ model: m.fingerprint, method, params }))
     .update(new Uint8Array(x.buffer, x.byteOffset, x.byteLength))
@@ -46,8 +57,13 @@ export async function phiOf(m: LoadedModel, method: ExplainMethod, x: Float32Arr
     .slice(0, 24);
   const file = cacheDir ? join(cacheDir, `${m.name}-${method}-${key}.json`) : undefined;
   if (file && existsSync(file)) return { ...(JSON.parse(readFileSync(file, 'utf8')) as PhiResult), cached: true };
-  const r = await explainWindow(m.model, method, x, params, { references: method === 'gradshap' ? m.references : undefined });
-  const out: PhiResult = { phi: Array.from(bipolarPhi(r.attributions[0], r.attributions[1])), logits: r.logits as [number, number] };
+  const r = await explainWindow(m.model, method, x, params, {
+    references: method === 'gradshap' ? m.references : undefined,
+  });
+  const out: PhiResult = {
+    phi: Array.from(bipolarPhi(r.attributions[0], r.attributions[1])),
+    logits: r.logits as [number, number],
+  };
   if (file) {
     mkdirSync(cacheDir!, { recursive: true });
     writeFileSync(file, JSON.stringify(out));

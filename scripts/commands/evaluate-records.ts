@@ -20,10 +20,20 @@ export function studyCaseFiles(c: StudyCase, casesDir = 'public/cases'): RecordF
   }
   const { caseId } = c.source;
   const manifestPath = join(casesDir, 'manifest.json');
-  if (!existsSync(manifestPath)) throw new EvalError('bad-input', `case "${c.id}" is bundled but ${manifestPath} is missing`, `cases[${c.id}].source`);
+  if (!existsSync(manifestPath))
+    throw new EvalError(
+      'bad-input',
+      `case "${c.id}" is bundled but ${manifestPath} is missing`,
+      `cases[${c.id}].source`,
+    );
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { cases: ManifestCase[] };
   const entry = manifest.cases.find((m) => m.id === caseId);
-  if (!entry) throw new EvalError('unknown-case', `case "${c.id}" refers to bundled case "${caseId}", which ${manifestPath} does not list`, `cases[${c.id}].source.caseId`);
+  if (!entry)
+    throw new EvalError(
+      'unknown-case',
+      `case "${c.id}" refers to bundled case "${caseId}", which ${manifestPath} does not list`,
+      `cases[${c.id}].source.caseId`,
+    );
   const header = entry.files.find((f) => /\.hea$/i.test(f)) ?? entry.files[0];
   return readRecordFiles(join(casesDir, entry.id, header));
 }

@@ -3,7 +3,14 @@ import { loadRecord } from '../../src/core/ecg/load';
 import { prepareEcg } from '../../src/core/ecg/prepare';
 import { EvalError } from '../../src/core/eval/eval-error';
 import { type EvaluationReport, evaluatePool } from '../../src/core/eval/evaluation';
-import { type BatchLogits, DEFAULT_FAITHFULNESS_STEPS, deletionInsertion, evidenceFor, expandOverChannels, randomisationCorrelation } from '../../src/core/eval/faithfulness';
+import {
+  type BatchLogits,
+  DEFAULT_FAITHFULNESS_STEPS,
+  deletionInsertion,
+  evidenceFor,
+  expandOverChannels,
+  randomisationCorrelation,
+} from '../../src/core/eval/faithfulness';
 import type { PoolCase, PoolMethod, PoolSource } from '../../src/core/eval/pool-types';
 import { parseAnnotations, parseStudy } from '../../src/core/eval/study-parse';
 import { reportToMarkdown } from '../../src/core/eval/tables-format';
@@ -44,8 +51,20 @@ type Faith = { deletionAuc: number; insertionAuc: number; deletion: number[]; in
 
 export interface EvaluateOutput extends EvaluationReport {
   study: { id: string; title: string; example: boolean };
-  cases: { id: string; label?: string; diagnosis?: string; pAbnormal: PoolCase['pAbnormal']; faithfulness: Partial<Record<PoolMethod, Partial<Record<PoolSource, Faith>>>> }[];
-  sanity: { caseId: string; method: PoolMethod; model: 'ecg12' | 'cine3'; spearman: number | null; spearmanAbs: number | null }[];
+  cases: {
+    id: string;
+    label?: string;
+    diagnosis?: string;
+    pAbnormal: PoolCase['pAbnormal'];
+    faithfulness: Partial<Record<PoolMethod, Partial<Record<PoolSource, Faith>>>>;
+  }[];
+  sanity: {
+    caseId: string;
+    method: PoolMethod;
+    model: 'ecg12' | 'cine3';
+    spearman: number | null;
+    spearmanAbs: number | null;
+  }[];
   params: Record<string, unknown>;
   attributions: { computed: number; cached: number };
   ms: number;
@@ -53,16 +72,28 @@ export interface EvaluateOutput extends EvaluationReport {
 
 const num = (v: number | undefined, name: string, min: number) => {
   if (v === undefined) return undefined;
-  if (!Number.isFinite(v) || v < min) throw new EvalError('bad-input', `--${name} must be a number ≥ ${min}, got ${v}`, name);
+  if (!Number.isFinite(v) || v < min)
+    throw new EvalError('bad-input', `--${name} must be a number ≥ ${min}, got ${v}`, name);
   return v;
 };
 
 function paramsFor(method: ExplainMethod, a: EvaluateArgs): ExplainParams {
-  const samples = { ig: undefined, gradshap: a.gradshapSamples, kernelshap: a.kernelshapSamples, lime: a.limeSamples }[method];
-  return { steps: method === 'ig' ? a.steps : undefined, noiseSamples: method === 'ig' ? a.noiseSamples : undefined, samples, batchSize: a.batch, seed: a.seed };
+  const samples = { ig: undefined, gradshap: a.gradshapSamples, kernelshap: a.kernelshapSamples, lime: a.limeSamples }[
+    method
+  ];
+  return {
+    steps: method === 'ig' ? a.steps : undefined,
+    noiseSamples: method === 'ig' ? a.noiseSamples : undefined,
+    samples,
+    batchSize: a.batch,
+    seed: a.seed,
+  };
 }
 
-const logitsOf = (m: LoadedModel): BatchLogits => async (xs) => (await predictWindowsAsync(m.model, xs)).map((p) => p.logits);
+const logitsOf =
+  (m: LoadedModel): BatchLogits =>
+  async (xs) =>
+    (await predictWindowsAsync(m.model, xs)).map((p) => p.logits);
 
 /**
  * `cli evaluate --study s.json --annotations a1.json [a2.json …]`: loads each annotated case (bundled from
@@ -80,7 +111,8 @@ export async function evaluateCommand(a: EvaluateArgs): Promise<EvaluateOutput> 
       throw new EvalError('bad-input', `cannot read the ${what} ${path}`, what);
     }
   };
-  if (a.annotations.length === 0) throw new EvalError('bad-input', 'give at least one --annotations file', 'annotations');
+  if (a.annotations.length === 0)
+    throw new EvalError('bad-input', 'give at least one --annotations file', 'annotations');
   const study = parseStudy(read(a.study, 'study'));
   const annotations = a.annotations.map((p) => {
     try {
@@ -91,15 +123,26 @@ export async function evaluateCommand(a: EvaluateArgs): Promise<EvaluateOutput> 
     }
   });
   const methods = (a.methods ?? EXPLAIN_METHODS.join(',')).split(',').map((s) => s.trim());
-  for (const m of methods) if (!isExplainMethod(m)) throw new EvalError('bad-input', `unknown method "${m}" (available: ${EXPLAIN_METHODS.join(', ')})`, 'methods');
+  for (const m of methods)
+    if (!isExplainMethod(m))
+      throw new EvalError('bad-input', `unknown method "${m}" (available: ${EXPLAIN_METHODS.join(', ')})`, 'methods');
   const fSteps = num(a.faithfulnessSteps, 'faithfulness-steps', 0) ?? DEFAULT_FAITHFULNESS_STEPS;
-  num(a.steps, 'steps', 1), num(a.noiseSamples, 'noise-samples', 0), num(a.resamples, 'resamples', 10), num(a.batch, 'batch', 1), num(a.seed, 'seed', 0);
-  num(a.gradshapSamples, 'gradshap-samples', 1), num(a.kernelshapSamples, 'kernelshap-samples', 1), num(a.limeSamples, 'lime-samples', 1);
+  (num(a.steps, 'steps', 1),
+    num(a.noiseSamples, 'noise-samples', 0),
+    num(a.resamples, 'resamples', 10),
+    num(a.batch, 'batch', 1),
+    num(a.seed, 'seed', 0));
+  (num(a.gradshapSamples, 'gradshap-samples', 1),
+    num(a.kernelshapSamples, 'kernelshap-samples', 1),
+    num(a.limeSamples, 'lime-samples', 1));
 
   await useBackend(a.backend ?? 'wasm');
   const models = { ecg12: await loadEvalModel('ecg12', a.modelsDir), cine3: await loadEvalModel('cine3', a.modelsDir) };
   const randomised = a.randomisation
-    ? { ecg12: await randomisedModel(models.ecg12, a.seed ?? 0, a.modelsDir), cine3: await randomisedModel(models.cine3, a.seed ?? 0, a.modelsDir) }
+    ? {
+        ecg12: await randomisedModel(models.ecg12, a.seed ?? 0, a.modelsDir),
+        cine3: await randomisedModel(models.cine3, a.seed ?? 0, a.modelsDir),
+      }
     : null;
   const annotated = new Set(annotations.flatMap((f) => f.cases.map((c) => c.caseId)));
   const poolCases: PoolCase[] = [];
@@ -145,7 +188,13 @@ export async function evaluateCommand(a: EvaluateArgs): Promise<EvaluateOutput> 
         pc.faithfulness![method] = {};
         for (const [source, m, input, importance] of runs) {
           const f = await deletionInsertion(logitsOf(m), input, importance, { steps: fSteps, targetClass: target });
-          faith[method]![source] = { deletionAuc: f.deletionAuc, insertionAuc: f.insertionAuc, deletion: f.deletion, insertion: f.insertion, targetClass: target };
+          faith[method]![source] = {
+            deletionAuc: f.deletionAuc,
+            insertionAuc: f.insertionAuc,
+            deletion: f.deletion,
+            insertion: f.insertion,
+            targetClass: target,
+          };
           pc.faithfulness![method]![source] = { deletionAuc: f.deletionAuc, insertionAuc: f.insertionAuc };
         }
       }
@@ -162,7 +211,9 @@ export async function evaluateCommand(a: EvaluateArgs): Promise<EvaluateOutput> 
     cases: outCases,
     sanity,
     params: {
-      methods, faithfulnessSteps: fSteps, randomisation: !!a.randomisation,
+      methods,
+      faithfulnessSteps: fSteps,
+      randomisation: !!a.randomisation,
       explain: Object.fromEntries(methods.map((m) => [m, paramsFor(m as ExplainMethod, a)])),
     },
     attributions: counts,
@@ -174,14 +225,23 @@ export async function evaluateCommand(a: EvaluateArgs): Promise<EvaluateOutput> 
 export function evaluateMarkdown(o: EvaluateOutput): string {
   const lines = [`# Evaluation of study "${o.study.title}" (${o.study.id})`, '', reportToMarkdown(o)];
   if (o.sanity.length) {
-    lines.push('**Model-randomisation check: Spearman between attributions of the trained and a re-initialised model (mean over cases; near 0 = passes)**', '', '| Method | Model | Cases | ρ (signed) | ρ (absolute) |', '|---|---|---|---|---|');
+    lines.push(
+      '**Model-randomisation check: Spearman between attributions of the trained and a re-initialised model (mean over cases; near 0 = passes)**',
+      '',
+      '| Method | Model | Cases | ρ (signed) | ρ (absolute) |',
+      '|---|---|---|---|---|',
+    );
     const groups = new Map<string, EvaluateOutput['sanity']>();
-    for (const s of o.sanity) groups.set(`${s.method}|${s.model}`, [...(groups.get(`${s.method}|${s.model}`) ?? []), s]);
+    for (const s of o.sanity)
+      groups.set(`${s.method}|${s.model}`, [...(groups.get(`${s.method}|${s.model}`) ?? []), s]);
     const mean = (v: (number | null)[]) => {
       const x = v.filter((u): u is number => u !== null);
       return x.length ? (x.reduce((p, q) => p + q, 0) / x.length).toFixed(2) : '–';
     };
-    for (const [k, v] of groups) lines.push(`| ${k.split('|').join(' | ')} | ${v.length} | ${mean(v.map((s) => s.spearman))} | ${mean(v.map((s) => s.spearmanAbs))} |`);
+    for (const [k, v] of groups)
+      lines.push(
+        `| ${k.split('|').join(' | ')} | ${v.length} | ${mean(v.map((s) => s.spearman))} | ${mean(v.map((s) => s.spearmanAbs))} |`,
+      );
     lines.push('');
   }
   return lines.join('\n');

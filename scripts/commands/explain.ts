@@ -45,21 +45,39 @@ async function referenceWindows(modelPath: string, T: number, C: number): Promis
 }
 
 /** The option each parameter comes from (`--batch` sets batchSize). */
-const FLAG: Record<string, string> = { noiseSamples: 'noise-samples', sigmaUnit: 'sigma-unit', segmentMs: 'segment-ms', batchSize: 'batch' };
+const FLAG: Record<string, string> = {
+  noiseSamples: 'noise-samples',
+  sigmaUnit: 'sigma-unit',
+  segmentMs: 'segment-ms',
+  batchSize: 'batch',
+};
 
 /** The options as ExplainParams, checked by the one schema (limits, NaN from a non-number): "--steps must be …". */
 export function cliExplainParams(a: Omit<ExplainArgs, 'record' | 'model' | 'method' | 'backend'>): ExplainParams {
   const r = checkExplainParams({
-    steps: a.steps, rule: a.rule, noiseSamples: a.noiseSamples, sigma: a.sigma, sigmaUnit: a.sigmaUnit,
-    samples: a.samples, segmentMs: a.segmentMs, grouping: a.grouping, batchSize: a.batch, seed: a.seed,
+    steps: a.steps,
+    rule: a.rule,
+    noiseSamples: a.noiseSamples,
+    sigma: a.sigma,
+    sigmaUnit: a.sigmaUnit,
+    samples: a.samples,
+    segmentMs: a.segmentMs,
+    grouping: a.grouping,
+    batchSize: a.batch,
+    seed: a.seed,
   });
   if (r.ok) return r.params;
   const wrong = r.problems[0];
-  throw new CodedError('bad-params', `--${FLAG[wrong.field] ?? wrong.field} must be ${wrong.expected}, got ${String(wrong.got)}`, { field: wrong.field });
+  throw new CodedError(
+    'bad-params',
+    `--${FLAG[wrong.field] ?? wrong.field} must be ${wrong.expected}, got ${String(wrong.got)}`,
+    { field: wrong.field },
+  );
 }
 
 /** [T × C] time-major → nested [t][c] for JSON. */
-const nested = (a: Float32Array, C: number) => Array.from({ length: a.length / C }, (_, t) => Array.from(a.subarray(t * C, (t + 1) * C)));
+const nested = (a: Float32Array, C: number) =>
+  Array.from({ length: a.length / C }, (_, t) => Array.from(a.subarray(t * C, (t + 1) * C)));
 
 /**
  * `cli explain`: attributions for the record's model window on both logits, by one of the paper's four methods
@@ -69,7 +87,8 @@ const nested = (a: Float32Array, C: number) => Array.from({ length: a.length / C
  * switched-off features at the zero (z-score mean) baseline. `params` echoes every setting used, defaults filled in.
  */
 export async function explainRecord(a: ExplainArgs) {
-  if (!isExplainMethod(a.method)) throw new Error(`unknown method "${a.method}" (available: ${EXPLAIN_METHODS.join(', ')})`);
+  if (!isExplainMethod(a.method))
+    throw new Error(`unknown method "${a.method}" (available: ${EXPLAIN_METHODS.join(', ')})`);
   const params = cliExplainParams(a);
   const backend = await useBackend(a.backend);
   const { model } = await loadModelFile(a.model);
@@ -94,7 +113,10 @@ export async function explainRecord(a: ExplainArgs) {
     phi: nested(phi, C),
     phiMapped: Array.from(mappedPhi(phi, C)),
     method: a.method,
-    params: a.method === 'gradshap' ? { ...r.params, references: `reference-normals.bin (${SHAP_REFERENCE_COUNT} normal training windows)` } : r.params,
+    params:
+      a.method === 'gradshap'
+        ? { ...r.params, references: `reference-normals.bin (${SHAP_REFERENCE_COUNT} normal training windows)` }
+        : r.params,
     backend,
     ms: Math.round(ms),
   };

@@ -32,7 +32,14 @@ describe.skipIf(!root)('the CLI commands take every clinical format and .npy', (
   it('inspect (the function the CLI prints): rate, duration, 12 leads in mV, a window, the device report', () => {
     for (const [rel, format, fs, seconds] of EXPECTED) {
       const out = inspectRecord(f(rel));
-      expect(out, rel).toMatchObject({ format, sourceFsHz: fs, fsHz: 500, durationS: seconds, units: 'mV', windowSamples: 200 });
+      expect(out, rel).toMatchObject({
+        format,
+        sourceFsHz: fs,
+        fsHz: 500,
+        durationS: seconds,
+        units: 'mV',
+        windowSamples: 200,
+      });
       expect(out.leads, rel).toHaveLength(12);
       expect(out.qrsOnsetsMs, rel).toContain(out.windowStartMs);
       expect(out.device, rel).toBeDefined();
@@ -48,7 +55,9 @@ describe.skipIf(!root)('the CLI commands take every clinical format and .npy', (
     expect(wfdb.written.map((p) => p.split('/').pop())).toEqual(['waveform_ecg.hea', 'waveform_ecg.dat']);
     for (const back of [loadRecordAt(wfdb.written[0]), loadRecordAt(csv.written[0])]) {
       expect(back.fsHz).toBe(1000);
-      for (let l = 0; l < 12; l++) for (let n = 0; n < back.nSamples; n += 13) expect(Math.abs(back.leadsMv[l][n] - original.leadsMv[l][n])).toBeLessThanOrEqual(0.0005 + 1e-7);
+      for (let l = 0; l < 12; l++)
+        for (let n = 0; n < back.nSamples; n += 13)
+          expect(Math.abs(back.leadsMv[l][n] - original.leadsMv[l][n])).toBeLessThanOrEqual(0.0005 + 1e-7);
     }
     expect(inspectRecord(wfdb.written[0]).windowStartMs).toBe(inspectRecord(src).windowStartMs);
   });
@@ -67,10 +76,17 @@ describe.skipIf(!root)('the CLI commands take every clinical format and .npy', (
 
   it('spawned: predict gives identical output for the DICOM, SCP and aECG copies; a z-scored .npy and inspect --fs work', () => {
     const npy = join(root!, 'ptbxl-zscored/arrays/10010.npy');
-    const copies = ['dicom/ecgtoolkit_Example.dcm', 'scp-ecg/ecgtoolkit_Example.scp', 'hl7-aecg/HL7_Example_aECG.xml'].map(f);
+    const copies = [
+      'dicom/ecgtoolkit_Example.dcm',
+      'scp-ecg/ecgtoolkit_Example.scp',
+      'hl7-aecg/HL7_Example_aECG.xml',
+    ].map(f);
     const r = cli('predict', '--zscored', ...copies, npy);
     expect(r.status, r.stderr).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { pAbnormal: number; label: string; windowStartMs: number });
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { pAbnormal: number; label: string; windowStartMs: number });
     expect(lines).toHaveLength(4);
     const strip = ({ pAbnormal, label, windowStartMs }: (typeof lines)[0]) => ({ pAbnormal, label, windowStartMs });
     expect(strip(lines[1])).toEqual(strip(lines[0]));
@@ -80,7 +96,12 @@ describe.skipIf(!root)('the CLI commands take every clinical format and .npy', (
 
     const i = cli('inspect', '--fs', '250', '--zscored', npy);
     expect(i.status, i.stderr).toBe(0);
-    expect(JSON.parse(i.stdout)).toMatchObject({ format: 'npy', sourceFsHz: 250, durationS: 20, preprocessed: 'bandpassed-zscored' });
+    expect(JSON.parse(i.stdout)).toMatchObject({
+      format: 'npy',
+      sourceFsHz: 250,
+      durationS: 20,
+      preprocessed: 'bandpassed-zscored',
+    });
     const bad = cli('inspect', join(root!, 'formats/README.md'));
     expect(bad.status).toBe(1);
     expect(JSON.parse(bad.stdout).error.code).toBe('unknown-format');

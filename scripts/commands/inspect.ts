@@ -24,6 +24,15 @@ export function inspectRecord(path: string, load: LoadOptions = {}) {
     notes: record.notes,
     ...(record.preprocessed ? { preprocessed: record.preprocessed } : {}),
     ...(record.device ? { device: record.device } : {}),
-    ...(record.extraSeries ? { extraSeries: record.extraSeries.map((s) => ({ label: s.label, fsHz: s.fsHz, channels: s.channels.map((c) => c.name), samples: s.channels[0]?.samples.length ?? 0 })) } : {}),
+    ...(record.extraSeries
+      ? {
+          extraSeries: record.extraSeries.map((s) => ({
+            label: s.label,
+            fsHz: s.fsHz,
+            channels: s.channels.map((c) => c.name),
+            samples: s.channels[0]?.samples.length ?? 0,
+          })),
+        }
+      : {}),
   };
 }

@@ -55,14 +55,28 @@ describe('cli predict', () => {
     const p = prepareEcg(loadRecord(readRecordFiles(paths[0])));
     expect(inputForModel(model, p)).toEqual(cineSignal(p));
     expect(inputForModel(model, p, 'models/cine3/model.json')).toEqual(cineSignal(p)); // by meta.json's input kind
-    expect(predictWindows(model, [cineSignal(p)])[0].pAbnormal).toBeCloseTo((cine.lines[0] as { pAbnormal: number }).pAbnormal, 6);
+    expect(predictWindows(model, [cineSignal(p)])[0].pAbnormal).toBeCloseTo(
+      (cine.lines[0] as { pAbnormal: number }).pAbnormal,
+      6,
+    );
     model.dispose();
   });
 
   const root = sharedDataDir('cli predict on every shared record');
   it.skipIf(!root)('predicts every record in ../shared/data', async () => {
-    const folders = ['ptbxl/records500/00000', 'ptbxl/records100/00000', 'ludb/data', 'cinc/cinc2021', 'cinc/chapman', 'ptbdb'];
-    const paths = folders.flatMap((f) => readdirSync(join(root!, f)).filter((n) => n.endsWith('.hea')).map((n) => join(root!, f, n)));
+    const folders = [
+      'ptbxl/records500/00000',
+      'ptbxl/records100/00000',
+      'ludb/data',
+      'cinc/cinc2021',
+      'cinc/chapman',
+      'ptbdb',
+    ];
+    const paths = folders.flatMap((f) =>
+      readdirSync(join(root!, f))
+        .filter((n) => n.endsWith('.hea'))
+        .map((n) => join(root!, f, n)),
+    );
     const { lines, failures } = await run(paths);
     expect(failures).toBe(0);
     expect(lines).toHaveLength(685);

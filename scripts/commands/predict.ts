@@ -18,11 +18,15 @@ export const DEFAULT_MODEL = primaryModelPath();
  */
 export function inputForModel(model: tf.LayersModel, p: PreparedEcg, modelPath?: string): Float32Array {
   const [, T, C] = model.inputs[0].shape as [null, number, number];
-  if (T !== p.windowSamples) throw new Error(`the model takes ${T}-sample windows; this record gives ${p.windowSamples}`);
+  if (T !== p.windowSamples)
+    throw new Error(`the model takes ${T}-sample windows; this record gives ${p.windowSamples}`);
   const meta = modelPath ? metaBeside(modelPath) : null;
   if (!meta) return modelInputOf(p, C);
   const x = modelInputFor(p, meta.input.kind);
-  if (x.length !== T * C) throw new Error(`${modelPath}: meta.json says ${meta.input.kind} input (${meta.input.channels.length} channels), the model takes ${C}`);
+  if (x.length !== T * C)
+    throw new Error(
+      `${modelPath}: meta.json says ${meta.input.kind} input (${meta.input.channels.length} channels), the model takes ${C}`,
+    );
   return x;
 }
 
@@ -30,7 +34,13 @@ export function inputForModel(model: tf.LayersModel, p: PreparedEcg, modelPath?:
  * `cli predict [--model m.json] [--backend wasm] <record>…`: one JSON line per record,
  * { record, pAbnormal, label, windowStartMs } or { record, error } — a bad record never stops the others.
  */
-export async function predictRecords(paths: string[], modelPath = DEFAULT_MODEL, backend = 'wasm', write = (line: string) => console.log(line), load: LoadOptions = {}): Promise<number> {
+export async function predictRecords(
+  paths: string[],
+  modelPath = DEFAULT_MODEL,
+  backend = 'wasm',
+  write = (line: string) => console.log(line),
+  load: LoadOptions = {},
+): Promise<number> {
   await useBackend(backend);
   const { model } = await loadModelFile(modelPath);
   let failures = 0;
@@ -41,7 +51,9 @@ export async function predictRecords(paths: string[], modelPath = DEFAULT_MODEL,
       write(JSON.stringify({ record, pAbnormal: pred.pAbnormal, label: pred.label, windowStartMs: p.windowStartMs }));
     } catch (e) {
       failures++;
-      const error = isEcgError(e) ? e.toJSON() : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+      const error = isEcgError(e)
+        ? e.toJSON()
+        : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
       write(JSON.stringify({ record, error }));
     }
   }

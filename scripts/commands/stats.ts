@@ -20,9 +20,11 @@ export function statsBootstrapCommand(stdin: string, a: StatsArgs) {
   } catch (e) {
     throw new EvalError('bad-json', `stdin is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
   }
-  if (!Array.isArray(values)) throw new EvalError('bad-input', `expected a JSON array of numbers on stdin, got ${describeValue(values)}`);
+  if (!Array.isArray(values))
+    throw new EvalError('bad-input', `expected a JSON array of numbers on stdin, got ${describeValue(values)}`);
   const method = a.method ?? 'bca';
-  if (method !== 'bca' && method !== 'percentile') throw new EvalError('bad-input', `--method must be bca or percentile, got "${method}"`, 'method');
+  if (method !== 'bca' && method !== 'percentile')
+    throw new EvalError('bad-input', `--method must be bca or percentile, got "${method}"`, 'method');
   return bootstrapMean(values as number[], {
     method: method as BootstrapMethod,
     resamples: numberFlag(a.resamples, 'resamples'),
@@ -34,6 +36,7 @@ export function statsBootstrapCommand(stdin: string, a: StatsArgs) {
 function numberFlag(v: string | undefined, name: string): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n)) throw new EvalError('bad-input', `--${name} must be a number, got "${v}"`, name);
+  if (v.trim() === '' || !Number.isFinite(n))
+    throw new EvalError('bad-input', `--${name} must be a number, got "${v}"`, name);
   return n;
 }

@@ -22,7 +22,8 @@ const MAX_COUNT = 100_000;
 function integerFlag(name: string, v: string | undefined, lo: number, hi: number): number {
   if (v === undefined) throw new EvalError('bad-input', `--${name} is required`, `--${name}`);
   const x = Number(v);
-  if (!/^\d+$/.test(v.trim()) || !Number.isInteger(x) || x < lo || x > hi) throw new EvalError('bad-input', `--${name} must be an integer ${lo}…${hi}, got "${v}"`, `--${name}`);
+  if (!/^\d+$/.test(v.trim()) || !Number.isInteger(x) || x < lo || x > hi)
+    throw new EvalError('bad-input', `--${name} must be an integer ${lo}…${hi}, got "${v}"`, `--${name}`);
   return x;
 }
 
@@ -31,7 +32,12 @@ export function parseSynthArgs(a: SynthArgs): { seed: number; count: number; out
   const count = integerFlag('count', a.count, 1, MAX_COUNT);
   if (!a.out) throw new EvalError('bad-input', '--out DIR is required', '--out');
   const pathology = a.pathology ?? 'mixed';
-  if (pathology !== 'mixed' && !isPathology(pathology)) throw new EvalError('bad-input', `--pathology must be one of ${[...PATHOLOGIES, 'mixed'].join(', ')}, got "${pathology}"`, '--pathology');
+  if (pathology !== 'mixed' && !isPathology(pathology))
+    throw new EvalError(
+      'bad-input',
+      `--pathology must be one of ${[...PATHOLOGIES, 'mixed'].join(', ')}, got "${pathology}"`,
+      '--pathology',
+    );
   return { seed, count, out: a.out, pathology: pathology as PathologyChoice };
 }
 
@@ -42,7 +48,10 @@ export function synthCommand(a: SynthArgs) {
   for (let i = 0; i < count; i++) {
     const r = synthesizeRecord(seed, i, pathology);
     for (const [name, bytes] of synthFiles(r)) writeFileSync(join(out, name), bytes);
-    const maskedSamples = Object.values(r.mask).reduce((n, ranges) => n + ranges.reduce((m, [s, e]) => m + e - s, 0), 0);
+    const maskedSamples = Object.values(r.mask).reduce(
+      (n, ranges) => n + ranges.reduce((m, [s, e]) => m + e - s, 0),
+      0,
+    );
     records.push({ name: r.name, label: r.label, pathology: r.injection.pathology, maskedSamples });
   }
   return { out, seed, count, pathology, records };

@@ -56,7 +56,10 @@ const entries: DatasetEntry[] = [];
 const approx = { mean: [] as number[], end: [] as number[], reach: [] as number[] };
 for (const r of records) {
   if (cine && r.units !== 'mV') {
-    excluded.push({ id: r.id, reason: 'cine3: pre-z-scored array, not mV; its CineECG trajectory would be an approximation' });
+    excluded.push({
+      id: r.id,
+      reason: 'cine3: pre-z-scored array, not mV; its CineECG trajectory would be an approximation',
+    });
     continue;
   }
   try {
@@ -74,7 +77,8 @@ for (const r of records) {
     const rest = onsets.filter((o, k) => k !== beat.beatIndex && o + WINDOW_SAMPLES <= zscored[0].length);
     const step = Math.max(1, rest.length / Math.max(1, maxBeats - 1));
     const others: number[] = [];
-    for (let k = 0; k < rest.length && others.length < maxBeats - 1; k = Math.floor(k + step)) others.push(windows.push(windowAt(rest[k])) - 1);
+    for (let k = 0; k < rest.length && others.length < maxBeats - 1; k = Math.floor(k + step))
+      others.push(windows.push(windowAt(rest[k])) - 1);
     entries.push({ id: r.id, source: r.source, label: r.label, split: splits.get(r.id)!, best, others });
   } catch (e) {
     excluded.push({ id: r.id, reason: e instanceof Error ? e.message : String(e) });
@@ -86,7 +90,10 @@ if (cine) {
   const committed = JSON.parse(readFileSync('models/split.json', 'utf8')) as Record<Split, string[]>;
   const where = new Map((['train', 'val', 'test'] as const).flatMap((k) => committed[k].map((id) => [id, k] as const)));
   const wrong = entries.filter((e) => where.get(e.id) !== e.split);
-  if (wrong.length) throw new Error(`${wrong.length} records disagree with models/split.json (e.g. ${wrong[0].id}: ${wrong[0].split} vs ${where.get(wrong[0].id)}); rebuild ecg12 first`);
+  if (wrong.length)
+    throw new Error(
+      `${wrong.length} records disagree with models/split.json (e.g. ${wrong[0].id}: ${wrong[0].split} vs ${where.get(wrong[0].id)}); rebuild ecg12 first`,
+    );
 }
 
 mkdirSync(args.out!, { recursive: true });
@@ -95,14 +102,21 @@ windows.forEach((w, k) => bin.set(w, k * w.length));
 writeFileSync(join(args.out!, `${input}.bin`), new Uint8Array(bin.buffer));
 const extra = cine
   ? {
-      signal: 'CineECG mTSI trajectory (src/core/cine/cine-signal.ts cineSignal, defaults): x, y, z in the LPS heart frame, mm / 50, from the band-passed mV leads',
+      signal:
+        'CineECG mTSI trajectory (src/core/cine/cine-signal.ts cineSignal, defaults): x, y, z in the LPS heart frame, mm / 50, from the band-passed mV leads',
       zscoredApproximation: {
-        meanDistanceMm: quantiles(approx.mean), endDistanceMm: quantiles(approx.end), over: 'best-beat windows of the mV records: trajectory of the z-scored leads vs of the mV leads',
-        reachMm: quantiles(approx.reach), reachIs: 'for scale: farthest distance of the mV trajectory from its start',
+        meanDistanceMm: quantiles(approx.mean),
+        endDistanceMm: quantiles(approx.end),
+        over: 'best-beat windows of the mV records: trajectory of the z-scored leads vs of the mV leads',
+        reachMm: quantiles(approx.reach),
+        reachIs: 'for scale: farthest distance of the mV trajectory from its start',
       },
     }
   : {};
-writeFileSync(join(args.out!, `${input}.json`), JSON.stringify({ seed, windowShape: [WINDOW_SAMPLES, channels], entries, excluded, ...extra }, null, 1));
+writeFileSync(
+  join(args.out!, `${input}.json`),
+  JSON.stringify({ seed, windowShape: [WINDOW_SAMPLES, channels], entries, excluded, ...extra }, null, 1),
+);
 
 const counts: Record<string, Record<string, number>> = {};
 for (const e of entries) {
@@ -116,11 +130,39 @@ for (const e of entries) {
   bySource[e.source][e.label]++;
 }
 if (cine) {
-  console.log(JSON.stringify({ input, records: entries.length, windows: windows.length, excluded: excluded.length, bySplit: counts, bySource, ...extra, seconds: +((performance.now() - t0) / 1000).toFixed(1) }, null, 1));
+  console.log(
+    JSON.stringify(
+      {
+        input,
+        records: entries.length,
+        windows: windows.length,
+        excluded: excluded.length,
+        bySplit: counts,
+        bySource,
+        ...extra,
+        seconds: +((performance.now() - t0) / 1000).toFixed(1),
+      },
+      null,
+      1,
+    ),
+  );
   process.exit(0);
 }
 const split = { seed, rule: SPLIT_RULE, train: [] as string[], val: [] as string[], test: [] as string[] };
 for (const e of entries) split[e.split].push(e.id);
 mkdirSync('models', { recursive: true });
 writeFileSync('models/split.json', JSON.stringify(split, null, 1) + '\n');
-console.log(JSON.stringify({ records: entries.length, windows: windows.length, excluded: excluded.length, bySplit: counts, bySource, seconds: +((performance.now() - t0) / 1000).toFixed(1) }, null, 1));
+console.log(
+  JSON.stringify(
+    {
+      records: entries.length,
+      windows: windows.length,
+      excluded: excluded.length,
+      bySplit: counts,
+      bySource,
+      seconds: +((performance.now() - t0) / 1000).toFixed(1),
+    },
+    null,
+    1,
+  ),
+);

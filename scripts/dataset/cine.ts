@@ -16,7 +16,12 @@ export const CINE_CHANNELS = 3;
 
 /** The twin model's input for the window starting at sample `start` of 500 Hz band-passed leads (mV). */
 export function cineWindowAt(filteredMv: Float32Array[], start: number): Float32Array {
-  return cineSignal({ fsHz: MODEL_FS_HZ, filteredMv, windowStartMs: (start * 1000) / MODEL_FS_HZ, windowSamples: WINDOW_SAMPLES });
+  return cineSignal({
+    fsHz: MODEL_FS_HZ,
+    filteredMv,
+    windowStartMs: (start * 1000) / MODEL_FS_HZ,
+    windowSamples: WINDOW_SAMPLES,
+  });
 }
 
 /** Per-sample distance (mm) between two [T × 3] cine signals (mm / CINE_SIGNAL_SCALE_MM). */
@@ -25,7 +30,8 @@ export function trajectoryDistanceMm(a: Float32Array, b: Float32Array): { mean: 
   let sum = 0;
   let d = 0;
   for (let t = 0; t < T; t++) {
-    d = Math.hypot(a[3 * t] - b[3 * t], a[3 * t + 1] - b[3 * t + 1], a[3 * t + 2] - b[3 * t + 2]) * CINE_SIGNAL_SCALE_MM;
+    d =
+      Math.hypot(a[3 * t] - b[3 * t], a[3 * t + 1] - b[3 * t + 1], a[3 * t + 2] - b[3 * t + 2]) * CINE_SIGNAL_SCALE_MM;
     sum += d;
   }
   return { mean: sum / T, end: d };

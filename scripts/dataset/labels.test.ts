@@ -11,7 +11,9 @@ describe('labels', () => {
     expect(ptbxlLabel({ SR: 0, LVOLT: 0 }, diagnostic).label).toBeNull();
   });
   it('LUDB: a diagnostic finding in any diagnostic column makes it abnormal; axis and rhythm do not', () => {
-    expect(ludbLabel({ Rhythms: 'Sinus rhythm', 'Electric axis of the heart': 'left axis deviation', Hypertrophies: '' })).toEqual({ label: 'normal' });
+    expect(
+      ludbLabel({ Rhythms: 'Sinus rhythm', 'Electric axis of the heart': 'left axis deviation', Hypertrophies: '' }),
+    ).toEqual({ label: 'normal' });
     expect(ludbLabel({ Hypertrophies: 'Left ventricular hypertrophy\n' })).toEqual({ label: 'abnormal' });
     expect(ludbLabel({ 'Conduction abnormalities': 'Left anterior hemiblock' })).toEqual({ label: 'abnormal' });
   });
@@ -20,6 +22,9 @@ describe('labels', () => {
     expect(snomedLabel(['427084000', '284470004'])).toEqual({ label: 'normal' });
     expect(snomedLabel(['426783006', '445118002'])).toEqual({ label: 'abnormal' });
     expect(snomedLabel(['164889003']).label).toBeNull(); // AF alone: no diagnostic statement, not sinus
-    expect(snomedLabel(['426783006', '999999999'])).toMatchObject({ label: null, reason: expect.stringContaining('999999999') });
+    expect(snomedLabel(['426783006', '999999999'])).toMatchObject({
+      label: null,
+      reason: expect.stringContaining('999999999'),
+    });
   });
 });

@@ -13,7 +13,8 @@ export interface PtbxlRow {
 }
 
 /** PTB-XL writes Python dict literals: {'NORM': 100.0, 'SR': 0.0}. */
-export const parseScpCodes = (s: string): Record<string, number> => JSON.parse(s.replace(/'/g, '"')) as Record<string, number>;
+export const parseScpCodes = (s: string): Record<string, number> =>
+  JSON.parse(s.replace(/'/g, '"')) as Record<string, number>;
 
 /**
  * ptbxl/ptbxl_database_folds1-9.csv (every PTB-XL record of strat_fold 1–9) keyed by ecg_id, and the diagnostic
@@ -25,10 +26,20 @@ export function ptbxlTable(dataDir: string): { rows: Map<number, PtbxlRow>; diag
   const rows = new Map<number, PtbxlRow>();
   for (const r of parseCsvTable(readFileSync(join(dataDir, 'ptbxl/ptbxl_database_folds1-9.csv'), 'utf8'))) {
     const row: PtbxlRow = {
-      ecgId: Number(r.ecg_id), patientId: Number(r.patient_id), stratFold: Number(r.strat_fold), scpCodes: parseScpCodes(r.scp_codes), filename_hr: r.filename_hr,
+      ecgId: Number(r.ecg_id),
+      patientId: Number(r.patient_id),
+      stratFold: Number(r.strat_fold),
+      scpCodes: parseScpCodes(r.scp_codes),
+      filename_hr: r.filename_hr,
     };
-    if (!Number.isInteger(row.ecgId) || !Number.isFinite(row.patientId) || !(row.stratFold >= 1 && row.stratFold <= 9)) {
-      throw new Error(`ptbxl_database_folds1-9.csv: row ecg_id ${r.ecg_id} has patient_id ${r.patient_id}, strat_fold ${r.strat_fold} (expected a number and a fold 1–9)`);
+    if (
+      !Number.isInteger(row.ecgId) ||
+      !Number.isFinite(row.patientId) ||
+      !(row.stratFold >= 1 && row.stratFold <= 9)
+    ) {
+      throw new Error(
+        `ptbxl_database_folds1-9.csv: row ecg_id ${r.ecg_id} has patient_id ${r.patient_id}, strat_fold ${r.strat_fold} (expected a number and a fold 1–9)`,
+      );
     }
     rows.set(row.ecgId, row);
   }

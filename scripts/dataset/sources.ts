@@ -45,7 +45,9 @@ function fromRaw(path: string) {
 function fromZscored500(npy: string) {
   return () => {
     const { shape, data } = parseNpy(new Uint8Array(readFileSync(npy)));
-    const leads = Array.from({ length: shape[1] }, (_, l) => Float32Array.from({ length: shape[0] }, (_, t) => data[t * shape[1] + l]));
+    const leads = Array.from({ length: shape[1] }, (_, l) =>
+      Float32Array.from({ length: shape[0] }, (_, t) => data[t * shape[1] + l]),
+    );
     return { zscored: leads, detectOn: leads };
   };
 }
@@ -91,7 +93,8 @@ export function listSources(dataDir: string): SourceListing {
   const offer = (ecgId: number, c: PtbxlCandidate) => copies.set(ecgId, [...(copies.get(ecgId) ?? []), c]);
   for (const row of ptbxl.values()) {
     const path = join(dataDir, 'ptbxl', row.filename_hr);
-    if (existsSync(`${path}.hea`)) offer(row.ecgId, { id: `ptbxl:${row.ecgId}`, source: 'ptbxl', units: 'mV', signals: fromRaw(path) });
+    if (existsSync(`${path}.hea`))
+      offer(row.ecgId, { id: `ptbxl:${row.ecgId}`, source: 'ptbxl', units: 'mV', signals: fromRaw(path) });
   }
   for (const [folder, prefix, source, reader] of [
     ['ptbxl-zscored', 'ptbxl-z', 'ptbxl-zscored', (p: string) => fromZscored500(p)],
@@ -107,7 +110,9 @@ export function listSources(dataDir: string): SourceListing {
   // Challenge 2021 (+ the Chapman record): HR* are PTB-XL ecg_ids; the others carry SNOMED codes in the header.
   for (const folder of ['cinc/cinc2021', 'cinc/cinc2021-more', 'cinc/chapman']) {
     if (!existsSync(join(dataDir, folder))) continue;
-    for (const hea of readdirSync(join(dataDir, folder)).filter((f) => f.endsWith('.hea')).sort()) {
+    for (const hea of readdirSync(join(dataDir, folder))
+      .filter((f) => f.endsWith('.hea'))
+      .sort()) {
       const name = hea.replace(/\.hea$/, '');
       const signals = fromRaw(join(dataDir, folder, name));
       const hr = /^HR(\d+)$/.exec(name);
@@ -116,29 +121,50 @@ export function listSources(dataDir: string): SourceListing {
         continue;
       }
       const text = readFileSync(join(dataDir, folder, hea), 'utf8');
-      const codes = (/^#\s*Dx:\s*(.*)$/m.exec(text)?.[1] ?? '').split(',').map((c) => c.trim()).filter(Boolean);
-      add({ id: `cinc:${name}`, source: 'cinc', patient: `cinc:${name}`, units: 'mV', signals }, snomedLabel(codes, { trustNormal: false }));
+      const codes = (/^#\s*Dx:\s*(.*)$/m.exec(text)?.[1] ?? '')
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean);
+      add(
+        { id: `cinc:${name}`, source: 'cinc', patient: `cinc:${name}`, units: 'mV', signals },
+        snomedLabel(codes, { trustNormal: false }),
+      );
     }
   }
 
   for (const ecgId of [...copies.keys()].sort((a, b) => a - b)) {
     const all = copies.get(ecgId)!;
-    const ranked = [...all].sort((a, b) => PTBXL_PREFERENCE.indexOf(a.source as never) - PTBXL_PREFERENCE.indexOf(b.source as never));
+    const ranked = [...all].sort(
+      (a, b) => PTBXL_PREFERENCE.indexOf(a.source as never) - PTBXL_PREFERENCE.indexOf(b.source as never),
+    );
     const [keep, ...dupes] = ranked;
-    for (const d of dupes) excluded.push({ id: d.id, reason: `duplicate of ${keep.id} (PTB-XL ecg_id ${ecgId}; one copy kept, mV preferred)` });
+    for (const d of dupes)
+      excluded.push({
+        id: d.id,
+        reason: `duplicate of ${keep.id} (PTB-XL ecg_id ${ecgId}; one copy kept, mV preferred)`,
+      });
     const row: PtbxlRow | undefined = ptbxl.get(ecgId);
     if (!row) {
-      excluded.push({ id: keep.id, reason: `PTB-XL ecg_id ${ecgId} is not in ptbxl_database_folds1-9.csv (strat_fold 10?): no label, patient or fold` });
+      excluded.push({
+        id: keep.id,
+        reason: `PTB-XL ecg_id ${ecgId} is not in ptbxl_database_folds1-9.csv (strat_fold 10?): no label, patient or fold`,
+      });
       continue;
     }
-    add({ ...keep, patient: `ptbxl-patient:${row.patientId}`, stratFold: row.stratFold }, ptbxlLabel(row.scpCodes, diagnostic));
+    add(
+      { ...keep, patient: `ptbxl-patient:${row.patientId}`, stratFold: row.stratFold },
+      ptbxlLabel(row.scpCodes, diagnostic),
+    );
   }
 
   // LUDB: one record per patient.
   for (const row of parseCsvTable(readFileSync(join(dataDir, 'ludb/ludb.csv'), 'utf8'))) {
     const path = join(dataDir, 'ludb/data', row.ID);
     if (!existsSync(`${path}.hea`)) continue;
-    add({ id: `ludb:${row.ID}`, source: 'ludb', patient: `ludb:${row.ID}`, units: 'mV', signals: fromRaw(path) }, ludbLabel(row));
+    add(
+      { id: `ludb:${row.ID}`, source: 'ludb', patient: `ludb:${row.ID}`, units: 'mV', signals: fromRaw(path) },
+      ludbLabel(row),
+    );
   }
   return { records, excluded };
 }

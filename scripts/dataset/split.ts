@@ -5,7 +5,8 @@ export type Split = 'train' | 'val' | 'test';
 
 /** PTB-XL strat_fold → split. Fold 10 (PTB-XL's own test fold) is not in the data; 9 is its other human-validated fold. */
 export function ptbxlFoldSplit(fold: number): Split {
-  if (!Number.isInteger(fold) || fold < 1 || fold > 9) throw new Error(`PTB-XL strat_fold ${fold} has no split (folds 1–9 are in the data)`);
+  if (!Number.isInteger(fold) || fold < 1 || fold > 9)
+    throw new Error(`PTB-XL strat_fold ${fold} has no split (folds 1–9 are in the data)`);
   return fold <= 7 ? 'train' : fold === 8 ? 'val' : 'test';
 }
 
@@ -42,7 +43,8 @@ export function assignSplits(records: SourceRecord[], seed: number): Map<string,
   for (const r of records) {
     const s = out.get(r.id)!;
     const seen = patientSplit.get(r.patient);
-    if (seen && seen.split !== s) throw new Error(`patient ${r.patient} spans splits: ${seen.id} in ${seen.split}, ${r.id} in ${s}`);
+    if (seen && seen.split !== s)
+      throw new Error(`patient ${r.patient} spans splits: ${seen.id} in ${seen.split}, ${r.id} in ${s}`);
     patientSplit.set(r.patient, { split: s, id: r.id });
   }
   return out;

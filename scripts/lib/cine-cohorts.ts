@@ -2,7 +2,7 @@
  * The cohorts and measurements behind scripts/validate-cine.ts (its doc says what is measured and why): the LAFB,
  * RBBB and NORM records of the shared data, each trajectory's features, the cohort statistics, and the exact
  * outside-the-epicardium test.
- */import { existsSync, readdirSync, readFileSync } from 'node:fs';
+ */ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cineWindow, type CineInput, type CineOptions } from '../../src/core/cine/cine-signal';
 import { norm, pointAt, sub, type Vec3 } from '../../src/core/cine/frame';
@@ -43,9 +43,17 @@ export function listCohortRecords(dataDir: string, { zscored = false } = {}): Co
   const fromRaw = (path: string) => () => prepareEcg(loadRecord(readRecordFiles(path)));
   const csv = (p: string) => parseCsvTable(readFileSync(join(dataDir, p), 'utf8'));
   const dict = (s: string) => JSON.parse(s.replace(/'/g, '"')) as Record<string, number>;
-  const diagnostic = new Set(csv('ptbxl/scp_statements.csv').filter((r) => r.diagnostic === '1.0').map((r) => r['']));
+  const diagnostic = new Set(
+    csv('ptbxl/scp_statements.csv')
+      .filter((r) => r.diagnostic === '1.0')
+      .map((r) => r['']),
+  );
   const ptbxlCohorts = (codes: Record<string, number>) =>
-    ['LAFB' in codes && 'LAFB', 'CRBBB' in codes && 'RBBB', ptbxlLabel(codes, diagnostic).label === 'normal' && 'NORM'] as (Cohort | false)[];
+    [
+      'LAFB' in codes && 'LAFB',
+      'CRBBB' in codes && 'RBBB',
+      ptbxlLabel(codes, diagnostic).label === 'normal' && 'NORM',
+    ] as (Cohort | false)[];
 
   const rawIds = new Set<string>();
   for (const row of csv('ptbxl/ptbxl_database.csv')) {
@@ -59,10 +67,19 @@ export function listCohortRecords(dataDir: string, { zscored = false } = {}): Co
       const id = String(Number(row.ecg_id));
       if (rawIds.has(id)) continue; // the raw record is the better copy
       add(`ptbxl-z:${id}`, 'ptbxl-zscored', ptbxlCohorts(dict(row.scp_codes)), () => {
-        const { shape, data } = parseNpy(new Uint8Array(readFileSync(join(dataDir, 'ptbxl-zscored/arrays', `${id}.npy`))));
-        const leads = Array.from({ length: shape[1] }, (_, l) => Float32Array.from({ length: shape[0] }, (_, t) => data[t * shape[1] + l]));
+        const { shape, data } = parseNpy(
+          new Uint8Array(readFileSync(join(dataDir, 'ptbxl-zscored/arrays', `${id}.npy`))),
+        );
+        const leads = Array.from({ length: shape[1] }, (_, l) =>
+          Float32Array.from({ length: shape[0] }, (_, t) => data[t * shape[1] + l]),
+        );
         const { start } = modelWindow(leads, leads, `${id}.npy`);
-        return { fsHz: MODEL_FS_HZ, filteredMv: leads, windowStartMs: (start * 1000) / MODEL_FS_HZ, windowSamples: WINDOW_SAMPLES };
+        return {
+          fsHz: MODEL_FS_HZ,
+          filteredMv: leads,
+          windowStartMs: (start * 1000) / MODEL_FS_HZ,
+          windowSamples: WINDOW_SAMPLES,
+        };
       });
     }
     return out;
@@ -71,26 +88,51 @@ export function listCohortRecords(dataDir: string, { zscored = false } = {}): Co
     const path = join(dataDir, 'ludb/data', row.ID);
     const conduction = row['Conduction abnormalities'] ?? '';
     if (existsSync(`${path}.hea`)) {
-      add(`ludb:${row.ID}`, 'ludb', [/left anterior hemiblock/i.test(conduction) && 'LAFB', /^\s*complete right bundle/im.test(conduction) && 'RBBB', ludbLabel(row).label === 'normal' && 'NORM'], fromRaw(path));
+      add(
+        `ludb:${row.ID}`,
+        'ludb',
+        [
+          /left anterior hemiblock/i.test(conduction) && 'LAFB',
+          /^\s*complete right bundle/im.test(conduction) && 'RBBB',
+          ludbLabel(row).label === 'normal' && 'NORM',
+        ],
+        fromRaw(path),
+      );
     }
   }
   for (const folder of ['cinc/cinc2021', 'cinc/chapman']) {
-    for (const hea of readdirSync(join(dataDir, folder)).filter((f) => f.endsWith('.hea')).sort()) {
-      const codes = (/^#\s*Dx:\s*(.*)$/m.exec(readFileSync(join(dataDir, folder, hea), 'utf8'))?.[1] ?? '').split(',').map((c) => c.trim());
+    for (const hea of readdirSync(join(dataDir, folder))
+      .filter((f) => f.endsWith('.hea'))
+      .sort()) {
+      const codes = (/^#\s*Dx:\s*(.*)$/m.exec(readFileSync(join(dataDir, folder, hea), 'utf8'))?.[1] ?? '')
+        .split(',')
+        .map((c) => c.trim());
       const hr = /^HR(\d+)\.hea$/.exec(hea);
       if (hr && rawIds.has(String(Number(hr[1])))) continue; // the same PTB-XL recording, already listed
-      add(`cinc:${hea.replace(/\.hea$/, '')}`, 'cinc', [codes.includes('445118002') && 'LAFB', (codes.includes('59118001') || codes.includes('713427006')) && 'RBBB', snomedLabel(codes).label === 'normal' && 'NORM'], fromRaw(join(dataDir, folder, hea)));
+      add(
+        `cinc:${hea.replace(/\.hea$/, '')}`,
+        'cinc',
+        [
+          codes.includes('445118002') && 'LAFB',
+          (codes.includes('59118001') || codes.includes('713427006')) && 'RBBB',
+          snomedLabel(codes).label === 'normal' && 'NORM',
+        ],
+        fromRaw(join(dataDir, folder, hea)),
+      );
     }
   }
   return out;
 }
 
 function pearson(a: ArrayLike<number>, b: ArrayLike<number>, at: number[]): number {
-  let ma = 0, mb = 0;
-  for (const i of at) (ma += a[i]), (mb += b[i]);
-  (ma /= at.length), (mb /= at.length);
-  let ab = 0, aa = 0, bb = 0;
-  for (const i of at) (ab += (a[i] - ma) * (b[i] - mb)), (aa += (a[i] - ma) ** 2), (bb += (b[i] - mb) ** 2);
+  let ma = 0,
+    mb = 0;
+  for (const i of at) ((ma += a[i]), (mb += b[i]));
+  ((ma /= at.length), (mb /= at.length));
+  let ab = 0,
+    aa = 0,
+    bb = 0;
+  for (const i of at) ((ab += (a[i] - ma) * (b[i] - mb)), (aa += (a[i] - ma) ** 2), (bb += (b[i] - mb) ** 2));
   return ab / Math.sqrt(aa * bb);
 }
 
@@ -104,7 +146,10 @@ export function vcgAgainstFrank(headerPath: string, methods: VcgMethod[] = ['kor
   const p = prepareEcg(record);
   const frank = ['vx', 'vy', 'vz'].map((name) => {
     const ch = record.extras.find((e) => e.name.toLowerCase() === name);
-    if (!ch) throw new Error(`${headerPath} has no ${name} channel (extras: ${record.extras.map((e) => e.name).join(', ') || 'none'})`);
+    if (!ch)
+      throw new Error(
+        `${headerPath} has no ${name} channel (extras: ${record.extras.map((e) => e.name).join(', ') || 'none'})`,
+      );
     return bandpassForModel(resampleTo(ch.samples, record.fsHz, p.fsHz), p.fsHz);
   });
   const at: number[] = [];
@@ -153,19 +198,30 @@ export function trajectoryFeatures(record: CohortRecord, options: CineOptions = 
   const disp = ([a, b]: [number, number]) => sub(at(b), at(a));
   const meanVcg = ([a, b]: [number, number]): Vec3 => {
     const m = [0, 0, 0];
-    for (let t = sample(a); t < sample(b); t++) for (let k = 0; k < 3; k++) m[k] += vcg[3 * t + k] / (sample(b) - sample(a));
+    for (let t = sample(a); t < sample(b); t++)
+      for (let k = 0; k < 3; k++) m[k] += vcg[3 * t + k] / (sample(b) - sample(a));
     return m as unknown as Vec3;
   };
   return {
-    id: record.id, mid: disp(MID_QRS_MS), midLate: disp(MID_LATE_QRS_MS), terminal: disp(TERMINAL_QRS_MS), qrsEnd: at(TERMINAL_QRS_MS[1]),
-    qrsOffsetMs, qrsExtentMm: reach.extentMm, qrsSpanMm: reach.spanMm, vcgMid: meanVcg(MID_QRS_MS), vcgMidLate: meanVcg(MID_LATE_QRS_MS), points,
+    id: record.id,
+    mid: disp(MID_QRS_MS),
+    midLate: disp(MID_LATE_QRS_MS),
+    terminal: disp(TERMINAL_QRS_MS),
+    qrsEnd: at(TERMINAL_QRS_MS[1]),
+    qrsOffsetMs,
+    qrsExtentMm: reach.extentMm,
+    qrsSpanMm: reach.spanMm,
+    vcgMid: meanVcg(MID_QRS_MS),
+    vcgMidLate: meanVcg(MID_LATE_QRS_MS),
+    points,
   };
 }
 
 /** Samples [0, qrsEndSample] of a trajectory: farthest distance from the first point, and between any two points. */
 export function qrsReach(points: Float64Array, qrsEndSample: number): { extentMm: number; spanMm: number } {
   const end = Math.min(qrsEndSample, points.length / 3 - 1);
-  let extentMm = 0, spanMm = 0;
+  let extentMm = 0,
+    spanMm = 0;
   for (let a = 0; a <= end; a++) {
     extentMm = Math.max(extentMm, norm(sub(pointAt(points, a), pointAt(points, 0))));
     for (let b = a + 1; b <= end; b++) spanMm = Math.max(spanMm, norm(sub(pointAt(points, a), pointAt(points, b))));
@@ -174,7 +230,11 @@ export function qrsReach(points: Float64Array, qrsEndSample: number): { extentMm
 }
 
 export { median } from '../../src/core/quantile';
-const medianVec = (vs: Vec3[]): Vec3 => [median(vs.map((v) => v[0])), median(vs.map((v) => v[1])), median(vs.map((v) => v[2]))];
+const medianVec = (vs: Vec3[]): Vec3 => [
+  median(vs.map((v) => v[0])),
+  median(vs.map((v) => v[1])),
+  median(vs.map((v) => v[2])),
+];
 /** P(a random member of `a` exceeds a random member of `b`), ties half: the AUC of this value for a vs b. */
 export const aucAbove = (a: number[], b: number[]) => auroc([...a.map(() => 1), ...b.map(() => 0)], [...a, ...b]);
 const fraction = (vs: Vec3[], keep: (v: Vec3) => boolean) => vs.filter(keep).length / vs.length;
@@ -182,17 +242,33 @@ const fraction = (vs: Vec3[], keep: (v: Vec3) => boolean) => vs.filter(keep).len
 /** LAFB vs NORM: superior (+z) and leftward (+x) components of the mid and mid/late QRS displacement. */
 export function lafbStats(lafb: TrajectoryFeatures[], norm: TrajectoryFeatures[]) {
   const part = (k: 'mid' | 'midLate') => {
-    const a = lafb.map((f) => f[k]), b = norm.map((f) => f[k]);
+    const a = lafb.map((f) => f[k]),
+      b = norm.map((f) => f[k]);
     const vk = k === 'mid' ? 'vcgMid' : 'vcgMidLate';
-    const va = lafb.map((f) => f[vk]), vb = norm.map((f) => f[vk]);
+    const va = lafb.map((f) => f[vk]),
+      vb = norm.map((f) => f[vk]);
     const leftSuperior = (v: Vec3) => v[0] > 0 && v[2] > 0;
     return {
-      medianLafb: medianVec(a), medianNorm: medianVec(b),
-      aucSuperior: aucAbove(a.map((v) => v[2]), b.map((v) => v[2])),
-      aucLeftward: aucAbove(a.map((v) => v[0]), b.map((v) => v[0])),
-      leftSuperiorLafb: fraction(a, leftSuperior), leftSuperiorNorm: fraction(b, leftSuperior),
-      vcgAucSuperior: aucAbove(va.map((v) => v[2]), vb.map((v) => v[2])),
-      vcgAucLeftward: aucAbove(va.map((v) => v[0]), vb.map((v) => v[0])),
+      medianLafb: medianVec(a),
+      medianNorm: medianVec(b),
+      aucSuperior: aucAbove(
+        a.map((v) => v[2]),
+        b.map((v) => v[2]),
+      ),
+      aucLeftward: aucAbove(
+        a.map((v) => v[0]),
+        b.map((v) => v[0]),
+      ),
+      leftSuperiorLafb: fraction(a, leftSuperior),
+      leftSuperiorNorm: fraction(b, leftSuperior),
+      vcgAucSuperior: aucAbove(
+        va.map((v) => v[2]),
+        vb.map((v) => v[2]),
+      ),
+      vcgAucLeftward: aucAbove(
+        va.map((v) => v[0]),
+        vb.map((v) => v[0]),
+      ),
     };
   };
   return { nLafb: lafb.length, nNorm: norm.length, mid: part('mid'), midLate: part('midLate') };
@@ -203,11 +279,22 @@ export function rbbbStats(rbbb: TrajectoryFeatures[], norm: TrajectoryFeatures[]
   const towardRightAnterior = (v: Vec3) => (-v[0] - v[1]) / Math.SQRT2;
   const rightAnterior = (v: Vec3) => v[0] < 0 && v[1] < 0;
   return {
-    nRbbb: rbbb.length, nNorm: norm.length,
-    medianQrsEndRbbb: medianVec(rbbb.map((f) => f.qrsEnd)), medianQrsEndNorm: medianVec(norm.map((f) => f.qrsEnd)),
-    qrsEndRightAnteriorRbbb: fraction(rbbb.map((f) => f.qrsEnd), rightAnterior),
-    qrsEndRightAnteriorNorm: fraction(norm.map((f) => f.qrsEnd), rightAnterior),
-    aucTerminalRightAnterior: aucAbove(rbbb.map((f) => towardRightAnterior(f.terminal)), norm.map((f) => towardRightAnterior(f.terminal))),
+    nRbbb: rbbb.length,
+    nNorm: norm.length,
+    medianQrsEndRbbb: medianVec(rbbb.map((f) => f.qrsEnd)),
+    medianQrsEndNorm: medianVec(norm.map((f) => f.qrsEnd)),
+    qrsEndRightAnteriorRbbb: fraction(
+      rbbb.map((f) => f.qrsEnd),
+      rightAnterior,
+    ),
+    qrsEndRightAnteriorNorm: fraction(
+      norm.map((f) => f.qrsEnd),
+      rightAnterior,
+    ),
+    aucTerminalRightAnterior: aucAbove(
+      rbbb.map((f) => towardRightAnterior(f.terminal)),
+      norm.map((f) => towardRightAnterior(f.terminal)),
+    ),
   };
 }
 
@@ -216,12 +303,19 @@ export function loadEpicardium(dataDir: string): TriangleMesh | null {
   const file = (n: string) => join(dataDir, 'heart', `patient1_${n}_000.obj`);
   if (!['EPICARDIAL', 'LV_ENDOCARDIAL', 'RV_ENDOCARDIAL'].every((n) => existsSync(file(n)))) return null;
   const read = (n: string) => parseObj(readFileSync(file(n), 'utf8'), `patient1_${n}_000.obj`);
-  return toHeartFrame({ epicardium: read('EPICARDIAL'), lv: read('LV_ENDOCARDIAL'), rv: read('RV_ENDOCARDIAL') }).meshes.epicardium;
+  return toHeartFrame({ epicardium: read('EPICARDIAL'), lv: read('LV_ENDOCARDIAL'), rv: read('RV_ENDOCARDIAL') }).meshes
+    .epicardium;
 }
 
 /** Largest distance (mm) outside the epicardium over samples [0, untilSample), every `every`-th sample. */
-export function maxOutside(points: Float64Array, epicardium: TriangleMesh, untilSample = points.length / 3, every = 2): number {
+export function maxOutside(
+  points: Float64Array,
+  epicardium: TriangleMesh,
+  untilSample = points.length / 3,
+  every = 2,
+): number {
   let worst = 0;
-  for (let t = 0; t < untilSample; t += every) worst = Math.max(worst, distanceOutsideEpicardium(pointAt(points, t), epicardium));
+  for (let t = 0; t < untilSample; t += every)
+    worst = Math.max(worst, distanceOutsideEpicardium(pointAt(points, t), epicardium));
   return worst;
 }

@@ -16,7 +16,12 @@ describe('Conv2DBackpropFilter on wasm', () => {
     const grad = () => {
       const x = tf.tensor3d(xs as number[][][]);
       const w = tf.tensor3d(ws as number[][][]);
-      const g = tf.grad((ww: tf.Tensor) => tf.conv1d(x, ww as tf.Tensor3D, stride, pad).square().sum())(w);
+      const g = tf.grad((ww: tf.Tensor) =>
+        tf
+          .conv1d(x, ww as tf.Tensor3D, stride, pad)
+          .square()
+          .sum(),
+      )(w);
       return g.dataSync().slice();
     };
     const ref = grad();

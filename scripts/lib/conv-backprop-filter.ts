@@ -14,13 +14,40 @@ interface WasmBackendLike {
 export function registerConv2dBackpropFilter(backendName = 'wasm'): void {
   const kernelFunc: tf.KernelFunc = ({ inputs, backend, attrs }) => {
     const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
-    const a = attrs as unknown as { strides: [number, number] | number; pad: 'same' | 'valid' | number; dataFormat: 'NHWC' | 'NCHW'; dimRoundingMode?: 'floor' | 'round' | 'ceil'; filterShape: [number, number, number, number] };
+    const a = attrs as unknown as {
+      strides: [number, number] | number;
+      pad: 'same' | 'valid' | number;
+      dataFormat: 'NHWC' | 'NCHW';
+      dimRoundingMode?: 'floor' | 'round' | 'ceil';
+      filterShape: [number, number, number, number];
+    };
     if (a.dataFormat === 'NCHW') throw new Error('Conv2DBackpropFilter: only NHWC is implemented');
-    const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], a.filterShape, a.strides, 1, a.pad, a.dimRoundingMode, false, 'channelsLast');
+    const info = tf.backend_util.computeConv2DInfo(
+      x.shape as [number, number, number, number],
+      a.filterShape,
+      a.strides,
+      1,
+      a.pad,
+      a.dimRoundingMode,
+      false,
+      'channelsLast',
+    );
     const b = backend as unknown as WasmBackendLike;
     const xv = b.typedArrayFromHeap(x);
     const dyv = b.typedArrayFromHeap(dy);
-    const { batchSize: B, inHeight: H, inWidth: W, inChannels: CI, outHeight: OH, outWidth: OW, outChannels: CO, filterHeight: FH, filterWidth: FW, strideHeight: SH, strideWidth: SW } = info;
+    const {
+      batchSize: B,
+      inHeight: H,
+      inWidth: W,
+      inChannels: CI,
+      outHeight: OH,
+      outWidth: OW,
+      outChannels: CO,
+      filterHeight: FH,
+      filterWidth: FW,
+      strideHeight: SH,
+      strideWidth: SW,
+    } = info;
     const top = info.padInfo.top;
     const left = info.padInfo.left;
     const dw = new Float32Array(FH * FW * CI * CO);

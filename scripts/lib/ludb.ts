@@ -17,7 +17,11 @@ export function ludbRecords(ludbDir: string): LudbRecordInfo[] {
   const table = parseCsvTable(readFileSync(join(ludbDir, 'ludb.csv'), 'utf8'));
   return table
     .filter((r) => existsSync(join(ludbDir, 'data', `${r.ID}.hea`)))
-    .map((r) => ({ id: r.ID, rhythm: r.Rhythms.replace(/\s+/g, ' '), conduction: r['Conduction abnormalities'] ?? '' }));
+    .map((r) => ({
+      id: r.ID,
+      rhythm: r.Rhythms.replace(/\s+/g, ' '),
+      conduction: r['Conduction abnormalities'] ?? '',
+    }));
 }
 
 /** The expert-delineated QRS complexes of one record, grouped across its 12 leads. */

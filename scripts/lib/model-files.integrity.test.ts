@@ -28,6 +28,8 @@ describe('CLI model loading checks the recorded SHA-256 (issue 15)', () => {
     const r = new Uint8Array(readFileSync(join(m, 'reference-normals.bin')));
     r[0] ^= 1;
     writeFileSync(join(m, 'reference-normals.bin'), r);
-    await expect(readModelFile(m, 'reference-normals.bin')).rejects.toThrow(/reference-normals\.bin: SHA-256 .* does not match/);
+    await expect(readModelFile(m, 'reference-normals.bin')).rejects.toThrow(
+      /reference-normals\.bin: SHA-256 .* does not match/,
+    );
   });
 });

@@ -6,7 +6,11 @@ import { verifyFile } from '../../src/core/registry/integrity';
 import { parseModelMeta } from '../../src/core/registry/model-meta';
 
 /** Node has no file:// handler without tfjs-node: read and write model.json + shards with fs. */
-export async function saveModelDir(model: tf.LayersModel, dir: string, metadata?: Record<string, unknown>): Promise<string[]> {
+export async function saveModelDir(
+  model: tf.LayersModel,
+  dir: string,
+  metadata?: Record<string, unknown>,
+): Promise<string[]> {
   const files = await modelToFiles(model, metadata);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'model.json'), JSON.stringify(files.modelJson));
@@ -19,7 +23,9 @@ export async function saveModelDir(model: tf.LayersModel, dir: string, metadata?
  * is checked against its recorded SHA-256 first and a mismatch throws IntegrityError naming the file (issue 15);
  * a model without meta.json (a test's linear model, `--model` of a user's own) loads unchecked.
  */
-export async function loadModelFile(modelJsonPath: string): Promise<{ model: tf.LayersModel; metadata: Record<string, unknown> }> {
+export async function loadModelFile(
+  modelJsonPath: string,
+): Promise<{ model: tf.LayersModel; metadata: Record<string, unknown> }> {
   const dir = dirname(modelJsonPath);
   const check = await integrityCheckerFor(dir);
   const modelJsonBytes = new Uint8Array(readFileSync(modelJsonPath));
@@ -43,6 +49,8 @@ export async function integrityCheckerFor(dir: string): Promise<(name: string, b
 /** Reads a file of a model folder (e.g. reference-normals.bin), checked against meta.json when there is one. */
 export async function readModelFile(dir: string, name: string): Promise<Uint8Array> {
   const bytes = new Uint8Array(readFileSync(join(dir, name)));
-  await (await integrityCheckerFor(dir))(name, bytes);
+  await (
+    await integrityCheckerFor(dir)
+  )(name, bytes);
   return bytes;
 }

@@ -27,13 +27,24 @@ export async function writeModelMeta(dir: string, description?: ModelDescription
   const metaPath = join(dir, 'meta.json');
   // The described part of an existing meta.json (a new model's may hold only these four fields, written by hand).
   const old = existsSync(metaPath) ? (JSON.parse(readFileSync(metaPath, 'utf8')) as Partial<ModelMeta>) : null;
-  const d = description ?? (old?.title && old.shortTitle && old.input ? { title: old.title, shortTitle: old.shortTitle, kind: old.input.kind, channels: old.input.channels } : null);
-  if (!d) throw new Error(`${metaPath}: give the model's "title", "shortTitle" and "input": {"kind", "channels"} (the rest is computed)`);
-  const modelJson = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as { userDefinedMetadata?: { classNames?: string[]; input?: { timeSteps?: number; channels?: number } } };
+  const d =
+    description ??
+    (old?.title && old.shortTitle && old.input
+      ? { title: old.title, shortTitle: old.shortTitle, kind: old.input.kind, channels: old.input.channels }
+      : null);
+  if (!d)
+    throw new Error(
+      `${metaPath}: give the model's "title", "shortTitle" and "input": {"kind", "channels"} (the rest is computed)`,
+    );
+  const modelJson = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as {
+    userDefinedMetadata?: { classNames?: string[]; input?: { timeSteps?: number; channels?: number } };
+  };
   const ud = modelJson.userDefinedMetadata ?? {};
   const timeSteps = ud.input?.timeSteps ?? 200;
   if (ud.input?.channels !== undefined && ud.input.channels !== d.channels.length) {
-    throw new Error(`${dir}/model.json takes ${ud.input.channels} channels, the description names ${d.channels.length} (${d.channels.join(', ')})`);
+    throw new Error(
+      `${dir}/model.json takes ${ud.input.channels} channels, the description names ${d.channels.length} (${d.channels.join(', ')})`,
+    );
   }
   const files: FileDigest[] = [];
   for (const name of readdirSync(dir).filter(isLoadedModelFile).sort()) {
@@ -42,9 +53,13 @@ export async function writeModelMeta(dir: string, description?: ModelDescription
   }
   const metrics = testSummary(join(dir, 'metrics.json'));
   const meta: ModelMeta = {
-    id, title: d.title, shortTitle: d.shortTitle,
+    id,
+    title: d.title,
+    shortTitle: d.shortTitle,
     input: { kind: d.kind, channels: d.channels, timeSteps, fsHz: MODEL_FS_HZ },
-    classNames: ud.classNames ?? ['normal', 'abnormal'], metrics, files,
+    classNames: ud.classNames ?? ['normal', 'abnormal'],
+    metrics,
+    files,
   };
   parseModelMeta(meta, metaPath); // what we write must be what the readers accept
   writeFileSync(metaPath, JSON.stringify(meta, null, 1) + '\n');
@@ -53,8 +68,23 @@ export async function writeModelMeta(dir: string, description?: ModelDescription
 
 function testSummary(path: string): ModelMeta['metrics'] {
   if (!existsSync(path)) return null;
-  const m = JSON.parse(readFileSync(path, 'utf8')) as { metrics?: { test?: { n?: number; accuracy?: { estimate: number }; macroF1?: { estimate: number }; auroc?: { estimate: number } } } };
+  const m = JSON.parse(readFileSync(path, 'utf8')) as {
+    metrics?: {
+      test?: {
+        n?: number;
+        accuracy?: { estimate: number };
+        macroF1?: { estimate: number };
+        auroc?: { estimate: number };
+      };
+    };
+  };
   const t = m.metrics?.test;
   if (!t?.accuracy || !t.macroF1 || !t.auroc || !t.n) return null;
-  return { split: 'test', records: t.n, accuracy: t.accuracy.estimate, macroF1: t.macroF1.estimate, auroc: t.auroc.estimate };
+  return {
+    split: 'test',
+    records: t.n,
+    accuracy: t.accuracy.estimate,
+    macroF1: t.macroF1.estimate,
+    auroc: t.auroc.estimate,
+  };
 }

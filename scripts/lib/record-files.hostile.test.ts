@@ -41,7 +41,8 @@ function refusal(run: () => unknown): { error: EcgError; ms: number; heapGrowthM
 describe('CLI file entry: hostile paths refused by stat, by name, quickly', () => {
   beforeAll(async () => {
     await loadParsers();
-    for (const ext of ['hea', 'dat']) copyFileSync(join(FIXTURES, 'ptbxl', `00001_lr.${ext}`), join(dir, `00001_lr.${ext}`));
+    for (const ext of ['hea', 'dat'])
+      copyFileSync(join(FIXTURES, 'ptbxl', `00001_lr.${ext}`), join(dir, `00001_lr.${ext}`));
   });
 
   it('a 1 GiB sparse file, of every extension, is refused by its size without being read', () => {
@@ -52,7 +53,11 @@ describe('CLI file entry: hostile paths refused by stat, by name, quickly', () =
       if (name === 'huge.dat') writeFileSync(join(dir, 'huge.hea'), 'huge 1 500\nhuge.dat 16 1000/mV 16 0 0 0 0 I\n');
       const { error, ms, heapGrowthMiB } = refusal(() => inspectRecord(p));
       expect(error.code).toBe('file-too-large');
-      expect(error.message).toMatch(new RegExp(`^${(name === 'huge' ? 'huge.dat' : name).replace('.', '\\.')}: 1024 MiB is more than the ${LIMITS.maxFileBytes / 2 ** 20} MiB limit`));
+      expect(error.message).toMatch(
+        new RegExp(
+          `^${(name === 'huge' ? 'huge.dat' : name).replace('.', '\\.')}: 1024 MiB is more than the ${LIMITS.maxFileBytes / 2 ** 20} MiB limit`,
+        ),
+      );
       expect(ms).toBeLessThan(HANG_GUARD_MS);
       expect(heapGrowthMiB).toBeLessThan(64); // nothing near the 1 GiB was allocated
     }
@@ -63,7 +68,9 @@ describe('CLI file entry: hostile paths refused by stat, by name, quickly', () =
     mkdirSync(folder);
     const { error } = refusal(() => inspectRecord(folder));
     expect(error.code).toBe('missing-file');
-    expect(error.message).toBe(`${folder}: this is a folder, not a record file: give the record's .hea (or its .csv, .npy, .dcm, .scp, .xml)`);
+    expect(error.message).toBe(
+      `${folder}: this is a folder, not a record file: give the record's .hea (or its .csv, .npy, .dcm, .scp, .xml)`,
+    );
     const rec = join(dir, 'rec');
     mkdirSync(rec); // a folder named like a record with no .hea beside it
     expect(refusal(() => inspectRecord(rec)).error.message).toContain('this is a folder');
@@ -82,16 +89,22 @@ describe('CLI file entry: hostile paths refused by stat, by name, quickly', () =
   it('a header naming itself, or a file outside its folder, is refused without reading that file', () => {
     const hea = readFileSync(join(dir, '00001_lr.hea'), 'utf8');
     writeFileSync(join(dir, 'self.hea'), hea.replace('00001_lr 12', 'self 12').replaceAll('00001_lr.dat', 'self.hea'));
-    expect(refusal(() => inspectRecord(join(dir, 'self.hea'))).error.message).toMatch(/^self\.hea: a signal's data file is "self\.hea", a header/);
+    expect(refusal(() => inspectRecord(join(dir, 'self.hea'))).error.message).toMatch(
+      /^self\.hea: a signal's data file is "self\.hea", a header/,
+    );
     writeFileSync(outside, new Uint8Array(24000)); // a valid-sized target, never to be read
-    writeFileSync(join(dir, 'escape.hea'), hea.replace('00001_lr 12', 'escape 12').replaceAll('00001_lr.dat', `../outside-${process.pid}.dat`));
+    writeFileSync(
+      join(dir, 'escape.hea'),
+      hea.replace('00001_lr 12', 'escape 12').replaceAll('00001_lr.dat', `../outside-${process.pid}.dat`),
+    );
     expect([...readRecordFiles(join(dir, 'escape.hea')).keys()]).toEqual(['escape.hea']); // never opened
     expect(refusal(() => inspectRecord(join(dir, 'escape.hea'))).error.message).toContain('is not a plain file name');
   });
 });
 
 describe('spawned CLI: hostile files end in {"error":{code,message}} and exit 1', () => {
-  const cli = (...args: string[]) => spawnSync('npx', ['tsx', 'scripts/cli.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+  const cli = (...args: string[]) =>
+    spawnSync('npx', ['tsx', 'scripts/cli.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
 
   it.each([
     ['1 GiB sparse .csv', 'sparse.csv', 'file-too-large', /sparse\.csv: 1024 MiB is more than the 64 MiB limit/],

@@ -9,7 +9,8 @@ describe('readRecordFiles', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ecg-'));
 
   it('finds the data files a header names, from .hea, .dat or the bare record path', () => {
-    for (const ext of ['hea', 'dat']) copyFileSync(join(FIXTURES, 'ptbxl', `00285_hr.${ext}`), join(dir, `00285_hr.${ext}`));
+    for (const ext of ['hea', 'dat'])
+      copyFileSync(join(FIXTURES, 'ptbxl', `00285_hr.${ext}`), join(dir, `00285_hr.${ext}`));
     for (const p of ['00285_hr.hea', '00285_hr.dat', '00285_hr']) {
       expect([...readRecordFiles(join(dir, p)).keys()]).toEqual(['00285_hr.hea', '00285_hr.dat']);
     }

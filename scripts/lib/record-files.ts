@@ -41,7 +41,11 @@ function readChecked(path: string): Uint8Array {
   if (!existsSync(path)) throw new EcgError('missing-file', 'no such file', { file: path });
   const st = statSync(path);
   if (st.isDirectory()) {
-    throw new EcgError('missing-file', 'this is a folder, not a record file: give the record\'s .hea (or its .csv, .npy, .dcm, .scp, .xml)', { file: path });
+    throw new EcgError(
+      'missing-file',
+      "this is a folder, not a record file: give the record's .hea (or its .csv, .npy, .dcm, .scp, .xml)",
+      { file: path },
+    );
   }
   if (!st.isFile()) throw new EcgError('missing-file', 'not a regular file (a device, socket or pipe)', { file: path });
   checkFileSize(st.size, basename(path));

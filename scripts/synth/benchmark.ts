@@ -51,7 +51,13 @@ export function benchmarkCases(seed: number, count: number, channels = 12): Benc
     if (r.label === 'normal') continue;
     const p = prepareEcg(loadRecord(recordFilesOf(synthFiles(r), r.name)));
     const start = Math.round((p.windowStartMs * p.fsHz) / 1000);
-    cases.push({ id: r.name, pathology: r.injection.pathology, x: modelInputOf(p, channels), channels, mask: maskInWindow(r.mask, start, WINDOW_SAMPLES) });
+    cases.push({
+      id: r.name,
+      pathology: r.injection.pathology,
+      x: modelInputOf(p, channels),
+      channels,
+      mask: maskInWindow(r.mask, start, WINDOW_SAMPLES),
+    });
   }
   return cases;
 }
@@ -63,7 +69,13 @@ export interface MethodBudget {
 }
 
 /** Φ (eq. 1, [T × 12]) of one method on one case. */
-export async function phiOf(model: tf.LayersModel, method: BenchMethod, c: BenchCase, caseIndex: number, b: MethodBudget): Promise<Float32Array> {
+export async function phiOf(
+  model: tf.LayersModel,
+  method: BenchMethod,
+  c: BenchCase,
+  caseIndex: number,
+  b: MethodBudget,
+): Promise<Float32Array> {
   if (method === 'random') {
     const random = mulberry32((b.seed ^ Math.imul(caseIndex + 1, 0x9e3779b1)) >>> 0);
     return Float32Array.from(c.x, () => 2 * random() - 1);
@@ -80,16 +92,32 @@ export async function phiOf(model: tf.LayersModel, method: BenchMethod, c: Bench
     g.dispose();
     return out;
   }
-  const e = await explainWindow(model, method, c.x, { seed: b.seed, ...b.params[method] }, { references: b.references });
+  const e = await explainWindow(
+    model,
+    method,
+    c.x,
+    { seed: b.seed, ...b.params[method] },
+    { references: b.references },
+  );
   return bipolarPhi(e.attributions[0], e.attributions[1]);
 }
 
 /** The sources a model with `channels` inputs is scored on. */
-export const sourcesFor = (channels: number): BenchSource[] => (channels === 3 ? ['cine', 'cine-mapped'] : ['12-lead', 'mapped']);
-const TRUTH_SOURCE: Record<BenchSource, TruthSource> = { '12-lead': 'leads', mapped: 'mapped', cine: 'cine', 'cine-mapped': 'mapped' };
+export const sourcesFor = (channels: number): BenchSource[] =>
+  channels === 3 ? ['cine', 'cine-mapped'] : ['12-lead', 'mapped'];
+const TRUTH_SOURCE: Record<BenchSource, TruthSource> = {
+  '12-lead': 'leads',
+  mapped: 'mapped',
+  cine: 'cine',
+  'cine-mapped': 'mapped',
+};
 
 /** Agreement cases of one source (src/core/synth/truthAgreement.ts: the same scoring as the app's readout). */
-export function agreementCases(cases: readonly BenchCase[], phis: readonly Float32Array[], source: BenchSource): AgreementCase[] {
+export function agreementCases(
+  cases: readonly BenchCase[],
+  phis: readonly Float32Array[],
+  source: BenchSource,
+): AgreementCase[] {
   return cases.map((c, k) => truthAgreementCase(c.id, phis[k], c.channels, c.mask, TRUTH_SOURCE[source]));
 }
 
@@ -106,7 +134,13 @@ export interface BenchRow {
   byPathology: Record<string, number>;
 }
 
-export function scoreRows(method: BenchMethod, cases: readonly BenchCase[], phis: readonly Float32Array[], resamples: number, seed: number): BenchRow[] {
+export function scoreRows(
+  method: BenchMethod,
+  cases: readonly BenchCase[],
+  phis: readonly Float32Array[],
+  resamples: number,
+  seed: number,
+): BenchRow[] {
   const rows: BenchRow[] = [];
   for (const source of sourcesFor(cases[0]?.channels ?? 12)) {
     const ac = agreementCases(cases, phis, source);
@@ -115,24 +149,48 @@ export function scoreRows(method: BenchMethod, cases: readonly BenchCase[], phis
       const dice = a.cases.map((c) => c.dice).filter((d): d is number => d !== null);
       const groups: Record<string, number[]> = {};
       a.cases.forEach((c, k) => c.dice !== null && (groups[cases[k].pathology] ??= []).push(c.dice));
-      const byPathology = Object.fromEntries(Object.entries(groups).map(([p, d]) => [p, d.reduce((x, y) => x + y, 0) / d.length]));
+      const byPathology = Object.fromEntries(
+        Object.entries(groups).map(([p, d]) => [p, d.reduce((x, y) => x + y, 0) / d.length]),
+      );
       rows.push({
-        method, source, post, threshold: a.threshold,
+        method,
+        source,
+        post,
+        threshold: a.threshold,
         dice: dice.length >= 2 ? bootstrapMean(dice, { resamples, seed }) : null,
-        meanIou: a.meanIou, meanSpearman: a.meanSpearman, cases: dice.length, byPathology,
+        meanIou: a.meanIou,
+        meanSpearman: a.meanSpearman,
+        cases: dice.length,
+        byPathology,
       });
     }
   }
   return rows;
 }
 
-const LABELS: Record<BenchMethod, string> = { ig: 'Integrated Gradients', gradshap: 'Gradient SHAP', kernelshap: 'Kernel SHAP', lime: 'LIME', gradient: 'plain gradient (baseline)', random: 'random map (baseline)' };
-const SOURCE_LABELS: Record<BenchSource, string> = { '12-lead': '12-lead', mapped: 'mapped', cine: 'CineECG model (x, y, z)', 'cine-mapped': 'CineECG model, Φd' };
+const LABELS: Record<BenchMethod, string> = {
+  ig: 'Integrated Gradients',
+  gradshap: 'Gradient SHAP',
+  kernelshap: 'Kernel SHAP',
+  lime: 'LIME',
+  gradient: 'plain gradient (baseline)',
+  random: 'random map (baseline)',
+};
+const SOURCE_LABELS: Record<BenchSource, string> = {
+  '12-lead': '12-lead',
+  mapped: 'mapped',
+  cine: 'CineECG model (x, y, z)',
+  'cine-mapped': 'CineECG model, Φd',
+};
 const f = (x: number | null, d = 3) => (x === null ? '–' : x.toFixed(d));
 
 export function markdownTable(rows: readonly BenchRow[]): string {
-  const head = '| method | source | post-processing | θ* | Dice (95% BCa) | IoU | Spearman ρ | cases |\n|---|---|---|---:|---|---:|---:|---:|';
-  const body = rows.map((r) => `| ${LABELS[r.method]} | ${SOURCE_LABELS[r.source]} | ${r.post} | ${f(r.threshold, 2)} | ${r.dice ? `${f(r.dice.mean)} (${f(r.dice.low)}–${f(r.dice.high)})` : '–'} | ${f(r.meanIou)} | ${f(r.meanSpearman)} | ${r.cases} |`);
+  const head =
+    '| method | source | post-processing | θ* | Dice (95% BCa) | IoU | Spearman ρ | cases |\n|---|---|---|---:|---|---:|---:|---:|';
+  const body = rows.map(
+    (r) =>
+      `| ${LABELS[r.method]} | ${SOURCE_LABELS[r.source]} | ${r.post} | ${f(r.threshold, 2)} | ${r.dice ? `${f(r.dice.mean)} (${f(r.dice.low)}–${f(r.dice.high)})` : '–'} | ${f(r.meanIou)} | ${f(r.meanSpearman)} | ${r.cases} |`,
+  );
   return [head, ...body].join('\n') + '\n';
 }
 

@@ -33,7 +33,12 @@ export function synthCohort(o: CohortOptions): Dataset & { pathologies: Record<s
   const windows: Float32Array[] = [];
   const entries: DatasetEntry[] = [];
   const pathologies: Record<string, string> = {};
-  const add = (files: Map<string, Uint8Array>, name: string, label: 'normal' | 'abnormal', split: DatasetEntry['split']) => {
+  const add = (
+    files: Map<string, Uint8Array>,
+    name: string,
+    label: 'normal' | 'abnormal',
+    split: DatasetEntry['split'],
+  ) => {
     const p = prepareEcg(loadRecord(recordFilesOf(files, name)));
     const best = windows.push(modelInputOf(p, C)) - 1;
     const bestStart = Math.round((p.windowStartMs * p.fsHz) / 1000);
@@ -41,7 +46,15 @@ export function synthCohort(o: CohortOptions): Dataset & { pathologies: Record<s
     for (const ms of p.qrsOnsetsMs) {
       const s = Math.round((ms * p.fsHz) / 1000);
       if (others.length >= OTHER_BEATS || s === bestStart || s + WINDOW_SAMPLES > p.nSamples) continue;
-      const w = C === 12 ? extractWindow(p.zscored, s) : cineSignal({ fsHz: p.fsHz, filteredMv: p.filteredMv, windowStartMs: (s * 1000) / p.fsHz, windowSamples: WINDOW_SAMPLES });
+      const w =
+        C === 12
+          ? extractWindow(p.zscored, s)
+          : cineSignal({
+              fsHz: p.fsHz,
+              filteredMv: p.filteredMv,
+              windowStartMs: (s * 1000) / p.fsHz,
+              windowSamples: WINDOW_SAMPLES,
+            });
       others.push(windows.push(w) - 1);
     }
     entries.push({ id: name, source: 'synth' as DatasetEntry['source'], label, split, best, others });

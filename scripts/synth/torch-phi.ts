@@ -27,7 +27,12 @@ export interface TorchIgParams {
  * Φ [T × C] of every case by PyTorch, and its wall time in seconds (the Python process's own clock). One thread by
  * default: on a shared, loaded machine two OpenMP threads spin at every barrier waiting for each other.
  */
-export function torchIgPhis(modelPath: string, cases: readonly BenchCase[], p: TorchIgParams, threads = 1): { phis: Float32Array[]; seconds: number } {
+export function torchIgPhis(
+  modelPath: string,
+  cases: readonly BenchCase[],
+  p: TorchIgParams,
+  threads = 1,
+): { phis: Float32Array[]; seconds: number } {
   if (cases.length === 0) return { phis: [], seconds: 0 };
   const C = cases[0].channels;
   const n = WINDOW_SAMPLES * C;
@@ -39,11 +44,30 @@ export function torchIgPhis(modelPath: string, cases: readonly BenchCase[], p: T
   const { alphas, weights } = quadrature(DEFAULT_IG.rule, p.steps);
   const dir = mkdtempSync(join(tmpdir(), 'synth-torch-'));
   try {
-    const job = { model: resolve(modelPath), T: WINDOW_SAMPLES, C, cases: cases.length, copies: k, alphas: Array.from(alphas), weights: Array.from(weights), input: join(dir, 'in.bin'), output: join(dir, 'out.bin'), threads };
+    const job = {
+      model: resolve(modelPath),
+      T: WINDOW_SAMPLES,
+      C,
+      cases: cases.length,
+      copies: k,
+      alphas: Array.from(alphas),
+      weights: Array.from(weights),
+      input: join(dir, 'in.bin'),
+      output: join(dir, 'out.bin'),
+      threads,
+    };
     writeFileSync(job.input, new Uint8Array(input.buffer));
     writeFileSync(join(dir, 'job.json'), JSON.stringify(job));
-    const r = spawnSync(PYTHON, ['scripts/synth/torch_phi.py', join(dir, 'job.json')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 << 20, env: { ...process.env, OMP_NUM_THREADS: String(threads) } });
-    if (r.error || r.status !== 0) throw new Error(`scripts/synth/torch_phi.py failed (exit ${r.status}; needs Debian's python3-torch for ${PYTHON}): ${(r.stderr || r.stdout || String(r.error)).slice(-800)}`);
+    const r = spawnSync(PYTHON, ['scripts/synth/torch_phi.py', join(dir, 'job.json')], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 16 << 20,
+      env: { ...process.env, OMP_NUM_THREADS: String(threads) },
+    });
+    if (r.error || r.status !== 0)
+      throw new Error(
+        `scripts/synth/torch_phi.py failed (exit ${r.status}; needs Debian's python3-torch for ${PYTHON}): ${(r.stderr || r.stdout || String(r.error)).slice(-800)}`,
+      );
     const { seconds } = JSON.parse(r.stdout.trim().split('\n').pop()!) as { seconds: number };
     const buf = readFileSync(job.output);
     const all = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
@@ -54,14 +78,24 @@ export function torchIgPhis(modelPath: string, cases: readonly BenchCase[], p: T
 }
 
 /** Largest |PyTorch Φ − our Φ| over max |our Φ|, on `cases` at a small budget (our IG through explainWindow, as the benchmark runs it). */
-export async function checkAgainstOurs(model: tf.LayersModel, modelPath: string, cases: readonly BenchCase[], p: TorchIgParams): Promise<number> {
+export async function checkAgainstOurs(
+  model: tf.LayersModel,
+  modelPath: string,
+  cases: readonly BenchCase[],
+  p: TorchIgParams,
+): Promise<number> {
   const theirs = torchIgPhis(modelPath, cases, p).phis;
   let worst = 0;
   for (const [i, c] of cases.entries()) {
-    const ours = await phiOf(model, 'ig', c, i, { seed: p.seed, params: { ig: { steps: p.steps, noiseSamples: p.noiseSamples } } });
+    const ours = await phiOf(model, 'ig', c, i, {
+      seed: p.seed,
+      params: { ig: { steps: p.steps, noiseSamples: p.noiseSamples } },
+    });
     let diff = 0;
     let scale = 0;
-    ours.forEach((v, j) => ((diff = Math.max(diff, Math.abs(v - theirs[i][j]))), (scale = Math.max(scale, Math.abs(v)))));
+    ours.forEach(
+      (v, j) => ((diff = Math.max(diff, Math.abs(v - theirs[i][j]))), (scale = Math.max(scale, Math.abs(v)))),
+    );
     worst = Math.max(worst, diff / scale);
   }
   return worst;

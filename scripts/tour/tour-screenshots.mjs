@@ -3,15 +3,32 @@
 
 import { chromium } from '@playwright/test';
 const OUT = process.env.OUT ?? '/tmp/tour/shots';
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--enable-unsafe-webgpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-for (const [w, h] of [[1280, 720], [1920, 1080]]) {
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--enable-unsafe-webgpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+for (const [w, h] of [
+  [1280, 720],
+  [1920, 1080],
+]) {
   const ctx = await browser.newContext({ viewport: { width: w, height: h }, serviceWorkers: 'block' });
   const page = await ctx.newPage();
   page.on('pageerror', (e) => console.log('pageerror:', e.message));
   await page.goto('http://127.0.0.1:4302/?case=ptbxl-00285&backend=wasm');
   await page.locator('.heart-stage[data-heart-status=ready]').waitFor({ timeout: 120000 });
   const settle = async () => {
-    await page.waitForFunction(() => !document.querySelector('[data-testid=tour-statement]')?.hasAttribute('data-waiting'), null, { timeout: 300000 });
+    await page.waitForFunction(
+      () => !document.querySelector('[data-testid=tour-statement]')?.hasAttribute('data-waiting'),
+      null,
+      { timeout: 300000 },
+    );
     await page.waitForTimeout(2500);
   };
   await page.keyboard.press('t');

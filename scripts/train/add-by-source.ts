@@ -14,7 +14,13 @@ import { metricsBySource } from './by-source';
 import { inputName, loadDataset } from './data';
 import { predictEntries } from './evaluate';
 
-const { values: a } = parseArgs({ options: { model: { type: 'string', default: 'models/ecg12' }, input: { type: 'string', default: 'ecg12' }, dataset: { type: 'string', default: '.cache/dataset' } } });
+const { values: a } = parseArgs({
+  options: {
+    model: { type: 'string', default: 'models/ecg12' },
+    input: { type: 'string', default: 'ecg12' },
+    dataset: { type: 'string', default: '.cache/dataset' },
+  },
+});
 await useBackend('wasm');
 const d = loadDataset(a.dataset!, inputName(a.input!));
 const { model } = await loadModelFile(join(a.model!, 'model.json'));
@@ -24,4 +30,13 @@ const path = join(a.model!, 'metrics.json');
 const metrics = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 writeFileSync(path, JSON.stringify({ ...metrics, testBySource: bySource }, null, 1) + '\n');
 if (existsSync(join(a.model!, 'meta.json'))) await writeModelMeta(a.model!);
-console.log(JSON.stringify(Object.fromEntries(Object.entries(bySource).map(([k, m]) => [k, { n: m.n, accuracy: +m.accuracy.estimate.toFixed(3), macroF1: m.macroF1 && +m.macroF1.estimate.toFixed(3) }]))));
+console.log(
+  JSON.stringify(
+    Object.fromEntries(
+      Object.entries(bySource).map(([k, m]) => [
+        k,
+        { n: m.n, accuracy: +m.accuracy.estimate.toFixed(3), macroF1: m.macroF1 && +m.macroF1.estimate.toFixed(3) },
+      ]),
+    ),
+  ),
+);

@@ -14,7 +14,14 @@ export interface AugmentOptions {
 
 export const DEFAULT_AUGMENT: AugmentOptions = { amplitude: 0.15, wander: 0.1, noise: 0.05, shift: 5 };
 
-export function augmentWindow(w: Float32Array, T: number, C: number, o: AugmentOptions, random: () => number, out: Float32Array): void {
+export function augmentWindow(
+  w: Float32Array,
+  T: number,
+  C: number,
+  o: AugmentOptions,
+  random: () => number,
+  out: Float32Array,
+): void {
   const g = gaussian(random);
   const shift = Math.round((random() * 2 - 1) * o.shift);
   const freqHz = 0.05 + random() * 0.45;
@@ -50,13 +57,27 @@ export interface TrajectoryAugmentOptions {
   noise: number;
 }
 
-export const DEFAULT_TRAJECTORY_AUGMENT: TrajectoryAugmentOptions = { kind: 'trajectory', rotationDeg: 10, scale: 0.1, shift: 5, noise: 0 };
+export const DEFAULT_TRAJECTORY_AUGMENT: TrajectoryAugmentOptions = {
+  kind: 'trajectory',
+  rotationDeg: 10,
+  scale: 0.1,
+  shift: 5,
+  noise: 0,
+};
 
 export type AnyAugmentOptions = AugmentOptions | TrajectoryAugmentOptions;
 
-export const isTrajectoryAugment = (o: AnyAugmentOptions): o is TrajectoryAugmentOptions => 'kind' in o && o.kind === 'trajectory';
+export const isTrajectoryAugment = (o: AnyAugmentOptions): o is TrajectoryAugmentOptions =>
+  'kind' in o && o.kind === 'trajectory';
 
-export function augmentTrajectory(w: Float32Array, T: number, C: number, o: TrajectoryAugmentOptions, random: () => number, out: Float32Array): void {
+export function augmentTrajectory(
+  w: Float32Array,
+  T: number,
+  C: number,
+  o: TrajectoryAugmentOptions,
+  random: () => number,
+  out: Float32Array,
+): void {
   if (C !== 3) throw new Error(`trajectory augmentation needs 3 channels, got ${C}`);
   const g = gaussian(random);
   const shift = Math.round((random() * 2 - 1) * o.shift);
@@ -71,21 +92,37 @@ export function augmentTrajectory(w: Float32Array, T: number, C: number, o: Traj
   const s = Math.sin(angle);
   const k = 1 - c;
   const R = [
-    c + ux * ux * k, ux * uy * k - uz * s, ux * uz * k + uy * s,
-    uy * ux * k + uz * s, c + uy * uy * k, uy * uz * k - ux * s,
-    uz * ux * k - uy * s, uz * uy * k + ux * s, c + uz * uz * k,
+    c + ux * ux * k,
+    ux * uy * k - uz * s,
+    ux * uz * k + uy * s,
+    uy * ux * k + uz * s,
+    c + uy * uy * k,
+    uy * uz * k - ux * s,
+    uz * ux * k - uy * s,
+    uz * uy * k + ux * s,
+    c + uz * uz * k,
   ].map((v) => v * scale);
   const at = (t: number) => Math.min(T - 1, Math.max(0, t));
   const a = at(shift);
   for (let t = 0; t < T; t++) {
     const src = at(t + shift);
-    const x = w[3 * src] - w[3 * a], y = w[3 * src + 1] - w[3 * a + 1], zz = w[3 * src + 2] - w[3 * a + 2];
-    for (let r = 0; r < 3; r++) out[3 * t + r] = R[3 * r] * x + R[3 * r + 1] * y + R[3 * r + 2] * zz + (o.noise > 0 ? o.noise * g() : 0);
+    const x = w[3 * src] - w[3 * a],
+      y = w[3 * src + 1] - w[3 * a + 1],
+      zz = w[3 * src + 2] - w[3 * a + 2];
+    for (let r = 0; r < 3; r++)
+      out[3 * t + r] = R[3 * r] * x + R[3 * r + 1] * y + R[3 * r + 2] * zz + (o.noise > 0 ? o.noise * g() : 0);
   }
 }
 
 /** The augmentation the options name: 12-lead (augmentWindow) or trajectory (augmentTrajectory). */
-export function augmentAny(w: Float32Array, T: number, C: number, o: AnyAugmentOptions, random: () => number, out: Float32Array): void {
+export function augmentAny(
+  w: Float32Array,
+  T: number,
+  C: number,
+  o: AnyAugmentOptions,
+  random: () => number,
+  out: Float32Array,
+): void {
   if (isTrajectoryAugment(o)) augmentTrajectory(w, T, C, o, random, out);
   else augmentWindow(w, T, C, o, random, out);
 }

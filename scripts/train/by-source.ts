@@ -12,14 +12,24 @@ import { splitMetrics, type SplitMetrics } from './evaluate';
 
 export const SOURCE_GROUPS: { key: string; title: string; sources: SourceName[] }[] = [
   { key: 'ptbxl', title: 'PTB-XL raw WFDB (mV)', sources: ['ptbxl'] },
-  { key: 'ptbxl-prepared', title: 'PTB-XL prepared arrays (both z-scored sets)', sources: ['ptbxl-zscored', 'ptbxl-zscored-250'] },
+  {
+    key: 'ptbxl-prepared',
+    title: 'PTB-XL prepared arrays (both z-scored sets)',
+    sources: ['ptbxl-zscored', 'ptbxl-zscored-250'],
+  },
   { key: 'ptbxl-zscored', title: 'PTB-XL z-scored, 500 Hz float32', sources: ['ptbxl-zscored'] },
-  { key: 'ptbxl-zscored-250', title: 'PTB-XL z-scored, 250 Hz float16 (resampled to 500 Hz)', sources: ['ptbxl-zscored-250'] },
+  {
+    key: 'ptbxl-zscored-250',
+    title: 'PTB-XL z-scored, 250 Hz float16 (resampled to 500 Hz)',
+    sources: ['ptbxl-zscored-250'],
+  },
   { key: 'ludb', title: 'LUDB', sources: ['ludb'] },
   { key: 'cinc', title: 'PhysioNet/CinC Challenge 2021 (incl. its PTB-XL HR* records)', sources: ['cinc'] },
 ];
 
-export type SourceMetrics = SplitMetrics | { n: number; normal: number; abnormal: number; accuracy: Interval; macroF1: null; auroc: null; note: string };
+export type SourceMetrics =
+  | SplitMetrics
+  | { n: number; normal: number; abnormal: number; accuracy: Interval; macroF1: null; auroc: null; note: string };
 
 /** `p` is p(abnormal) per entry, in the order of `entries`. Groups with no record in `entries` are left out. */
 export function metricsBySource(entries: DatasetEntry[], p: Float64Array): Record<string, SourceMetrics> {
@@ -36,8 +46,18 @@ export function metricsBySource(entries: DatasetEntry[], p: Float64Array): Recor
       continue;
     }
     const correct = y.map((v, k) => (v === (ps[k] >= 0.5 ? 1 : 0) ? 1 : 0));
-    const acc = bcaInterval(sub.length, (ii) => ii.reduce((s, i) => s + correct[i], 0) / ii.length, { random: mulberry32(2) });
-    out[g.key] = { n: sub.length, normal, abnormal: sub.length - normal, accuracy: acc, macroF1: null, auroc: null, note: 'fewer than two records of one class: accuracy only' };
+    const acc = bcaInterval(sub.length, (ii) => ii.reduce((s, i) => s + correct[i], 0) / ii.length, {
+      random: mulberry32(2),
+    });
+    out[g.key] = {
+      n: sub.length,
+      normal,
+      abnormal: sub.length - normal,
+      accuracy: acc,
+      macroF1: null,
+      auroc: null,
+      note: 'fewer than two records of one class: accuracy only',
+    };
   }
   return out;
 }

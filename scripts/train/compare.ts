@@ -21,7 +21,11 @@ import { weightsHash } from './hash';
 
 async function main() {
   const { values: a } = parseArgs({
-    options: { dataset: { type: 'string', default: '.cache/dataset' }, ecg12: { type: 'string', default: 'models/ecg12' }, cine3: { type: 'string', default: 'models/cine3' } },
+    options: {
+      dataset: { type: 'string', default: '.cache/dataset' },
+      ecg12: { type: 'string', default: 'models/ecg12' },
+      cine3: { type: 'string', default: 'models/cine3' },
+    },
   });
   await useBackend('wasm');
   const ecg = loadDataset(a.dataset!, 'ecg12');
@@ -34,7 +38,8 @@ async function main() {
     const cineEntries = cine.entries.filter((e) => e.split === split);
     const ecgEntries = cineEntries.map((e) => {
       const x = byId.get(e.id);
-      if (!x || x.label !== e.label || x.split !== e.split) throw new Error(`the ecg12 and cine3 sets disagree on ${e.id}: rebuild both`);
+      if (!x || x.label !== e.label || x.split !== e.split)
+        throw new Error(`the ecg12 and cine3 sets disagree on ${e.id}: rebuild both`);
       return x;
     });
     const pe = predictEntries(ecgModel, ecg, ecgEntries);
@@ -44,7 +49,11 @@ async function main() {
     const [he, hc] = [yhat(pe), yhat(pc)];
     const pick = <T>(arr: ArrayLike<T>, idx: Int32Array) => Array.from(idx, (i) => arr[i]);
     const diff = (f: (yy: number[], h: number[], p: number[]) => number, s: number) =>
-      bcaInterval(y.length, (idx) => f(pick(y, idx), pick(he, idx), pick(pe, idx)) - f(pick(y, idx), pick(hc, idx), pick(pc, idx)), { random: mulberry32(100 + s) });
+      bcaInterval(
+        y.length,
+        (idx) => f(pick(y, idx), pick(he, idx), pick(pe, idx)) - f(pick(y, idx), pick(hc, idx), pick(pc, idx)),
+        { random: mulberry32(100 + s) },
+      );
     out[split] = {
       ecg12: splitMetrics(ecgEntries, pe),
       ecg12MinusCine3: {
@@ -56,8 +65,19 @@ async function main() {
   }
   const path = join(a.cine3!, 'metrics.json');
   writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), comparison: out }, null, 1) + '\n');
-  const t = out.test as { ecg12: { accuracy: { estimate: number }; macroF1: { estimate: number } }; ecg12MinusCine3: { accuracy: { estimate: number; low: number; high: number } } };
-  console.log(JSON.stringify({ test: { ecg12Accuracy: t.ecg12.accuracy.estimate, ecg12MacroF1: t.ecg12.macroF1.estimate, accuracyDifference: t.ecg12MinusCine3.accuracy } }));
+  const t = out.test as {
+    ecg12: { accuracy: { estimate: number }; macroF1: { estimate: number } };
+    ecg12MinusCine3: { accuracy: { estimate: number; low: number; high: number } };
+  };
+  console.log(
+    JSON.stringify({
+      test: {
+        ecg12Accuracy: t.ecg12.accuracy.estimate,
+        ecg12MacroF1: t.ecg12.macroF1.estimate,
+        accuracyDifference: t.ecg12MinusCine3.accuracy,
+      },
+    }),
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) void main();

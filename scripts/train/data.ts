@@ -14,13 +14,17 @@ export const INPUTS = ['ecg12', 'cine3'] as const;
 export type InputName = (typeof INPUTS)[number];
 
 export function inputName(s: string): InputName {
-  if (!(INPUTS as readonly string[]).includes(s)) throw new Error(`--input must be one of ${INPUTS.join(', ')}, got ${s}`);
+  if (!(INPUTS as readonly string[]).includes(s))
+    throw new Error(`--input must be one of ${INPUTS.join(', ')}, got ${s}`);
   return s as InputName;
 }
 
 /** <dir>/<input>.{json,bin}, written by `npm run -s dataset [-- --input cine3]`. */
 export function loadDataset(dir: string, input: InputName = 'ecg12'): Dataset {
-  const meta = JSON.parse(readFileSync(join(dir, `${input}.json`), 'utf8')) as { windowShape: [number, number]; entries: DatasetEntry[] };
+  const meta = JSON.parse(readFileSync(join(dir, `${input}.json`), 'utf8')) as {
+    windowShape: [number, number];
+    entries: DatasetEntry[];
+  };
   const buf = readFileSync(join(dir, `${input}.bin`));
   const windows = new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4);
   return { T: meta.windowShape[0], C: meta.windowShape[1], windows, entries: meta.entries };
@@ -39,7 +43,10 @@ export const labelIndex = (e: DatasetEntry) => (e.label === 'abnormal' ? 1 : 0);
  */
 export function datasetSummary(dir: string, input: InputName) {
   const meta = JSON.parse(readFileSync(join(dir, `${input}.json`), 'utf8')) as {
-    entries: DatasetEntry[]; excluded: { id: string; reason: string }[]; signal?: string; zscoredApproximation?: unknown;
+    entries: DatasetEntry[];
+    excluded: { id: string; reason: string }[];
+    signal?: string;
+    zscoredApproximation?: unknown;
   };
   const counts: Record<string, Record<string, { normal: number; abnormal: number }>> = {};
   for (const e of meta.entries) {

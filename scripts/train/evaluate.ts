@@ -18,7 +18,13 @@ export interface SplitMetrics {
 
 /** p(abnormal) for each entry's best-beat window, through the same core function the app and `cli predict` use. */
 export function predictEntries(model: tf.LayersModel, d: Dataset, entries: DatasetEntry[]): Float64Array {
-  return Float64Array.from(predictWindows(model, entries.map((e) => windowOf(d, e.best))), (p) => p.pAbnormal);
+  return Float64Array.from(
+    predictWindows(
+      model,
+      entries.map((e) => windowOf(d, e.best)),
+    ),
+    (p) => p.pAbnormal,
+  );
 }
 
 /** Accuracy, macro-F1 and AUROC at threshold 0.5, each with a 95% BCa bootstrap interval over records. */
@@ -26,7 +32,8 @@ export function splitMetrics(entries: DatasetEntry[], p: Float64Array, seed = 1)
   const y = entries.map(labelIndex);
   const pred = Array.from(p, (v) => (v >= 0.5 ? 1 : 0));
   const pick = <T>(arr: ArrayLike<T>, idx: Int32Array) => Array.from(idx, (i) => arr[i]);
-  const ci = (f: (idx: Int32Array) => number, s: number) => bcaInterval(entries.length, f, { random: mulberry32(seed + s) });
+  const ci = (f: (idx: Int32Array) => number, s: number) =>
+    bcaInterval(entries.length, f, { random: mulberry32(seed + s) });
   return {
     n: entries.length,
     normal: y.filter((v) => v === 0).length,

@@ -41,9 +41,16 @@ export interface TrainResult {
  * windows), early stopping on `stopSet` (15% of the training records, held out of the gradient steps), keeping
  * the weights of the best epoch.
  */
-export async function trainModel(d: Dataset, train: DatasetEntry[], stopSet: DatasetEntry[], o: TrainOptions): Promise<TrainResult> {
+export async function trainModel(
+  d: Dataset,
+  train: DatasetEntry[],
+  stopSet: DatasetEntry[],
+  o: TrainOptions,
+): Promise<TrainResult> {
   if (o.model.timeSteps !== d.T || o.model.channels !== d.C) {
-    throw new Error(`the configuration's model takes [${o.model.timeSteps} × ${o.model.channels}] windows, the data set has [${d.T} × ${d.C}]`);
+    throw new Error(
+      `the configuration's model takes [${o.model.timeSteps} × ${o.model.channels}] windows, the data set has [${d.T} × ${d.C}]`,
+    );
   }
   const random = mulberry32(o.seed);
   // TF.js draws unseeded randomness (dropout masks) from Math.random: seed it, so a run is reproducible.
@@ -104,8 +111,13 @@ export async function trainModel(d: Dataset, train: DatasetEntry[], stopSet: Dat
     });
     const seconds = (performance.now() - t0) / 1000;
     history.push({ epoch, trainLoss: lossSum / batches, stopLoss, stopAccuracy, seconds });
-    o.log?.(`epoch ${epoch}: train loss ${(lossSum / batches).toFixed(4)}, early-stop loss ${stopLoss.toFixed(4)}, acc ${stopAccuracy.toFixed(3)} (${seconds.toFixed(1)} s)`);
-    const better = o.earlyStopOn === 'accuracy' ? stopAccuracy > best.accuracy || (stopAccuracy === best.accuracy && stopLoss < best.loss) : stopLoss < best.loss;
+    o.log?.(
+      `epoch ${epoch}: train loss ${(lossSum / batches).toFixed(4)}, early-stop loss ${stopLoss.toFixed(4)}, acc ${stopAccuracy.toFixed(3)} (${seconds.toFixed(1)} s)`,
+    );
+    const better =
+      o.earlyStopOn === 'accuracy'
+        ? stopAccuracy > best.accuracy || (stopAccuracy === best.accuracy && stopLoss < best.loss)
+        : stopLoss < best.loss;
     if (better) {
       best.weights.forEach((w) => w.dispose());
       best = { loss: stopLoss, accuracy: stopAccuracy, epoch, weights: model.getWeights().map((w) => w.clone()) };

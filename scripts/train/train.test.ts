@@ -21,7 +21,9 @@ describe('augmentWindow', () => {
       if (out[0] !== w[0]) break;
     }
     // find the shift s with out[t] = w[t + s] in lead 0
-    const s = [...Array(11)].map((_, j) => j - 5).find((sh) => [10, 50, 100].every((t) => out[t * C] === w[(t + sh) * C]))!;
+    const s = [...Array(11)]
+      .map((_, j) => j - 5)
+      .find((sh) => [10, 50, 100].every((t) => out[t * C] === w[(t + sh) * C]))!;
     expect(Math.abs(s)).toBeGreaterThan(0);
     expect(Math.abs(s)).toBeLessThanOrEqual(5);
     const edge = s > 0 ? T - 1 : 0;
@@ -30,7 +32,8 @@ describe('augmentWindow', () => {
   it('amplitude scaling stays within its bounds', () => {
     const out = new Float32Array(T * C);
     augmentWindow(w, T, C, { amplitude: 0.15, wander: 0, noise: 0, shift: 0 }, mulberry32(3), out);
-    for (let i = 0; i < T * C; i++) if (Math.abs(w[i]) > 0.1) expect(Math.abs(out[i] / w[i] - 1)).toBeLessThanOrEqual(0.15 + 1e-6);
+    for (let i = 0; i < T * C; i++)
+      if (Math.abs(w[i]) > 0.1) expect(Math.abs(out[i] / w[i] - 1)).toBeLessThanOrEqual(0.15 + 1e-6);
   });
 });
 
@@ -70,7 +73,9 @@ describe('augmentTrajectory', () => {
     augmentTrajectory(w, T, 3, { ...base, rotationDeg: 20 }, mulberry32(5), out);
     for (const t of [0, 50, 199]) expect(radius(out, t)).toBeCloseTo(radius(w, t), 5);
     const t = 199;
-    const cos = (out[3 * t] * w[3 * t] + out[3 * t + 1] * w[3 * t + 1] + out[3 * t + 2] * w[3 * t + 2]) / (radius(out, t) * radius(w, t));
+    const cos =
+      (out[3 * t] * w[3 * t] + out[3 * t + 1] * w[3 * t + 1] + out[3 * t + 2] * w[3 * t + 2]) /
+      (radius(out, t) * radius(w, t));
     expect(Math.acos(Math.min(1, cos)) * (180 / Math.PI)).toBeLessThanOrEqual(20 + 1e-3);
     expect(out[3 * t]).not.toBeCloseTo(w[3 * t], 4);
   });
@@ -89,7 +94,9 @@ describe('augmentTrajectory', () => {
     }
   });
   it('refuses windows that are not 3-channel', () => {
-    expect(() => augmentTrajectory(new Float32Array(T * 12), T, 12, base, mulberry32(1), new Float32Array(T * 12))).toThrow(/3 channels/);
+    expect(() =>
+      augmentTrajectory(new Float32Array(T * 12), T, 12, base, mulberry32(1), new Float32Array(T * 12)),
+    ).toThrow(/3 channels/);
   });
   it('augmentAny keeps the 12-lead augmentation for 12-lead options (same draws as augmentWindow)', () => {
     const x = Float32Array.from({ length: T * 12 }, (_, i) => Math.sin(i / 7));

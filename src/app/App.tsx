@@ -64,10 +64,23 @@ export function App() {
               <span className="spinner" aria-hidden="true" /> Opening {openingFiles.join(', ')}…
             </p>
           )}
-          {fileError && <ErrorPanel error={fileError} title={`This file could not be opened; ${prepared ? 'the case shown is unchanged' : 'nothing else was changed'}`} />}
+          {fileError && (
+            <ErrorPanel
+              error={fileError}
+              title={`This file could not be opened; ${prepared ? 'the case shown is unchanged' : 'nothing else was changed'}`}
+            />
+          )}
           {(entry || localFiles) && (
             <div className="case-row">
-              {entry ? isSynthCaseId(entry.id) ? <SynthCaseSummary entry={entry} prepared={prepared} /> : <CaseSummary entry={entry} prepared={prepared} /> : localFiles && <LocalCaseSummary fileNames={localFiles} prepared={prepared} />}
+              {entry ? (
+                isSynthCaseId(entry.id) ? (
+                  <SynthCaseSummary entry={entry} prepared={prepared} />
+                ) : (
+                  <CaseSummary entry={entry} prepared={prepared} />
+                )
+              ) : (
+                localFiles && <LocalCaseSummary fileNames={localFiles} prepared={prepared} />
+              )}
               {status !== 'error' && <PredictionPanel />}
             </div>
           )}
@@ -88,7 +101,13 @@ export function App() {
               left={<EcgPanel prepared={prepared} caseTitle={entry?.title ?? prepared.record.name} />}
               right={
                 <PanelBoundary panel="heart" label="The 3D heart">
-                  <Suspense fallback={<p className="panel loading" role="status"><span className="spinner" aria-hidden="true" /> Loading the 3D view…</p>}>
+                  <Suspense
+                    fallback={
+                      <p className="panel loading" role="status">
+                        <span className="spinner" aria-hidden="true" /> Loading the 3D view…
+                      </p>
+                    }
+                  >
                     <HeartPanel />
                   </Suspense>
                 </PanelBoundary>

@@ -8,7 +8,15 @@ import { describe, expect, it } from 'vitest';
  * (The excalidraw pattern of a lint rule, enforced here as a test so CI needs no extra tooling.)
  */
 const CORE = join(import.meta.dirname);
-const FORBIDDEN_IMPORTS = [/^react(-dom)?(\/|$)/, /^three(\/|$)/, /^@react-three\//, /^zustand$/, /^zustand\/react/, /^node:/, /^(fs|path|os|child_process|url)$/];
+const FORBIDDEN_IMPORTS = [
+  /^react(-dom)?(\/|$)/,
+  /^three(\/|$)/,
+  /^@react-three\//,
+  /^zustand$/,
+  /^zustand\/react/,
+  /^node:/,
+  /^(fs|path|os|child_process|url)$/,
+];
 const FORBIDDEN_GLOBALS = [/\bdocument\./, /\bwindow\./, /\bHTML\w*Element\b/, /\bprocess\.env\b/];
 
 function sources(dir: string): string[] {
@@ -25,8 +33,14 @@ describe('src/core stays free of UI and platform code', () => {
   for (const file of files) {
     it(relative(CORE, file), () => {
       const text = readFileSync(file, 'utf8');
-      const imports = [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]);
-      for (const spec of imports) expect(FORBIDDEN_IMPORTS.some((re) => re.test(spec)), `imports ${spec}`).toBe(false);
+      const imports = [
+        ...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g),
+      ].map((m) => m[1] ?? m[2]);
+      for (const spec of imports)
+        expect(
+          FORBIDDEN_IMPORTS.some((re) => re.test(spec)),
+          `imports ${spec}`,
+        ).toBe(false);
       const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
       for (const re of FORBIDDEN_GLOBALS) expect(re.test(code), `uses ${re}`).toBe(false);
     });

@@ -6,7 +6,7 @@ export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number | nu
   if (n !== b.length || n < 2) return null;
   let ma = 0;
   let mb = 0;
-  for (let i = 0; i < n; i++) (ma += a[i]), (mb += b[i]);
+  for (let i = 0; i < n; i++) ((ma += a[i]), (mb += b[i]));
   ma /= n;
   mb /= n;
   let sab = 0;

@@ -63,7 +63,12 @@ export class CodedError<Code extends string = string> extends Error {
 
   /** What the store keeps and one component renders (file and field only when known). */
   toJSON(): CodedErrorJson<Code> {
-    return { code: this.code, message: this.message, ...(this.file ? { file: this.file } : {}), ...(this.field ? { field: this.field } : {}) };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.file ? { file: this.file } : {}),
+      ...(this.field ? { field: this.field } : {}),
+    };
   }
 }
 

@@ -27,7 +27,12 @@ export async function timedLoad(files: RecordFiles): Promise<Outcome> {
 }
 
 /** Refused with `code`, the message starting with the file's name and matching `problem`, within the hang guard. */
-export async function expectRefused(files: RecordFiles, file: string, code: EcgErrorCode, problem: RegExp | string): Promise<EcgError> {
+export async function expectRefused(
+  files: RecordFiles,
+  file: string,
+  code: EcgErrorCode,
+  problem: RegExp | string,
+): Promise<EcgError> {
   const { error, record, ms } = await timedLoad(files);
   expect(record, `${file} was accepted; expected ${code}`).toBeUndefined();
   expect(error!.code, error!.message).toBe(code);

@@ -14,7 +14,13 @@ export class BackendLost extends Error {
  * Where a job goes when `lost` stops working mid-run: the available backends after it in priority order
  * (webgpu → webgl → wasm → cpu), never one that was lost before. cpu needs nothing, so it is always last.
  */
-export function fallbackOrder(support: readonly BackendSupport[] | null, lost: BackendName, lostBefore: ReadonlySet<BackendName>): BackendName[] {
+export function fallbackOrder(
+  support: readonly BackendSupport[] | null,
+  lost: BackendName,
+  lostBefore: ReadonlySet<BackendName>,
+): BackendName[] {
   const after = BACKEND_PRIORITY.slice(BACKEND_PRIORITY.indexOf(lost) + 1);
-  return after.filter((b) => !lostBefore.has(b) && (b === 'cpu' || support?.some((s) => s.backend === b && s.available) === true));
+  return after.filter(
+    (b) => !lostBefore.has(b) && (b === 'cpu' || support?.some((s) => s.backend === b && s.available) === true),
+  );
 }

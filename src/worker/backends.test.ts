@@ -4,7 +4,11 @@ import type { BackendSupport } from './protocol';
 import { WorkerFailure } from './protocol';
 
 const support = (available: Record<string, boolean>): BackendSupport[] =>
-  (['webgpu', 'webgl', 'wasm', 'cpu'] as const).map((backend) => ({ backend, available: available[backend] ?? false, detail: available[backend] ? 'ok' : `no ${backend}` }));
+  (['webgpu', 'webgl', 'wasm', 'cpu'] as const).map((backend) => ({
+    backend,
+    available: available[backend] ?? false,
+    detail: available[backend] ? 'ok' : `no ${backend}`,
+  }));
 
 function failure(f: () => unknown): WorkerFailure {
   try {
@@ -18,7 +22,12 @@ function failure(f: () => unknown): WorkerFailure {
 
 describe('backendOrder', () => {
   it('tries every available backend by priority when none is asked for', () => {
-    expect(backendOrder(support({ webgpu: true, webgl: true, wasm: true, cpu: true }))).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
+    expect(backendOrder(support({ webgpu: true, webgl: true, wasm: true, cpu: true }))).toEqual([
+      'webgpu',
+      'webgl',
+      'wasm',
+      'cpu',
+    ]);
     expect(backendOrder(support({ wasm: true, cpu: true, webgl: true }))).toEqual(['webgl', 'wasm', 'cpu']);
     // Order comes from the priority list, not from the order of the check's answer.
     expect(backendOrder([...support({ cpu: true, webgpu: true })].reverse())).toEqual(['webgpu', 'cpu']);
@@ -50,7 +59,9 @@ describe('probeBackends', () => {
 
   it('reports the adapter and renderer when everything is there', async () => {
     const env: BackendEnvironment = {
-      gpu: { requestAdapter: async () => ({ info: { vendor: 'google', architecture: 'swiftshader', description: '' } }) },
+      gpu: {
+        requestAdapter: async () => ({ info: { vendor: 'google', architecture: 'swiftshader', description: '' } }),
+      },
       webglContext: glContext('ANGLE (SwiftShader)'),
       webAssembly: wasm,
     };
@@ -64,7 +75,12 @@ describe('probeBackends', () => {
 
   it('says why each one is missing; cpu is always there', async () => {
     const none = await probeBackends({});
-    expect(none.map((s) => [s.backend, s.available])).toEqual([['webgpu', false], ['webgl', false], ['wasm', false], ['cpu', true]]);
+    expect(none.map((s) => [s.backend, s.available])).toEqual([
+      ['webgpu', false],
+      ['webgl', false],
+      ['wasm', false],
+      ['cpu', true],
+    ]);
     expect(none[0].detail).toMatch(/navigator\.gpu/);
 
     const broken = await probeBackends({
@@ -72,7 +88,12 @@ describe('probeBackends', () => {
       webglContext: () => null,
       webAssembly: { validate: () => false },
     });
-    expect(broken.map((s) => s.detail)).toEqual(['no WebGPU adapter', 'no WebGL context', 'no WebAssembly', 'plain JavaScript']);
+    expect(broken.map((s) => s.detail)).toEqual([
+      'no WebGPU adapter',
+      'no WebGL context',
+      'no WebAssembly',
+      'plain JavaScript',
+    ]);
 
     const throwing = await probeBackends({
       gpu: {

@@ -9,13 +9,20 @@ export function backendOrder(support: readonly BackendSupport[], requested?: Bac
   // A GPU backend on a software rasteriser goes after wasm: measured here, SwiftShader WebGPU predicts ~100× slower.
   const rank = (b: BackendName) => {
     const s = support.find((x) => x.backend === b);
-    return s?.software ? BACKEND_PRIORITY.indexOf('wasm') + 0.1 + 0.01 * BACKEND_PRIORITY.indexOf(b) : BACKEND_PRIORITY.indexOf(b);
+    return s?.software
+      ? BACKEND_PRIORITY.indexOf('wasm') + 0.1 + 0.01 * BACKEND_PRIORITY.indexOf(b)
+      : BACKEND_PRIORITY.indexOf(b);
   };
-  const available = BACKEND_PRIORITY.filter((b) => support.some((s) => s.backend === b && s.available)).sort((a, b) => rank(a) - rank(b));
+  const available = BACKEND_PRIORITY.filter((b) => support.some((s) => s.backend === b && s.available)).sort(
+    (a, b) => rank(a) - rank(b),
+  );
   if (requested) {
     if (available.includes(requested)) return [requested];
     const why = support.find((s) => s.backend === requested)?.detail ?? 'not checked';
-    throw new WorkerFailure('backend-unavailable', `backend "${requested}" is not available here (${why}); available: ${available.join(', ') || 'none'}`);
+    throw new WorkerFailure(
+      'backend-unavailable',
+      `backend "${requested}" is not available here (${why}); available: ${available.join(', ') || 'none'}`,
+    );
   }
   if (available.length === 0) {
     const why = support.map((s) => `${s.backend}: ${s.detail}`).join('; ');
@@ -47,23 +54,47 @@ export async function probeBackends(env: BackendEnvironment): Promise<BackendSup
 }
 
 async function probeWebGpu(env: BackendEnvironment): Promise<BackendSupport> {
-  if (!env.gpu) return { backend: 'webgpu', available: false, detail: 'no navigator.gpu (needs a secure context and WebGPU support)' };
+  if (!env.gpu)
+    return {
+      backend: 'webgpu',
+      available: false,
+      detail: 'no navigator.gpu (needs a secure context and WebGPU support)',
+    };
   try {
-    const adapter = (await env.gpu.requestAdapter()) as { isFallbackAdapter?: boolean; info?: { vendor?: string; architecture?: string; description?: string; isFallbackAdapter?: boolean } } | null;
+    const adapter = (await env.gpu.requestAdapter()) as {
+      isFallbackAdapter?: boolean;
+      info?: { vendor?: string; architecture?: string; description?: string; isFallbackAdapter?: boolean };
+    } | null;
     if (!adapter) return { backend: 'webgpu', available: false, detail: 'no WebGPU adapter' };
     const info = adapter.info;
     const name = [info?.vendor, info?.architecture, info?.description].filter((s) => s && s.length > 0).join(' ');
-    const software = adapter.isFallbackAdapter === true || info?.isFallbackAdapter === true || /swiftshader|llvmpipe|lavapipe|software/i.test(name);
-    return { backend: 'webgpu', available: true, detail: `${name || 'WebGPU adapter'}${software ? ' (software)' : ''}`, software };
+    const software =
+      adapter.isFallbackAdapter === true ||
+      info?.isFallbackAdapter === true ||
+      /swiftshader|llvmpipe|lavapipe|software/i.test(name);
+    return {
+      backend: 'webgpu',
+      available: true,
+      detail: `${name || 'WebGPU adapter'}${software ? ' (software)' : ''}`,
+      software,
+    };
   } catch (e) {
-    return { backend: 'webgpu', available: false, detail: `requestAdapter failed: ${e instanceof Error ? e.message : String(e)}` };
+    return {
+      backend: 'webgpu',
+      available: false,
+      detail: `requestAdapter failed: ${e instanceof Error ? e.message : String(e)}`,
+    };
   }
 }
 
 function probeWebGl(env: BackendEnvironment): BackendSupport {
   if (!env.webglContext) return { backend: 'webgl', available: false, detail: 'no OffscreenCanvas' };
   const gl = safe(env.webglContext) as
-    | { getExtension(n: string): { UNMASKED_RENDERER_WEBGL: number } | null; getParameter(p: number): unknown; RENDERER: number }
+    | {
+        getExtension(n: string): { UNMASKED_RENDERER_WEBGL: number } | null;
+        getParameter(p: number): unknown;
+        RENDERER: number;
+      }
     | null
     | undefined;
   if (!gl) return { backend: 'webgl', available: false, detail: 'no WebGL context' };

@@ -4,7 +4,15 @@ import { predictWindowsAsync } from '../core/model/predict';
 import { backendOrder } from './backends';
 import type { EngineDeps } from './engine';
 import { timeInputGradient } from './measure';
-import { type BackendName, type BackendSupport, type BackendTiming, type LoadProgress, type WorkerError, WorkerFailure, toWorkerError } from './protocol';
+import {
+  type BackendName,
+  type BackendSupport,
+  type BackendTiming,
+  type LoadProgress,
+  type WorkerError,
+  WorkerFailure,
+  toWorkerError,
+} from './protocol';
 
 export interface ChosenBackend {
   backend: BackendName;
@@ -27,14 +35,23 @@ const GIVE_UP_FACTOR = 5;
  * Software GPUs (SwiftShader, llvmpipe) are not timed once a real backend works: their first gradient compiles
  * shaders for seconds, and measured here they were 10–190× slower than wasm per prediction.
  */
-export async function chooseBackend(a: { support: BackendSupport[]; requested: BackendName | undefined; files: ModelFiles; deps: EngineDeps; onProgress: (p: LoadProgress) => void }): Promise<ChosenBackend> {
+export async function chooseBackend(a: {
+  support: BackendSupport[];
+  requested: BackendName | undefined;
+  files: ModelFiles;
+  deps: EngineDeps;
+  onProgress: (p: LoadProgress) => void;
+}): Promise<ChosenBackend> {
   const { deps, onProgress } = a;
   const order = backendOrder(a.support, a.requested);
   const software = (b: BackendName) => a.support.find((s) => s.backend === b)?.software === true;
   const measuring = !a.requested && order.filter((b) => !software(b)).length > 1;
   const skipped: WorkerError[] = [];
   const timings: BackendTiming[] = [];
-  const built = new Map<BackendName, { model: tf.LayersModel; backendMs: number; warmUpMs: number; gradientMs: number }>();
+  const built = new Map<
+    BackendName,
+    { model: tf.LayersModel; backendMs: number; warmUpMs: number; gradientMs: number }
+  >();
   const tMeasure0 = deps.now();
   let best: BackendName | null = null;
   let active: BackendName | null = null;
@@ -63,9 +80,15 @@ export async function chooseBackend(a: { support: BackendSupport[]; requested: B
       if (measuring) {
         onProgress({ status: 'measure', ...at });
         const bestMs = best ? built.get(best)!.gradientMs : undefined;
-        const m = await timeInputGradient(model, deps.now, { giveUpMs: bestMs === undefined ? undefined : GIVE_UP_FACTOR * bestMs });
+        const m = await timeInputGradient(model, deps.now, {
+          giveUpMs: bestMs === undefined ? undefined : GIVE_UP_FACTOR * bestMs,
+        });
         gradientMs = m.ms;
-        timings.push({ backend: name, gradientMs: m.ms, note: m.gaveUp ? `first run only: over ${GIVE_UP_FACTOR}× the best` : 'median of 3' });
+        timings.push({
+          backend: name,
+          gradientMs: m.ms,
+          note: m.gaveUp ? `first run only: over ${GIVE_UP_FACTOR}× the best` : 'median of 3',
+        });
         if (m.gaveUp) {
           model.dispose();
           continue;
@@ -87,7 +110,17 @@ export async function chooseBackend(a: { support: BackendSupport[]; requested: B
   if (active !== best) await deps.initBackend(best); // the last one measured is active; switch back to the winner
   const measureMs = deps.now() - tMeasure0 - chosen.backendMs - chosen.warmUpMs;
   return {
-    backend: best, model: chosen.model, choice: a.requested ? 'requested' : timings.filter((t) => t.gradientMs !== null).length > 1 ? 'measured' : 'only-candidate',
-    timings, skipped, backendMs: chosen.backendMs, warmUpMs: chosen.warmUpMs, measureMs,
+    backend: best,
+    model: chosen.model,
+    choice: a.requested
+      ? 'requested'
+      : timings.filter((t) => t.gradientMs !== null).length > 1
+        ? 'measured'
+        : 'only-candidate',
+    timings,
+    skipped,
+    backendMs: chosen.backendMs,
+    warmUpMs: chosen.warmUpMs,
+    measureMs,
   };
 }

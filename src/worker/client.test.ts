@@ -5,11 +5,15 @@ import type { LoadProgress, WorkerRequest, WorkerResponse } from './protocol';
 /** A worker stand-in: records what it is sent and lets the test answer. */
 function fakeWorker() {
   const sent: Array<{ message: WorkerRequest; transfer: Transferable[] }> = [];
-  const listeners: { message: Array<(e: MessageEvent) => void>; error: Array<(e: Event) => void> } = { message: [], error: [] };
+  const listeners: { message: Array<(e: MessageEvent) => void>; error: Array<(e: Event) => void> } = {
+    message: [],
+    error: [],
+  };
   let terminated = false;
   const port: WorkerPort = {
     postMessage: (message, transfer) => sent.push({ message: message as WorkerRequest, transfer }),
-    addEventListener: ((type: 'message' | 'error', l: (e: never) => void) => listeners[type].push(l as never)) as WorkerPort['addEventListener'],
+    addEventListener: ((type: 'message' | 'error', l: (e: never) => void) =>
+      listeners[type].push(l as never)) as WorkerPort['addEventListener'],
     terminate: () => (terminated = true),
   };
   return {
@@ -27,7 +31,10 @@ describe('the inference client', () => {
     const client = createInferenceClient(w.port);
     const check = client.check();
     const disposed = client.dispose();
-    expect(w.sent.map((s) => s.message)).toEqual([{ type: 'check', id: 1 }, { type: 'dispose', id: 2 }]);
+    expect(w.sent.map((s) => s.message)).toEqual([
+      { type: 'check', id: 1 },
+      { type: 'dispose', id: 2 },
+    ]);
     w.answer({ type: 'disposed', id: 2 });
     w.answer({ type: 'checked', id: 1, backends: [{ backend: 'cpu', available: true, detail: 'js' }] });
     await expect(disposed).resolves.toBeUndefined();
@@ -85,7 +92,12 @@ describe('the inference client', () => {
 
     const pending = client.check();
     w.crash('SyntaxError in worker script');
-    await expect(pending).rejects.toMatchObject({ detail: { code: 'worker-failed', message: 'the inference worker stopped during check (SyntaxError in worker script)' } });
+    await expect(pending).rejects.toMatchObject({
+      detail: {
+        code: 'worker-failed',
+        message: 'the inference worker stopped during check (SyntaxError in worker script)',
+      },
+    });
     await expect(client.check()).rejects.toMatchObject({ detail: { code: 'worker-failed' } });
 
     const w2 = fakeWorker();
@@ -107,7 +119,11 @@ describe('the inference client', () => {
     if (message.type !== 'explain') throw new Error('expected an explain request');
     expect(message.window).not.toBe(window);
     expect(transfer).toEqual([message.window.buffer]);
-    w.answer({ type: 'progress', id: job.id, progress: { status: 'explain', method: 'ig', fraction: 0.5, phase: 'integrated gradients' } });
+    w.answer({
+      type: 'progress',
+      id: job.id,
+      progress: { status: 'explain', method: 'ig', fraction: 0.5, phase: 'integrated gradients' },
+    });
     w.answer({ type: 'progress', id: job.id, progress: { status: 'download', fraction: 0.5 } }); // not an explain's: dropped
     const cancelling = client.cancel(job.id);
     expect(w.sent[1].message).toEqual({ type: 'cancel', id: job.id + 1, target: job.id });
@@ -119,7 +135,18 @@ describe('the inference client', () => {
 
     const again = client.explain('lime', window, 2, 2, {});
     const a = [new Float32Array(4), new Float32Array(4)] as [Float32Array, Float32Array];
-    w.answer({ type: 'explanation', id: again.id, method: 'lime', attributions: a, delta: [0, 0], logits: [0, 1], baselineLogits: [0, 0], params: {}, backend: 'cpu', ms: 5 });
+    w.answer({
+      type: 'explanation',
+      id: again.id,
+      method: 'lime',
+      attributions: a,
+      delta: [0, 0],
+      logits: [0, 1],
+      baselineLogits: [0, 0],
+      params: {},
+      backend: 'cpu',
+      ms: 5,
+    });
     await expect(again.result).resolves.toMatchObject({ method: 'lime', ms: 5 });
   });
 
@@ -128,6 +155,8 @@ describe('the inference client', () => {
     const client = createInferenceClient(w.port);
     const p = client.check();
     w.answer({ type: 'disposed', id: 1 });
-    await expect(p).rejects.toMatchObject({ detail: { code: 'inference-failed', message: 'worker answered check with disposed' } });
+    await expect(p).rejects.toMatchObject({
+      detail: { code: 'inference-failed', message: 'worker answered check with disposed' },
+    });
   });
 });

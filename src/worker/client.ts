@@ -59,9 +59,23 @@ export interface InferenceClient {
   /** Loads a further model on the chosen backend (after `load`); `predict`/`explain` then take its key. `randomiseSeed` re-draws its weights. */
   loadExtra(key: string, modelUrl: string, randomiseSeed?: number): Promise<ExtraReady>;
   /** Attributions for a window; the window is copied like predict's. Progress arrives through `onProgress`. */
-  explain(method: ExplainMethod, window: Float32Array, T: number, C: number, params: ExplainParams, onProgress?: (p: ExplainProgress) => void, model?: string): ExplainJob;
+  explain(
+    method: ExplainMethod,
+    window: Float32Array,
+    T: number,
+    C: number,
+    params: ExplainParams,
+    onProgress?: (p: ExplainProgress) => void,
+    model?: string,
+  ): ExplainJob;
   /** Deletion/insertion curves of a map on a window, in the worker; both arrays are copied like predict's window. */
-  faithfulness(window: Float32Array, importance: Float32Array, T: number, C: number, opts: { steps: number; targetClass: 0 | 1; model?: string }): FaithfulnessJob;
+  faithfulness(
+    window: Float32Array,
+    importance: Float32Array,
+    T: number,
+    C: number,
+    opts: { steps: number; targetClass: 0 | 1; model?: string },
+  ): FaithfulnessJob;
   /** Asks the worker to stop explain (or faithfulness) `id`; that job then fails with code `cancelled`. Resolves whether it was found. */
   cancel(id: number): Promise<boolean>;
   /** Tests: arms a fault inside the worker (e.g. the backend is lost at the running explain's next batch). */
@@ -109,7 +123,10 @@ export interface InferenceClientOptions {
  * request in flight fails at once with `worker-failed` (never hangs), the last `load` and `load-extra` are sent
  * to the new worker, and later requests queue behind them there.
  */
-export function createInferenceClient(source: WorkerPort | (() => WorkerPort), opts: InferenceClientOptions = {}): InferenceClient {
+export function createInferenceClient(
+  source: WorkerPort | (() => WorkerPort),
+  opts: InferenceClientOptions = {},
+): InferenceClient {
   const spawn = typeof source === 'function' ? source : null;
   const maxRestarts = opts.maxRestarts ?? 3;
   const windowMs = opts.restartWindowMs ?? 60_000;
@@ -139,7 +156,9 @@ export function createInferenceClient(source: WorkerPort | (() => WorkerPort), o
     pending.delete(m.id);
     if (m.type === 'error') return p.reject(new InferenceFailure(m.error));
     if (m.type !== FINAL_RESPONSE[p.type]) {
-      return p.reject(new InferenceFailure({ code: 'inference-failed', message: `worker answered ${p.type} with ${m.type}` }));
+      return p.reject(
+        new InferenceFailure({ code: 'inference-failed', message: `worker answered ${p.type} with ${m.type}` }),
+      );
     }
     p.resolve(m);
   };
@@ -169,7 +188,10 @@ export function createInferenceClient(source: WorkerPort | (() => WorkerPort), o
     if (lastLoad) {
       const reload = send<Ready>({ ...lastLoad, id: nextId++ }, undefined, false);
       for (const extra of lastExtras.values()) void send({ ...extra, id: nextId++ }, undefined, false).catch(() => {});
-      reload.then((ready) => opts.onReloaded?.({ ready }), (e: InferenceFailure) => opts.onReloaded?.({ error: e.detail }));
+      reload.then(
+        (ready) => opts.onReloaded?.({ ready }),
+        (e: InferenceFailure) => opts.onReloaded?.({ error: e.detail }),
+      );
     }
   };
 
@@ -182,7 +204,11 @@ export function createInferenceClient(source: WorkerPort | (() => WorkerPort), o
   };
   attach(worker);
 
-  function send<R extends WorkerResponse>(request: WorkerRequest, onProgress?: (p: WorkerProgress) => void, remember = true): Promise<R> {
+  function send<R extends WorkerResponse>(
+    request: WorkerRequest,
+    onProgress?: (p: WorkerProgress) => void,
+    remember = true,
+  ): Promise<R> {
     if (dead) return Promise.reject(new InferenceFailure(dead));
     if (remember && request.type === 'load') {
       lastLoad = request;
@@ -190,34 +216,75 @@ export function createInferenceClient(source: WorkerPort | (() => WorkerPort), o
     }
     if (remember && request.type === 'load-extra') lastExtras.set(request.key, request);
     return new Promise<R>((resolve, reject) => {
-      pending.set(request.id, { type: request.type, resolve: resolve as (r: WorkerResponse) => void, reject, onProgress });
+      pending.set(request.id, {
+        type: request.type,
+        resolve: resolve as (r: WorkerResponse) => void,
+        reject,
+        onProgress,
+      });
       worker.postMessage(request, transferablesOf(request));
     });
   }
 
   return {
-    check: async () => (await send<Extract<WorkerResponse, { type: 'checked' }>>({ type: 'check', id: nextId++ })).backends,
+    check: async () =>
+      (await send<Extract<WorkerResponse, { type: 'checked' }>>({ type: 'check', id: nextId++ })).backends,
     load: (modelUrl, o = {}) =>
       send<Ready>({ type: 'load', id: nextId++, modelUrl, ...(o.backend ? { backend: o.backend } : {}) }, (p) => {
         if (p.status !== 'explain') o.onProgress?.(p);
       }),
-    predict: (window, T, C, model) => send<PredictionResponse>({ type: 'predict', id: nextId++, window: window.slice(), T, C, ...(model && { model }) }),
-    loadExtra: (key, modelUrl, randomiseSeed) => send<ExtraReady>({ type: 'load-extra', id: nextId++, key, modelUrl, ...(randomiseSeed !== undefined && { randomiseSeed }) }),
+    predict: (window, T, C, model) =>
+      send<PredictionResponse>({
+        type: 'predict',
+        id: nextId++,
+        window: window.slice(),
+        T,
+        C,
+        ...(model && { model }),
+      }),
+    loadExtra: (key, modelUrl, randomiseSeed) =>
+      send<ExtraReady>({
+        type: 'load-extra',
+        id: nextId++,
+        key,
+        modelUrl,
+        ...(randomiseSeed !== undefined && { randomiseSeed }),
+      }),
     explain: (method, window, T, C, params, onProgress, model) => {
       const id = nextId++;
-      const result = send<ExplanationResponse>({ type: 'explain', id, method, window: window.slice(), T, C, params, ...(model && { model }) }, (p) => {
-        if (p.status === 'explain') onProgress?.(p);
-      });
+      const result = send<ExplanationResponse>(
+        { type: 'explain', id, method, window: window.slice(), T, C, params, ...(model && { model }) },
+        (p) => {
+          if (p.status === 'explain') onProgress?.(p);
+        },
+      );
       return { id, result };
     },
     faithfulness: (window, importance, T, C, { steps, targetClass, model }) => {
       const id = nextId++;
-      return { id, result: send<CurvesResponse>({ type: 'faithfulness', id, window: window.slice(), importance: importance.slice(), T, C, steps, targetClass, ...(model && { model }) }) };
+      return {
+        id,
+        result: send<CurvesResponse>({
+          type: 'faithfulness',
+          id,
+          window: window.slice(),
+          importance: importance.slice(),
+          T,
+          C,
+          steps,
+          targetClass,
+          ...(model && { model }),
+        }),
+      };
     },
-    cancel: async (id) => (await send<Extract<WorkerResponse, { type: 'cancelling' }>>({ type: 'cancel', id: nextId++, target: id })).found,
+    cancel: async (id) =>
+      (await send<Extract<WorkerResponse, { type: 'cancelling' }>>({ type: 'cancel', id: nextId++, target: id })).found,
     simulateFault: async (fault) => void (await send({ type: 'simulate-fault', id: nextId++, fault })),
     memory: async () => {
-      const { numTensors, numBytes, backend } = await send<Extract<WorkerResponse, { type: 'memory' }>>({ type: 'memory', id: nextId++ });
+      const { numTensors, numBytes, backend } = await send<Extract<WorkerResponse, { type: 'memory' }>>({
+        type: 'memory',
+        id: nextId++,
+      });
       return { numTensors, numBytes, backend };
     },
     crashForTest: () => {

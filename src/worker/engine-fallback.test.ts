@@ -13,14 +13,29 @@ let files: ModelFiles;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  const m = buildResNet1d({ ...DEFAULT_RESNET, timeSteps: T, channels: C, stemFilters: 4, blocks: [{ filters: 4, stride: 1 }, { filters: 8, stride: 2 }], seed: 7 });
+  const m = buildResNet1d({
+    ...DEFAULT_RESNET,
+    timeSteps: T,
+    channels: C,
+    stemFilters: 4,
+    blocks: [
+      { filters: 4, stride: 1 },
+      { filters: 8, stride: 2 },
+    ],
+    seed: 7,
+  });
   files = await modelToFiles(m, { classNames: ['normal', 'abnormal'] });
   m.dispose();
 });
 afterAll(() => tf.disposeVariables());
 
 const window = Float32Array.from({ length: T * C }, (_, i) => Math.sin(i / 5));
-const support = (available: BackendName[]): BackendSupport[] => (['webgpu', 'webgl', 'wasm', 'cpu'] as const).map((backend) => ({ backend, available: available.includes(backend), detail: 'test' }));
+const support = (available: BackendName[]): BackendSupport[] =>
+  (['webgpu', 'webgl', 'wasm', 'cpu'] as const).map((backend) => ({
+    backend,
+    available: available.includes(backend),
+    detail: 'test',
+  }));
 
 /** Backends in `working` start; `watchBackend` hands the test the active backend's loss callback. */
 function deps(available: BackendName[], working: BackendName[]) {
@@ -66,7 +81,9 @@ describe('the engine when its backend is lost mid-explanation', () => {
     });
     expect(lost.backend).toBe('webgl');
     expect(lost.fallback).toEqual({ from: 'webgpu', to: 'webgl', reason: 'simulated webgpu device loss (test hook)' });
-    expect(phases).toContain('the webgpu backend was lost (simulated webgpu device loss (test hook)); rerunning on webgl');
+    expect(phases).toContain(
+      'the webgpu backend was lost (simulated webgpu device loss (test hook)); rerunning on webgl',
+    );
     expect(inits.slice(-1)).toEqual(['webgl']);
     for (const k of [0, 1]) expect(Array.from(lost.attributions[k])).toEqual(Array.from(clean.attributions[k]));
     // Later jobs stay on the new backend, with no fallback note.
@@ -109,7 +126,11 @@ describe('the engine when its backend is lost mid-explanation', () => {
     expect(destroyed).toEqual(['webgpu']);
     expect(r.fallback).toEqual({ from: 'webgpu', to: 'wasm', reason: 'WebGPU device lost (destroyed)' });
     engine.simulateFault('device-lost');
-    expect((await engine.explain('ig', window, T, C, params, () => {})).fallback).toEqual({ from: 'wasm', to: 'cpu', reason: 'simulated wasm device loss (test hook)' });
+    expect((await engine.explain('ig', window, T, C, params, () => {})).fallback).toEqual({
+      from: 'wasm',
+      to: 'cpu',
+      reason: 'simulated wasm device loss (test hook)',
+    });
     engine.dispose();
   });
 
@@ -132,7 +153,8 @@ describe('the engine when its backend is lost mid-explanation', () => {
     engine.simulateFault('backend-lost');
     await expect(engine.explain('ig', window, T, C, params, () => {})).rejects.toMatchObject({
       code: 'backend-lost',
-      message: 'the wasm backend was lost (simulated wasm device loss (test hook)) and no other backend could take over (cpu: cpu does not start)',
+      message:
+        'the wasm backend was lost (simulated wasm device loss (test hook)) and no other backend could take over (cpu: cpu does not start)',
     });
     engine.dispose();
   });

@@ -16,19 +16,37 @@ let files: ModelFiles;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  const m = buildResNet1d({ ...DEFAULT_RESNET, timeSteps: T, channels: C, stemFilters: 4, blocks: [{ filters: 4, stride: 1 }, { filters: 8, stride: 2 }], seed: 7 });
+  const m = buildResNet1d({
+    ...DEFAULT_RESNET,
+    timeSteps: T,
+    channels: C,
+    stemFilters: 4,
+    blocks: [
+      { filters: 4, stride: 1 },
+      { filters: 8, stride: 2 },
+    ],
+    seed: 7,
+  });
   files = await modelToFiles(m, { classNames: ['normal', 'abnormal'] });
   m.dispose();
 });
 
 const window = (phase = 0) => Float32Array.from({ length: T * C }, (_, i) => Math.sin(i / 5 + phase));
-const everything: BackendSupport[] = (['webgpu', 'webgl', 'wasm', 'cpu'] as const).map((backend) => ({ backend, available: true, detail: 'test' }));
+const everything: BackendSupport[] = (['webgpu', 'webgl', 'wasm', 'cpu'] as const).map((backend) => ({
+  backend,
+  available: true,
+  detail: 'test',
+}));
 
 /** Cost of one clock tick per backend: the fake clock advances by this on every now(), so timings differ by backend. */
 type Costs = Partial<Record<BackendName, number>>;
 
 /** Node stand-ins: backends other than cpu "fail to initialise" unless listed in `working`; all run on tfjs cpu. */
-function deps(working: BackendName[] = ['cpu'], overrides: Partial<EngineDeps> = {}, costs: Costs = {}): EngineDeps & { tried: BackendName[] } {
+function deps(
+  working: BackendName[] = ['cpu'],
+  overrides: Partial<EngineDeps> = {},
+  costs: Costs = {},
+): EngineDeps & { tried: BackendName[] } {
   const tried: BackendName[] = [];
   let clock = 0;
   let current: BackendName = 'cpu';
@@ -60,14 +78,28 @@ describe('the inference engine', () => {
 
   it('with one candidate, loads on the first backend that initialises, progress only going up, then predicts like predictWindows', async () => {
     // webgpu and webgl are offered but fail to start; cpu is not offered: wasm is the only one left.
-    const d = deps(['wasm', 'cpu'], { probe: async () => everything.map((s) => ({ ...s, available: s.backend !== 'cpu' })) });
+    const d = deps(['wasm', 'cpu'], {
+      probe: async () => everything.map((s) => ({ ...s, available: s.backend !== 'cpu' })),
+    });
     const engine = createEngine(d);
     const progress: LoadProgress[] = [];
     const ready = await engine.load('http://test/model.json', undefined, (p) => progress.push(p));
     expect(d.tried).toEqual(['webgpu', 'webgl', 'wasm']);
     expect(ready).toMatchObject({ backend: 'wasm', choice: 'only-candidate' });
-    expect(ready.skipped.map((s) => s.message)).toEqual(['webgpu: webgpu does not start in Node', 'webgl: webgl does not start in Node']);
-    expect(progress.map((p) => p.status)).toEqual(['download', 'download', 'download', 'backend', 'backend', 'backend', 'warm-up', 'measure']);
+    expect(ready.skipped.map((s) => s.message)).toEqual([
+      'webgpu: webgpu does not start in Node',
+      'webgl: webgl does not start in Node',
+    ]);
+    expect(progress.map((p) => p.status)).toEqual([
+      'download',
+      'download',
+      'download',
+      'backend',
+      'backend',
+      'backend',
+      'warm-up',
+      'measure',
+    ]);
     const f = progress.map(progressFraction);
     for (let i = 1; i < f.length; i++) expect(f[i]).toBeGreaterThanOrEqual(f[i - 1]);
     expect(ready.model).toMatchObject({ timeSteps: T, channels: C, classNames: ['normal', 'abnormal'] });
@@ -78,7 +110,12 @@ describe('the inference engine', () => {
     const expected = predictWindows(reference, [window()])[0];
     reference.dispose();
     const got = await engine.predict(window(), T, C);
-    expect(got).toMatchObject({ logits: expected.logits, pAbnormal: expected.pAbnormal, label: expected.label, backend: 'wasm' });
+    expect(got).toMatchObject({
+      logits: expected.logits,
+      pAbnormal: expected.pAbnormal,
+      label: expected.label,
+      backend: 'wasm',
+    });
     expect(got.ms).toBeGreaterThan(0);
     engine.dispose();
   });
@@ -135,13 +172,19 @@ describe('the inference engine', () => {
     const engine = createEngine(deps());
     await engine.load('m.json', undefined, () => {});
     const progress: number[] = [];
-    const got = await engine.explain('ig', window(1), T, C, { steps: 6, noiseSamples: 3, seed: 4 }, (p) => progress.push(p.fraction));
+    const got = await engine.explain('ig', window(1), T, C, { steps: 6, noiseSamples: 3, seed: 4 }, (p) =>
+      progress.push(p.fraction),
+    );
     const model = await modelFromFiles(files);
     const expected = await integratedGradients(model, window(1), { steps: 6, noiseSamples: 3, seed: 4, batchSize: 8 });
     model.dispose();
     expect(Array.from(got.attributions[1])).toEqual(Array.from(expected.attributions[1]));
     expect(got.delta).toEqual(expected.delta);
-    expect(got).toMatchObject({ method: 'ig', backend: 'cpu', params: { steps: 6, noiseSamples: 3, seed: 4, batchSize: 8 } });
+    expect(got).toMatchObject({
+      method: 'ig',
+      backend: 'cpu',
+      params: { steps: 6, noiseSamples: 3, seed: 4, batchSize: 8 },
+    });
     for (let i = 1; i < progress.length; i++) expect(progress[i]).toBeGreaterThanOrEqual(progress[i - 1]);
     expect(progress.at(-1)).toBe(1);
 
@@ -155,10 +198,12 @@ describe('the inference engine', () => {
     await engine.load('m.json', undefined, () => {});
     let asked = 0;
     const stop = async () => ++asked > 1; // stop at the second batch
-    const code = await engine.explain('ig', window(), T, C, { steps: 8, noiseSamples: 4, batchSize: 4 }, () => {}, stop).then(
-      () => 'resolved',
-      (e: unknown) => (e instanceof WorkerFailure ? e.code : String(e)),
-    );
+    const code = await engine
+      .explain('ig', window(), T, C, { steps: 8, noiseSamples: 4, batchSize: 4 }, () => {}, stop)
+      .then(
+        () => 'resolved',
+        (e: unknown) => (e instanceof WorkerFailure ? e.code : String(e)),
+      );
     expect(code).toBe('cancelled');
     await expect(engine.predict(window(), T, C)).resolves.toMatchObject({ backend: 'cpu' });
     engine.dispose();
@@ -173,7 +218,9 @@ describe('the inference engine', () => {
       }
       return 'resolved';
     };
-    const onlyCpu = createEngine(deps(['cpu'], { probe: async () => everything.map((s) => ({ ...s, available: s.backend === 'cpu' })) }));
+    const onlyCpu = createEngine(
+      deps(['cpu'], { probe: async () => everything.map((s) => ({ ...s, available: s.backend === 'cpu' })) }),
+    );
     expect(await code(onlyCpu.load('m.json', 'webgl', () => {}))).toBe('backend-unavailable');
     expect(await code(createEngine(deps(['cpu'])).load('m.json', 'webgl', () => {}))).toBe('backend-unavailable'); // listed, but fails to start
     expect(await code(createEngine(deps([])).load('m.json', undefined, () => {}))).toBe('no-backend');
@@ -182,7 +229,9 @@ describe('the inference engine', () => {
     expect(await code(offline.predict(window(), T, C))).toBe('not-ready');
     expect(await code(offline.explain('ig', window(), T, C, {}, () => {}))).toBe('not-ready');
 
-    const noRefs = createEngine(deps(['cpu'], { fetchBinary: async () => Promise.reject(new Error('HTTP 404 for reference-normals.bin')) }));
+    const noRefs = createEngine(
+      deps(['cpu'], { fetchBinary: async () => Promise.reject(new Error('HTTP 404 for reference-normals.bin')) }),
+    );
     await noRefs.load('http://x/models/ecg12/model.json', undefined, () => {});
     expect(await code(noRefs.explain('gradshap', window(), T, C, {}, () => {}))).toBe('model-load');
     noRefs.dispose();

@@ -54,9 +54,26 @@ export interface InferenceEngine {
   /** With `randomiseSeed` its weights are re-drawn (the model-randomisation check's model). */
   loadExtra(key: string, modelUrl: string, randomiseSeed?: number): Promise<{ model: ModelInfo; loadMs: number }>;
   predict(window: Float32Array, T: number, C: number, key?: string): Promise<PredictionInfo>;
-  explain(method: ExplainMethod, window: Float32Array, T: number, C: number, params: ExplainParams, onProgress: (p: ExplainProgress) => void, shouldStop?: StopCheck, key?: string): Promise<ExplanationResult>;
+  explain(
+    method: ExplainMethod,
+    window: Float32Array,
+    T: number,
+    C: number,
+    params: ExplainParams,
+    onProgress: (p: ExplainProgress) => void,
+    shouldStop?: StopCheck,
+    key?: string,
+  ): Promise<ExplanationResult>;
   /** Deletion and insertion curves of `importance` (core deletionInsertion), the model run in batches; stops between batches. */
-  faithfulness(window: Float32Array, importance: Float32Array, T: number, C: number, opts: { steps: number; targetClass: 0 | 1 }, shouldStop?: StopCheck, key?: string): Promise<FaithfulnessResult>;
+  faithfulness(
+    window: Float32Array,
+    importance: Float32Array,
+    T: number,
+    C: number,
+    opts: { steps: number; targetClass: 0 | 1 },
+    shouldStop?: StopCheck,
+    key?: string,
+  ): Promise<FaithfulnessResult>;
   /** TF.js's live tensors and bytes, and the active backend (the soak test reads them between runs). */
   memory(): { numTensors: number; numBytes: number; backend: BackendName | null };
   /** Tests: behave as if the active backend were lost now (the running or next job moves to the next backend). */
@@ -104,9 +121,10 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
   const watch = (name: BackendName) => {
     unwatch();
     lostReason = null;
-    unwatch = deps.watchBackend?.(name, (reason) => {
-      if (backend === name) lostReason = reason;
-    }) ?? (() => {});
+    unwatch =
+      deps.watchBackend?.(name, (reason) => {
+        if (backend === name) lostReason = reason;
+      }) ?? (() => {});
   };
 
   /** Moves the main model and the extras to the next backend that starts; throws backend-lost when none does. */
@@ -129,7 +147,10 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
         tried.push(`${next}: ${toWorkerError(e).message}`);
       }
     }
-    throw new WorkerFailure('backend-lost', `the ${from} backend was lost (${reason}) and no other backend could take over${tried.length ? ` (${tried.join('; ')})` : ''}`);
+    throw new WorkerFailure(
+      'backend-lost',
+      `the ${from} backend was lost (${reason}) and no other backend could take over${tried.length ? ` (${tried.join('; ')})` : ''}`,
+    );
   };
 
   const check = async () => (support ??= await deps.probe());
@@ -150,7 +171,8 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
     if (key !== undefined && !extra) throw new WorkerFailure('not-ready', `no model "${key}" is loaded`);
     const m = extra?.model ?? model;
     const [, mT, mC] = m.inputs[0].shape;
-    if (T !== mT || C !== mC) throw new WorkerFailure('bad-input', `the model expects windows of ${mT} × ${mC}, got ${T} × ${C}`);
+    if (T !== mT || C !== mC)
+      throw new WorkerFailure('bad-input', `the model expects windows of ${mT} × ${mC}, got ${T} × ${C}`);
     return { model: m, backend, url: extra?.url ?? modelUrl };
   };
 
@@ -176,8 +198,14 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
       watch(backend);
       const loadMs = deps.now() - t0 - chosen.backendMs - chosen.warmUpMs - chosen.measureMs;
       return {
-        backend, backendMs: chosen.backendMs, loadMs, warmUpMs: chosen.warmUpMs,
-        skipped: chosen.skipped, choice: chosen.choice, timings: chosen.timings, model: modelInfo(model),
+        backend,
+        backendMs: chosen.backendMs,
+        loadMs,
+        warmUpMs: chosen.warmUpMs,
+        skipped: chosen.skipped,
+        choice: chosen.choice,
+        timings: chosen.timings,
+        model: modelInfo(model),
       };
     },
 
@@ -201,46 +229,61 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
 
     async predict(window, T, C, key) {
       // A prediction is short: on a lost backend it simply runs again on the next one (the result names it).
-      return withFallback(async () => {
-        if (lostReason !== null && backend) throw new BackendLost(backend, lostReason);
-        const r = ready(T, C, key);
-        const t0 = deps.now();
-        const [p] = await predictWindowsAsync(r.model, [window]);
-        return { logits: p.logits, pAbnormal: p.pAbnormal, label: p.label, backend: r.backend, ms: deps.now() - t0 };
-      }, () => {});
+      return withFallback(
+        async () => {
+          if (lostReason !== null && backend) throw new BackendLost(backend, lostReason);
+          const r = ready(T, C, key);
+          const t0 = deps.now();
+          const [p] = await predictWindowsAsync(r.model, [window]);
+          return { logits: p.logits, pAbnormal: p.pAbnormal, label: p.label, backend: r.backend, ms: deps.now() - t0 };
+        },
+        () => {},
+      );
     },
 
     async explain(method, window, T, C, params, onProgress, shouldStop, key) {
       let fallback: BackendFallback | undefined;
-      const result = await withFallback(() => explainOnce(method, window, T, C, params, onProgress, shouldStop, key), (moved) => {
-        fallback = { ...moved, from: fallback?.from ?? moved.from };
-        onProgress({ status: 'explain', method, fraction: 0, phase: `the ${moved.from} backend was lost (${moved.reason}); rerunning on ${moved.to}` });
-      });
+      const result = await withFallback(
+        () => explainOnce(method, window, T, C, params, onProgress, shouldStop, key),
+        (moved) => {
+          fallback = { ...moved, from: fallback?.from ?? moved.from };
+          onProgress({
+            status: 'explain',
+            method,
+            fraction: 0,
+            phase: `the ${moved.from} backend was lost (${moved.reason}); rerunning on ${moved.to}`,
+          });
+        },
+      );
       return fallback ? { ...result, fallback } : result;
     },
 
     async faithfulness(window, importance, T, C, opts, shouldStop, key) {
       // Many short forward passes: on a lost backend the curves are recomputed from the start on the next one.
-      return withFallback(async () => {
-        const r = ready(T, C, key);
-        const t0 = deps.now();
-        const batch = DEFAULT_BATCH[r.backend];
-        const curves = await deletionInsertion(
-          async (inputs) => {
-            const out: number[][] = [];
-            for (let i = 0; i < inputs.length; i += batch) {
-              if (await shouldStop?.()) throw new WorkerFailure('cancelled', 'the faithfulness curves were cancelled');
-              if (lostReason !== null) throw new BackendLost(r.backend, lostReason);
-              for (const p of await predictWindowsAsync(r.model, inputs.slice(i, i + batch))) out.push(p.logits);
-            }
-            return out;
-          },
-          window,
-          importance,
-          opts,
-        );
-        return { ...curves, backend: r.backend, ms: deps.now() - t0 };
-      }, () => {});
+      return withFallback(
+        async () => {
+          const r = ready(T, C, key);
+          const t0 = deps.now();
+          const batch = DEFAULT_BATCH[r.backend];
+          const curves = await deletionInsertion(
+            async (inputs) => {
+              const out: number[][] = [];
+              for (let i = 0; i < inputs.length; i += batch) {
+                if (await shouldStop?.())
+                  throw new WorkerFailure('cancelled', 'the faithfulness curves were cancelled');
+                if (lostReason !== null) throw new BackendLost(r.backend, lostReason);
+                for (const p of await predictWindowsAsync(r.model, inputs.slice(i, i + batch))) out.push(p.logits);
+              }
+              return out;
+            },
+            window,
+            importance,
+            opts,
+          );
+          return { ...curves, backend: r.backend, ms: deps.now() - t0 };
+        },
+        () => {},
+      );
     },
 
     memory() {
@@ -267,7 +310,8 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
         if (e instanceof WorkerFailure && e.code === 'cancelled') throw e;
         // A loss shows up as BackendLost between batches, or as whatever the dead backend threw mid-batch; in the
         // latter case its loss event (device.lost, webglcontextlost) may still be on its way.
-        if (from && !(e instanceof BackendLost) && lostReason === null && (from === 'webgpu' || from === 'webgl')) await new Promise((r) => setTimeout(r, LOSS_EVENT_GRACE_MS));
+        if (from && !(e instanceof BackendLost) && lostReason === null && (from === 'webgpu' || from === 'webgl'))
+          await new Promise((r) => setTimeout(r, LOSS_EVENT_GRACE_MS));
         if (!from || (!(e instanceof BackendLost) && lostReason === null)) throw e;
         const reason = e instanceof BackendLost ? e.message : lostReason!;
         onMoved({ from, to: await moveOn(from, reason), reason });
@@ -275,53 +319,90 @@ export function createEngine(deps: EngineDeps): InferenceEngine {
     }
   }
 
-  async function explainOnce(...[method, window, T, C, params, onProgress, shouldStop, key]: Parameters<InferenceEngine['explain']>): Promise<ExplanationResult> {
-      const r = ready(T, C, key);
-      let refs: Float32Array[] | undefined;
-      if (method === 'gradshap') {
-        if (!references.has(r.url)) references.set(r.url, deps.fetchBinary(r.url.replace(/[^/]*$/, 'reference-normals.bin')).then((b) => new Float32Array(b)));
-        try {
-          refs = splitWindows(await references.get(r.url)!, T, C);
-        } catch (e) {
-          references.delete(r.url);
-          if (e instanceof IntegrityError) throw new WorkerFailure('model-integrity', `Gradient SHAP's reference windows were not used: ${e.message}`);
-          throw new WorkerFailure('model-load', `Gradient SHAP's reference windows could not be loaded: ${toWorkerError(e).message}`);
-        }
-      }
-      const t0 = deps.now();
+  async function explainOnce(
+    ...[method, window, T, C, params, onProgress, shouldStop, key]: Parameters<InferenceEngine['explain']>
+  ): Promise<ExplanationResult> {
+    const r = ready(T, C, key);
+    let refs: Float32Array[] | undefined;
+    if (method === 'gradshap') {
+      if (!references.has(r.url))
+        references.set(
+          r.url,
+          deps.fetchBinary(r.url.replace(/[^/]*$/, 'reference-normals.bin')).then((b) => new Float32Array(b)),
+        );
       try {
-        let lastFraction = 0;
-        let lastPartialAt = -Infinity;
-        let lastPartialCopies = 0.5;
-        let pauseUntil = 0;
-        const pauseThenCheck = async (): Promise<boolean> => {
-          const wait = pauseUntil - deps.now();
-          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-          const stop = (await shouldStop?.()) ?? false;
-          if (lostReason !== null) throw new BackendLost(r.backend, lostReason);
-          return stop;
-        };
-        const e = await explainWindow(r.model, method, window, { batchSize: DEFAULT_BATCH[r.backend], ...params }, {
+        refs = splitWindows(await references.get(r.url)!, T, C);
+      } catch (e) {
+        references.delete(r.url);
+        if (e instanceof IntegrityError)
+          throw new WorkerFailure('model-integrity', `Gradient SHAP's reference windows were not used: ${e.message}`);
+        throw new WorkerFailure(
+          'model-load',
+          `Gradient SHAP's reference windows could not be loaded: ${toWorkerError(e).message}`,
+        );
+      }
+    }
+    const t0 = deps.now();
+    try {
+      let lastFraction = 0;
+      let lastPartialAt = -Infinity;
+      let lastPartialCopies = 0.5;
+      let pauseUntil = 0;
+      const pauseThenCheck = async (): Promise<boolean> => {
+        const wait = pauseUntil - deps.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        const stop = (await shouldStop?.()) ?? false;
+        if (lostReason !== null) throw new BackendLost(r.backend, lostReason);
+        return stop;
+      };
+      const e = await explainWindow(
+        r.model,
+        method,
+        window,
+        { batchSize: DEFAULT_BATCH[r.backend], ...params },
+        {
           references: refs,
-          onProgress: (fraction, phase) => onProgress({ status: 'explain', method, fraction: (lastFraction = fraction), phase }),
+          onProgress: (fraction, phase) =>
+            onProgress({ status: 'explain', method, fraction: (lastFraction = fraction), phase }),
           shouldStop: pauseThenCheck,
           // Provisional maps when the copies done double (1, 2, 4, 8 … of 40: the noise halves each time) and at least
           // PARTIAL_EVERY_MS apart, so at most ~6 redraws of grid, map and heart; none for the last copy: the final
           // result follows immediately.
           onPartial: (partial) => {
             const now = deps.now();
-            if (partial.copiesDone === partial.copies || partial.copiesDone < 2 * lastPartialCopies || now - lastPartialAt < PARTIAL_EVERY_MS) return;
+            if (
+              partial.copiesDone === partial.copies ||
+              partial.copiesDone < 2 * lastPartialCopies ||
+              now - lastPartialAt < PARTIAL_EVERY_MS
+            )
+              return;
             lastPartialAt = now;
             lastPartialCopies = partial.copiesDone;
             pauseUntil = now + PARTIAL_PAUSE_MS;
-            onProgress({ status: 'explain', method, fraction: lastFraction, phase: `refining (${partial.copiesDone} of ${partial.copies} noisy copies)`, partial });
+            onProgress({
+              status: 'explain',
+              method,
+              fraction: lastFraction,
+              phase: `refining (${partial.copiesDone} of ${partial.copies} noisy copies)`,
+              partial,
+            });
           },
-        });
-        return { method, attributions: e.attributions, delta: e.delta, logits: e.logits, baselineLogits: e.baselineLogits, params: e.params, backend: r.backend, ms: deps.now() - t0 };
-      } catch (e) {
-        if (e instanceof Cancelled) throw new WorkerFailure('cancelled', `${method} was cancelled`);
-        throw e;
-      }
+        },
+      );
+      return {
+        method,
+        attributions: e.attributions,
+        delta: e.delta,
+        logits: e.logits,
+        baselineLogits: e.baselineLogits,
+        params: e.params,
+        backend: r.backend,
+        ms: deps.now() - t0,
+      };
+    } catch (e) {
+      if (e instanceof Cancelled) throw new WorkerFailure('cancelled', `${method} was cancelled`);
+      throw e;
+    }
   }
 }
 
@@ -342,7 +423,8 @@ async function buildExtra(files: ModelFiles, randomiseSeed?: number): Promise<tf
 
 /** A failed model fetch as the app sees it: a digest mismatch gets its own code, so the message says what happened. */
 function loadFailure(url: string, e: unknown): WorkerFailure {
-  if (e instanceof IntegrityError) return new WorkerFailure('model-integrity', `the model from ${url} was not loaded: ${e.message}`);
+  if (e instanceof IntegrityError)
+    return new WorkerFailure('model-integrity', `the model from ${url} was not loaded: ${e.message}`);
   return new WorkerFailure('model-load', `could not load the model from ${url}: ${toWorkerError(e).message}`);
 }
 
@@ -354,7 +436,10 @@ export function buildModel(files: ModelFiles): Promise<tf.LayersModel> {
 function modelInfo(model: tf.LayersModel): ModelInfo {
   const [, timeSteps, channels] = model.inputs[0].shape;
   if (typeof timeSteps !== 'number' || typeof channels !== 'number') {
-    throw new WorkerFailure('model-load', `the model's input shape [${model.inputs[0].shape.join(', ')}] is not [batch, time, channels]`);
+    throw new WorkerFailure(
+      'model-load',
+      `the model's input shape [${model.inputs[0].shape.join(', ')}] is not [batch, time, channels]`,
+    );
   }
   const meta = model.getUserDefinedMetadata() as { classNames?: unknown } | undefined;
   const classNames = Array.isArray(meta?.classNames) ? meta.classNames.map(String) : [...CLASS_NAMES];

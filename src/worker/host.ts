@@ -15,7 +15,11 @@ export interface WorkerHost {
   idle(): Promise<void>;
 }
 
-export function createWorkerHost(engine: InferenceEngine, post: (m: WorkerResponse) => void, yieldBetweenBatches: () => Promise<void> = yieldToEventLoop): WorkerHost {
+export function createWorkerHost(
+  engine: InferenceEngine,
+  post: (m: WorkerResponse) => void,
+  yieldBetweenBatches: () => Promise<void> = yieldToEventLoop,
+): WorkerHost {
   /** Ids of explains (and faithfulness requests) asked to stop; `running` is the one in progress (for the `found` answer). */
   const cancelled = new Set<number>();
   const waiting = new Set<number>();
@@ -28,19 +32,39 @@ export function createWorkerHost(engine: InferenceEngine, post: (m: WorkerRespon
       case 'check':
         return post({ type: 'checked', id, backends: await engine.check() });
       case 'load': {
-        const ready = await engine.load(request.modelUrl, request.backend, (progress) => post({ type: 'progress', id, progress }));
+        const ready = await engine.load(request.modelUrl, request.backend, (progress) =>
+          post({ type: 'progress', id, progress }),
+        );
         return post({ type: 'ready', id, ...ready });
       }
       case 'load-extra':
-        return post({ type: 'extra-ready', id, key: request.key, ...(await engine.loadExtra(request.key, request.modelUrl, request.randomiseSeed)) });
+        return post({
+          type: 'extra-ready',
+          id,
+          key: request.key,
+          ...(await engine.loadExtra(request.key, request.modelUrl, request.randomiseSeed)),
+        });
       case 'predict':
-        return post({ type: 'prediction', id, ...(await engine.predict(request.window, request.T, request.C, request.model)) });
+        return post({
+          type: 'prediction',
+          id,
+          ...(await engine.predict(request.window, request.T, request.C, request.model)),
+        });
       case 'explain': {
         running = id;
         // A macrotask between batches lets a `cancel` message in; the check then sees it.
         const shouldStop = async () => (await yieldBetweenBatches(), cancelled.has(id));
         try {
-          const r = await engine.explain(request.method, request.window, request.T, request.C, request.params, (progress) => post({ type: 'progress', id, progress }), shouldStop, request.model);
+          const r = await engine.explain(
+            request.method,
+            request.window,
+            request.T,
+            request.C,
+            request.params,
+            (progress) => post({ type: 'progress', id, progress }),
+            shouldStop,
+            request.model,
+          );
           return post({ type: 'explanation', id, ...r });
         } finally {
           running = null;
@@ -51,7 +75,15 @@ export function createWorkerHost(engine: InferenceEngine, post: (m: WorkerRespon
         running = id;
         const shouldStop = async () => (await yieldBetweenBatches(), cancelled.has(id));
         try {
-          const r = await engine.faithfulness(request.window, request.importance, request.T, request.C, { steps: request.steps, targetClass: request.targetClass }, shouldStop, request.model);
+          const r = await engine.faithfulness(
+            request.window,
+            request.importance,
+            request.T,
+            request.C,
+            { steps: request.steps, targetClass: request.targetClass },
+            shouldStop,
+            request.model,
+          );
           return post({ type: 'curves', id, ...r });
         } finally {
           running = null;
@@ -94,7 +126,8 @@ export function createWorkerHost(engine: InferenceEngine, post: (m: WorkerRespon
       queue = queue
         .then(() => {
           waiting.delete(request.id);
-          if (cancelled.delete(request.id)) throw new WorkerFailure('cancelled', `${request.type} was cancelled before it started`);
+          if (cancelled.delete(request.id))
+            throw new WorkerFailure('cancelled', `${request.type} was cancelled before it started`);
           return handle(request);
         })
         .catch((e: unknown) => post({ type: 'error', id: request.id, error: toWorkerError(e) }));

@@ -27,7 +27,12 @@ function serve(tamper: Record<string, (b: Uint8Array) => void> = {}): { fetchFn:
 describe('fetchOk (the one fetch helper)', () => {
   it('names the file and the status on HTTP errors, and the cause on network failures', async () => {
     const notFound: Fetch = async () => new Response('', { status: 404 });
-    await expect(fetchOk('http://x/models/a/model.json', { fetchFn: notFound })).rejects.toMatchObject({ name: 'FetchFailure', file: 'model.json', status: 404, message: 'fetching http://x/models/a/model.json gave HTTP 404' });
+    await expect(fetchOk('http://x/models/a/model.json', { fetchFn: notFound })).rejects.toMatchObject({
+      name: 'FetchFailure',
+      file: 'model.json',
+      status: 404,
+      message: 'fetching http://x/models/a/model.json gave HTTP 404',
+    });
     const offline: Fetch = async () => Promise.reject(new TypeError('Failed to fetch'));
     const e = await fetchOk('http://x/heart/heart.bin', { fetchFn: offline }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(FetchFailure);
@@ -41,13 +46,17 @@ describe('the worker fetches registered models checked against meta.json', () =>
     const f = createModelFetcher(fetchFn);
     const files = await f.fetchModel(`${BASE}ecg12/model.json`, () => {});
     expect([...files.shards.keys()]).toEqual(['weights.1of1.bin']);
-    expect((await f.fetchBinary(`${BASE}ecg12/reference-normals.bin`)).byteLength).toBe(readFileSync('models/ecg12/reference-normals.bin').byteLength);
+    expect((await f.fetchBinary(`${BASE}ecg12/reference-normals.bin`)).byteLength).toBe(
+      readFileSync('models/ecg12/reference-normals.bin').byteLength,
+    );
     expect(asked.filter((p) => p.endsWith('meta.json'))).toEqual(['models/ecg12/meta.json']); // once per model folder
   });
 
   it('refuses a weights file with one changed byte, naming it; nothing is returned to build a model from', async () => {
     const { fetchFn } = serve({ 'models/ecg12/weights.1of1.bin': (b) => void (b[100] ^= 0x01) });
-    const e = await createModelFetcher(fetchFn).fetchModel(`${BASE}ecg12/model.json`, () => {}).catch((x: unknown) => x);
+    const e = await createModelFetcher(fetchFn)
+      .fetchModel(`${BASE}ecg12/model.json`, () => {})
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(IntegrityError);
     expect((e as IntegrityError).file).toBe('models/ecg12/weights.1of1.bin');
     expect((e as Error).message).toMatch(/does not match the recorded/);
@@ -59,12 +68,18 @@ describe('the worker fetches registered models checked against meta.json', () =>
       'models/ecg12/reference-normals.bin': (b) => void (b[0] ^= 0x01),
     });
     const f = createModelFetcher(fetchFn);
-    await expect(f.fetchModel(`${BASE}cine3/model.json`, () => {})).rejects.toThrow(/^models\/cine3\/model\.json: SHA-256/);
-    await expect(f.fetchBinary(`${BASE}ecg12/reference-normals.bin`)).rejects.toThrow(/^models\/ecg12\/reference-normals\.bin: SHA-256/);
+    await expect(f.fetchModel(`${BASE}cine3/model.json`, () => {})).rejects.toThrow(
+      /^models\/cine3\/model\.json: SHA-256/,
+    );
+    await expect(f.fetchBinary(`${BASE}ecg12/reference-normals.bin`)).rejects.toThrow(
+      /^models\/ecg12\/reference-normals\.bin: SHA-256/,
+    );
   });
 
   it('a model folder without meta.json is not loaded (the app runs registered models only)', async () => {
     const { fetchFn } = serve();
-    await expect(createModelFetcher(fetchFn).fetchModel(`${BASE}nowhere/model.json`, () => {})).rejects.toThrow(/fetching http:\/\/app\.test\/models\/nowhere\/meta\.json gave HTTP 404/);
+    await expect(createModelFetcher(fetchFn).fetchModel(`${BASE}nowhere/model.json`, () => {})).rejects.toThrow(
+      /fetching http:\/\/app\.test\/models\/nowhere\/meta\.json gave HTTP 404/,
+    );
   });
 });

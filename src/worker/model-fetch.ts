@@ -33,7 +33,10 @@ export function createModelFetcher(fetchFn: Fetch = (url) => fetch(url)): ModelF
   const checked = async (url: string): Promise<Uint8Array> => {
     const meta = await metaOf(url);
     const name = new URL(url).pathname.split('/').pop()!;
-    return fetchBytes(url, { fetchFn, check: (bytes) => verifyFile(meta.files, decodeURIComponent(name), bytes, labelOf(url)) });
+    return fetchBytes(url, {
+      fetchFn,
+      check: (bytes) => verifyFile(meta.files, decodeURIComponent(name), bytes, labelOf(url)),
+    });
   };
 
   return {

@@ -108,12 +108,31 @@ export type WorkerRequest =
   /** With `randomiseSeed`, the loaded copy's weights are re-drawn (src/core/model/reinitialise.ts): the randomisation check's model. */
   | { type: 'load-extra'; id: number; key: string; modelUrl: string; randomiseSeed?: number }
   | { type: 'predict'; id: number; window: Float32Array; T: number; C: number; model?: string }
-  | { type: 'explain'; id: number; method: ExplainMethod; window: Float32Array; T: number; C: number; params: ExplainParams; model?: string }
+  | {
+      type: 'explain';
+      id: number;
+      method: ExplainMethod;
+      window: Float32Array;
+      T: number;
+      C: number;
+      params: ExplainParams;
+      model?: string;
+    }
   /**
    * Deletion and insertion curves of one map (src/core/eval/faithfulness.ts): the 2(steps + 1) perturbed windows
    * run through the model in batches in the worker; cancellable like an explain.
    */
-  | { type: 'faithfulness'; id: number; window: Float32Array; importance: Float32Array; T: number; C: number; steps: number; targetClass: 0 | 1; model?: string }
+  | {
+      type: 'faithfulness';
+      id: number;
+      window: Float32Array;
+      importance: Float32Array;
+      T: number;
+      C: number;
+      steps: number;
+      targetClass: 0 | 1;
+      model?: string;
+    }
   | { type: 'cancel'; id: number; target: number }
   /** Tests: the running (or next) explain finds its backend lost at its next batch, as after a WebGPU device loss. */
   | { type: 'simulate-fault'; id: number; fault: SimulatedFault }
@@ -149,7 +168,15 @@ export type WorkerResponse =
   | { type: 'checked'; id: number; backends: BackendSupport[] }
   | { type: 'progress'; id: number; progress: WorkerProgress }
   | ({ type: 'ready'; id: number } & ModelReady)
-  | { type: 'prediction'; id: number; logits: [number, number]; pAbnormal: number; label: 'normal' | 'abnormal'; backend: BackendName; ms: number }
+  | {
+      type: 'prediction';
+      id: number;
+      logits: [number, number];
+      pAbnormal: number;
+      label: 'normal' | 'abnormal';
+      backend: BackendName;
+      ms: number;
+    }
   | ({ type: 'explanation'; id: number } & ExplanationResult)
   | ({ type: 'curves'; id: number } & FaithfulnessResult)
   | { type: 'extra-ready'; id: number; key: string; model: ModelInfo; loadMs: number }
@@ -204,14 +231,16 @@ export const FINAL_RESPONSE: { [K in RequestType]: WorkerResponse['type'] } = {
 
 /** Buffers to transfer with a request: a window moves to the worker instead of being copied. */
 export function transferablesOf(request: WorkerRequest): Transferable[] {
-  if (request.type === 'faithfulness') return [request.window.buffer as ArrayBuffer, request.importance.buffer as ArrayBuffer];
+  if (request.type === 'faithfulness')
+    return [request.window.buffer as ArrayBuffer, request.importance.buffer as ArrayBuffer];
   return request.type === 'predict' || request.type === 'explain' ? [request.window.buffer as ArrayBuffer] : [];
 }
 
 /** Buffers to transfer with a response: an explanation's attributions move to the page. */
 export function responseTransferables(response: WorkerResponse): Transferable[] {
   if (response.type === 'explanation') return response.attributions.map((a) => a.buffer as ArrayBuffer);
-  if (response.type === 'progress' && 'partial' in response.progress && response.progress.partial) return response.progress.partial.attributions.map((a) => a.buffer as ArrayBuffer);
+  if (response.type === 'progress' && 'partial' in response.progress && response.progress.partial)
+    return response.progress.partial.attributions.map((a) => a.buffer as ArrayBuffer);
   return [];
 }
 
@@ -229,8 +258,14 @@ const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInt
  * Checks a message that arrived at the worker (untyped across the boundary). Returns the request, or the
  * error to answer with (id 0 when even the id is unreadable).
  */
-export function parseRequest(data: unknown): { ok: true; request: WorkerRequest } | { ok: false; id: number; error: WorkerError } {
-  const bad = (id: number, message: string) => ({ ok: false as const, id, error: { code: 'bad-request' as const, message } });
+export function parseRequest(
+  data: unknown,
+): { ok: true; request: WorkerRequest } | { ok: false; id: number; error: WorkerError } {
+  const bad = (id: number, message: string) => ({
+    ok: false as const,
+    id,
+    error: { code: 'bad-request' as const, message },
+  });
   if (typeof data !== 'object' || data === null) return bad(0, 'expected an object message');
   const m = data as Record<string, unknown>;
   if (!isInt(m.id)) return bad(0, 'expected an integer "id"');
@@ -241,13 +276,18 @@ export function parseRequest(data: unknown): { ok: true; request: WorkerRequest 
     case 'dispose':
       return { ok: true, request: { type: m.type, id } };
     case 'simulate-fault':
-      if (!(SIMULATED_FAULTS as readonly unknown[]).includes(m.fault)) return bad(id, `simulate-fault: unknown fault "${String(m.fault)}"; expected one of ${SIMULATED_FAULTS.join(', ')}`);
+      if (!(SIMULATED_FAULTS as readonly unknown[]).includes(m.fault))
+        return bad(
+          id,
+          `simulate-fault: unknown fault "${String(m.fault)}"; expected one of ${SIMULATED_FAULTS.join(', ')}`,
+        );
       return { ok: true, request: { type: 'simulate-fault', id, fault: m.fault as SimulatedFault } };
     case 'cancel':
       if (!isInt(m.target)) return bad(id, 'cancel: expected an integer "target", the id of the explain to stop');
       return { ok: true, request: { type: 'cancel', id, target: m.target } };
     case 'explain': {
-      if (!isExplainMethod(m.method)) return bad(id, `explain: unknown method "${String(m.method)}"; expected one of ${EXPLAIN_METHODS.join(', ')}`);
+      if (!isExplainMethod(m.method))
+        return bad(id, `explain: unknown method "${String(m.method)}"; expected one of ${EXPLAIN_METHODS.join(', ')}`);
       const w = checkWindow(m, 'explain');
       if (typeof w === 'string') return bad(id, w);
       const params = parseExplainParams(m.params);
@@ -259,19 +299,40 @@ export function parseRequest(data: unknown): { ok: true; request: WorkerRequest 
     case 'faithfulness': {
       const w = checkWindow(m, 'faithfulness');
       if (typeof w === 'string') return bad(id, w);
-      if (!(m.importance instanceof Float32Array) || m.importance.length !== w.window.length) return bad(id, `faithfulness: expected "importance", a Float32Array of ${w.window.length} values like the window`);
-      if (!isInt(m.steps) || m.steps < 1 || m.steps > 200) return bad(id, 'faithfulness: expected "steps", an integer from 1 to 200');
-      if (m.targetClass !== 0 && m.targetClass !== 1) return bad(id, 'faithfulness: expected "targetClass", 0 (normal) or 1 (abnormal)');
+      if (!(m.importance instanceof Float32Array) || m.importance.length !== w.window.length)
+        return bad(
+          id,
+          `faithfulness: expected "importance", a Float32Array of ${w.window.length} values like the window`,
+        );
+      if (!isInt(m.steps) || m.steps < 1 || m.steps > 200)
+        return bad(id, 'faithfulness: expected "steps", an integer from 1 to 200');
+      if (m.targetClass !== 0 && m.targetClass !== 1)
+        return bad(id, 'faithfulness: expected "targetClass", 0 (normal) or 1 (abnormal)');
       const key = modelKey(m.model);
       if (key === null) return bad(id, 'faithfulness: "model" must be a model key (letters, digits, dashes)');
-      return { ok: true, request: { type: 'faithfulness', id, ...w, importance: m.importance, steps: m.steps, targetClass: m.targetClass, ...(key && { model: key }) } };
+      return {
+        ok: true,
+        request: {
+          type: 'faithfulness',
+          id,
+          ...w,
+          importance: m.importance,
+          steps: m.steps,
+          targetClass: m.targetClass,
+          ...(key && { model: key }),
+        },
+      };
     }
     case 'load': {
-      if (typeof m.modelUrl !== 'string' || m.modelUrl === '') return bad(id, 'load: expected "modelUrl", a non-empty string');
+      if (typeof m.modelUrl !== 'string' || m.modelUrl === '')
+        return bad(id, 'load: expected "modelUrl", a non-empty string');
       if (m.backend !== undefined && !isBackendName(m.backend)) {
         return bad(id, `load: unknown backend "${String(m.backend)}"; expected one of ${BACKEND_PRIORITY.join(', ')}`);
       }
-      return { ok: true, request: { type: 'load', id, modelUrl: m.modelUrl, ...(m.backend ? { backend: m.backend } : {}) } };
+      return {
+        ok: true,
+        request: { type: 'load', id, modelUrl: m.modelUrl, ...(m.backend ? { backend: m.backend } : {}) },
+      };
     }
     case 'predict': {
       const w = checkWindow(m, 'predict');
@@ -283,12 +344,26 @@ export function parseRequest(data: unknown): { ok: true; request: WorkerRequest 
     case 'load-extra': {
       const key = modelKey(m.key);
       if (!key) return bad(id, 'load-extra: expected "key", a model key (letters, digits, dashes)');
-      if (typeof m.modelUrl !== 'string' || m.modelUrl === '') return bad(id, 'load-extra: expected "modelUrl", a non-empty string');
-      if (m.randomiseSeed !== undefined && (!isInt(m.randomiseSeed) || m.randomiseSeed < 0)) return bad(id, 'load-extra: "randomiseSeed" must be a non-negative integer');
-      return { ok: true, request: { type: 'load-extra', id, key, modelUrl: m.modelUrl, ...(m.randomiseSeed !== undefined && { randomiseSeed: m.randomiseSeed }) } };
+      if (typeof m.modelUrl !== 'string' || m.modelUrl === '')
+        return bad(id, 'load-extra: expected "modelUrl", a non-empty string');
+      if (m.randomiseSeed !== undefined && (!isInt(m.randomiseSeed) || m.randomiseSeed < 0))
+        return bad(id, 'load-extra: "randomiseSeed" must be a non-negative integer');
+      return {
+        ok: true,
+        request: {
+          type: 'load-extra',
+          id,
+          key,
+          modelUrl: m.modelUrl,
+          ...(m.randomiseSeed !== undefined && { randomiseSeed: m.randomiseSeed }),
+        },
+      };
     }
     default:
-      return bad(id, `unknown message type "${String(m.type)}"; expected check, load, load-extra, predict, explain, faithfulness, cancel, simulate-fault, memory or dispose`);
+      return bad(
+        id,
+        `unknown message type "${String(m.type)}"; expected check, load, load-extra, predict, explain, faithfulness, cancel, simulate-fault, memory or dispose`,
+      );
   }
 }
 
@@ -298,7 +373,10 @@ function modelKey(x: unknown): string | undefined | null {
   return typeof x === 'string' && /^[a-z0-9-]{1,32}$/i.test(x) ? x : null;
 }
 
-function checkWindow(m: Record<string, unknown>, what: string): { window: Float32Array; T: number; C: number } | string {
+function checkWindow(
+  m: Record<string, unknown>,
+  what: string,
+): { window: Float32Array; T: number; C: number } | string {
   if (!(m.window instanceof Float32Array)) return `${what}: expected "window", a Float32Array`;
   if (!isInt(m.T) || !isInt(m.C) || m.T <= 0 || m.C <= 0) return `${what}: expected positive integers "T" and "C"`;
   if (m.window.length !== m.T * m.C) return `${what}: window has ${m.window.length} values, T × C = ${m.T * m.C}`;

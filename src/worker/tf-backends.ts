@@ -13,9 +13,13 @@ export async function initBackend(name: BackendName): Promise<void> {
   const ok = await tf.setBackend(name);
   if (!ok) throw new WorkerFailure('backend-unavailable', `TF.js could not initialise the ${name} backend`);
   await tf.ready();
-  if (tf.getBackend() !== name) throw new WorkerFailure('backend-unavailable', `TF.js is on ${tf.getBackend()}, not ${name}`);
+  if (tf.getBackend() !== name)
+    throw new WorkerFailure('backend-unavailable', `TF.js is on ${tf.getBackend()}, not ${name}`);
   // Which wasm build runs: threads need a cross-origin-isolated page (COOP/COEP, vite.config.ts). The bench reads this line.
-  if (name === 'wasm') console.info(`wasm backend: ${(await import('./wasm-paths')).wasmThreads()} thread(s), cross-origin isolated: ${globalThis.crossOriginIsolated === true}`);
+  if (name === 'wasm')
+    console.info(
+      `wasm backend: ${(await import('./wasm-paths')).wasmThreads()} thread(s), cross-origin isolated: ${globalThis.crossOriginIsolated === true}`,
+    );
 }
 
 /**
@@ -24,9 +28,16 @@ export async function initBackend(name: BackendName): Promise<void> {
  */
 export function watchBackend(name: BackendName, onLost: (reason: string) => void): () => void {
   let live = true;
-  const b = tf.backend() as unknown as { device?: { lost?: Promise<{ message?: string; reason?: string }> }; gpgpu?: { gl?: { canvas?: EventTarget } } };
+  const b = tf.backend() as unknown as {
+    device?: { lost?: Promise<{ message?: string; reason?: string }> };
+    gpgpu?: { gl?: { canvas?: EventTarget } };
+  };
   if (name === 'webgpu' && b.device?.lost) {
-    void b.device.lost.then((info) => live && onLost(`WebGPU device lost${info.reason ? ` (${info.reason})` : ''}${info.message ? `: ${info.message}` : ''}`));
+    void b.device.lost.then(
+      (info) =>
+        live &&
+        onLost(`WebGPU device lost${info.reason ? ` (${info.reason})` : ''}${info.message ? `: ${info.message}` : ''}`),
+    );
   }
   const canvas = name === 'webgl' ? b.gpgpu?.gl?.canvas : undefined;
   const onContextLost = () => live && onLost('WebGL context lost');
@@ -39,7 +50,10 @@ export function watchBackend(name: BackendName, onLost: (reason: string) => void
 
 /** Tests: loses the active GPU backend's device for real (what a driver reset does); false on wasm and cpu. */
 export function loseDevice(name: BackendName): boolean {
-  const b = tf.backend() as unknown as { device?: { destroy?: () => void }; gpgpu?: { gl?: { getExtension(n: string): { loseContext(): void } | null } } };
+  const b = tf.backend() as unknown as {
+    device?: { destroy?: () => void };
+    gpgpu?: { gl?: { getExtension(n: string): { loseContext(): void } | null } };
+  };
   if (name === 'webgpu' && b.device?.destroy) {
     b.device.destroy();
     return true;

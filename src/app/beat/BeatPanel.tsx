@@ -27,7 +27,10 @@ export function BeatPanel({ prepared, view }: { prepared: PreparedEcg; view: Att
   const dpr = useDevicePixelRatio();
   const { width, height } = useElementSize(box);
   const windowMs = (prepared.windowSamples / prepared.fsHz) * 1000 || WINDOW_MS;
-  const layout = useMemo(() => beatLayout(Math.max(width, 60), Math.max(height, 120), windowMs), [width, height, windowMs]);
+  const layout = useMemo(
+    () => beatLayout(Math.max(width, 60), Math.max(height, 120), windowMs),
+    [width, height, windowMs],
+  );
   const segments = useMemo(() => segmentsOf(prepared), [prepared]);
   const leadsMv = useMemo(() => {
     const start = Math.round((prepared.windowStartMs / 1000) * prepared.fsHz);
@@ -67,13 +70,30 @@ export function BeatPanel({ prepared, view }: { prepared: PreparedEcg; view: Att
   const scale = `≈ ${Math.round(layout.mmPerS)} mm/s, ${layout.mmPerMv.toFixed(layout.mmPerMv < 10 ? 1 : 0)} mm/mV`;
 
   return (
-    <section className="beat-panel" aria-labelledby="beat-title" data-testid="beat-panel" data-mm-per-s={layout.mmPerS.toFixed(1)} data-overlay={view ? view.display : 'none'}>
-      <h3 id="beat-title" className="beat-title" title={`The model's window (QRS onset + ${Math.round(windowMs)} ms) of all 12 leads at ${scale}; time in ms after QRS onset`}>
+    <section
+      className="beat-panel"
+      aria-labelledby="beat-title"
+      data-testid="beat-panel"
+      data-mm-per-s={layout.mmPerS.toFixed(1)}
+      data-overlay={view ? view.display : 'none'}
+    >
+      <h3
+        id="beat-title"
+        className="beat-title"
+        title={`The model's window (QRS onset + ${Math.round(windowMs)} ms) of all 12 leads at ${scale}; time in ms after QRS onset`}
+      >
         Beat <span className="muted">{scale}</span>
       </h3>
       <div className="beat-segments" aria-hidden="true">
         {spans.map((s) => (
-          <span key={s.name} data-segment={s.name} style={{ left: beatX(layout, s.startMs), width: Math.max(0, beatX(layout, s.endMs) - beatX(layout, s.startMs)) }}>
+          <span
+            key={s.name}
+            data-segment={s.name}
+            style={{
+              left: beatX(layout, s.startMs),
+              width: Math.max(0, beatX(layout, s.endMs) - beatX(layout, s.startMs)),
+            }}
+          >
             {s.name}
           </span>
         ))}

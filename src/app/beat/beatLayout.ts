@@ -35,7 +35,20 @@ export function beatLayout(width: number, height: number, windowMs: number, lead
   const mmPerS = (pxPerMs * 1000) / CSS_PX_PER_MM;
   const wantedPxPerMv = mmPerS * (10 / 25) * CSS_PX_PER_MM; // the grid's 10 mm/mV at 25 mm/s, scaled with the speed
   const pxPerMv = Math.min(wantedPxPerMv, rowHeight / 2.2);
-  return { width, height, left, right, top, bottom, rowHeight, windowMs, pxPerMs, pxPerMv, mmPerS, mmPerMv: pxPerMv / CSS_PX_PER_MM };
+  return {
+    width,
+    height,
+    left,
+    right,
+    top,
+    bottom,
+    rowHeight,
+    windowMs,
+    pxPerMs,
+    pxPerMv,
+    mmPerS,
+    mmPerMv: pxPerMv / CSS_PX_PER_MM,
+  };
 }
 
 export const beatX = (l: BeatLayout, ms: number): number => l.left + ms * l.pxPerMs;

@@ -49,7 +49,12 @@ function CaseLink({ entry, current }: { entry: CaseEntry; current: boolean }) {
   const statements = entry.diagnosis.statements;
   return (
     <li className="case-link" data-case-id={entry.id} data-current={current || undefined}>
-      <a href={urlWithCase(window.location.href, entry.id)} aria-current={current ? 'page' : undefined} aria-describedby={detailsId} onClick={onClick}>
+      <a
+        href={urlWithCase(window.location.href, entry.id)}
+        aria-current={current ? 'page' : undefined}
+        aria-describedby={detailsId}
+        onClick={onClick}
+      >
         {entry.title}
       </a>
       <span id={detailsId} className="case-link-details">
@@ -59,7 +64,9 @@ function CaseLink({ entry, current }: { entry: CaseEntry; current: boolean }) {
         <span className="case-link-credit">
           {entry.creditShort} · {entry.license.name}
         </span>
-        {entry.modelSplit && <span className={`split-badge split-${entry.modelSplit}`}>{SPLIT_TEXT[entry.modelSplit].short}</span>}
+        {entry.modelSplit && (
+          <span className={`split-badge split-${entry.modelSplit}`}>{SPLIT_TEXT[entry.modelSplit].short}</span>
+        )}
       </span>
     </li>
   );

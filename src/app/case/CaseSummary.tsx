@@ -25,7 +25,11 @@ export function CaseSummary({ entry, prepared }: { entry: CaseEntry; prepared: P
           ))}
         </span>
         {entry.modelSplit && (
-          <span className={`split-badge split-${entry.modelSplit}`} data-testid="case-model-split" title={SPLIT_TEXT[entry.modelSplit].long}>
+          <span
+            className={`split-badge split-${entry.modelSplit}`}
+            data-testid="case-model-split"
+            title={SPLIT_TEXT[entry.modelSplit].long}
+          >
             {SPLIT_TEXT[entry.modelSplit].short}
             <span className="visually-hidden">: {SPLIT_TEXT[entry.modelSplit].long}</span>
           </span>
@@ -60,7 +64,9 @@ export function CaseSummary({ entry, prepared }: { entry: CaseEntry; prepared: P
                 <dt>Original report</dt>
                 <dd>
                   “{diagnosis.report}”
-                  {diagnosis.reportTranslation && <span className="muted"> (in English: “{diagnosis.reportTranslation}”)</span>}
+                  {diagnosis.reportTranslation && (
+                    <span className="muted"> (in English: “{diagnosis.reportTranslation}”)</span>
+                  )}
                 </dd>
               </div>
             )}

@@ -62,7 +62,8 @@ export function DropZone() {
         <p className="drop-overlay-title">Drop ECG files to open them</p>
         <p>
           A <code>.hea</code> with its <code>.dat</code> or <code>.mat</code>, a <code>.csv</code>, <code>.npy</code>,
-          <code>.dcm</code>, <code>.scp</code> or ECG <code>.xml</code>. Files are read in this browser; nothing is uploaded.
+          <code>.dcm</code>, <code>.scp</code> or ECG <code>.xml</code>. Files are read in this browser; nothing is
+          uploaded.
         </p>
       </div>
     </div>

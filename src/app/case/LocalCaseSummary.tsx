@@ -16,7 +16,11 @@ export function LocalCaseSummary({ fileNames, prepared }: { fileNames: string[];
   const failed = useAppStore((s) => s.caseStatus === 'error');
   const record = prepared?.record;
   const pick = pickFirstRecord(fileNames);
-  const comments = record?.comments.filter((c) => c.trim()).slice(0, MAX_COMMENTS).map(nameDiagnoses) ?? [];
+  const comments =
+    record?.comments
+      .filter((c) => c.trim())
+      .slice(0, MAX_COMMENTS)
+      .map(nameDiagnoses) ?? [];
   return (
     <section className="panel case-summary" aria-labelledby="case-title" data-local-case="true">
       <div className="case-headline">
@@ -33,33 +37,33 @@ export function LocalCaseSummary({ fileNames, prepared }: { fileNames: string[];
         </p>
       )}
       <div className="case-subline">
-      <p className="credit" data-testid="case-credit">
-        Your file, read in this browser — no source to credit; nothing was uploaded.
-      </p>
-      <details className="case-details">
-      <summary>Record details</summary>
-      <dl className="case-facts">
-        <div>
-          <dt>Record</dt>
-          <dd>
-            <RecordFacts record={record} failed={failed} />
-          </dd>
-        </div>
-        {comments.length > 0 && (
-          <div>
-            <dt>Header comments</dt>
-            <dd className="local-comments">{comments.join(' · ')}</dd>
-          </div>
-        )}
-        <div>
-          <dt>Model data</dt>
-          <dd>Unknown: if this record comes from a public dataset, the model may have been trained on it.</dd>
-        </div>
-      </dl>
-      <RecordNotes notes={record?.notes} />
-      <DeviceSays report={record?.device} />
-      {record && !record.preprocessed && <SaveRecord record={record} />}
-      </details>
+        <p className="credit" data-testid="case-credit">
+          Your file, read in this browser — no source to credit; nothing was uploaded.
+        </p>
+        <details className="case-details">
+          <summary>Record details</summary>
+          <dl className="case-facts">
+            <div>
+              <dt>Record</dt>
+              <dd>
+                <RecordFacts record={record} failed={failed} />
+              </dd>
+            </div>
+            {comments.length > 0 && (
+              <div>
+                <dt>Header comments</dt>
+                <dd className="local-comments">{comments.join(' · ')}</dd>
+              </div>
+            )}
+            <div>
+              <dt>Model data</dt>
+              <dd>Unknown: if this record comes from a public dataset, the model may have been trained on it.</dd>
+            </div>
+          </dl>
+          <RecordNotes notes={record?.notes} />
+          <DeviceSays report={record?.device} />
+          {record && !record.preprocessed && <SaveRecord record={record} />}
+        </details>
       </div>
     </section>
   );

@@ -9,29 +9,35 @@ export function NpyOptionsFields() {
   const { fsHz, zscored } = useStore(npyOptionsStore);
   return (
     <details className="npy-options" data-testid="npy-options">
-      <summary title="Rate and preparation of a NumPy .npy array, which the file cannot say itself">.npy options</summary>
+      <summary title="Rate and preparation of a NumPy .npy array, which the file cannot say itself">
+        .npy options
+      </summary>
       <fieldset className="npy-options-body">
-      <legend>NumPy .npy (N × 12, I … V6)</legend>
-      <label>
-        sampling rate{' '}
-        <input
-          type="number"
-          min={50}
-          max={20000}
-          step={1}
-          value={fsHz}
-          aria-label=".npy sampling rate in Hz"
-          onChange={(e) => {
-            const v = Number(e.target.value);
-            if (v > 0) npyOptionsStore.setState({ fsHz: v });
-          }}
-        />{' '}
-        Hz
-      </label>
-      <label>
-        <input type="checkbox" checked={zscored} onChange={(e) => npyOptionsStore.setState({ zscored: e.target.checked })} /> already
-        band-passed 0.5–40 Hz and z-scored (else mV)
-      </label>
+        <legend>NumPy .npy (N × 12, I … V6)</legend>
+        <label>
+          sampling rate{' '}
+          <input
+            type="number"
+            min={50}
+            max={20000}
+            step={1}
+            value={fsHz}
+            aria-label=".npy sampling rate in Hz"
+            onChange={(e) => {
+              const v = Number(e.target.value);
+              if (v > 0) npyOptionsStore.setState({ fsHz: v });
+            }}
+          />{' '}
+          Hz
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={zscored}
+            onChange={(e) => npyOptionsStore.setState({ zscored: e.target.checked })}
+          />{' '}
+          already band-passed 0.5–40 Hz and z-scored (else mV)
+        </label>
       </fieldset>
     </details>
   );

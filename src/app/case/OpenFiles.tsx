@@ -14,7 +14,13 @@ export function OpenFiles() {
   };
   return (
     <div className="open-files">
-      <button type="button" className="button" onClick={() => input.current?.click()} aria-describedby="open-files-note" title="A .hea with its .dat or .mat, or a .csv; pick them together or drop them anywhere on the page. Nothing is uploaded.">
+      <button
+        type="button"
+        className="button"
+        onClick={() => input.current?.click()}
+        aria-describedby="open-files-note"
+        title="A .hea with its .dat or .mat, or a .csv; pick them together or drop them anywhere on the page. Nothing is uploaded."
+      >
         Open files…
       </button>
       <input
@@ -30,9 +36,9 @@ export function OpenFiles() {
       />
       <p id="open-files-note" className="open-files-note visually-hidden" data-testid="local-files-note">
         Your own record: a <code>.hea</code> with its <code>.dat</code> or <code>.mat</code>, a <code>.csv</code>, a
-        NumPy <code>.npy</code>, a DICOM waveform (<code>.dcm</code>), an SCP-ECG (<code>.scp</code>), or an HL7 aECG, GE
-        MUSE or Philips <code>.xml</code> — pick them together or drop them anywhere on the page. Files are read in this
-        browser; nothing is uploaded.
+        NumPy <code>.npy</code>, a DICOM waveform (<code>.dcm</code>), an SCP-ECG (<code>.scp</code>), or an HL7 aECG,
+        GE MUSE or Philips <code>.xml</code> — pick them together or drop them anywhere on the page. Files are read in
+        this browser; nothing is uploaded.
       </p>
       <NpyOptionsFields />
     </div>

@@ -8,7 +8,9 @@ import { fakeFile } from './testing/localFiles';
 
 const manifestText = readFileSync(new URL('../../../public/cases/manifest.json', import.meta.url), 'utf8');
 const serve: Fetch = async (url) =>
-  url === 'cases/manifest.json' ? new Response(manifestText, { status: 200 }) : new Response(new Uint8Array([1, 2, 3]), { status: 200 });
+  url === 'cases/manifest.json'
+    ? new Response(manifestText, { status: 200 })
+    : new Response(new Uint8Array([1, 2, 3]), { status: 200 });
 
 /** A window's location and history, reduced to what navigation uses. */
 function fakeBrowser(start: string) {
@@ -29,8 +31,12 @@ function fakeBrowser(start: string) {
 
 describe('urlWithCase', () => {
   it('sets or removes ?case= and keeps the other parameters and the hash', () => {
-    expect(urlWithCase('http://h/app/?backend=wasm#x', 'ptbxl-00262')).toBe('http://h/app/?backend=wasm&case=ptbxl-00262#x');
-    expect(urlWithCase('http://h/app/?case=ptbxl-00285&backend=wasm', 'ptbxl-00338')).toBe('http://h/app/?case=ptbxl-00338&backend=wasm');
+    expect(urlWithCase('http://h/app/?backend=wasm#x', 'ptbxl-00262')).toBe(
+      'http://h/app/?backend=wasm&case=ptbxl-00262#x',
+    );
+    expect(urlWithCase('http://h/app/?case=ptbxl-00285&backend=wasm', 'ptbxl-00338')).toBe(
+      'http://h/app/?case=ptbxl-00338&backend=wasm',
+    );
     expect(urlWithCase('http://h/app/?case=ptbxl-00285&backend=wasm', null)).toBe('http://h/app/?backend=wasm');
   });
 });

@@ -48,7 +48,10 @@ describe('loadCase', () => {
     await loadCase(store, null, {
       fetch: fakeFetch().fetch,
       openCase: () => {
-        throw new EcgError('bad-header', 'header says 12 signals, found 11 lines', { file: '00285_hr.hea', field: 'signals' });
+        throw new EcgError('bad-header', 'header says 12 signals, found 11 lines', {
+          file: '00285_hr.hea',
+          field: 'signals',
+        });
       },
     });
     const s = store.getState();

@@ -32,7 +32,18 @@ describe('the bundled manifest', () => {
 
   it('then a normal ECG, LBBB, RBBB and inferior MI, and the example study’s five more, each with its PTB-XL statements, report, source and license', () => {
     const byId = Object.fromEntries(manifest.cases.map((c) => [c.id, c]));
-    expect(manifest.cases.map((c) => c.id)).toEqual(['ptbxl-00285', 'ptbxl-00262', 'ptbxl-00338', 'ptbxl-00195', 'ptbxl-00290', 'ptbxl-00293', 'ptbxl-00419', 'ptbxl-00041', 'ptbxl-00030', 'ptbxl-00171']);
+    expect(manifest.cases.map((c) => c.id)).toEqual([
+      'ptbxl-00285',
+      'ptbxl-00262',
+      'ptbxl-00338',
+      'ptbxl-00195',
+      'ptbxl-00290',
+      'ptbxl-00293',
+      'ptbxl-00419',
+      'ptbxl-00041',
+      'ptbxl-00030',
+      'ptbxl-00171',
+    ]);
     expect(byId['ptbxl-00293'].diagnosis.scpCodes).toEqual({ NORM: 100, SR: 0 });
     expect(byId['ptbxl-00419'].diagnosis.scpCodes).toEqual({ NORM: 100, SR: 0 });
     expect(byId['ptbxl-00041'].diagnosis.scpCodes).toEqual({ LAFB: 100, SR: 0 });
@@ -46,7 +57,10 @@ describe('the bundled manifest', () => {
       expect(c.id, c.id).toBe(`ptbxl-${String(c.source.ecgId).padStart(5, '0')}`);
       expect(c.files, c.id).toEqual([`${c.record}.hea`, `${c.record}.dat`]);
       expect(c.diagnosis.report, c.id).toBeTruthy();
-      expect(c.diagnosis.statements.map((s) => s.code), c.id).toEqual(Object.keys(c.diagnosis.scpCodes ?? {}));
+      expect(
+        c.diagnosis.statements.map((s) => s.code),
+        c.id,
+      ).toEqual(Object.keys(c.diagnosis.scpCodes ?? {}));
       expect(c.license, c.id).toEqual({ name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' });
       expect(c.credit, c.id).toMatch(/Wagner P.*PTB-XL.*1\.0\.3/);
       expect(c.source.url, c.id).toBe('https://doi.org/10.13026/kfzx-aw45');

@@ -41,7 +41,11 @@ describe('openLocalFiles: the new formats', () => {
     npyOptionsStore.setState({ fsHz: 250, zscored: true });
     await openLocalFiles(store, [fakeFile('b.npy', spikyNpy(250))], { openCase });
     expect(store.getState().caseStatus).toBe('ready');
-    expect(store.getState().prepared?.record).toMatchObject({ format: 'npy', fsHz: 250, preprocessed: 'bandpassed-zscored' });
+    expect(store.getState().prepared?.record).toMatchObject({
+      format: 'npy',
+      fsHz: 250,
+      preprocessed: 'bandpassed-zscored',
+    });
   });
 
   it('a malformed .npy is a named error in the store', async () => {
@@ -51,8 +55,8 @@ describe('openLocalFiles: the new formats', () => {
     expect(store.getState().prepared).toBeNull(); // nothing was open, and nothing half-opened
   });
 
-  const root = sharedDataDir('opening the clinical-format samples through the app\'s file path');
-  it.skipIf(!root)('a DICOM file (its parser loaded on demand) opens with the device\'s report kept apart', async () => {
+  const root = sharedDataDir("opening the clinical-format samples through the app's file path");
+  it.skipIf(!root)("a DICOM file (its parser loaded on demand) opens with the device's report kept apart", async () => {
     const store = createAppStore();
     const bytes = new Uint8Array(readFileSync(join(root!, 'formats/dicom/waveform_ecg.dcm')));
     await openLocalFiles(store, [fakeFile('waveform_ecg.dcm', bytes)], { openCase });

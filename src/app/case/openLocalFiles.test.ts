@@ -11,7 +11,9 @@ import { fakeFile, fixtureFile } from './testing/localFiles';
 
 const manifestText = readFileSync(new URL('../../../public/cases/manifest.json', import.meta.url), 'utf8');
 const serve: Fetch = async (url) =>
-  url === 'cases/manifest.json' ? new Response(manifestText, { status: 200 }) : new Response(new Uint8Array([1, 2, 3]), { status: 200 });
+  url === 'cases/manifest.json'
+    ? new Response(manifestText, { status: 200 })
+    : new Response(new Uint8Array([1, 2, 3]), { status: 200 });
 
 describe('openLocalFiles', () => {
   it('runs the real files through the core pipeline into the store, with no manifest entry', async () => {
@@ -32,8 +34,12 @@ describe('openLocalFiles', () => {
     const before = syntheticPreparedEcg({ rrMs: 800 });
     const request = store.getState().caseLoadStarted('ptbxl-00262');
     store.getState().caseLoaded(request, before);
-    const dat = new Uint8Array(readFileSync(new URL('../../core/ecg/__fixtures__/ptbxl/00285_hr.dat', import.meta.url)));
-    await openLocalFiles(store, [fixtureFile('ptbxl/00285_hr.hea'), fakeFile('00285_hr.dat', dat.slice(0, 50_000))], { openCase });
+    const dat = new Uint8Array(
+      readFileSync(new URL('../../core/ecg/__fixtures__/ptbxl/00285_hr.dat', import.meta.url)),
+    );
+    await openLocalFiles(store, [fixtureFile('ptbxl/00285_hr.hea'), fakeFile('00285_hr.dat', dat.slice(0, 50_000))], {
+      openCase,
+    });
     const s = store.getState();
     expect(s.fileError?.file).toBe('00285_hr.dat');
     expect(s.fileError?.code).toBe('truncated-data');
@@ -51,7 +57,11 @@ describe('openLocalFiles', () => {
     const store = createAppStore();
     let release: () => void = () => {};
     const gate = new Promise<void>((r) => (release = r));
-    const slowFile = { name: 'slow.csv', size: 4, arrayBuffer: async () => (await gate, new Uint8Array([1, 2, 3, 4]).buffer) };
+    const slowFile = {
+      name: 'slow.csv',
+      size: 4,
+      arrayBuffer: async () => (await gate, new Uint8Array([1, 2, 3, 4]).buffer),
+    };
     const local = syntheticPreparedEcg({ rrMs: 700 });
     const opening = openLocalFiles(store, [slowFile], { openCase: () => local });
     expect(store.getState().openingFiles).toEqual(['slow.csv']);

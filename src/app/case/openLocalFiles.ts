@@ -12,7 +12,11 @@ import { type LocalFile, readLocalFiles } from './readLocalFiles';
  * the previous case, its grid and its prediction untouched. Whichever of a demo case or files was asked for last
  * wins: a demo case started meanwhile moves the attempt stamp on, and a parsed file takes a new case request.
  */
-export async function openLocalFiles(store: AppStore, files: readonly LocalFile[], deps: { openCase: OpenCase }): Promise<void> {
+export async function openLocalFiles(
+  store: AppStore,
+  files: readonly LocalFile[],
+  deps: { openCase: OpenCase },
+): Promise<void> {
   const names = files.map((f) => f.name);
   const attempt = store.getState().localFilesOpening(names);
   try {

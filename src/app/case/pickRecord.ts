@@ -19,7 +19,9 @@ const opensRecord = (name: string): boolean => /\.(hea|csv|npy|dcm|scp|xml)$/i.t
 
 /** Null when the names hold at most one record (then all of them are passed on, as before). */
 export function pickFirstRecord(names: readonly string[]): RecordPick | null {
-  const stems = [...new Set(names.filter(opensRecord).map(stemOf))].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  const stems = [...new Set(names.filter(opensRecord).map(stemOf))].sort((a, b) =>
+    a.localeCompare(b, undefined, { numeric: true }),
+  );
   if (stems.length < 2) return null;
   const [stem, ...others] = stems;
   return { stem, files: names.filter((n) => stemOf(n) === stem), others };

@@ -37,17 +37,26 @@ describe('readLocalFiles', () => {
     expect((await rejection(readLocalFiles(many))).message).toContain('one record at a time');
     expect(many.every((f) => f.reads === 0)).toBe(true);
 
-    const dup = await rejection(readLocalFiles([fakeFile('a.hea', new Uint8Array(1)), fakeFile('a.hea', new Uint8Array(2))]));
+    const dup = await rejection(
+      readLocalFiles([fakeFile('a.hea', new Uint8Array(1)), fakeFile('a.hea', new Uint8Array(2))]),
+    );
     expect(dup.toJSON()).toMatchObject({ code: 'unknown-format', file: 'a.hea' });
 
     const small = fakeFile('a.hea', new Uint8Array(1));
     const huge = fakeFile('huge.dat', new Uint8Array(1), MAX_INPUT_BYTES + 1);
-    expect((await rejection(readLocalFiles([small, huge]))).toJSON()).toMatchObject({ code: 'file-too-large', file: 'huge.dat' });
+    expect((await rejection(readLocalFiles([small, huge]))).toJSON()).toMatchObject({
+      code: 'file-too-large',
+      file: 'huge.dat',
+    });
     expect(small.reads + huge.reads).toBe(0);
   });
 
   it('names the file the browser could not read', async () => {
-    const gone: LocalFile = { name: 'x.dat', size: 10, arrayBuffer: () => Promise.reject(new DOMException('file was moved', 'NotReadableError')) };
+    const gone: LocalFile = {
+      name: 'x.dat',
+      size: 10,
+      arrayBuffer: () => Promise.reject(new DOMException('file was moved', 'NotReadableError')),
+    };
     const e = await rejection(readLocalFiles([fakeFile('x.hea', new Uint8Array(1)), gone]));
     expect(e.toJSON()).toMatchObject({ code: 'missing-file', file: 'x.dat' });
     expect(e.message).toContain('file was moved');

@@ -31,7 +31,8 @@ export async function readLocalFiles(files: readonly LocalFile[]): Promise<Recor
   }
   const seen = new Set<string>();
   for (const f of files) {
-    if (seen.has(f.name)) throw new EcgError('unknown-format', 'two files have this name; open one record at a time', { file: f.name });
+    if (seen.has(f.name))
+      throw new EcgError('unknown-format', 'two files have this name; open one record at a time', { file: f.name });
     seen.add(f.name);
     checkFileSize(f.size, f.name);
   }
@@ -42,7 +43,11 @@ export async function readLocalFiles(files: readonly LocalFile[]): Promise<Recor
       } catch (e) {
         const why = e instanceof Error ? e.message || e.name : String(e);
         // A dropped folder arrives as a File whose reading fails: say so rather than only the browser's words.
-        throw new EcgError('missing-file', `the browser could not read the file (${why}); a folder cannot be opened, drop the record's files themselves`, { file: f.name });
+        throw new EcgError(
+          'missing-file',
+          `the browser could not read the file (${why}); a folder cannot be opened, drop the record's files themselves`,
+          { file: f.name },
+        );
       }
     }),
   );

@@ -8,7 +8,9 @@ describe('Challenge diagnoses by name', () => {
   it('names known codes and keeps unknown ones visible', () => {
     expect(snomedName('445118002')).toBe('left anterior fascicular block');
     expect(snomedName('1')).toBe('SNOMED CT 1');
-    expect(nameDiagnoses('Dx: 426783006,445118002')).toBe('Dx: sinus rhythm, left anterior fascicular block (SNOMED CT 426783006, 445118002)');
+    expect(nameDiagnoses('Dx: 426783006,445118002')).toBe(
+      'Dx: sinus rhythm, left anterior fascicular block (SNOMED CT 426783006, 445118002)',
+    );
     expect(nameDiagnoses('Age: 56')).toBe('Age: 56');
   });
 });
@@ -24,7 +26,12 @@ describe.skipIf(!data)('the Challenge headers in ../shared/data', () => {
         else if (e.name.endsWith('.hea')) {
           for (const line of readFileSync(p, 'utf8').split('\n')) {
             const m = /^#\s*Dx:\s*(.+)$/.exec(line.trim());
-            if (m) m[1].split(',').map((c) => c.trim()).filter(Boolean).forEach((c) => codes.add(c));
+            if (m)
+              m[1]
+                .split(',')
+                .map((c) => c.trim())
+                .filter(Boolean)
+                .forEach((c) => codes.add(c));
           }
         }
       }

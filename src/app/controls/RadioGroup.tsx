@@ -25,7 +25,14 @@ interface RadioGroupProps<V extends string> {
  * The one radio group of the app: segmented buttons with the full WAI-ARIA radio-group keyboard model (radioKeys.ts):
  * Tab enters at the checked radio, arrows move and check, Home / End jump, disabled radios are skipped.
  */
-export function RadioGroup<V extends string>({ label, value, options, onChange, disabled = false, className = 'segmented' }: RadioGroupProps<V>) {
+export function RadioGroup<V extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  disabled = false,
+  className = 'segmented',
+}: RadioGroupProps<V>) {
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const off = options.map((o) => disabled || !!o.disabled);
   const stop = tabStopIndex(

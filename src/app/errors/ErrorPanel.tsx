@@ -7,11 +7,15 @@ const HINTS: Partial<Record<AppError['code'], string>> = {
   'unknown-case': 'Pick one of the bundled cases.',
   unexpected: 'This is a bug in the app. The message below helps to find it.',
   'model-load': 'The model files could not be fetched or read. The ECG itself is unaffected; reload to try again.',
-  'model-integrity': 'A model file is not the one this app was built with (its SHA-256 differs from the recorded one), so no prediction or explanation runs on it. Reload; if it persists, the installation is damaged.',
-  'backend-unavailable': 'This browser cannot run the model on the backend asked for. Remove ?backend= from the address to pick one automatically.',
+  'model-integrity':
+    'A model file is not the one this app was built with (its SHA-256 differs from the recorded one), so no prediction or explanation runs on it. Reload; if it persists, the installation is damaged.',
+  'backend-unavailable':
+    'This browser cannot run the model on the backend asked for. Remove ?backend= from the address to pick one automatically.',
   'no-backend': 'This browser offers none of WebGPU, WebGL, WebAssembly or plain JavaScript for the model.',
-  'worker-failed': 'The background worker that runs the model stopped. It is restarted automatically: run the job again. If it keeps stopping, reload the page.',
-  'backend-lost': 'The graphics device the model ran on was lost and no other backend could take over. Reload the page.',
+  'worker-failed':
+    'The background worker that runs the model stopped. It is restarted automatically: run the job again. If it keeps stopping, reload the page.',
+  'backend-lost':
+    'The graphics device the model ran on was lost and no other backend could take over. Reload the page.',
   'bad-input': 'The model window does not have the shape the model expects.',
   'bad-heart-asset': 'The bundled heart geometry is damaged; the ECG views are unaffected. Reload to fetch it again.',
 };

@@ -3,7 +3,8 @@ import { CodedError, type CodedErrorJson, type EcgErrorCode } from '../../core/e
 import type { WorkerErrorCode } from '../../worker/protocol';
 
 /** Codes the app adds to the core's: things that go wrong before or around parsing. */
-export type AppOnlyErrorCode = 'network' | 'bad-manifest' | 'unknown-case' | 'unexpected' | 'bad-study-file' | 'bad-stored-data';
+export type AppOnlyErrorCode =
+  'network' | 'bad-manifest' | 'unknown-case' | 'unexpected' | 'bad-study-file' | 'bad-stored-data';
 /** The core's codes (records, heart geometry), the app's own, and the inference worker's (src/worker/protocol.ts). */
 export type AppErrorCode = EcgErrorCode | GeometryErrorCode | AppOnlyErrorCode | WorkerErrorCode;
 

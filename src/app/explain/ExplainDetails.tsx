@@ -17,8 +17,16 @@ import { FaithfulnessPanel } from './FaithfulnessPanel';
 import { useAttributionView } from './useAttributionView';
 
 const SOURCES: Array<{ value: ExplainSource; label: string; title: string }> = [
-  { value: 'ecg12', label: '12-lead model', title: 'Explain the 12-lead classifier; eq. 2 maps its attributions onto the CineECG trajectory (paper Fig. 4c)' },
-  { value: 'cine3', label: 'CineECG model', title: 'Explain the twin classifier that reads the 3D trajectory itself (paper Fig. 4b)' },
+  {
+    value: 'ecg12',
+    label: '12-lead model',
+    title: 'Explain the 12-lead classifier; eq. 2 maps its attributions onto the CineECG trajectory (paper Fig. 4c)',
+  },
+  {
+    value: 'cine3',
+    label: 'CineECG model',
+    title: 'Explain the twin classifier that reads the 3D trajectory itself (paper Fig. 4b)',
+  },
 ];
 
 const MAP_STYLES = [
@@ -62,7 +70,9 @@ export function ExplainDetails({ running, open = true }: { running: boolean; ope
         onChange={(v) => appStore.getState().setExplainSource(v)}
         options={SOURCES.map((src) => {
           const unavailable = src.value === 'cine3' && twin.status !== 'ready';
-          const title = unavailable ? `The CineECG model is ${twin.status === 'error' ? `unavailable: ${twin.error?.message}` : 'loading'}` : src.title;
+          const title = unavailable
+            ? `The CineECG model is ${twin.status === 'error' ? `unavailable: ${twin.error?.message}` : 'loading'}`
+            : src.title;
           return { value: src.value, label: src.label, title, disabled: unavailable };
         })}
       />
@@ -80,12 +90,30 @@ export function ExplainDetails({ running, open = true }: { running: boolean; ope
       {open && view && explanation && prepared && (
         <figure className="attribution-figure">
           <div className="panel-toolbar">
-            <RadioGroup label="Attribution display" value={display} options={DISPLAYS} onChange={(v) => appStore.getState().setAttributionDisplay(v)} />
-            <RadioGroup label="Map style" value={mapStyle} options={MAP_STYLES} onChange={(v) => appStore.getState().setMapStyle(v)} />
+            <RadioGroup
+              label="Attribution display"
+              value={display}
+              options={DISPLAYS}
+              onChange={(v) => appStore.getState().setAttributionDisplay(v)}
+            />
+            <RadioGroup
+              label="Map style"
+              value={mapStyle}
+              options={MAP_STYLES}
+              onChange={(v) => appStore.getState().setMapStyle(v)}
+            />
             {mapStyle === 'curves' && (
               <label className="threshold">
                 <span>Threshold</span>
-                <input type="range" min={0} max={1} step={0.01} value={threshold} aria-label="Threshold" onChange={(e) => appStore.getState().setThreshold(Number(e.target.value))} />
+                <input
+                  type="range"
+                  min={0}
+                  max={1}
+                  step={0.01}
+                  value={threshold}
+                  aria-label="Threshold"
+                  onChange={(e) => appStore.getState().setThreshold(Number(e.target.value))}
+                />
                 <span className="muted" data-testid="threshold-readout">
                   {threshold.toFixed(2)}: keeps {Math.round(fractionAbove(view, threshold) * 100)}% of samples
                 </span>
@@ -95,12 +123,27 @@ export function ExplainDetails({ running, open = true }: { running: boolean; ope
               Download JSON
             </button>
           </div>
-          <AttributionMap view={view} leadNames={C === 12 ? STANDARD_LEADS : ['x (L)', 'y (P)', 'z (S)']} fsHz={prepared.fsHz} style={mapStyle} threshold={threshold} input={explanation.source === 'cine3' ? null : prepared.window} label={`${METHOD_LABELS[explanation.method]} attributions of the ${explanation.source === 'cine3' ? 'CineECG model per trajectory axis' : '12-lead model per lead'} over the 400 ms window`} />
+          <AttributionMap
+            view={view}
+            leadNames={C === 12 ? STANDARD_LEADS : ['x (L)', 'y (P)', 'z (S)']}
+            fsHz={prepared.fsHz}
+            style={mapStyle}
+            threshold={threshold}
+            input={explanation.source === 'cine3' ? null : prepared.window}
+            label={`${METHOD_LABELS[explanation.method]} attributions of the ${explanation.source === 'cine3' ? 'CineECG model per trajectory axis' : '12-lead model per lead'} over the 400 ms window`}
+          />
           <figcaption className="muted">
             {display === 'signed'
               ? `Φ = (A_abnormal − A_normal)/2 per lead; red = evidence for abnormal, blue = for normal; ±1 = ${view.scale.toPrecision(3)} logit units.`
               : `Paper 3.6 ${display} post-processing (sign flipped for a case the model calls normal), 1 = strongest.`}{' '}
-            Φd(t) = Σ leads Φ / max |Σ leads Φ| (eq. 2) colors the CineECG trajectory. {explanation.refining ? <span data-testid="refining">refining… ({explanation.refining.copiesDone} of {explanation.refining.copies} noisy copies so far)</span> : describeDelta(explanation.delta)}
+            Φd(t) = Σ leads Φ / max |Σ leads Φ| (eq. 2) colors the CineECG trajectory.{' '}
+            {explanation.refining ? (
+              <span data-testid="refining">
+                refining… ({explanation.refining.copiesDone} of {explanation.refining.copies} noisy copies so far)
+              </span>
+            ) : (
+              describeDelta(explanation.delta)
+            )}
           </figcaption>
         </figure>
       )}

@@ -15,7 +15,12 @@ import { PanelBoundary } from '../faults/PanelBoundary';
 import { useExplainEstimate } from './useExplainEstimate';
 
 /** Short method names for the compact bar; the full name is the button's title and the live region's text. */
-const SHORT: Record<(typeof EXPLAIN_METHODS)[number], string> = { ig: 'IG', gradshap: 'Gradient SHAP', kernelshap: 'Kernel SHAP', lime: 'LIME' };
+const SHORT: Record<(typeof EXPLAIN_METHODS)[number], string> = {
+  ig: 'IG',
+  gradshap: 'Gradient SHAP',
+  kernelshap: 'Kernel SHAP',
+  lime: 'LIME',
+};
 
 /**
  * The explanation controls as one compact bar above the views: method, Explain (with how long it should take on this
@@ -40,7 +45,19 @@ export function ExplainPanel() {
   useEffect(() => void (status === 'error' && setOpen(true)), [status]);
 
   return (
-    <section className="explain-panel" aria-labelledby="explain-title" data-testid="explain" data-explain-status={status} data-refining={explanation?.refining ? 'true' : undefined} data-estimate-ms={estimate ? Math.round(estimate.ms) : undefined} {...(explanation && { 'data-explain-ms': String(explanation.ms), 'data-explain-backend': explanation.backend, 'data-explain-method': explanation.method })}>
+    <section
+      className="explain-panel"
+      aria-labelledby="explain-title"
+      data-testid="explain"
+      data-explain-status={status}
+      data-refining={explanation?.refining ? 'true' : undefined}
+      data-estimate-ms={estimate ? Math.round(estimate.ms) : undefined}
+      {...(explanation && {
+        'data-explain-ms': String(explanation.ms),
+        'data-explain-backend': explanation.backend,
+        'data-explain-method': explanation.method,
+      })}
+    >
       <div className="explain-bar">
         <h2 id="explain-title" className="panel-title explain-title">
           Why?
@@ -49,7 +66,12 @@ export function ExplainPanel() {
           label="Attribution method"
           value={method}
           disabled={running}
-          options={EXPLAIN_METHODS.map((m) => ({ value: m, label: SHORT[m], title: METHOD_LABELS[m], ariaLabel: METHOD_LABELS[m] }))}
+          options={EXPLAIN_METHODS.map((m) => ({
+            value: m,
+            label: SHORT[m],
+            title: METHOD_LABELS[m],
+            ariaLabel: METHOD_LABELS[m],
+          }))}
           onChange={(m) => appStore.getState().setExplainMethod(m)}
         />
         {running ? (
@@ -57,12 +79,26 @@ export function ExplainPanel() {
             Cancel
           </button>
         ) : (
-          <button type="button" className="button primary" disabled={!canRun} onClick={() => controller?.run()} title={`Explain with ${METHOD_LABELS[method]} (key E)`}>
+          <button
+            type="button"
+            className="button primary"
+            disabled={!canRun}
+            onClick={() => controller?.run()}
+            title={`Explain with ${METHOD_LABELS[method]} (key E)`}
+          >
             Explain with {METHOD_LABELS[method]}
           </button>
         )}
         {!running && estimate && (
-          <span className="muted explain-estimate" data-testid="explain-estimate" title={estimate.basis === 'previous-run' ? 'From the speed of the last run on this backend' : 'From the time of one input gradient, measured when the model loaded'}>
+          <span
+            className="muted explain-estimate"
+            data-testid="explain-estimate"
+            title={
+              estimate.basis === 'previous-run'
+                ? 'From the speed of the last run on this backend'
+                : 'From the time of one input gradient, measured when the model loaded'
+            }
+          >
             {describeDuration(estimate.ms)} on {loaded?.backend}
           </span>
         )}
@@ -70,7 +106,13 @@ export function ExplainPanel() {
         <ExplainStatus />
         <PrintSettings />
         <ShareBar />
-        <button type="button" className="button explain-more" aria-expanded={open} aria-controls="explain-drawer" onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="button explain-more"
+          aria-expanded={open}
+          aria-controls="explain-drawer"
+          onClick={() => setOpen(!open)}
+        >
           {open ? 'Hide details' : 'Details'}
         </button>
       </div>

@@ -37,7 +37,9 @@ export function ExplainProgressOverlay({ estimateMs }: { estimateMs: number | nu
       <div className="explain-overlay-bar" aria-hidden="true">
         <span style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
       </div>
-      <p className="muted explain-overlay-eta">{left === null ? 'Measuring the speed of this backend…' : `${describeDuration(left)} left`}</p>
+      <p className="muted explain-overlay-eta">
+        {left === null ? 'Measuring the speed of this backend…' : `${describeDuration(left)} left`}
+      </p>
       <button type="button" className="button" onClick={() => explainControllerOf(appStore)?.cancel()}>
         Cancel
       </button>

@@ -16,7 +16,8 @@ export function ExplainStatus() {
   const pct = Math.round((progress?.fraction ?? 0) * 100);
   let text = '';
   if (job) text = `${METHOD_LABELS[job.method]} on ${loaded?.backend ?? '…'}: ${progress?.phase ?? 'starting'} ${pct}%`;
-  else if (status === 'done' && explanation) text = `Explanation ready: ${METHOD_LABELS[explanation.method]} on ${explanation.backend} in ${formatMs(explanation.ms)}; shown on the grid, the beat panel and the 3D trajectory.`;
+  else if (status === 'done' && explanation)
+    text = `Explanation ready: ${METHOD_LABELS[explanation.method]} on ${explanation.backend} in ${formatMs(explanation.ms)}; shown on the grid, the beat panel and the 3D trajectory.`;
   else if (status === 'cancelled') text = 'Cancelled.';
   return (
     <span className="explain-status" role="status" aria-live="polite" data-testid="explain-status">

@@ -18,7 +18,8 @@ export function PrintSettings() {
     .join(', ');
   return (
     <p className="print-only print-settings" data-testid="print-settings">
-      Method: {METHOD_LABELS[explanation.method]} of the {explanation.source === 'cine3' ? 'CineECG model' : '12-lead model'} ({params}) on {explanation.backend}; shown as{' '}
+      Method: {METHOD_LABELS[explanation.method]} of the{' '}
+      {explanation.source === 'cine3' ? 'CineECG model' : '12-lead model'} ({params}) on {explanation.backend}; shown as{' '}
       {display === 'signed' ? 'signed Φ' : `${display} Φ`}, curves threshold {threshold.toFixed(2)}. {paper}
     </p>
   );

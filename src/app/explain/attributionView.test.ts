@@ -17,7 +17,9 @@ describe('attributionView', () => {
     expect(Array.from(attributionView([a0, a1], 2, 'positive', 'abnormal').cells)).toEqual([1, 0, 0.5, 0.5]);
     expect(Array.from(attributionView([a0, a1], 2, 'positive', 'normal').cells)).toEqual([0, 1, 0, 0]);
     expect(Array.from(attributionView([a0, a1], 2, 'absolute', 'abnormal').cells)).toEqual([0.5, 1, 0.25, 0.25]);
-    expect(Array.from(attributionView([a0, a1], 2, 'scaled', 'abnormal').cells)).toEqual([1, 0, 2.5 / 3, 2.5 / 3].map((x) => Math.fround(x)));
+    expect(Array.from(attributionView([a0, a1], 2, 'scaled', 'abnormal').cells)).toEqual(
+      [1, 0, 2.5 / 3, 2.5 / 3].map((x) => Math.fround(x)),
+    );
     // eq. 2 does not depend on the display
     expect(Array.from(attributionView([a0, a1], 2, 'absolute', 'normal').mapped)).toEqual([-1, 1]);
   });

@@ -19,7 +19,12 @@ export interface AttributionView {
  * From the worker's A⁰, A¹ to the values drawn, with one colour scale shared by all leads (a lead's colour is
  * comparable with another's). Post-processed values are divided by their own maximum so that 1 is the strongest.
  */
-export function attributionView(a: [Float32Array, Float32Array], C: number, display: AttributionDisplay, caseLabel: 'normal' | 'abnormal'): AttributionView {
+export function attributionView(
+  a: [Float32Array, Float32Array],
+  C: number,
+  display: AttributionDisplay,
+  caseLabel: 'normal' | 'abnormal',
+): AttributionView {
   const phi = bipolarPhi(a[0], a[1]);
   const T = phi.length / C;
   let scale = 0;

@@ -5,11 +5,24 @@ import { createAppStore } from '../store/appStore';
 import { syntheticPreparedEcg } from '../testing/syntheticEcg';
 import { connectExplain } from './connectExplain';
 
-const READY_MODEL = { timeSteps: 200, channels: 12, classNames: ['normal', 'abnormal'], params: 1, tfjsVersion: '4.22.0' };
+const READY_MODEL = {
+  timeSteps: 200,
+  channels: 12,
+  classNames: ['normal', 'abnormal'],
+  params: 1,
+  tfjsVersion: '4.22.0',
+};
 
 /** A client whose explain jobs the test finishes by hand. */
 function fakeClient() {
-  const jobs: Array<{ id: number; method: string; C: number; model?: string; finish: (r: ExplanationResponse) => void; fail: (e: InferenceFailure) => void }> = [];
+  const jobs: Array<{
+    id: number;
+    method: string;
+    C: number;
+    model?: string;
+    finish: (r: ExplanationResponse) => void;
+    fail: (e: InferenceFailure) => void;
+  }> = [];
   const cancelled: number[] = [];
   let next = 1;
   const client = {
@@ -30,12 +43,34 @@ function readyStore() {
   const store = createAppStore();
   const request = store.getState().caseLoadStarted(null);
   store.getState().caseLoaded(request, syntheticPreparedEcg());
-  store.getState().modelLoaded({ backend: 'cpu', backendMs: 1, loadMs: 1, warmUpMs: 1, skipped: [], choice: 'requested', timings: [], model: READY_MODEL });
+  store
+    .getState()
+    .modelLoaded({
+      backend: 'cpu',
+      backendMs: 1,
+      loadMs: 1,
+      warmUpMs: 1,
+      skipped: [],
+      choice: 'requested',
+      timings: [],
+      model: READY_MODEL,
+    });
   return store;
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
-const answer = (id: number): ExplanationResponse => ({ type: 'explanation', id, method: 'ig', attributions: [new Float32Array(2400), new Float32Array(2400)], delta: [0, 0], logits: [0, 1], baselineLogits: [0, 0], params: {}, backend: 'cpu', ms: 5 });
+const answer = (id: number): ExplanationResponse => ({
+  type: 'explanation',
+  id,
+  method: 'ig',
+  attributions: [new Float32Array(2400), new Float32Array(2400)],
+  delta: [0, 0],
+  logits: [0, 1],
+  baselineLogits: [0, 0],
+  params: {},
+  backend: 'cpu',
+  ms: 5,
+});
 
 describe('connectExplain', () => {
   it('runs one job at a time, stores the result with its model and timing, and cancels on a new case', async () => {
@@ -50,7 +85,9 @@ describe('connectExplain', () => {
     await settle();
     expect(store.getState().explainStatus).toBe('done');
     expect(store.getState().explanations['ecg12:ig']).toMatchObject({ source: 'ecg12', ms: 5 });
-    expect(store.getState().explainTimings).toEqual([{ method: 'ig', source: 'ecg12', backend: 'cpu', ms: 5, params: {} }]);
+    expect(store.getState().explainTimings).toEqual([
+      { method: 'ig', source: 'ecg12', backend: 'cpu', ms: 5, params: {} },
+    ]);
 
     c.run();
     store.getState().caseLoadStarted(null); // a new case: the running job is cancelled, old explanations dropped
@@ -76,9 +113,18 @@ describe('connectExplain', () => {
     const fake = fakeClient();
     const c = connectExplain(store, fake.client);
     c.run();
-    fake.jobs[0].fail(new InferenceFailure({ code: 'worker-failed', message: 'the inference worker stopped during explain (terminated); it was restarted: try again' }));
+    fake.jobs[0].fail(
+      new InferenceFailure({
+        code: 'worker-failed',
+        message: 'the inference worker stopped during explain (terminated); it was restarted: try again',
+      }),
+    );
     await settle();
-    expect(store.getState()).toMatchObject({ explainStatus: 'error', explainJob: null, explainError: { code: 'worker-failed' } });
+    expect(store.getState()).toMatchObject({
+      explainStatus: 'error',
+      explainJob: null,
+      explainError: { code: 'worker-failed' },
+    });
     c.run();
     expect(fake.jobs).toHaveLength(2);
   });

@@ -43,10 +43,18 @@ export function connectExplain(store: AppStore, client: InferenceClient): Explai
         return store.getState().explainRefused(toAppError(e));
       }
       const T = input.length / C;
-      const job = client.explain(method, input, T, C, s.explainParams[method], (p) => {
-        store.getState().explainProgressed(job.id, p.fraction, p.phase);
-        if (p.partial) store.getState().explainRefining(job.id, p.partial);
-      }, source === 'cine3' ? TWIN_KEY : undefined);
+      const job = client.explain(
+        method,
+        input,
+        T,
+        C,
+        s.explainParams[method],
+        (p) => {
+          store.getState().explainProgressed(job.id, p.fraction, p.phase);
+          if (p.partial) store.getState().explainRefining(job.id, p.partial);
+        },
+        source === 'cine3' ? TWIN_KEY : undefined,
+      );
       store.getState().explainStarted({ id: job.id, method, caseRequest: s.caseRequest, source });
       job.result.then(
         ({ type: _t, id: _id, ...result }) => store.getState().explainDone(job.id, result),

@@ -9,7 +9,13 @@ import { syntheticPreparedEcg } from '../testing/syntheticEcg';
 import { connectExplain } from './connectExplain';
 import { connectFaithfulness, RANDOMISATION_SEED } from './connectFaithfulness';
 
-const READY_MODEL = { timeSteps: 200, channels: 12, classNames: ['normal', 'abnormal'], params: 1, tfjsVersion: '4.22.0' };
+const READY_MODEL = {
+  timeSteps: 200,
+  channels: 12,
+  classNames: ['normal', 'abnormal'],
+  params: 1,
+  tfjsVersion: '4.22.0',
+};
 const N = 2400;
 
 type Deferred<R> = { finish: (r: R) => void; fail: (e: InferenceFailure) => void };
@@ -22,8 +28,19 @@ function deferred<R>(): Deferred<R> & { result: Promise<R> } {
 
 /** A client whose jobs the test answers by hand; it records what each request carried. */
 function fakeClient() {
-  const explains: Array<{ id: number; method: string; model?: string; params: unknown } & Deferred<ExplanationResponse>> = [];
-  const curves: Array<{ id: number; importance: Float32Array; C: number; steps: number; targetClass: 0 | 1; model?: string } & Deferred<CurvesResponse>> = [];
+  const explains: Array<
+    { id: number; method: string; model?: string; params: unknown } & Deferred<ExplanationResponse>
+  > = [];
+  const curves: Array<
+    {
+      id: number;
+      importance: Float32Array;
+      C: number;
+      steps: number;
+      targetClass: 0 | 1;
+      model?: string;
+    } & Deferred<CurvesResponse>
+  > = [];
   const extras: Array<{ key: string; url: string; seed?: number }> = [];
   const cancelled: number[] = [];
   let next = 1;
@@ -40,7 +57,10 @@ function fakeClient() {
       curves.push({ id, importance, C, steps: o.steps, targetClass: o.targetClass, model: o.model, ...d });
       return { id, result: d.result };
     },
-    loadExtra: async (key, url, seed) => (extras.push({ key, url, seed }), { type: 'extra-ready', id: 0, key, model: READY_MODEL, loadMs: 1 }),
+    loadExtra: async (key, url, seed) => (
+      extras.push({ key, url, seed }),
+      { type: 'extra-ready', id: 0, key, model: READY_MODEL, loadMs: 1 }
+    ),
     cancel: async (id) => (cancelled.push(id), true),
   } as Partial<InferenceClient> as InferenceClient;
   return { client, explains, curves, extras, cancelled };
@@ -50,14 +70,47 @@ function readyStore() {
   const store = createAppStore();
   const request = store.getState().caseLoadStarted(null);
   store.getState().caseLoaded(request, syntheticPreparedEcg());
-  store.getState().modelLoaded({ backend: 'cpu', backendMs: 1, loadMs: 1, warmUpMs: 1, skipped: [], choice: 'requested', timings: [], model: READY_MODEL });
+  store
+    .getState()
+    .modelLoaded({
+      backend: 'cpu',
+      backendMs: 1,
+      loadMs: 1,
+      warmUpMs: 1,
+      skipped: [],
+      choice: 'requested',
+      timings: [],
+      model: READY_MODEL,
+    });
   return store;
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 const ramp = (k: number) => Float32Array.from({ length: N }, (_, i) => ((i * 7919) % N) * k);
-const explanation = (id: number, a1: Float32Array, logits: [number, number]): ExplanationResponse => ({ type: 'explanation', id, method: 'ig', attributions: [new Float32Array(N), a1], delta: [0, 0], logits, baselineLogits: [0, 0], params: {}, backend: 'cpu', ms: 5 });
-const curvesAnswer = (id: number): CurvesResponse => ({ type: 'curves', id, fractions: [0, 1], deletion: [2, 0], insertion: [0, 2], deletionAuc: 1, insertionAuc: 1, targetClass: 1, backend: 'cpu', ms: 3 });
+const explanation = (id: number, a1: Float32Array, logits: [number, number]): ExplanationResponse => ({
+  type: 'explanation',
+  id,
+  method: 'ig',
+  attributions: [new Float32Array(N), a1],
+  delta: [0, 0],
+  logits,
+  baselineLogits: [0, 0],
+  params: {},
+  backend: 'cpu',
+  ms: 5,
+});
+const curvesAnswer = (id: number): CurvesResponse => ({
+  type: 'curves',
+  id,
+  fractions: [0, 1],
+  deletion: [2, 0],
+  insertion: [0, 2],
+  deletionAuc: 1,
+  insertionAuc: 1,
+  targetClass: 1,
+  backend: 'cpu',
+  ms: 3,
+});
 
 describe('connectFaithfulness', () => {
   it('after the final map, asks the worker for the curves of the predicted class, ranked by its evidence (Φ and the mapped Φd); shows them for that map only', async () => {
@@ -80,14 +133,28 @@ describe('connectFaithfulness', () => {
     expect(Array.from(fake.curves[0].importance)).toEqual(Array.from(phi, (v) => -v));
     // Φd of eq. 2 (one value per sample time), its evidence for "normal", given to all 12 leads.
     expect(fake.curves[1]).toMatchObject({ C: 12, steps: 20, targetClass: 0 });
-    expect(Array.from(fake.curves[1].importance)).toEqual(Array.from(expandOverChannels(Array.from(mappedPhi(phi, 12), (v) => -v), 12)));
-    expect(selectFaithfulness(store.getState())).toMatchObject({ status: 'running', params: { steps: 8, noiseSamples: 2 } });
+    expect(Array.from(fake.curves[1].importance)).toEqual(
+      Array.from(
+        expandOverChannels(
+          Array.from(mappedPhi(phi, 12), (v) => -v),
+          12,
+        ),
+      ),
+    );
+    expect(selectFaithfulness(store.getState())).toMatchObject({
+      status: 'running',
+      params: { steps: 8, noiseSamples: 2 },
+    });
     fake.curves[0].finish(curvesAnswer(fake.curves[0].id));
     await settle();
     expect(selectFaithfulness(store.getState())?.status).toBe('running'); // until both are in
     fake.curves[1].finish({ ...curvesAnswer(fake.curves[1].id), deletionAuc: 0.5 });
     await settle();
-    expect(selectFaithfulness(store.getState())).toMatchObject({ status: 'done', result: { deletionAuc: 1, insertionAuc: 1, ms: 3 }, mapped: { deletionAuc: 0.5 } });
+    expect(selectFaithfulness(store.getState())).toMatchObject({
+      status: 'done',
+      result: { deletionAuc: 1, insertionAuc: 1, ms: 3 },
+      mapped: { deletionAuc: 0.5 },
+    });
     expect(fake.curves).toHaveLength(2); // no further request for the same map
 
     // A new run of the same method replaces the map: its curves are asked for again, the old ones no longer shown.
@@ -111,7 +178,10 @@ describe('connectFaithfulness', () => {
     const store = readyStore();
     const fake = fakeClient();
     const explain = connectExplain(store, fake.client);
-    const c = connectFaithfulness(store, fake.client, { ecg12: 'http://x/ecg12/model.json', cine3: 'http://x/cine3/model.json' });
+    const c = connectFaithfulness(store, fake.client, {
+      ecg12: 'http://x/ecg12/model.json',
+      cine3: 'http://x/cine3/model.json',
+    });
     store.getState().setExplainParams('ig', { steps: 8 });
     explain.run();
     const a1 = ramp(1);
@@ -120,10 +190,18 @@ describe('connectFaithfulness', () => {
     c.runRandomisation();
     expect(selectRandomisation(store.getState())?.status).toBe('loading');
     await settle();
-    expect(fake.extras).toEqual([{ key: 'ecg12-randomised', url: 'http://x/ecg12/model.json', seed: RANDOMISATION_SEED }]);
+    expect(fake.extras).toEqual([
+      { key: 'ecg12-randomised', url: 'http://x/ecg12/model.json', seed: RANDOMISATION_SEED },
+    ]);
     expect(fake.explains[1]).toMatchObject({ method: 'ig', model: 'ecg12-randomised', params: { steps: 8 } });
     // The randomised map is the real one reversed in rank: ρ = −1 (signed), and of magnitudes too (all ≥ 0).
-    fake.explains[1].finish(explanation(fake.explains[1].id, Float32Array.from(a1, (v) => 3000 - v), [0, 0]));
+    fake.explains[1].finish(
+      explanation(
+        fake.explains[1].id,
+        Float32Array.from(a1, (v) => 3000 - v),
+        [0, 0],
+      ),
+    );
     await settle();
     const r = selectRandomisation(store.getState())!;
     expect(r.status).toBe('done');

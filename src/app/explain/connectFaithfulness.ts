@@ -1,4 +1,9 @@
-import { DEFAULT_FAITHFULNESS_STEPS, evidenceFor, expandOverChannels, randomisationCorrelation } from '../../core/eval/faithfulness';
+import {
+  DEFAULT_FAITHFULNESS_STEPS,
+  evidenceFor,
+  expandOverChannels,
+  randomisationCorrelation,
+} from '../../core/eval/faithfulness';
 import { modelInputOf } from '../../core/model/model-input';
 import { bipolarPhi, mappedPhi } from '../../core/xai/mapping';
 import { type InferenceClient, InferenceFailure } from '../../worker/client';
@@ -38,7 +43,11 @@ function inputOf(s: AppState, e: CaseExplanation): { x: Float32Array; C: number;
  * finished, so "Explanation ready" never waits for it; a new case cancels it. Also runs, on request, the
  * model-randomisation check (Adebayo et al. 2018) with a seeded re-initialised copy of the explained model.
  */
-export function connectFaithfulness(store: AppStore, client: InferenceClient, modelUrls: { ecg12: string; cine3: string }): FaithfulnessController {
+export function connectFaithfulness(
+  store: AppStore,
+  client: InferenceClient,
+  modelUrls: { ecg12: string; cine3: string },
+): FaithfulnessController {
   const running = new Set<number>();
   const randomModels = new Map<string, Promise<unknown>>();
   let lastCase = store.getState().caseRequest;
@@ -53,13 +62,28 @@ export function connectFaithfulness(store: AppStore, client: InferenceClient, mo
     const key = faithfulnessKey(e);
     const params = s.explainParams[e.method];
     const input = inputOf(s, e);
-    if (!input) return s.faithfulnessSet(key, { of: e, params, status: 'error', error: 'the model’s input for this case is not available' });
+    if (!input)
+      return s.faithfulnessSet(key, {
+        of: e,
+        params,
+        status: 'error',
+        error: 'the model’s input for this case is not available',
+      });
     const target = predictedClassOf(e);
     const phi = bipolarPhi(e.attributions[0], e.attributions[1]);
     const T = input.x.length / input.C;
     const opts = { steps: DEFAULT_FAITHFULNESS_STEPS, targetClass: target, model: input.model };
     const job = client.faithfulness(input.x, evidenceFor(phi, target), T, input.C, opts);
-    const mappedJob = e.source === 'ecg12' ? client.faithfulness(input.x, expandOverChannels(evidenceFor(mappedPhi(phi, input.C), target), input.C), T, input.C, opts) : null;
+    const mappedJob =
+      e.source === 'ecg12'
+        ? client.faithfulness(
+            input.x,
+            expandOverChannels(evidenceFor(mappedPhi(phi, input.C), target), input.C),
+            T,
+            input.C,
+            opts,
+          )
+        : null;
     const ids = [job.id, ...(mappedJob ? [mappedJob.id] : [])];
     ids.forEach((id) => running.add(id));
     s.faithfulnessSet(key, { of: e, params, status: 'running', jobId: job.id });
@@ -68,12 +92,29 @@ export function connectFaithfulness(store: AppStore, client: InferenceClient, mo
     Promise.all([job.result, mappedJob?.result]).then(
       ([own, mapped]) => {
         ids.forEach((id) => running.delete(id));
-        if (still()) store.getState().faithfulnessSet(key, { of: e, params, status: 'done', result: strip(own), ...(mapped && { mapped: strip(mapped) }) });
+        if (still())
+          store
+            .getState()
+            .faithfulnessSet(key, {
+              of: e,
+              params,
+              status: 'done',
+              result: strip(own),
+              ...(mapped && { mapped: strip(mapped) }),
+            });
       },
       (err: unknown) => {
         ids.forEach((id) => running.delete(id));
         const cancelled = err instanceof InferenceFailure && err.detail.code === 'cancelled';
-        if (still()) store.getState().faithfulnessSet(key, { of: e, params, status: cancelled ? 'cancelled' : 'error', error: cancelled ? undefined : toAppError(err).message });
+        if (still())
+          store
+            .getState()
+            .faithfulnessSet(key, {
+              of: e,
+              params,
+              status: cancelled ? 'cancelled' : 'error',
+              error: cancelled ? undefined : toAppError(err).message,
+            });
       },
     );
   };
@@ -124,16 +165,33 @@ export function connectFaithfulness(store: AppStore, client: InferenceClient, mo
       }
       const fail = (err: unknown) => {
         const cancelled = err instanceof InferenceFailure && err.detail.code === 'cancelled';
-        set({ status: cancelled ? 'cancelled' : 'error', error: cancelled ? undefined : toAppError(err).message, jobId: undefined });
+        set({
+          status: cancelled ? 'cancelled' : 'error',
+          error: cancelled ? undefined : toAppError(err).message,
+          jobId: undefined,
+        });
       };
       randomModels.get(randomKey)!.then(() => {
         if (store.getState().randomisation[key]?.of !== e) return;
-        const job = client.explain(e.method, input.x, input.x.length / input.C, input.C, f.params, (p) => set({ fraction: p.fraction }), randomKey);
+        const job = client.explain(
+          e.method,
+          input.x,
+          input.x.length / input.C,
+          input.C,
+          f.params,
+          (p) => set({ fraction: p.fraction }),
+          randomKey,
+        );
         set({ status: 'running', jobId: job.id, fraction: 0 });
         job.result.then((r) => {
           const real = bipolarPhi(e.attributions[0], e.attributions[1]);
           const rand = bipolarPhi(r.attributions[0], r.attributions[1]);
-          set({ status: 'done', ...randomisationCorrelation(real, rand), ms: performance.now() - t0, jobId: undefined });
+          set({
+            status: 'done',
+            ...randomisationCorrelation(real, rand),
+            ms: performance.now() - t0,
+            jobId: undefined,
+          });
         }, fail);
       }, fail);
     },

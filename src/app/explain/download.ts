@@ -5,7 +5,8 @@ import type { CaseExplanation } from '../store/explainSlice';
 /** The explanation as JSON in the CLI's shape (`cli explain`), so results from the browser and Node compare directly. */
 export function explanationJson(e: CaseExplanation, prepared: PreparedEcg): string {
   const C = e.attributions[0].length / prepared.windowSamples;
-  const nested = (a: Float32Array) => Array.from({ length: a.length / C }, (_, t) => Array.from(a.subarray(t * C, (t + 1) * C)));
+  const nested = (a: Float32Array) =>
+    Array.from({ length: a.length / C }, (_, t) => Array.from(a.subarray(t * C, (t + 1) * C)));
   const phi = bipolarPhi(e.attributions[0], e.attributions[1]);
   return JSON.stringify({
     record: prepared.record.name,

@@ -3,7 +3,14 @@ import { recordingContext } from '../testing/recordingContext';
 import type { AttributionView } from './attributionView';
 import { CURVE_ROW_HEIGHT, drawAttributionCurves, fractionAbove } from './drawAttributionCurves';
 
-const view: AttributionView = { T: 4, C: 2, cells: Float32Array.from([0.2, -1, 0.9, 0, 0.1, 0.5, 0, 0.3]), mapped: new Float32Array(4), scale: 1, display: 'absolute' };
+const view: AttributionView = {
+  T: 4,
+  C: 2,
+  cells: Float32Array.from([0.2, -1, 0.9, 0, 0.1, 0.5, 0, 0.3]),
+  mapped: new Float32Array(4),
+  scale: 1,
+  display: 'absolute',
+};
 
 describe('attribution curves (paper Fig. 3)', () => {
   it('keeps the samples above the threshold, by magnitude', () => {
@@ -15,7 +22,9 @@ describe('attribution curves (paper Fig. 3)', () => {
   it('draws one bar per sample and lead, darker above the threshold, and a dotted threshold line per lead', () => {
     const { ctx, of } = recordingContext();
     drawAttributionCurves(ctx, view, ['I', 'II'], null, 500, 400, 0.4);
-    const bars = of('fillRect').filter((c) => (c.args[3] as number) > 0 && (c.args[1] as number) < 2 * CURVE_ROW_HEIGHT && c.args[2] !== 400);
+    const bars = of('fillRect').filter(
+      (c) => (c.args[3] as number) > 0 && (c.args[1] as number) < 2 * CURVE_ROW_HEIGHT && c.args[2] !== 400,
+    );
     const dark = bars.filter((c) => String(c.fillStyle).startsWith('rgba(29, 78, 216'));
     expect(dark).toHaveLength(3);
     const tallest = Math.max(...bars.map((c) => c.args[3] as number));

@@ -3,7 +3,14 @@ import { PAPER_FONT } from '../grid/palette';
 import type { AttributionView } from './attributionView';
 
 /** Geometry of the map in CSS px: one heat row per lead, then Φ_d(t) as a line, then the time axis. */
-export const MAP_LAYOUT = { labelWidth: 44, rowHeight: 14, gap: 8, curveHeight: 64, axisHeight: 20, right: 12 } as const;
+export const MAP_LAYOUT = {
+  labelWidth: 44,
+  rowHeight: 14,
+  gap: 8,
+  curveHeight: 64,
+  axisHeight: 20,
+  right: 12,
+} as const;
 
 export function mapHeight(C: number): number {
   const L = MAP_LAYOUT;
@@ -20,7 +27,13 @@ export function sampleX(t: number, T: number, width: number): number {
  * Draws the attribution map (paper Fig. 3-like): per-lead colour rows on one shared scale, and eq. 2's Φ_d(t)
  * below, filled red above zero (evidence for abnormal) and blue below (for normal). Pure: ctx in, pixels out.
  */
-export function drawAttributionMap(ctx: CanvasRenderingContext2D, v: AttributionView, leadNames: readonly string[], fsHz: number, width: number): void {
+export function drawAttributionMap(
+  ctx: CanvasRenderingContext2D,
+  v: AttributionView,
+  leadNames: readonly string[],
+  fsHz: number,
+  width: number,
+): void {
   const L = MAP_LAYOUT;
   const height = mapHeight(v.C);
   ctx.fillStyle = '#ffffff';

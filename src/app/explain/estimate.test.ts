@@ -10,8 +10,15 @@ describe('explanation time estimate', () => {
     expect(workUnits('lime')).toBeCloseTo(500 * FORWARD_PER_GRADIENT, 9);
   });
   it('uses the start-up timing of one gradient on the backend that runs', () => {
-    const timings = [{ backend: 'wasm' as const, gradientMs: 11, note: '' }, { backend: 'cpu' as const, gradientMs: 90, note: '' }];
-    expect(estimateExplainMs('ig', {}, 'wasm', timings, [])).toEqual({ ms: 44_000, basis: 'start-up-timing', msPerUnit: 11 });
+    const timings = [
+      { backend: 'wasm' as const, gradientMs: 11, note: '' },
+      { backend: 'cpu' as const, gradientMs: 90, note: '' },
+    ];
+    expect(estimateExplainMs('ig', {}, 'wasm', timings, [])).toEqual({
+      ms: 44_000,
+      basis: 'start-up-timing',
+      msPerUnit: 11,
+    });
     expect(estimateExplainMs('ig', {}, 'webgpu', timings, [])).toBeNull();
   });
   it('prefers the rate of a finished run on the same backend and kind of work', () => {

@@ -45,17 +45,29 @@ export interface Estimate {
 }
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-const paramsOf = (r: PastRun): ExplainParams => ({ steps: num(r.params.steps), noiseSamples: num(r.params.noiseSamples), samples: num(r.params.samples) });
+const paramsOf = (r: PastRun): ExplainParams => ({
+  steps: num(r.params.steps),
+  noiseSamples: num(r.params.noiseSamples),
+  samples: num(r.params.samples),
+});
 
 /**
  * How long `method` with `params` should take on `backend`: the latest finished run on that backend (same kind of
  * work: gradient methods with gradient methods) sets the rate; else the worker's measured time per input gradient.
  * Null when neither is known (nothing honest to say).
  */
-export function estimateExplainMs(method: ExplainMethod, params: ExplainParams, backend: BackendName, timings: BackendTiming[], past: PastRun[]): Estimate | null {
+export function estimateExplainMs(
+  method: ExplainMethod,
+  params: ExplainParams,
+  backend: BackendName,
+  timings: BackendTiming[],
+  past: PastRun[],
+): Estimate | null {
   const units = workUnits(method, params);
   const gradientBased = (m: ExplainMethod) => m === 'ig' || m === 'gradshap';
-  const previous = [...past].reverse().find((r) => r.backend === backend && gradientBased(r.method) === gradientBased(method) && r.ms > 0);
+  const previous = [...past]
+    .reverse()
+    .find((r) => r.backend === backend && gradientBased(r.method) === gradientBased(method) && r.ms > 0);
   if (previous) {
     const msPerUnit = previous.ms / workUnits(previous.method, paramsOf(previous));
     return { ms: units * msPerUnit, basis: 'previous-run', msPerUnit };

@@ -22,11 +22,14 @@ export function curvesLayout<K extends string>(series: Record<K, readonly number
   const all = [...Object.values<readonly number[]>(series).flat(), 0].filter(Number.isFinite);
   let yMin = Math.min(...all);
   let yMax = Math.max(...all);
-  if (yMax - yMin < 1e-9) (yMin -= 1), (yMax += 1);
+  if (yMax - yMin < 1e-9) ((yMin -= 1), (yMax += 1));
   const x = (i: number, n: number) => box.pad + (n > 1 ? i / (n - 1) : 0) * (box.width - 2 * box.pad);
   const y = (v: number) => box.pad + ((yMax - v) / (yMax - yMin)) * (box.height - 2 * box.pad);
-  const pointsOf = (vs: readonly number[]) => vs.map((v, i) => `${x(i, vs.length).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
-  const points = Object.fromEntries(Object.entries<readonly number[]>(series).map(([k, vs]) => [k, pointsOf(vs)])) as Record<K, string>;
+  const pointsOf = (vs: readonly number[]) =>
+    vs.map((v, i) => `${x(i, vs.length).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+  const points = Object.fromEntries(
+    Object.entries<readonly number[]>(series).map(([k, vs]) => [k, pointsOf(vs)]),
+  ) as Record<K, string>;
   return { points, zeroY: y(0), yMin, yMax };
 }
 
@@ -34,4 +37,5 @@ export function curvesLayout<K extends string>(series: Record<K, readonly number
 export const formatAuc = (v: number): string => (Number.isFinite(v) ? v.toPrecision(3) : '–');
 
 /** ρ with two decimals, "–" when undefined (a constant map). */
-export const formatRho = (v: number | null | undefined): string => (v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(2));
+export const formatRho = (v: number | null | undefined): string =>
+  v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(2);

@@ -7,7 +7,13 @@ import { selectExplanation } from '../store/explainSlice';
 import { syntheticPreparedEcg } from '../testing/syntheticEcg';
 import { connectExplain } from './connectExplain';
 
-const READY_MODEL = { timeSteps: 200, channels: 12, classNames: ['normal', 'abnormal'], params: 1, tfjsVersion: '4.22.0' };
+const READY_MODEL = {
+  timeSteps: 200,
+  channels: 12,
+  classNames: ['normal', 'abnormal'],
+  params: 1,
+  tfjsVersion: '4.22.0',
+};
 
 /** One explain job the test drives: progress (with provisional maps), then the result or a failure. */
 function oneJobClient() {
@@ -21,19 +27,36 @@ function oneJobClient() {
     },
     cancel: async () => true,
   } as Partial<InferenceClient> as InferenceClient;
-  return { client, progress: (p: WorkerProgress) => onProgress(p), finish: (r: ExplanationResponse) => finish(r), fail: (e: InferenceFailure) => fail(e) };
+  return {
+    client,
+    progress: (p: WorkerProgress) => onProgress(p),
+    finish: (r: ExplanationResponse) => finish(r),
+    fail: (e: InferenceFailure) => fail(e),
+  };
 }
 
 function readyStore() {
   const store = createAppStore();
   const request = store.getState().caseLoadStarted(null);
   store.getState().caseLoaded(request, syntheticPreparedEcg());
-  store.getState().modelLoaded({ backend: 'wasm', backendMs: 1, loadMs: 1, warmUpMs: 1, skipped: [], choice: 'requested', timings: [], model: READY_MODEL });
+  store
+    .getState()
+    .modelLoaded({
+      backend: 'wasm',
+      backendMs: 1,
+      loadMs: 1,
+      warmUpMs: 1,
+      skipped: [],
+      choice: 'requested',
+      timings: [],
+      model: READY_MODEL,
+    });
   return store;
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
-const map = (v: number) => [new Float32Array(2400).fill(-v), new Float32Array(2400).fill(v)] as [Float32Array, Float32Array];
+const map = (v: number) =>
+  [new Float32Array(2400).fill(-v), new Float32Array(2400).fill(v)] as [Float32Array, Float32Array];
 
 describe('progressive IG in the store', () => {
   it('draws the provisional map marked refining, then the final result replaces it', async () => {
@@ -41,13 +64,30 @@ describe('progressive IG in the store', () => {
     const c = oneJobClient();
     connectExplain(store, c.client).run();
     expect(selectExplanation(store.getState())).toBeNull();
-    c.progress({ status: 'explain', method: 'ig', fraction: 0.05, phase: 'refining (1 of 40 noisy copies)', partial: { attributions: map(0.5), copiesDone: 1, copies: 40 } });
+    c.progress({
+      status: 'explain',
+      method: 'ig',
+      fraction: 0.05,
+      phase: 'refining (1 of 40 noisy copies)',
+      partial: { attributions: map(0.5), copiesDone: 1, copies: 40 },
+    });
     const provisional = selectExplanation(store.getState())!;
     expect(provisional.refining).toEqual({ copiesDone: 1, copies: 40 });
     expect(provisional.attributions[1][0]).toBe(0.5);
     expect(store.getState().explainStatus).toBe('running');
     expect(store.getState().explainTimings).toEqual([]); // a provisional map is not a finished run
-    c.finish({ type: 'explanation', id: 7, method: 'ig', attributions: map(0.25), delta: [0, 0], logits: [0, 1], baselineLogits: [0, 0], params: {}, backend: 'wasm', ms: 5 });
+    c.finish({
+      type: 'explanation',
+      id: 7,
+      method: 'ig',
+      attributions: map(0.25),
+      delta: [0, 0],
+      logits: [0, 1],
+      baselineLogits: [0, 0],
+      params: {},
+      backend: 'wasm',
+      ms: 5,
+    });
     await settle();
     const final = selectExplanation(store.getState())!;
     expect(final.refining).toBeUndefined();
@@ -59,7 +99,13 @@ describe('progressive IG in the store', () => {
     const store = readyStore();
     const c = oneJobClient();
     connectExplain(store, c.client).run();
-    c.progress({ status: 'explain', method: 'ig', fraction: 0.05, phase: 'refining', partial: { attributions: map(0.5), copiesDone: 1, copies: 40 } });
+    c.progress({
+      status: 'explain',
+      method: 'ig',
+      fraction: 0.05,
+      phase: 'refining',
+      partial: { attributions: map(0.5), copiesDone: 1, copies: 40 },
+    });
     expect(selectExplanation(store.getState())).not.toBeNull();
     c.fail(new InferenceFailure({ code: 'cancelled', message: 'ig was cancelled' }));
     await settle();

@@ -32,7 +32,8 @@ export function installFaultTestHooks(client: InferenceClient): void {
     loseDevice: () => client.simulateFault('device-lost'),
     workerMemory: () => client.memory(),
     crashPanel: (name) => {
-      if (!(PANELS as readonly string[]).includes(name)) throw new Error(`unknown panel "${name}"; expected one of ${PANELS.join(', ')}`);
+      if (!(PANELS as readonly string[]).includes(name))
+        throw new Error(`unknown panel "${name}"; expected one of ${PANELS.join(', ')}`);
       crashPanel(name);
     },
   };

@@ -7,7 +7,13 @@ import type { TraceKind } from '../store/viewSlice';
 import type { CaliperReading } from './calipers';
 import { ecgAriaLabel } from './describe';
 import { GridOverlay } from './GridOverlay';
-import { DEFAULT_GRID_SPEC, GAIN_MM_PER_MV, PAPER_SPEED_MM_PER_S, computeGridLayout, rowSpacingForGain } from './layout';
+import {
+  DEFAULT_GRID_SPEC,
+  GAIN_MM_PER_MV,
+  PAPER_SPEED_MM_PER_S,
+  computeGridLayout,
+  rowSpacingForGain,
+} from './layout';
 import { type PaperLayout, paperRows } from './paperLayouts';
 import { renderEcgPaper } from './renderEcgPaper';
 import { useDevicePixelRatio } from './useDevicePixelRatio';
@@ -35,7 +41,19 @@ export interface EcgGridCanvasProps {
  * Thin wrapper: computes the layout, sizes the canvas for the device pixel ratio and calls the pure
  * render helpers. The data-* attributes state the calibration so tests can find things on the canvas.
  */
-export function EcgGridCanvas({ prepared, caseTitle, trace, pxPerMm, overlayView, layout = '12x1', mmPerS = PAPER_SPEED_MM_PER_S, mmPerMv = GAIN_MM_PER_MV, calipers = false, onCaliper = noop, truth = null }: EcgGridCanvasProps) {
+export function EcgGridCanvas({
+  prepared,
+  caseTitle,
+  trace,
+  pxPerMm,
+  overlayView,
+  layout = '12x1',
+  mmPerS = PAPER_SPEED_MM_PER_S,
+  mmPerMv = GAIN_MM_PER_MV,
+  calipers = false,
+  onCaliper = noop,
+  truth = null,
+}: EcgGridCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const dpr = useDevicePixelRatio();
   const leads = STANDARD_LEADS;
@@ -44,7 +62,15 @@ export function EcgGridCanvas({ prepared, caseTitle, trace, pxPerMm, overlayView
 
   const metrics = useMemo(() => {
     const paper = paperRows(layout, durationMs, { startMs: prepared.windowStartMs, durationMs: windowMs });
-    return computeGridLayout({ ...DEFAULT_GRID_SPEC, ...rowSpacingForGain(mmPerMv), pxPerMm, mmPerS, mmPerMv, leads, ...paper });
+    return computeGridLayout({
+      ...DEFAULT_GRID_SPEC,
+      ...rowSpacingForGain(mmPerMv),
+      pxPerMm,
+      mmPerS,
+      mmPerMv,
+      leads,
+      ...paper,
+    });
   }, [pxPerMm, durationMs, leads, layout, mmPerS, mmPerMv, prepared.windowStartMs, windowMs]);
   // Whole device pixels for the backing store, and a CSS box of exactly that many device pixels, so one
   // CSS px is exactly `dpr` device px and hairlines snap cleanly. Only the blank right/bottom edge
@@ -115,7 +141,13 @@ export function EcgGridCanvas({ prepared, caseTitle, trace, pxPerMm, overlayView
         data-grid-bottom={metrics.gridBottom}
       />
       <TourGridHighlight metrics={metrics} windowStartMs={prepared.windowStartMs} />
-      <GridOverlay metrics={metrics} windowStartMs={prepared.windowStartMs} windowMs={windowMs} calipers={calipers} onReading={onCaliper} />
+      <GridOverlay
+        metrics={metrics}
+        windowStartMs={prepared.windowStartMs}
+        windowMs={windowMs}
+        calipers={calipers}
+        onReading={onCaliper}
+      />
     </div>
   );
 }

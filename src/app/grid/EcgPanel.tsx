@@ -55,36 +55,77 @@ export function EcgPanel({ prepared, caseTitle }: { prepared: PreparedEcg; caseT
         <h2 id="ecg-panel-title" className="panel-title">
           12-lead ECG
         </h2>
-        <p className="calibration-legend" title="Calibrated in CSS millimetres (96 px per inch); true size on screen depends on your display.">
+        <p
+          className="calibration-legend"
+          title="Calibrated in CSS millimetres (96 px per inch); true size on screen depends on your display."
+        >
           {mmPerS} mm/s · {mmPerMv} mm/mV · 1 mV pulse
         </p>
-        <RadioGroup label="Signal shown" value={trace} options={TRACE_CHOICES} onChange={(v) => appStore.getState().setTrace(v)} />
+        <RadioGroup
+          label="Signal shown"
+          value={trace}
+          options={TRACE_CHOICES}
+          onChange={(v) => appStore.getState().setTrace(v)}
+        />
         <PaperControls />
-        <button type="button" className="button" aria-pressed={calipers} onClick={() => appStore.getState().setCalipers(!calipers)} title="Drag on the paper between two points to read Δt, heart rate and ΔV (shortcut C)">
+        <button
+          type="button"
+          className="button"
+          aria-pressed={calipers}
+          onClick={() => appStore.getState().setCalipers(!calipers)}
+          title="Drag on the paper between two points to read Δt, heart rate and ΔV (shortcut C)"
+        >
           Calipers
         </button>
-        <button type="button" className="button" onClick={() => scroller.current && scrollToWindow(scroller.current, 'smooth')} title="Scroll the paper to the model's 400 ms window">
+        <button
+          type="button"
+          className="button"
+          onClick={() => scroller.current && scrollToWindow(scroller.current, 'smooth')}
+          title="Scroll the paper to the model's 400 ms window"
+        >
           Go to window
         </button>
         {view && (
           <label className="toggle">
-            <input type="checkbox" checked={showOverlay} onChange={(e) => appStore.getState().setShowOverlay(e.target.checked)} /> Attribution overlay
+            <input
+              type="checkbox"
+              checked={showOverlay}
+              onChange={(e) => appStore.getState().setShowOverlay(e.target.checked)}
+            />{' '}
+            Attribution overlay
           </label>
         )}
       </div>
-      <p className="window-caption" data-testid="window-caption" title={`The model's input, starting at QRS onset of beat ${beat.beatIndex + 1} of ${prepared.qrsOnsetsMs.length} (most typical beat, r = ${beat.correlationWithMedian.toFixed(3)} with the median beat). Ticks above the grid mark every detected QRS onset.`}>
+      <p
+        className="window-caption"
+        data-testid="window-caption"
+        title={`The model's input, starting at QRS onset of beat ${beat.beatIndex + 1} of ${prepared.qrsOnsetsMs.length} (most typical beat, r = ${beat.correlationWithMedian.toFixed(3)} with the median beat). Ticks above the grid mark every detected QRS onset.`}
+      >
         <span className="window-swatch" aria-hidden="true" />
         <strong>{windowCaption(prepared.windowStartMs, windowMs)}</strong>
         <span className="muted">
           {' '}
-          — the model's input: beat {beat.beatIndex + 1} of {prepared.qrsOnsetsMs.length}, the most typical (r = {beat.correlationWithMedian.toFixed(3)} with the median beat); ticks mark every QRS onset.
+          — the model's input: beat {beat.beatIndex + 1} of {prepared.qrsOnsetsMs.length}, the most typical (r ={' '}
+          {beat.correlationWithMedian.toFixed(3)} with the median beat); ticks mark every QRS onset.
         </span>
       </p>
       <TruthLegend />
       <div className="ecg-body">
         <div ref={scroller} className="ecg-scroll" tabIndex={0} aria-label="ECG paper, scroll to see the whole record">
           <PanelBoundary panel="grid" label="The 12-lead grid">
-            <EcgGridCanvas prepared={prepared} caseTitle={caseTitle} trace={trace} pxPerMm={pxPerMm} overlayView={showOverlay ? view : null} layout={layout} mmPerS={mmPerS} mmPerMv={mmPerMv} calipers={calipers} onCaliper={setReading} truth={truth} />
+            <EcgGridCanvas
+              prepared={prepared}
+              caseTitle={caseTitle}
+              trace={trace}
+              pxPerMm={pxPerMm}
+              overlayView={showOverlay ? view : null}
+              layout={layout}
+              mmPerS={mmPerS}
+              mmPerMv={mmPerMv}
+              calipers={calipers}
+              onCaliper={setReading}
+              truth={truth}
+            />
           </PanelBoundary>
         </div>
         <PanelBoundary panel="beat" label="The beat panel">

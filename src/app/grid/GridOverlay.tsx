@@ -30,7 +30,10 @@ export function GridOverlay({ metrics: m, windowStartMs, windowMs, calipers, onR
     const place = (cursorMs: number | null) => {
       const el = line.current;
       if (!el) return;
-      const visible = cursorMs !== null && msToX(m, windowStartMs + cursorMs) >= m.originX && msToX(m, windowStartMs + cursorMs) <= m.endX;
+      const visible =
+        cursorMs !== null &&
+        msToX(m, windowStartMs + cursorMs) >= m.originX &&
+        msToX(m, windowStartMs + cursorMs) <= m.endX;
       el.style.display = visible ? '' : 'none';
       if (visible) {
         const x = String(msToX(m, windowStartMs + cursorMs));
@@ -127,4 +130,3 @@ export function GridOverlay({ metrics: m, windowStartMs, windowMs, calipers, onR
     </svg>
   );
 }
-

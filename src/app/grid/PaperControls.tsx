@@ -19,25 +19,47 @@ export function PaperControls() {
       <RadioGroup label="Layout" value={layout} options={PAPER_LAYOUTS} onChange={(v) => st().setPaperLayout(v)} />
       <label className="inline-select">
         <span>Speed</span>
-        <select aria-label="Paper speed" value={mmPerS} onChange={(e) => st().setMmPerS(Number(e.target.value) as 25 | 50)}>
+        <select
+          aria-label="Paper speed"
+          value={mmPerS}
+          onChange={(e) => st().setMmPerS(Number(e.target.value) as 25 | 50)}
+        >
           <option value={25}>25 mm/s</option>
           <option value={50}>50 mm/s</option>
         </select>
       </label>
       <label className="inline-select">
         <span>Gain</span>
-        <select aria-label="Gain" value={mmPerMv} onChange={(e) => st().setMmPerMv(Number(e.target.value) as 5 | 10 | 20)}>
+        <select
+          aria-label="Gain"
+          value={mmPerMv}
+          onChange={(e) => st().setMmPerMv(Number(e.target.value) as 5 | 10 | 20)}
+        >
           <option value={5}>5 mm/mV</option>
           <option value={10}>10 mm/mV</option>
           <option value={20}>20 mm/mV</option>
         </select>
       </label>
       <div className="zoom" role="group" aria-label="Zoom">
-        <button type="button" className="button" aria-label="Zoom out" disabled={pxPerMm <= MIN_PX_PER_MM} onClick={() => st().setPxPerMm(pxPerMm / ZOOM_STEP)}>
+        <button
+          type="button"
+          className="button"
+          aria-label="Zoom out"
+          disabled={pxPerMm <= MIN_PX_PER_MM}
+          onClick={() => st().setPxPerMm(pxPerMm / ZOOM_STEP)}
+        >
           −
         </button>
-        <span className="muted" aria-live="polite">{Math.round((pxPerMm / CSS_PX_PER_MM) * 100)}%</span>
-        <button type="button" className="button" aria-label="Zoom in" disabled={pxPerMm >= MAX_PX_PER_MM} onClick={() => st().setPxPerMm(pxPerMm * ZOOM_STEP)}>
+        <span className="muted" aria-live="polite">
+          {Math.round((pxPerMm / CSS_PX_PER_MM) * 100)}%
+        </span>
+        <button
+          type="button"
+          className="button"
+          aria-label="Zoom in"
+          disabled={pxPerMm >= MAX_PX_PER_MM}
+          onClick={() => st().setPxPerMm(pxPerMm * ZOOM_STEP)}
+        >
           +
         </button>
       </div>

@@ -8,7 +8,11 @@ describe('calipers', () => {
   it('read time, heart rate and voltage at the paper calibration (25 mm/s, 10 mm/mV)', () => {
     const y0 = m.rows[1].baselineY;
     // 20 mm apart = 800 ms = 75 bpm; 12 mm up = 1.2 mV
-    const r = caliperReading(m, { x: msToX(m, 1000), y: y0 }, { x: msToX(m, 1000) + 20 * m.pxPerMm, y: y0 - 12 * m.pxPerMm });
+    const r = caliperReading(
+      m,
+      { x: msToX(m, 1000), y: y0 },
+      { x: msToX(m, 1000) + 20 * m.pxPerMm, y: y0 - 12 * m.pxPerMm },
+    );
     expect(r.dtMs).toBeCloseTo(800, 9);
     expect(r.bpm).toBeCloseTo(75, 9);
     expect(r.dMv).toBeCloseTo(1.2, 9);

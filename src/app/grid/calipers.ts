@@ -32,9 +32,14 @@ const CALIPER_TEXT_PX = 230;
  * Where the caliper's text goes: right of the caliper, or left of it when that would run off the paper; never over the
  * lead labels and calibration pulses in the left margin (x < originX).
  */
-export function caliperTextPlace(m: { originX: number; widthPx: number }, ax: number, bx: number): { x: number; textAnchor: 'start' | 'end' } {
+export function caliperTextPlace(
+  m: { originX: number; widthPx: number },
+  ax: number,
+  bx: number,
+): { x: number; textAnchor: 'start' | 'end' } {
   const right = Math.max(ax, bx) + 6;
   const left = Math.min(ax, bx) - 6;
-  if (right + CALIPER_TEXT_PX <= m.widthPx || left - CALIPER_TEXT_PX < m.originX) return { x: Math.max(right, m.originX + 4), textAnchor: 'start' };
+  if (right + CALIPER_TEXT_PX <= m.widthPx || left - CALIPER_TEXT_PX < m.originX)
+    return { x: Math.max(right, m.originX + 4), textAnchor: 'start' };
   return { x: left, textAnchor: 'end' };
 }

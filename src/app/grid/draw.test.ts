@@ -51,7 +51,11 @@ describe('drawEcgGrid', () => {
   it('paints the paper first', () => {
     const { ctx: c2, calls } = recordingContext();
     drawEcgGrid(c2, m);
-    expect(calls[0]).toMatchObject({ op: 'fillRect', args: [0, 0, m.widthPx, m.heightPx], fillStyle: PAPER.background });
+    expect(calls[0]).toMatchObject({
+      op: 'fillRect',
+      args: [0, 0, m.widthPx, m.heightPx],
+      fillStyle: PAPER.background,
+    });
   });
 });
 

@@ -22,19 +22,20 @@ export function drawAttributionOverlay(ctx: CanvasRenderingContext2D, m: GridMet
   const dtMs = 1000 / o.fsHz;
   const w = dtMs * m.pxPerMs;
   ctx.save();
-  for (const row of m.rows) for (const cell of row.cells) {
-    const c = cell.lead;
-    if (c >= view.C) continue;
-    for (let t = 0; t < view.T; t++) {
-      const ms = o.startMs + t * dtMs;
-      if (ms < cell.fromMs || ms >= cell.toMs) continue; // this lead shows another stretch of time on this row
-      const v = view.cells[t * view.C + c];
-      const strength = Math.min(1, Math.abs(v));
-      if (strength < 0.02) continue;
-      ctx.fillStyle = css(color(v), MAX_ALPHA * Math.sqrt(strength));
-      // +0.5 px hides seams between neighbouring samples at fractional widths
-      ctx.fillRect(msToX(m, ms), row.top + 1, w + 0.5, row.bottom - row.top - 2);
+  for (const row of m.rows)
+    for (const cell of row.cells) {
+      const c = cell.lead;
+      if (c >= view.C) continue;
+      for (let t = 0; t < view.T; t++) {
+        const ms = o.startMs + t * dtMs;
+        if (ms < cell.fromMs || ms >= cell.toMs) continue; // this lead shows another stretch of time on this row
+        const v = view.cells[t * view.C + c];
+        const strength = Math.min(1, Math.abs(v));
+        if (strength < 0.02) continue;
+        ctx.fillStyle = css(color(v), MAX_ALPHA * Math.sqrt(strength));
+        // +0.5 px hides seams between neighbouring samples at fractional widths
+        ctx.fillRect(msToX(m, ms), row.top + 1, w + 0.5, row.bottom - row.top - 2);
+      }
     }
-  }
   ctx.restore();
 }

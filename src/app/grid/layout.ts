@@ -56,7 +56,10 @@ export const DEFAULT_GRID_SPEC: Omit<GridSpec, 'durationMs' | 'leads'> = {
  * classic 15 mm rows; 20 mm/mV gets 25 mm rows, so rows and pulses never collide.
  */
 export function rowSpacingForGain(mmPerMv: number): { rowSpacingMm: number; gridPadMm: number } {
-  return { rowSpacingMm: Math.max(DEFAULT_GRID_SPEC.rowSpacingMm, mmPerMv + 5), gridPadMm: mmPerMv > DEFAULT_GRID_SPEC.gridPadMm ? mmPerMv + 2 : DEFAULT_GRID_SPEC.gridPadMm };
+  return {
+    rowSpacingMm: Math.max(DEFAULT_GRID_SPEC.rowSpacingMm, mmPerMv + 5),
+    gridPadMm: mmPerMv > DEFAULT_GRID_SPEC.gridPadMm ? mmPerMv + 2 : DEFAULT_GRID_SPEC.gridPadMm,
+  };
 }
 
 /** One stretch of one lead on a row: record time [fromMs, toMs), drawn at its own time on the shared axis. */
@@ -118,10 +121,18 @@ export function computeGridLayout(spec: GridSpec): GridMetrics {
   const rowSpacing = spec.rowSpacingMm * mm;
   const offsetMs = spec.offsetMs ?? 0;
   const rowCells: readonly RowCells[] =
-    spec.rows ?? spec.leads.map((label, lead) => ({ cells: [{ lead, label, fromMs: offsetMs, toMs: offsetMs + spec.durationMs }] }));
+    spec.rows ??
+    spec.leads.map((label, lead) => ({ cells: [{ lead, label, fromMs: offsetMs, toMs: offsetMs + spec.durationMs }] }));
   const rows = rowCells.map(({ cells }, index) => {
     const baselineY = firstBaseline + index * rowSpacing;
-    return { index, lead: cells[0]?.label ?? '', cells, baselineY, top: baselineY - rowSpacing / 2, bottom: baselineY + rowSpacing / 2 };
+    return {
+      index,
+      lead: cells[0]?.label ?? '',
+      cells,
+      baselineY,
+      top: baselineY - rowSpacing / 2,
+      bottom: baselineY + rowSpacing / 2,
+    };
   });
   const lastBaseline = firstBaseline + Math.max(0, rows.length - 1) * rowSpacing;
   const gridBottom = lastBaseline + spec.gridPadMm * mm;

@@ -10,8 +10,18 @@ const win = { startMs: 3472, durationMs: 400 };
 describe('paper layouts', () => {
   it('3×4 + II: three rows of four 2.5 s columns in time order, then a 10 s lead II rhythm strip', () => {
     const { rows, offsetMs, durationMs } = paperRows('3x4', 10_000, win);
-    expect(rows.map((r) => r.cells.map((c) => c.label))).toEqual([['I', 'aVR', 'V1', 'V4'], ['II', 'aVL', 'V2', 'V5'], ['III', 'aVF', 'V3', 'V6'], ['II']]);
-    expect(rows[0].cells.map((c) => [c.fromMs, c.toMs])).toEqual([[0, 2500], [2500, 5000], [5000, 7500], [7500, 10_000]]);
+    expect(rows.map((r) => r.cells.map((c) => c.label))).toEqual([
+      ['I', 'aVR', 'V1', 'V4'],
+      ['II', 'aVL', 'V2', 'V5'],
+      ['III', 'aVF', 'V3', 'V6'],
+      ['II'],
+    ]);
+    expect(rows[0].cells.map((c) => [c.fromMs, c.toMs])).toEqual([
+      [0, 2500],
+      [2500, 5000],
+      [5000, 7500],
+      [7500, 10_000],
+    ]);
     expect(rows[3].cells[0]).toMatchObject({ lead: STANDARD_LEADS.indexOf('II'), fromMs: 0, toMs: 10_000 });
     expect([offsetMs, durationMs]).toEqual([0, 10_000]);
     for (const r of rows) for (const c of r.cells) expect(STANDARD_LEADS[c.lead]).toBe(c.label);
@@ -20,7 +30,10 @@ describe('paper layouts', () => {
   it('6×2: limb leads over the first half, chest leads over the second', () => {
     const { rows } = paperRows('6x2', 10_000, win);
     expect(rows).toHaveLength(6);
-    expect(rows[3].cells.map((c) => [c.label, c.fromMs, c.toMs])).toEqual([['aVR', 0, 5000], ['V4', 5000, 10_000]]);
+    expect(rows[3].cells.map((c) => [c.label, c.fromMs, c.toMs])).toEqual([
+      ['aVR', 0, 5000],
+      ['V4', 5000, 10_000],
+    ]);
   });
 
   it('window 12×1: the 400 ms from the window start, with the time axis starting there', () => {
@@ -41,7 +54,9 @@ describe('paper layouts', () => {
     const xs = (lead: string, rowIndex: number) => {
       const row = m.rows[rowIndex];
       const y = row.baselineY - (STANDARD_LEADS.indexOf(lead as never) + 1) * m.pxPerMv;
-      return [...of('moveTo'), ...of('lineTo')].filter((c) => Math.abs((c.args[1] as number) - y) < 1e-6).map((c) => c.args[0] as number);
+      return [...of('moveTo'), ...of('lineTo')]
+        .filter((c) => Math.abs((c.args[1] as number) - y) < 1e-6)
+        .map((c) => c.args[0] as number);
     };
     const aVR = xs('aVR', 0);
     expect(Math.min(...aVR)).toBeCloseTo(msToX(m, 2500), 6);

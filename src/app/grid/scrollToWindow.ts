@@ -6,7 +6,13 @@ export function scrollToWindow(scroller: HTMLElement, behavior: ScrollBehavior =
   const canvas = scroller.querySelector<HTMLCanvasElement>('canvas.ecg-canvas');
   if (!canvas) return false;
   const d = canvas.dataset;
-  const [originX, pxPerMs, offsetMs, startMs, windowMs] = [d.originX, d.pxPerMs, d.offsetMs, d.windowStartMs, d.windowMs].map(Number);
+  const [originX, pxPerMs, offsetMs, startMs, windowMs] = [
+    d.originX,
+    d.pxPerMs,
+    d.offsetMs,
+    d.windowStartMs,
+    d.windowMs,
+  ].map(Number);
   if (![originX, pxPerMs, offsetMs, startMs, windowMs].every(Number.isFinite)) return false;
   const x0 = originX + (startMs - offsetMs) * pxPerMs;
   const x1 = x0 + windowMs * pxPerMs;

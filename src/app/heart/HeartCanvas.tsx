@@ -34,7 +34,15 @@ type Controls = { target: Vector3; update: () => void } | null;
  * "Fit trajectory" frames `fitWorld` (the QRS part, world coordinates) from its preset direction, for this canvas's
  * aspect ratio, and orbits about the QRS part's centre.
  */
-function PresetCamera({ request, distance, fitWorld }: { request: PresetRequest; distance: number; fitWorld: Float32Array | null }) {
+function PresetCamera({
+  request,
+  distance,
+  fitWorld,
+}: {
+  request: PresetRequest;
+  distance: number;
+  fitWorld: Float32Array | null;
+}) {
   const camera = useThree((s) => s.camera);
   const controls = useThree((s) => s.controls) as unknown as Controls;
   const invalidate = useThree((s) => s.invalidate);
@@ -80,7 +88,13 @@ function RenderOnCursor({ onFrame }: { onFrame?: () => void }) {
 }
 
 /** Measures, per frame, the screen box of the QRS part (CSS px) for the panel's data-* facts (tests, and "fills the view"). */
-function MeasureQrs({ world, onBox }: { world: Float32Array | null; onBox?: (w: number, h: number, cw: number, ch: number) => void }) {
+function MeasureQrs({
+  world,
+  onBox,
+}: {
+  world: Float32Array | null;
+  onBox?: (w: number, h: number, cw: number, ch: number) => void;
+}) {
   const size = useThree((s) => s.size);
   const v = useRef(new Vector3());
   useFrame(({ camera }) => {
@@ -127,21 +141,55 @@ function RedrawOn({ nonce }: { nonce: number }) {
 
 /** Reports the pose after each user interaction with the controls. */
 function PoseReporter({ onMoved }: { onMoved?: (pose: CameraPose) => void }) {
-  const controls = useThree((s) => s.controls) as unknown as (Controls & { addEventListener?: (t: string, f: () => void) => void; removeEventListener?: (t: string, f: () => void) => void; object?: { position: Vector3 } }) | null;
+  const controls = useThree((s) => s.controls) as unknown as
+    | (Controls & {
+        addEventListener?: (t: string, f: () => void) => void;
+        removeEventListener?: (t: string, f: () => void) => void;
+        object?: { position: Vector3 };
+      })
+    | null;
   useEffect(() => {
     if (!controls?.addEventListener || !onMoved) return;
-    const end = () => controls.object && onMoved({ position: controls.object.position.toArray() as [number, number, number], target: controls.target.toArray() as [number, number, number] });
+    const end = () =>
+      controls.object &&
+      onMoved({
+        position: controls.object.position.toArray() as [number, number, number],
+        target: controls.target.toArray() as [number, number, number],
+      });
     controls.addEventListener('end', end);
     return () => controls.removeEventListener?.('end', end);
   }, [controls, onMoved]);
   return null;
 }
 
-export default function HeartCanvas({ meshes, trajectory, phi, request, distance, qrsEndSample, surfaces, onFrame, onQrsBox, onCameraMoved, children, onRenderer, redraw = 0 }: HeartCanvasProps) {
+export default function HeartCanvas({
+  meshes,
+  trajectory,
+  phi,
+  request,
+  distance,
+  qrsEndSample,
+  surfaces,
+  onFrame,
+  onQrsBox,
+  onCameraMoved,
+  children,
+  onRenderer,
+  redraw = 0,
+}: HeartCanvasProps) {
   const world = useMemo(() => (trajectory ? lpsArrayToThree(trajectory.points) : null), [trajectory]);
-  const qrsWorld = useMemo(() => (world ? world.subarray(0, Math.max(2, Math.min(world.length / 3, qrsEndSample)) * 3) : null), [world, qrsEndSample]);
-  const labels = useMemo(() => (world && trajectory ? timeLabels(world.length / 3, trajectory.fsHz, trajectory.segments) : []), [world, trajectory]);
-  const anchors = useMemo(() => Float32Array.from(labels.flatMap((l) => [0, 1, 2].map((a) => world![3 * l.sample + a]))), [labels, world]);
+  const qrsWorld = useMemo(
+    () => (world ? world.subarray(0, Math.max(2, Math.min(world.length / 3, qrsEndSample)) * 3) : null),
+    [world, qrsEndSample],
+  );
+  const labels = useMemo(
+    () => (world && trajectory ? timeLabels(world.length / 3, trajectory.fsHz, trajectory.segments) : []),
+    [world, trajectory],
+  );
+  const anchors = useMemo(
+    () => Float32Array.from(labels.flatMap((l) => [0, 1, 2].map((a) => world![3 * l.sample + a]))),
+    [labels, world],
+  );
   const layer = useRef<HTMLDivElement>(null);
   return (
     <>
@@ -157,10 +205,26 @@ export default function HeartCanvas({ meshes, trajectory, phi, request, distance
         <color attach="background" args={[BACKGROUND]} />
         <ambientLight intensity={0.85} />
         <HeadLight />
-        {world && trajectory && <Trajectory world={world} fsHz={trajectory.fsHz} phi={phi} labels={labels} segments={trajectory.segments ?? null} />}
+        {world && trajectory && (
+          <Trajectory
+            world={world}
+            fsHz={trajectory.fsHz}
+            phi={phi}
+            labels={labels}
+            segments={trajectory.segments ?? null}
+          />
+        )}
         <HeartMeshes meshes={meshes} opacity={surfaces} />
         {/* Zoom toward the pointer, twice drei's default speed, down to 5 mm: wheel ticks visibly move. */}
-        <OrbitControls makeDefault enableDamping={false} target={[0, 0, 0]} minDistance={5} maxDistance={distance * 4} zoomSpeed={2} zoomToCursor />
+        <OrbitControls
+          makeDefault
+          enableDamping={false}
+          target={[0, 0, 0]}
+          minDistance={5}
+          maxDistance={distance * 4}
+          zoomSpeed={2}
+          zoomToCursor
+        />
         <PresetCamera request={request} distance={distance} fitWorld={qrsWorld} />
         <PoseReporter onMoved={onCameraMoved} />
         <LabelProjector layer={layer} anchors={anchors} path={world} />

@@ -29,8 +29,20 @@ export function HeartMeshes({ meshes, opacity = {} }: { meshes: Meshes; opacity?
   return (
     <group name="heart">
       {SURFACES.map((s, i) => (
-        <mesh key={s.key} name={s.key} geometry={geometries[i]} renderOrder={s.renderOrder} visible={(opacity[s.key] ?? 1) > 0}>
-          <meshLambertMaterial color={s.color} transparent opacity={s.opacity * (opacity[s.key] ?? 1)} depthWrite={false} side={DoubleSide} />
+        <mesh
+          key={s.key}
+          name={s.key}
+          geometry={geometries[i]}
+          renderOrder={s.renderOrder}
+          visible={(opacity[s.key] ?? 1) > 0}
+        >
+          <meshLambertMaterial
+            color={s.color}
+            transparent
+            opacity={s.opacity * (opacity[s.key] ?? 1)}
+            depthWrite={false}
+            side={DoubleSide}
+          />
         </mesh>
       ))}
     </group>

@@ -60,7 +60,8 @@ function saveHeartImage(stage: HTMLElement | null, name: string): void {
 }
 
 /** Eq. 2 over the explained model's channels: 12 leads (mapped, Fig. 4c) or the CineECG twin's x, y, z (its own, Fig. 4b). */
-const phiOf = (e: CaseExplanation | null) => (e ? mappedPhi(bipolarPhi(e.attributions[0], e.attributions[1]), e.source === 'cine3' ? 3 : 12) : null);
+const phiOf = (e: CaseExplanation | null) =>
+  e ? mappedPhi(bipolarPhi(e.attributions[0], e.attributions[1]), e.source === 'cine3' ? 3 : 12) : null;
 
 const axesOf = (asset?: HeartAsset): AxisLandmarks | undefined => {
   const l = asset?.info.landmarks as Partial<AxisLandmarks> | undefined;
@@ -104,7 +105,14 @@ export default function HeartPanel() {
 
   const anatomical = useMemo(() => cameraPresets(axesOf(asset)), [asset]);
   // The QRS part (thick, where the attributions sit): what "Fit trajectory" frames, from the side that shows it widest.
-  const qrsEndSample = useMemo(() => (traj.view ? segmentStarts(traj.view.fsHz, traj.view.segments).find((s) => s.name !== 'QRS')?.sample ?? sampleCount(traj.view) : 0), [traj.view]);
+  const qrsEndSample = useMemo(
+    () =>
+      traj.view
+        ? (segmentStarts(traj.view.fsHz, traj.view.segments).find((s) => s.name !== 'QRS')?.sample ??
+          sampleCount(traj.view))
+        : 0,
+    [traj.view],
+  );
   const fit = useMemo(() => fitPreset(anatomical, traj.view, qrsEndSample), [anatomical, traj.view, qrsEndSample]);
   const presets = useMemo(() => (fit ? [fit, ...anatomical] : anatomical), [fit, anatomical]);
   const [request, setRequest] = useState<PresetRequest>(() => ({ preset: anatomical[0], nonce: 0 }));
@@ -135,9 +143,22 @@ export default function HeartPanel() {
     return cameraChannel.subscribe((st, prev) => st.request !== prev.request && takeRequest());
   }, [presets]);
   // What the view shows, for the address: the preset as set, until the user moves the camera.
-  useEffect(() => cameraChannel.getState().report({ preset: request.preset.name, pose: request.pose ?? null, chosen: !!request.chosen }), [request]);
-  const onCameraMoved = useMemo(() => (pose: CameraPose) => cameraChannel.getState().report({ preset: 'custom', pose, chosen: true }), []);
-  const distance = useMemo(() => fitDistance(boundingRadius(asset?.meshes.epicardium.positions ?? [], traj.view?.points ?? []) || 100, FOV_DEG), [asset, traj.view]);
+  useEffect(
+    () =>
+      cameraChannel
+        .getState()
+        .report({ preset: request.preset.name, pose: request.pose ?? null, chosen: !!request.chosen }),
+    [request],
+  );
+  const onCameraMoved = useMemo(
+    () => (pose: CameraPose) => cameraChannel.getState().report({ preset: 'custom', pose, chosen: true }),
+    [],
+  );
+  const distance = useMemo(
+    () =>
+      fitDistance(boundingRadius(asset?.meshes.epicardium.positions ?? [], traj.view?.points ?? []) || 100, FOV_DEG),
+    [asset, traj.view],
+  );
 
   const endMs = traj.view ? lastSampleMs(traj.view) : 0;
   const endRef = useRef(endMs);
@@ -158,7 +179,11 @@ export default function HeartPanel() {
     show(appStore.getState().cursorMs);
     return appStore.subscribe((s, prev) => s.cursorMs !== prev.cursorMs && show(s.cursorMs));
   }, []);
-  const surfaces: SurfaceOpacity = chosenSurfaces ?? (request.preset.name === 'fit' ? { lv: SURFACE_FADED, rv: SURFACE_FADED, epicardium: SURFACE_FADED } : { epicardium: SURFACE_FADED });
+  const surfaces: SurfaceOpacity =
+    chosenSurfaces ??
+    (request.preset.name === 'fit'
+      ? { lv: SURFACE_FADED, rv: SURFACE_FADED, epicardium: SURFACE_FADED }
+      : { epicardium: SURFACE_FADED });
   const onFrame = () => stage.current?.setAttribute('data-frames', String(++frames.current));
   // A lost WebGL context (GPU reset, WEBGL_lose_context) is restored, or the view says why; the rest of the app goes on.
   const [redraw, setRedraw] = useState(0);
@@ -169,7 +194,13 @@ export default function HeartPanel() {
   };
 
   // QRS / ST / T of the window's beat (or the fixed QRS / ST-T split): the tube's thickness, the labels, the legend.
-  const spans = useMemo(() => (traj.view ? segmentSpans(sampleCount(traj.view), traj.view.fsHz, traj.view.segments) : segmentSpans(WINDOW_SAMPLES, MODEL_FS_HZ)), [traj.view]);
+  const spans = useMemo(
+    () =>
+      traj.view
+        ? segmentSpans(sampleCount(traj.view), traj.view.fsHz, traj.view.segments)
+        : segmentSpans(WINDOW_SAMPLES, MODEL_FS_HZ),
+    [traj.view],
+  );
 
   const colored = !!phi && !!traj.view;
   const highContrast = useStore(tourStore, (st) => st.presenter);
@@ -182,63 +213,110 @@ export default function HeartPanel() {
           CineECG in 3D
         </h2>
         <div className="heart-actions">
-        <button
-          type="button"
-          className="button"
-          aria-pressed={compare}
-          disabled={!canCompare}
-          title={canCompare ? 'The CineECG model’s own attributions (Fig. 4b) next to the 12-lead model’s mapped onto the trajectory (Fig. 4c)' : 'Explain both models (12-lead and CineECG) with the same method first'}
-          onClick={() => setCompare(!compare)}
-        >
-          Side by side (Fig. 4b | 4c)
-        </button>
-        <button type="button" className="button" disabled={!asset} onClick={() => saveHeartImage(stage.current, prepared?.record.name ?? 'cineecg')}>
-          Save image
-        </button>
+          <button
+            type="button"
+            className="button"
+            aria-pressed={compare}
+            disabled={!canCompare}
+            title={
+              canCompare
+                ? 'The CineECG model’s own attributions (Fig. 4b) next to the 12-lead model’s mapped onto the trajectory (Fig. 4c)'
+                : 'Explain both models (12-lead and CineECG) with the same method first'
+            }
+            onClick={() => setCompare(!compare)}
+          >
+            Side by side (Fig. 4b | 4c)
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={!asset}
+            onClick={() => saveHeartImage(stage.current, prepared?.record.name ?? 'cineecg')}
+          >
+            Save image
+          </button>
         </div>
         <div className="segmented" role="group" aria-label="Camera presets">
           {presets.map((p) => (
-            <button key={p.name} type="button" aria-label={`${p.label} view`} title={p.title} aria-pressed={request.preset.name === p.name} className={request.preset.name === p.name ? 'selected' : undefined} onClick={() => setRequest((r) => ({ preset: p, nonce: r.nonce + 1, chosen: true }))}>
+            <button
+              key={p.name}
+              type="button"
+              aria-label={`${p.label} view`}
+              title={p.title}
+              aria-pressed={request.preset.name === p.name}
+              className={request.preset.name === p.name ? 'selected' : undefined}
+              onClick={() => setRequest((r) => ({ preset: p, nonce: r.nonce + 1, chosen: true }))}
+            >
               {p.label}
             </button>
           ))}
         </div>
       </div>
       <div className={compare ? 'heart-view-area heart-compare' : 'heart-view-area'}>
-      {compare && asset && (
-        <figure className="heart-compare-stage" data-testid="heart-compare" aria-label="CineECG model's own attributions on the trajectory (paper Fig. 4b)">
-          <HeartCanvas meshes={asset.meshes} trajectory={traj.view} phi={cinePhi} request={request} distance={distance} qrsEndSample={qrsEndSample} surfaces={surfaces} />
-          <figcaption>CineECG model’s own (Fig. 4b)</figcaption>
-        </figure>
-      )}
-      <div
-        ref={stage}
-        className="heart-stage"
-        role="img"
-        aria-label={name}
-        data-heart-status={heart.status}
-        data-gl={gl.status}
-        data-view={request.preset.name}
-        data-colored={colored ? 'phi' : 'neutral'}
-        data-palette={highContrast ? 'high-contrast' : 'rdbu'}
-        {...(traj.view && { 'data-trajectory-points': String(sampleCount(traj.view)) })}
-        {...(colored && { 'data-phi-extent': extent(phi) })}
-        {...(truth && { 'data-truth-runs': truthRuns(truth).map(([a, b]) => `${a}-${b}`).join(',') })}
-        {...(traj.view && { 'data-segments': spans.map((s) => `${s.name}:${Math.round(s.startMs)}`).join(',') })}
-      >
-        {asset && (
-          <HeartCanvas key={gl.canvasKey} meshes={asset.meshes} trajectory={traj.view} phi={phi} request={request} distance={distance} qrsEndSample={qrsEndSample} surfaces={surfaces} onFrame={onFrame} onQrsBox={onQrsBox} onCameraMoved={onCameraMoved} onRenderer={gl.attach} redraw={redraw}>
-            {truth && traj.view && <TruthTube points={traj.view.points} truth={truth} />}
-          </HeartCanvas>
+        {compare && asset && (
+          <figure
+            className="heart-compare-stage"
+            data-testid="heart-compare"
+            aria-label="CineECG model's own attributions on the trajectory (paper Fig. 4b)"
+          >
+            <HeartCanvas
+              meshes={asset.meshes}
+              trajectory={traj.view}
+              phi={cinePhi}
+              request={request}
+              distance={distance}
+              qrsEndSample={qrsEndSample}
+              surfaces={surfaces}
+            />
+            <figcaption>CineECG model’s own (Fig. 4b)</figcaption>
+          </figure>
         )}
-        {heart.status === 'loading' && (
-          <p className="loading heart-loading" role="status">
-            <span className="spinner" aria-hidden="true" /> Loading the heart geometry…
-          </p>
-        )}
-        {compare && <p className="heart-stage-caption">12-lead model, mapped (Fig. 4c)</p>}
-        <p ref={cursorReadout} className="heart-cursor-readout" aria-hidden="true" />
-      </div>
+        <div
+          ref={stage}
+          className="heart-stage"
+          role="img"
+          aria-label={name}
+          data-heart-status={heart.status}
+          data-gl={gl.status}
+          data-view={request.preset.name}
+          data-colored={colored ? 'phi' : 'neutral'}
+          data-palette={highContrast ? 'high-contrast' : 'rdbu'}
+          {...(traj.view && { 'data-trajectory-points': String(sampleCount(traj.view)) })}
+          {...(colored && { 'data-phi-extent': extent(phi) })}
+          {...(truth && {
+            'data-truth-runs': truthRuns(truth)
+              .map(([a, b]) => `${a}-${b}`)
+              .join(','),
+          })}
+          {...(traj.view && { 'data-segments': spans.map((s) => `${s.name}:${Math.round(s.startMs)}`).join(',') })}
+        >
+          {asset && (
+            <HeartCanvas
+              key={gl.canvasKey}
+              meshes={asset.meshes}
+              trajectory={traj.view}
+              phi={phi}
+              request={request}
+              distance={distance}
+              qrsEndSample={qrsEndSample}
+              surfaces={surfaces}
+              onFrame={onFrame}
+              onQrsBox={onQrsBox}
+              onCameraMoved={onCameraMoved}
+              onRenderer={gl.attach}
+              redraw={redraw}
+            >
+              {truth && traj.view && <TruthTube points={traj.view.points} truth={truth} />}
+            </HeartCanvas>
+          )}
+          {heart.status === 'loading' && (
+            <p className="loading heart-loading" role="status">
+              <span className="spinner" aria-hidden="true" /> Loading the heart geometry…
+            </p>
+          )}
+          {compare && <p className="heart-stage-caption">12-lead model, mapped (Fig. 4c)</p>}
+          <p ref={cursorReadout} className="heart-cursor-readout" aria-hidden="true" />
+        </div>
       </div>
       {gl.status !== 'ok' && (
         <div className="heart-gl-lost" role="alert" data-testid="heart-gl-lost">
@@ -246,7 +324,10 @@ export default function HeartPanel() {
             <p>The 3D view lost its graphics context (a GPU reset, or too many 3D views open); restoring it…</p>
           ) : (
             <>
-              <p>The 3D view could not get its graphics context back from the browser. The grid, the beat panel and the explanations keep working.</p>
+              <p>
+                The 3D view could not get its graphics context back from the browser. The grid, the beat panel and the
+                explanations keep working.
+              </p>
               <button type="button" className="button" onClick={gl.retry}>
                 Try again
               </button>
@@ -260,14 +341,26 @@ export default function HeartPanel() {
         <TimeControls endMs={endMs} stepMs={traj.view ? 1000 / traj.view.fsHz : 2} disabled={!traj.view} />
         <SurfaceControls value={surfaces} onChange={setSurfaces} />
       </div>
-      <HeartLegend colored={colored} spans={spans} segments={traj.view?.segments} method={compare ? `${METHOD_LABELS[ecgExplanation!.method]}: left the CineECG model's own, right the 12-lead model mapped onto the trajectory, each on its own [−1, 1]` : shown ? `${METHOD_LABELS[shown.method]}, ${shown.source === 'cine3' ? 'CineECG model' : '12-lead model mapped onto the trajectory'}` : undefined} />
+      <HeartLegend
+        colored={colored}
+        spans={spans}
+        segments={traj.view?.segments}
+        method={
+          compare
+            ? `${METHOD_LABELS[ecgExplanation!.method]}: left the CineECG model's own, right the 12-lead model mapped onto the trajectory, each on its own [−1, 1]`
+            : shown
+              ? `${METHOD_LABELS[shown.method]}, ${shown.source === 'cine3' ? 'CineECG model' : '12-lead model mapped onto the trajectory'}`
+              : undefined
+        }
+      />
       {truth && (
         <p className="muted heart-note" data-testid="heart-truth-note">
           Green sheath: the truth along the path (window samples where some lead’s |record − healthy twin| ≥ 0.02 mV).
         </p>
       )}
       <p className="credit heart-credit" data-testid="heart-credit">
-        {asset?.info.credit ?? 'Heart geometry: biventricular model fitted to cardiac MR by biv-me (University of Auckland).'}{' '}
+        {asset?.info.credit ??
+          'Heart geometry: biventricular model fitted to cardiac MR by biv-me (University of Auckland).'}{' '}
         <a href={asset?.licenseUrl ?? 'heart/LICENSE-Apache-2.0'} target="_blank" rel="noreferrer">
           Apache License 2.0
         </a>

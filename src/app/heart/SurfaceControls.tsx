@@ -31,7 +31,8 @@ export function SurfaceControls({ value, onChange }: { value: SurfaceOpacity; on
             title={`${s.label}: ${cur.label}. Press to make it ${next.label}.`}
             onClick={() => onChange({ ...value, [s.key]: next.value })}
           >
-            <span className="heart-swatch" style={{ background: s.color }} aria-hidden="true" /> {SHORT[s.key] ?? s.label} {cur.label === 'shown' ? '●' : cur.label === 'faded' ? '◐' : '○'}
+            <span className="heart-swatch" style={{ background: s.color }} aria-hidden="true" />{' '}
+            {SHORT[s.key] ?? s.label} {cur.label === 'shown' ? '●' : cur.label === 'faded' ? '◐' : '○'}
           </button>
         );
       })}

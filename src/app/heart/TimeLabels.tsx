@@ -8,11 +8,19 @@ import type { TimeLabel } from './trajectoryStyle';
  * fetches one from a CDN) and no React root per label (drei's Html makes one each, and under StrictMode their
  * unmount/remount race left random labels empty). One layer, positioned per rendered frame from `useFrame`.
  */
-export const TimeLabelLayer = forwardRef<HTMLDivElement, { labels: TimeLabel[] }>(function TimeLabelLayer({ labels }, ref) {
+export const TimeLabelLayer = forwardRef<HTMLDivElement, { labels: TimeLabel[] }>(function TimeLabelLayer(
+  { labels },
+  ref,
+) {
   return (
     <div ref={ref} className="heart-labels" aria-hidden="true">
       {labels.map((l) => (
-        <span key={l.sample} className={l.segment ? 'heart-label heart-label-segment' : 'heart-label'} data-ms={l.ms} {...(l.segment && { 'data-segment': l.segment })}>
+        <span
+          key={l.sample}
+          className={l.segment ? 'heart-label heart-label-segment' : 'heart-label'}
+          data-ms={l.ms}
+          {...(l.segment && { 'data-segment': l.segment })}
+        >
           {l.text}
         </span>
       ))}
@@ -34,7 +42,13 @@ interface DOMRectLike {
  * Where a label may sit around its anchor (x, y), in order of preference: right, left, above, below, first 6 px away,
  * then further out (16, 28 px) where the path crowds the anchor.
  */
-export function labelPlacements(x: number, y: number, w: number, h: number, gaps: readonly number[] = [6, 16, 28]): DOMRectLike[] {
+export function labelPlacements(
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  gaps: readonly number[] = [6, 16, 28],
+): DOMRectLike[] {
   return gaps.flatMap((gap) => [
     { x: x + gap, y: y - h / 2, w, h },
     { x: x - gap - w, y: y - h / 2, w, h },
@@ -57,7 +71,15 @@ export function coversPath(box: DOMRectLike, screen: ArrayLike<number>, pad = 4)
  * side (right, left, above, below) where it covers neither the trajectory (`path`, world [T × 3]) nor an earlier label;
  * where none is free the label hides. Segment names are placed first, then earlier times.
  */
-export function LabelProjector({ layer, anchors, path }: { layer: RefObject<HTMLDivElement | null>; anchors: Float32Array; path?: Float32Array | null }) {
+export function LabelProjector({
+  layer,
+  anchors,
+  path,
+}: {
+  layer: RefObject<HTMLDivElement | null>;
+  anchors: Float32Array;
+  path?: Float32Array | null;
+}) {
   const size = useThree((s) => s.size);
   const v = useRef(new Vector3());
   const screen = useRef(new Float32Array(0));
@@ -66,7 +88,11 @@ export function LabelProjector({ layer, anchors, path }: { layer: RefObject<HTML
     const n = Math.min(spans.length, Math.floor(anchors.length / 3));
     // Read every size before writing any transform (no layout thrash).
     const sizes = spans.slice(0, n).map((el) => [el.offsetWidth, el.offsetHeight]);
-    const order = [...Array(n).keys()].sort((a, b) => Number(!spans[a].classList.contains('heart-label-segment')) - Number(!spans[b].classList.contains('heart-label-segment')) || a - b);
+    const order = [...Array(n).keys()].sort(
+      (a, b) =>
+        Number(!spans[a].classList.contains('heart-label-segment')) -
+          Number(!spans[b].classList.contains('heart-label-segment')) || a - b,
+    );
     const placed: DOMRectLike[] = [];
     // The renderer refreshes the camera's matrices only inside render(), after this: without this line the labels
     // would lag the controls by one frame, and with frameloop 'demand' that frame may never come.
@@ -82,7 +108,12 @@ export function LabelProjector({ layer, anchors, path }: { layer: RefObject<HTML
       v.current.fromArray(anchors, 3 * i).project(camera);
       const x = ((v.current.x + 1) / 2) * size.width;
       const y = ((1 - v.current.y) / 2) * size.height;
-      const box = Math.abs(v.current.z) > 1 ? undefined : labelPlacements(x, y, sizes[i][0], sizes[i][1]).find((b) => !coversPath(b, screen.current) && !placed.some((p) => overlaps(p, b)));
+      const box =
+        Math.abs(v.current.z) > 1
+          ? undefined
+          : labelPlacements(x, y, sizes[i][0], sizes[i][1]).find(
+              (b) => !coversPath(b, screen.current) && !placed.some((p) => overlaps(p, b)),
+            );
       if (box) placed.push(box);
       spans[i].style.visibility = box ? 'visible' : 'hidden';
       spans[i].style.transform = box ? `translate(${box.x}px, ${box.y}px)` : 'translate(-9999px, 0)';

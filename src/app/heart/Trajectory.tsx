@@ -9,9 +9,19 @@ import { MARKER_COLOR, MARKER_RADIUS_MM } from './heartColors';
 import { buildTube } from './tube';
 import { pointAtMs, type SegmentBounds, type TimeLabel, trajectoryColors, trajectoryRadii } from './trajectoryStyle';
 
-function tubeGeometry(world: Float32Array, fsHz: number, phi: ArrayLike<number> | null, segments: SegmentBounds | null, highContrast: boolean): BufferGeometry {
+function tubeGeometry(
+  world: Float32Array,
+  fsHz: number,
+  phi: ArrayLike<number> | null,
+  segments: SegmentBounds | null,
+  highContrast: boolean,
+): BufferGeometry {
   const T = world.length / 3;
-  const tube = buildTube(world, trajectoryRadii(T, fsHz, segments), highContrast ? trajectoryColors(T, phi, highContrastColor) : trajectoryColors(T, phi));
+  const tube = buildTube(
+    world,
+    trajectoryRadii(T, fsHz, segments),
+    highContrast ? trajectoryColors(T, phi, highContrastColor) : trajectoryColors(T, phi),
+  );
   const g = new BufferGeometry();
   g.setAttribute('position', new BufferAttribute(tube.positions, 3));
   g.setAttribute('normal', new BufferAttribute(tube.normals, 3));
@@ -46,10 +56,25 @@ function CursorMarker({ world, fsHz }: { world: Float32Array; fsHz: number }) {
  * region and thin ST-T without them; with a bead at every labelled time (the labels
  * themselves are DOM: TimeLabels.tsx) and the cursor marker.
  */
-export function Trajectory({ world, fsHz, phi, labels, segments }: { world: Float32Array; fsHz: number; phi: ArrayLike<number> | null; labels: TimeLabel[]; segments: SegmentBounds | null }) {
+export function Trajectory({
+  world,
+  fsHz,
+  phi,
+  labels,
+  segments,
+}: {
+  world: Float32Array;
+  fsHz: number;
+  phi: ArrayLike<number> | null;
+  labels: TimeLabel[];
+  segments: SegmentBounds | null;
+}) {
   // Presenter mode draws the trajectory in high-contrast colours (a lecture hall's projector washes RdBu's pale middle out).
   const highContrast = useStore(tourStore, (s) => s.presenter);
-  const geometry = useMemo(() => tubeGeometry(world, fsHz, phi, segments, highContrast), [world, fsHz, phi, segments, highContrast]);
+  const geometry = useMemo(
+    () => tubeGeometry(world, fsHz, phi, segments, highContrast),
+    [world, fsHz, phi, segments, highContrast],
+  );
   useEffect(() => () => geometry.dispose(), [geometry]);
   return (
     <group name="trajectory" userData={{ highContrast }}>

@@ -29,7 +29,11 @@ describe('trajectoryOf', () => {
   it('PTB-XL 00285 (the first case): labels QRS · 0, ST · 84, T · 174', () => {
     const t = trajectoryOf(prepareEcg(loadRecord(fixtureFiles('ptbxl/00285_hr.hea', 'ptbxl/00285_hr.dat'))));
     expect(t.segments).toEqual({ qrsEndMs: 84, tOnsetMs: 174, tEndMs: 342 });
-    expect(timeLabels(t.points.length / 3, t.fsHz, t.segments).filter((l) => l.segment).map((l) => l.text)).toEqual(['QRS · 0', 'ST · 84', 'T · 174']);
+    expect(
+      timeLabels(t.points.length / 3, t.fsHz, t.segments)
+        .filter((l) => l.segment)
+        .map((l) => l.text),
+    ).toEqual(['QRS · 0', 'ST · 84', 'T · 174']);
   });
 
   it('a failed wave estimate gives null segments (the fixed split), not an error', () => {

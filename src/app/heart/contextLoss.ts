@@ -21,7 +21,12 @@ export const GIVE_UP_AFTER_MS = 8000;
  * (the WEBGL_lose_context extension's restoreContext); if it is still gone after GIVE_UP_AFTER_MS the status is
  * 'failed' and `retry` remounts the canvas (a fresh canvas, a fresh context).
  */
-export function useContextLossRecovery(onRestored: () => void): { status: GlStatus; attach: (r: LosableRenderer) => void; retry: () => void; canvasKey: number } {
+export function useContextLossRecovery(onRestored: () => void): {
+  status: GlStatus;
+  attach: (r: LosableRenderer) => void;
+  retry: () => void;
+  canvasKey: number;
+} {
   const [status, setStatus] = useState<GlStatus>('ok');
   const [canvasKey, setCanvasKey] = useState(0);
   const detach = useRef<() => void>(() => {});
@@ -43,13 +48,15 @@ export function useContextLossRecovery(onRestored: () => void): { status: GlStat
     const lost = () => {
       setStatus('lost');
       clear();
-      timers.push(window.setTimeout(() => {
-        try {
-          ext?.restoreContext();
-        } catch {
-          // the browser is restoring it itself, or cannot: wait, then say so
-        }
-      }, RESTORE_AFTER_MS));
+      timers.push(
+        window.setTimeout(() => {
+          try {
+            ext?.restoreContext();
+          } catch {
+            // the browser is restoring it itself, or cannot: wait, then say so
+          }
+        }, RESTORE_AFTER_MS),
+      );
       timers.push(window.setTimeout(() => setStatus('failed'), GIVE_UP_AFTER_MS));
     };
     const back = () => {

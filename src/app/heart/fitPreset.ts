@@ -8,12 +8,22 @@ import type { TrajectoryView } from './trajectoryStyle';
  * whichever anatomical preset's direction shows that loop widest, so the coloured part fills the view. Null without a
  * trajectory.
  */
-export function fitPreset(anatomical: CameraPreset[], view: TrajectoryView | null | undefined, qrsEndSample: number): CameraPreset | null {
+export function fitPreset(
+  anatomical: CameraPreset[],
+  view: TrajectoryView | null | undefined,
+  qrsEndSample: number,
+): CameraPreset | null {
   if (!view || anatomical.length === 0) return null;
   const qrs = view.points.subarray(0, Math.max(2, qrsEndSample) * 3);
   const world: number[] = [];
   for (let i = 0; i + 2 < qrs.length; i += 3) world.push(...lpsToThree([qrs[i], qrs[i + 1], qrs[i + 2]]));
-  const best = anatomical[widestDirection(world, anatomical.map((p) => lpsToThree(p.fromLps) as Triple))];
+  const best =
+    anatomical[
+      widestDirection(
+        world,
+        anatomical.map((p) => lpsToThree(p.fromLps) as Triple),
+      )
+    ];
   return {
     name: 'fit',
     label: 'Fit trajectory',

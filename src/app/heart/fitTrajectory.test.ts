@@ -42,6 +42,12 @@ describe('fitting the camera to the trajectory', () => {
     expect(box.w / 400).toBeCloseTo(2 / (2 * 15 * 1.25), 2);
   });
   it('picks the direction that sees the loop face-on', () => {
-    expect(widestDirection(square, [[1, 0, 0], [0, 0, 1], [0.7071, 0, 0.7071]])).toBe(1);
+    expect(
+      widestDirection(square, [
+        [1, 0, 0],
+        [0, 0, 1],
+        [0.7071, 0, 0.7071],
+      ]),
+    ).toBe(1);
   });
 });

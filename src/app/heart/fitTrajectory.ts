@@ -2,7 +2,11 @@ import type { Triple } from './frameToThree';
 
 type V = [number, number, number];
 const dot = (a: Triple, b: Triple) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-const cross = (a: Triple, b: Triple): V => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+const cross = (a: Triple, b: Triple): V => [
+  a[1] * b[2] - a[2] * b[1],
+  a[2] * b[0] - a[0] * b[2],
+  a[0] * b[1] - a[1] * b[0],
+];
 const unit = (v: Triple): V => {
   const n = Math.hypot(v[0], v[1], v[2]);
   return [v[0] / n, v[1] / n, v[2] / n];
@@ -33,7 +37,14 @@ function extents(world: ArrayLike<number>, dir: Triple) {
  * (times `margin`) just fits the vertical field of view `fovDeg` and the width at `aspect` (width / height). The box
  * is taken at least `minHalfMm` either side, so a short loop is not blown up until the tube and beads fill the view.
  */
-export function fitCamera(world: ArrayLike<number>, dir: Triple, fovDeg: number, aspect: number, margin = 1.25, minHalfMm = 15): { target: V; position: V; distance: number } {
+export function fitCamera(
+  world: ArrayLike<number>,
+  dir: Triple,
+  fovDeg: number,
+  aspect: number,
+  margin = 1.25,
+  minHalfMm = 15,
+): { target: V; position: V; distance: number } {
   const e = extents(world, dir);
   const mid = [0, 1, 2].map((k) => (e.lo[k] + e.hi[k]) / 2);
   const half = [0, 1].map((k) => Math.max(minHalfMm, (e.hi[k] - e.lo[k]) / 2) * margin);
@@ -61,7 +72,10 @@ export function widestDirection(world: ArrayLike<number>, candidates: Triple[]):
 }
 
 /** Screen box (CSS px) of world points seen by a camera's view-projection; used to measure how much the QRS fills. */
-export function projectedBox(world: ArrayLike<number>, project: (x: number, y: number, z: number) => [number, number]): { w: number; h: number } {
+export function projectedBox(
+  world: ArrayLike<number>,
+  project: (x: number, y: number, z: number) => [number, number],
+): { w: number; h: number } {
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
   for (let i = 0; i + 2 < world.length; i += 3) {
     const [x, y] = project(world[i], world[i + 1], world[i + 2]);

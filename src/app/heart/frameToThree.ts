@@ -35,7 +35,8 @@ export function lpsArrayToThree(src: ArrayLike<number>): Float32Array {
 export function boundingRadius(...arrays: ArrayLike<number>[]): number {
   let r2 = 0;
   for (const a of arrays) {
-    for (let i = 0; i + 2 < a.length; i += 3) r2 = Math.max(r2, a[i] * a[i] + a[i + 1] * a[i + 1] + a[i + 2] * a[i + 2]);
+    for (let i = 0; i + 2 < a.length; i += 3)
+      r2 = Math.max(r2, a[i] * a[i] + a[i + 1] * a[i + 1] + a[i + 2] * a[i + 2]);
   }
   return Math.sqrt(r2);
 }

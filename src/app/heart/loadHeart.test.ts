@@ -14,7 +14,8 @@ function fakeFetch(overrides: Record<string, Uint8Array | number> = {}) {
   const fn: Fetch = async (url) => {
     asked.push(url);
     const body = url in overrides ? overrides[url] : files[url];
-    if (body === undefined || typeof body === 'number') return new Response('nope', { status: typeof body === 'number' ? body : 404 });
+    if (body === undefined || typeof body === 'number')
+      return new Response('nope', { status: typeof body === 'number' ? body : 404 });
     return new Response(new Uint8Array(body)); // a copy typed over a plain ArrayBuffer, as BodyInit wants
   };
   return { fn, asked };
@@ -33,7 +34,9 @@ describe('loadHeart', () => {
   });
 
   it('reports HTTP errors and corrupt files as errors the UI can show', async () => {
-    await expect(fetchHeart(BASE, fakeFetch({ [Object.keys(files)[1]]: 404 }).fn)).rejects.toMatchObject({ detail: { code: 'network', file: 'heart.bin' } });
+    await expect(fetchHeart(BASE, fakeFetch({ [Object.keys(files)[1]]: 404 }).fn)).rejects.toMatchObject({
+      detail: { code: 'network', file: 'heart.bin' },
+    });
     const bad = fakeFetch({ [Object.keys(files)[1]]: new Uint8Array([1, 2, 3, 4]) });
     const e = await fetchHeart(BASE, bad.fn).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(AppFailure);

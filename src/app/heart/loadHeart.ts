@@ -29,7 +29,10 @@ async function fetchOk(fetchFn: Fetch, url: string, file: string): Promise<Respo
 export async function fetchHeart(baseUri: string, fetchFn: Fetch = (url) => fetch(url)): Promise<HeartAsset> {
   const dir = new URL(HEART_DIR, baseUri);
   const jsonUrl = new URL('heart.json', dir).href;
-  const [infoRes, binRes] = await Promise.all([fetchOk(fetchFn, jsonUrl, 'heart.json'), fetchOk(fetchFn, new URL('heart.bin', dir).href, 'heart.bin')]);
+  const [infoRes, binRes] = await Promise.all([
+    fetchOk(fetchFn, jsonUrl, 'heart.json'),
+    fetchOk(fetchFn, new URL('heart.bin', dir).href, 'heart.bin'),
+  ]);
   let info: HeartAssetInfo;
   try {
     info = (await infoRes.json()) as HeartAssetInfo;

@@ -6,7 +6,12 @@ import { PLAYBACK_SLOWDOWN } from './trajectoryStyle';
 export const MAX_FRAME_WALL_MS = 100;
 
 /** One step of slow-motion playback: where the cursor goes after `wallMs` of real time, and whether it ended. */
-export function advance(ms: number, wallMs: number, endMs: number, slowdown = PLAYBACK_SLOWDOWN): { ms: number; done: boolean } {
+export function advance(
+  ms: number,
+  wallMs: number,
+  endMs: number,
+  slowdown = PLAYBACK_SLOWDOWN,
+): { ms: number; done: boolean } {
   const next = ms + Math.min(MAX_FRAME_WALL_MS, Math.max(0, wallMs)) / slowdown;
   return next >= endMs ? { ms: endMs, done: true } : { ms: next, done: false };
 }
@@ -27,7 +32,11 @@ const browserClock: PlaybackClock = {
  * reaching `endMs()` stops. Anyone may set `playing` (a button, a key); scrubbing moves the cursor under the loop,
  * which simply continues from there. Returns the disconnect function (also stops a running loop).
  */
-export function connectPlayback(store: StoreApi<CursorSlice>, endMs: () => number, clock: PlaybackClock = browserClock): () => void {
+export function connectPlayback(
+  store: StoreApi<CursorSlice>,
+  endMs: () => number,
+  clock: PlaybackClock = browserClock,
+): () => void {
   let frame: number | null = null;
   let last: number | null = null;
 

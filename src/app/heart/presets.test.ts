@@ -5,7 +5,11 @@ import { cameraPresets, DEFAULT_AXES, fitDistance, fourChamberDirection, presetP
 type V = [number, number, number];
 const sub = (a: Triple, b: Triple): V => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
 const dot = (a: Triple, b: Triple) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-const cross = (a: Triple, b: Triple): V => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+const cross = (a: Triple, b: Triple): V => [
+  a[1] * b[2] - a[2] * b[1],
+  a[2] * b[0] - a[0] * b[2],
+  a[0] * b[1] - a[1] * b[0],
+];
 const unit = (v: Triple): V => {
   const n = Math.hypot(...v);
   return [v[0] / n, v[1] / n, v[2] / n];

@@ -37,7 +37,11 @@ const normalize = (v: Triple): [number, number, number] => {
   const n = Math.hypot(v[0], v[1], v[2]);
   return [v[0] / n, v[1] / n, v[2] / n];
 };
-const cross = (a: Triple, b: Triple): Triple => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+const cross = (a: Triple, b: Triple): Triple => [
+  a[1] * b[2] - a[2] * b[1],
+  a[2] * b[0] - a[0] * b[2],
+  a[0] * b[1] - a[1] * b[0],
+];
 
 /**
  * The four-chamber plane contains the long axis and the LV→RV direction, so the camera looks along their
@@ -58,16 +62,45 @@ export const DEFAULT_AXES: AxisLandmarks = {
 
 export function cameraPresets(axes: AxisLandmarks = DEFAULT_AXES): CameraPreset[] {
   return [
-    { name: 'anterior', label: 'Anterior', title: 'Anterior view: from the front, superior up, patient’s left on the right', fromLps: [0, -1, 0] },
-    { name: 'left-lateral', label: 'Left lateral', title: 'Left lateral view: from the patient’s left side', fromLps: [1, 0, 0] },
-    { name: 'lao45', label: 'LAO 45°', title: 'LAO 45° view: left anterior oblique, 45° from the front toward the left', fromLps: [S, -S, 0] },
-    { name: 'superior', label: 'Superior', title: 'Superior view: from above, posterior up, patient’s left on the right', fromLps: normalize([0, -SUPERIOR_TILT, 1]) },
-    { name: 'four-chamber', label: '4-chamber', title: '4-chamber-like view: perpendicular to the plane of the long axis and the septum', fromLps: fourChamberDirection(axes) },
+    {
+      name: 'anterior',
+      label: 'Anterior',
+      title: 'Anterior view: from the front, superior up, patient’s left on the right',
+      fromLps: [0, -1, 0],
+    },
+    {
+      name: 'left-lateral',
+      label: 'Left lateral',
+      title: 'Left lateral view: from the patient’s left side',
+      fromLps: [1, 0, 0],
+    },
+    {
+      name: 'lao45',
+      label: 'LAO 45°',
+      title: 'LAO 45° view: left anterior oblique, 45° from the front toward the left',
+      fromLps: [S, -S, 0],
+    },
+    {
+      name: 'superior',
+      label: 'Superior',
+      title: 'Superior view: from above, posterior up, patient’s left on the right',
+      fromLps: normalize([0, -SUPERIOR_TILT, 1]),
+    },
+    {
+      name: 'four-chamber',
+      label: '4-chamber',
+      title: '4-chamber-like view: perpendicular to the plane of the long axis and the septum',
+      fromLps: fourChamberDirection(axes),
+    },
   ];
 }
 
 /** Camera position in three.js world for a preset, `distance` mm from `target` (world). */
-export function presetPosition(preset: CameraPreset, distance: number, target: Triple = [0, 0, 0]): [number, number, number] {
+export function presetPosition(
+  preset: CameraPreset,
+  distance: number,
+  target: Triple = [0, 0, 0],
+): [number, number, number] {
   const d = lpsToThree(preset.fromLps);
   return [target[0] + d[0] * distance, target[1] + d[1] * distance, target[2] + d[2] * distance];
 }

@@ -2,8 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { QRS_REGION_MS } from '../../core/constants';
 import { divergingColor } from '../color/diverging';
 import {
-  lastSampleMs, NEUTRAL_RGB, pointAtMs, QRS_RADIUS_MM, type SegmentBounds, segmentLegend, segmentOfSample, segmentSpans, srgbToLinear, ST_RADIUS_MM, STT_RADIUS_MM, T_RADIUS_MM,
-  timeLabels, trajectoryColors, trajectoryRadii,
+  lastSampleMs,
+  NEUTRAL_RGB,
+  pointAtMs,
+  QRS_RADIUS_MM,
+  type SegmentBounds,
+  segmentLegend,
+  segmentOfSample,
+  segmentSpans,
+  srgbToLinear,
+  ST_RADIUS_MM,
+  STT_RADIUS_MM,
+  T_RADIUS_MM,
+  timeLabels,
+  trajectoryColors,
+  trajectoryRadii,
 } from './trajectoryStyle';
 
 describe('trajectory style', () => {
@@ -45,7 +58,7 @@ describe('trajectory style', () => {
     expect(labels.filter((l) => l.segment).map((l) => l.text)).toEqual(['QRS · 0', 'ST-T · 150']);
   });
 
-  describe('with the beat\'s waves: QRS, ST, T', () => {
+  describe("with the beat's waves: QRS, ST, T", () => {
     const waves: SegmentBounds = { qrsEndMs: 84, tOnsetMs: 174, tEndMs: 342 };
 
     it('the tube is thick over the QRS, thin over ST, medium over T', () => {
@@ -58,7 +71,14 @@ describe('trajectory style', () => {
       expect(r[199]).toBeCloseTo(T_RADIUS_MM, 6);
       expect(QRS_RADIUS_MM).toBeGreaterThan(T_RADIUS_MM);
       expect(T_RADIUS_MM).toBeGreaterThan(ST_RADIUS_MM);
-      expect([0, 41, 42, 86, 87, 199].map((i) => segmentOfSample(i, 500, waves))).toEqual(['QRS', 'QRS', 'ST', 'ST', 'T', 'T']);
+      expect([0, 41, 42, 86, 87, 199].map((i) => segmentOfSample(i, 500, waves))).toEqual([
+        'QRS',
+        'QRS',
+        'ST',
+        'ST',
+        'T',
+        'T',
+      ]);
     });
 
     it('labels every 50 ms plus "ST · <ms>" and "T · <ms>" at the boundaries, in time order', () => {
@@ -71,7 +91,17 @@ describe('trajectory style', () => {
 
     it('a boundary on a 50 ms tick takes its place; boundaries snap to samples', () => {
       const labels = timeLabels(200, 500, { qrsEndMs: 100, tOnsetMs: 201, tEndMs: null });
-      expect(labels.map((l) => l.text)).toEqual(['QRS · 0', '50', 'ST · 100', '150', '200', 'T · 202', '250', '300', '350']);
+      expect(labels.map((l) => l.text)).toEqual([
+        'QRS · 0',
+        '50',
+        'ST · 100',
+        '150',
+        '200',
+        'T · 202',
+        '250',
+        '300',
+        '350',
+      ]);
       expect(segmentOfSample(50, 500, { qrsEndMs: 100, tOnsetMs: 201, tEndMs: null })).toBe('ST');
     });
 
@@ -85,9 +115,15 @@ describe('trajectory style', () => {
 
     it('a T onset after the window: QRS and ST only', () => {
       const late = { qrsEndMs: 90, tOnsetMs: 420, tEndMs: 560 };
-      expect(timeLabels(200, 500, late).filter((l) => l.segment).map((l) => l.text)).toEqual(['QRS · 0', 'ST · 90']);
+      expect(
+        timeLabels(200, 500, late)
+          .filter((l) => l.segment)
+          .map((l) => l.text),
+      ).toEqual(['QRS · 0', 'ST · 90']);
       expect(trajectoryRadii(200, 500, late)[199]).toBeCloseTo(ST_RADIUS_MM, 6);
-      expect(segmentLegend(segmentSpans(200, 500, late), late)).toContain('The T wave starts after the window (≈ 420 ms)');
+      expect(segmentLegend(segmentSpans(200, 500, late), late)).toContain(
+        'The T wave starts after the window (≈ 420 ms)',
+      );
     });
 
     it('the legend names each thickness and its times', () => {

@@ -51,10 +51,17 @@ export function srgbToLinear(byte: number): number {
  * without one. Φ_d of the model's window has one value per sample of the same window; if the lengths ever differ
  * the nearest value in time is used.
  */
-export function trajectoryColors(T: number, phi: ArrayLike<number> | null, colorOf: (v: number) => Rgb = divergingColor): Float32Array {
+export function trajectoryColors(
+  T: number,
+  phi: ArrayLike<number> | null,
+  colorOf: (v: number) => Rgb = divergingColor,
+): Float32Array {
   const out = new Float32Array(3 * T);
   for (let i = 0; i < T; i++) {
-    const rgb = phi && phi.length > 0 ? colorOf(phi[Math.min(phi.length - 1, Math.round((i * phi.length) / Math.max(1, T)))]) : NEUTRAL_RGB;
+    const rgb =
+      phi && phi.length > 0
+        ? colorOf(phi[Math.min(phi.length - 1, Math.round((i * phi.length) / Math.max(1, T)))])
+        : NEUTRAL_RGB;
     out[3 * i] = srgbToLinear(rgb[0]);
     out[3 * i + 1] = srgbToLinear(rgb[1]);
     out[3 * i + 2] = srgbToLinear(rgb[2]);
@@ -66,15 +73,25 @@ export type SegmentName = 'QRS' | 'ST' | 'T' | 'ST-T';
 
 /** The estimated waves, or null when they cannot be drawn (no T onset): then the fixed split applies. */
 const usable = (segments: SegmentBounds | null | undefined): SegmentBounds | null =>
-  segments && segments.tOnsetMs !== null && Number.isFinite(segments.qrsEndMs) && Number.isFinite(segments.tOnsetMs) ? segments : null;
+  segments && segments.tOnsetMs !== null && Number.isFinite(segments.qrsEndMs) && Number.isFinite(segments.tOnsetMs)
+    ? segments
+    : null;
 
 /** First sample of each segment (boundaries snapped to the nearest sample, so labels, radii and legend agree). */
 export function segmentStarts(fsHz: number, segments?: SegmentBounds | null): { name: SegmentName; sample: number }[] {
   const s = usable(segments);
   const at = (ms: number) => Math.max(0, Math.round((ms * fsHz) / 1000));
-  if (!s) return [{ name: 'QRS', sample: 0 }, { name: 'ST-T', sample: at(QRS_REGION_MS) }];
+  if (!s)
+    return [
+      { name: 'QRS', sample: 0 },
+      { name: 'ST-T', sample: at(QRS_REGION_MS) },
+    ];
   const st = Math.max(1, at(s.qrsEndMs));
-  return [{ name: 'QRS', sample: 0 }, { name: 'ST', sample: st }, { name: 'T', sample: Math.max(st + 1, at(s.tOnsetMs!)) }];
+  return [
+    { name: 'QRS', sample: 0 },
+    { name: 'ST', sample: st },
+    { name: 'T', sample: Math.max(st + 1, at(s.tOnsetMs!)) },
+  ];
 }
 
 /**
@@ -101,10 +118,19 @@ export interface SegmentSpan {
 /** The segments that the window of T samples contains, in order (the legend's lines). */
 export function segmentSpans(T: number, fsHz: number, segments?: SegmentBounds | null): SegmentSpan[] {
   const starts = segmentStarts(fsHz, segments).filter((s) => s.sample < T);
-  return starts.map((s, k) => ({ name: s.name, startMs: sampleMs(s.sample, fsHz), endMs: sampleMs((starts[k + 1]?.sample ?? T) - 1, fsHz) }));
+  return starts.map((s, k) => ({
+    name: s.name,
+    startMs: sampleMs(s.sample, fsHz),
+    endMs: sampleMs((starts[k + 1]?.sample ?? T) - 1, fsHz),
+  }));
 }
 
-const RADIUS: Record<SegmentName, number> = { QRS: QRS_RADIUS_MM, ST: ST_RADIUS_MM, T: T_RADIUS_MM, 'ST-T': STT_RADIUS_MM };
+const RADIUS: Record<SegmentName, number> = {
+  QRS: QRS_RADIUS_MM,
+  ST: ST_RADIUS_MM,
+  T: T_RADIUS_MM,
+  'ST-T': STT_RADIUS_MM,
+};
 
 /**
  * The legend's sentence on the tube: which thickness is which segment, over which times (ms after QRS onset), e.g.
@@ -115,14 +141,22 @@ export function segmentLegend(spans: SegmentSpan[], segments?: SegmentBounds | n
   const r = Math.round;
   const tEnd = segments?.tEndMs;
   const parts = spans.map((s, k) => {
-    const range = s.name === 'ST-T' ? '' : k > 0 && k === spans.length - 1 ? `, from ${r(s.startMs)} ms` : `, ${r(s.startMs)}–${r(spans[k + 1]?.startMs ?? s.endMs)} ms`;
+    const range =
+      s.name === 'ST-T'
+        ? ''
+        : k > 0 && k === spans.length - 1
+          ? `, from ${r(s.startMs)} ms`
+          : `, ${r(s.startMs)}–${r(spans[k + 1]?.startMs ?? s.endMs)} ms`;
     const end = s.name === 'T' && tEnd != null ? ` (ends ≈ ${r(tEnd)} ms)` : '';
     return `${words[s.name]} (${(2 * RADIUS[s.name]).toFixed(1)} mm) = ${s.name}${range}${end}`;
   });
   const text = `Tube: ${parts.join('; ')}.`;
   if (!spans.some((s) => s.name === 'ST' || s.name === 'T')) return text;
   const tOnset = segments?.tOnsetMs;
-  const later = !spans.some((s) => s.name === 'T') && tOnset != null ? ` The T wave starts after the window (≈ ${r(tOnset)} ms).` : '';
+  const later =
+    !spans.some((s) => s.name === 'T') && tOnset != null
+      ? ` The T wave starts after the window (≈ ${r(tOnset)} ms).`
+      : '';
   return `${text} QRS offset and T onset of this beat, estimated from all leads.${later}`;
 }
 
@@ -143,7 +177,12 @@ export interface TimeLabel {
  * Labels every 50 ms that fall on a sample of the window, plus one at the start of each segment inside the window,
  * named ("QRS · 0", "ST · 84", "T · 174"), in time order. A segment start on a 50 ms tick takes that tick's place.
  */
-export function timeLabels(T: number, fsHz: number, segments?: SegmentBounds | null, stepMs = LABEL_STEP_MS): TimeLabel[] {
+export function timeLabels(
+  T: number,
+  fsHz: number,
+  segments?: SegmentBounds | null,
+  stepMs = LABEL_STEP_MS,
+): TimeLabel[] {
   const bySample = new Map<number, TimeLabel>();
   for (let ms = 0; ; ms += stepMs) {
     const sample = Math.round((ms * fsHz) / 1000);
@@ -159,7 +198,12 @@ export function timeLabels(T: number, fsHz: number, segments?: SegmentBounds | n
 }
 
 /** Point at time `ms` (linear between samples, clamped to the window), written into `out`. */
-export function pointAtMs(points: ArrayLike<number>, fsHz: number, ms: number, out: [number, number, number] = [0, 0, 0]): [number, number, number] {
+export function pointAtMs(
+  points: ArrayLike<number>,
+  fsHz: number,
+  ms: number,
+  out: [number, number, number] = [0, 0, 0],
+): [number, number, number] {
   const T = points.length / 3;
   if (T === 0) return out;
   const x = Math.min(T - 1, Math.max(0, (ms * fsHz) / 1000));

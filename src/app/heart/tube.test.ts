@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildTube, tangents } from './tube';
 
-const helix = (T: number) => Float32Array.from({ length: 3 * T }, (_, j) => {
-  const i = Math.floor(j / 3);
-  return [20 * Math.cos(i / 10), 20 * Math.sin(i / 10), i][j % 3];
-});
+const helix = (T: number) =>
+  Float32Array.from({ length: 3 * T }, (_, j) => {
+    const i = Math.floor(j / 3);
+    return [20 * Math.cos(i / 10), 20 * Math.sin(i / 10), i][j % 3];
+  });
 const grey = (T: number) => new Float32Array(3 * T).fill(0.5);
 
 describe('buildTube', () => {
@@ -48,7 +49,11 @@ describe('buildTube', () => {
     const T = 3;
     const colors = Float32Array.from([1, 0, 0, 0, 1, 0, 0, 0, 1]);
     const tube = buildTube(helix(T), 1, colors, 4);
-    for (let i = 0; i < T; i++) for (let k = 0; k < 4; k++) expect(Array.from(tube.colors.subarray(3 * (i * 4 + k), 3 * (i * 4 + k) + 3))).toEqual(Array.from(colors.subarray(3 * i, 3 * i + 3)));
+    for (let i = 0; i < T; i++)
+      for (let k = 0; k < 4; k++)
+        expect(Array.from(tube.colors.subarray(3 * (i * 4 + k), 3 * (i * 4 + k) + 3))).toEqual(
+          Array.from(colors.subarray(3 * i, 3 * i + 3)),
+        );
   });
 
   it('stays finite where the path stands still (the mTSI guard repeats points) and for a single point', () => {

@@ -47,9 +47,15 @@ export function tangents(points: ArrayLike<number>): V[] {
  * @param colors [T × 3] linear RGB in [0, 1].
  * @param radial vertices per ring.
  */
-export function buildTube(points: ArrayLike<number>, radius: ArrayLike<number> | number, colors: ArrayLike<number>, radial = 10): TubeArrays {
+export function buildTube(
+  points: ArrayLike<number>,
+  radius: ArrayLike<number> | number,
+  colors: ArrayLike<number>,
+  radial = 10,
+): TubeArrays {
   const T = points.length / 3;
-  if (!Number.isInteger(T) || colors.length !== points.length) throw new Error(`tube: ${points.length} coordinates and ${colors.length} colour values`);
+  if (!Number.isInteger(T) || colors.length !== points.length)
+    throw new Error(`tube: ${points.length} coordinates and ${colors.length} colour values`);
   const positions = new Float32Array(T * radial * 3);
   const normals = new Float32Array(T * radial * 3);
   const rgb = new Float32Array(T * radial * 3);
@@ -59,7 +65,9 @@ export function buildTube(points: ArrayLike<number>, radius: ArrayLike<number> |
   for (let i = 0; i < T; i++) {
     const t = ts[i];
     // Parallel transport: remove the new tangent's part from the previous normal.
-    normal = unit([normal[0] - dot(normal, t) * t[0], normal[1] - dot(normal, t) * t[1], normal[2] - dot(normal, t) * t[2]]) ?? perpendicular(t);
+    normal =
+      unit([normal[0] - dot(normal, t) * t[0], normal[1] - dot(normal, t) * t[1], normal[2] - dot(normal, t) * t[2]]) ??
+      perpendicular(t);
     const binormal = cross(t, normal);
     const r = typeof radius === 'number' ? radius : radius[i];
     const c = at(points, i);

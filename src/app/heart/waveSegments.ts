@@ -15,4 +15,3 @@ export function segmentsOf(prepared: PreparedEcg): SegmentBounds | null {
     return null;
   }
 }
-

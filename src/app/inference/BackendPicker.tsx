@@ -20,7 +20,11 @@ export function BackendPicker() {
   return (
     <label className="backend-picker">
       <span>Backend</span>
-      <select aria-label="Backend" value={requested} onChange={(e) => window.location.assign(urlWithBackend(window.location.href, e.target.value))}>
+      <select
+        aria-label="Backend"
+        value={requested}
+        onChange={(e) => window.location.assign(urlWithBackend(window.location.href, e.target.value))}
+      >
         <option value="auto">automatic (fastest measured)</option>
         {BACKEND_PRIORITY.map((b) => {
           const s = backends?.find((x) => x.backend === b);

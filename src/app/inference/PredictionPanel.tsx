@@ -1,7 +1,14 @@
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { selectPrediction, selectTwinPrediction } from '../store/inferenceSlice';
 import { useAppStore } from '../store/useAppStore';
-import { describeDisagreement, describeMetrics, describeProbability, describeProgress, formatMs, modelName } from './describe';
+import {
+  describeDisagreement,
+  describeMetrics,
+  describeProbability,
+  describeProgress,
+  formatMs,
+  modelName,
+} from './describe';
 
 /**
  * The model's output for the open case, next to the case summary: p(abnormal) with its label, which model,
@@ -33,8 +40,17 @@ export function PredictionPanel() {
       data-testid="prediction"
       data-status={prediction ? 'done' : status}
       data-backends-available={available.join(',')}
-      {...(loaded && { 'data-backend': loaded.backend, 'data-load-ms': String(loaded.loadMs), 'data-warm-up-ms': String(loaded.warmUpMs), 'data-backend-ms': String(loaded.backendMs) })}
-      {...(prediction && { 'data-p-abnormal': String(prediction.pAbnormal), 'data-predict-ms': String(prediction.ms), 'data-label': prediction.label })}
+      {...(loaded && {
+        'data-backend': loaded.backend,
+        'data-load-ms': String(loaded.loadMs),
+        'data-warm-up-ms': String(loaded.warmUpMs),
+        'data-backend-ms': String(loaded.backendMs),
+      })}
+      {...(prediction && {
+        'data-p-abnormal': String(prediction.pAbnormal),
+        'data-predict-ms': String(prediction.ms),
+        'data-label': prediction.label,
+      })}
     >
       <p className="eyebrow" id="prediction-title">
         Model output
@@ -42,31 +58,44 @@ export function PredictionPanel() {
       {prediction && loaded ? (
         <>
           <div className="prediction-main">
-          <p className="prediction-value" data-testid="prediction-value">
-            {describeProbability(prediction.pAbnormal)}
-          </p>
-          <div className="probability-bar" aria-hidden="true">
-            <span style={{ width: `${(prediction.pAbnormal * 100).toFixed(1)}%` }} />
-            <i className="probability-threshold" />
-          </div>
+            <p className="prediction-value" data-testid="prediction-value">
+              {describeProbability(prediction.pAbnormal)}
+            </p>
+            <div className="probability-bar" aria-hidden="true">
+              <span style={{ width: `${(prediction.pAbnormal * 100).toFixed(1)}%` }} />
+              <i className="probability-threshold" />
+            </div>
           </div>
           <div className="prediction-lines">
-          <p className="model-line" data-testid="model-line" title={chosen ? `${chosen.backend}: ${chosen.detail}` : undefined}>
-            Model: {modelName(loaded.model.channels)} · backend {loaded.backend} · loaded in {formatMs(loaded.loadMs)}
-            <span className="muted"> · prediction {formatMs(prediction.ms)}</span>
-          </p>
-          {twinPrediction && (
-            <p className="model-line twin-line" data-testid="twin-prediction" data-p-abnormal={String(twinPrediction.pAbnormal)}>
-              CineECG twin model (3D trajectory): {describeProbability(twinPrediction.pAbnormal)}
+            <p
+              className="model-line"
+              data-testid="model-line"
+              title={chosen ? `${chosen.backend}: ${chosen.detail}` : undefined}
+            >
+              Model: {modelName(loaded.model.channels)} · backend {loaded.backend} · loaded in {formatMs(loaded.loadMs)}
+              <span className="muted"> · prediction {formatMs(prediction.ms)}</span>
             </p>
-          )}
-          {twinPrediction && describeDisagreement(prediction.pAbnormal, twinPrediction.pAbnormal) && (
-            <p className="models-disagree" role="note" data-testid="models-disagree" title="Their explanations argue for different answers: read both with that in mind.">
-              {describeDisagreement(prediction.pAbnormal, twinPrediction.pAbnormal)}
-            </p>
-          )}
-          {metricsLine && <p className="model-metrics muted">{metricsLine}</p>}
-          <p className="prediction-caution">A research model’s estimate for the 400 ms window, not a diagnosis.</p>
+            {twinPrediction && (
+              <p
+                className="model-line twin-line"
+                data-testid="twin-prediction"
+                data-p-abnormal={String(twinPrediction.pAbnormal)}
+              >
+                CineECG twin model (3D trajectory): {describeProbability(twinPrediction.pAbnormal)}
+              </p>
+            )}
+            {twinPrediction && describeDisagreement(prediction.pAbnormal, twinPrediction.pAbnormal) && (
+              <p
+                className="models-disagree"
+                role="note"
+                data-testid="models-disagree"
+                title="Their explanations argue for different answers: read both with that in mind."
+              >
+                {describeDisagreement(prediction.pAbnormal, twinPrediction.pAbnormal)}
+              </p>
+            )}
+            {metricsLine && <p className="model-metrics muted">{metricsLine}</p>}
+            <p className="prediction-caution">A research model’s estimate for the 400 ms window, not a diagnosis.</p>
           </div>
         </>
       ) : (

@@ -31,17 +31,34 @@ function fakeClient(opts: { loadFails?: InferenceFailure } = {}) {
     load: (url, o = {}) => {
       loads.push({ url, backend: o.backend });
       onProgress = o.onProgress;
-      return new Promise((resolve, reject) => (finishLoad = () => (opts.loadFails ? reject(opts.loadFails) : resolve(READY))));
+      return new Promise(
+        (resolve, reject) => (finishLoad = () => (opts.loadFails ? reject(opts.loadFails) : resolve(READY))),
+      );
     },
     predict: async (window, T, C) => {
       predicted.push({ window, T, C });
-      const p: PredictionResponse = { type: 'prediction', id: 3, logits: [0, 1], pAbnormal: 0.7310585786300049, label: 'abnormal', backend: 'webgl', ms: 12 };
+      const p: PredictionResponse = {
+        type: 'prediction',
+        id: 3,
+        logits: [0, 1],
+        pAbnormal: 0.7310585786300049,
+        label: 'abnormal',
+        backend: 'webgl',
+        ms: 12,
+      };
       return p;
     },
-    explain: () => ({ id: 9, result: Promise.reject(new InferenceFailure({ code: 'inference-failed', message: 'not in this test' })) }),
-    faithfulness: () => ({ id: 10, result: Promise.reject(new InferenceFailure({ code: 'inference-failed', message: 'not in this test' })) }),
+    explain: () => ({
+      id: 9,
+      result: Promise.reject(new InferenceFailure({ code: 'inference-failed', message: 'not in this test' })),
+    }),
+    faithfulness: () => ({
+      id: 10,
+      result: Promise.reject(new InferenceFailure({ code: 'inference-failed', message: 'not in this test' })),
+    }),
     cancel: async () => false,
-    loadExtra: async () => Promise.reject(new InferenceFailure({ code: 'model-load', message: 'no twin in this test' })),
+    loadExtra: async () =>
+      Promise.reject(new InferenceFailure({ code: 'model-load', message: 'no twin in this test' })),
     dispose: async () => {},
     simulateFault: async () => {},
     memory: async () => ({ numTensors: 0, numBytes: 0, backend: 'webgl' }),
@@ -79,7 +96,11 @@ describe('connectInference', () => {
     expect(fake.predicted[0]).toMatchObject({ T: prepared.windowSamples, C: 12 });
     expect(fake.predicted[0].window).toBe(prepared.window);
     await settle();
-    expect(selectPrediction(store.getState())).toMatchObject({ pAbnormal: 0.7310585786300049, backend: 'webgl', caseRequest: request });
+    expect(selectPrediction(store.getState())).toMatchObject({
+      pAbnormal: 0.7310585786300049,
+      backend: 'webgl',
+      caseRequest: request,
+    });
   });
 
   it('predicts each new case once, and never shows a prediction for an older case', async () => {
@@ -99,7 +120,9 @@ describe('connectInference', () => {
 
     store.getState().caseLoadStarted(null); // a new case is loading: the old prediction is not shown
     expect(selectPrediction(store.getState())).toBeNull();
-    store.getState().predictionDone({ pAbnormal: 0.1, logits: [1, 0], label: 'normal', backend: 'webgl', ms: 1, caseRequest: first });
+    store
+      .getState()
+      .predictionDone({ pAbnormal: 0.1, logits: [1, 0], label: 'normal', backend: 'webgl', ms: 1, caseRequest: first });
     expect(store.getState().prediction?.pAbnormal).not.toBe(0.1); // late answer for the old case is dropped
   });
 
@@ -110,11 +133,22 @@ describe('connectInference', () => {
     const twinCalls: Array<{ C: number; model?: string }> = [];
     fake.client.loadExtra = async (key, url) => {
       extra.push(`${key} ${url}`);
-      return { type: 'extra-ready', id: 5, key, loadMs: 20, model: { timeSteps: 200, channels: 3, classNames: ['normal', 'abnormal'], params: 1, tfjsVersion: '4.22.0' } };
+      return {
+        type: 'extra-ready',
+        id: 5,
+        key,
+        loadMs: 20,
+        model: { timeSteps: 200, channels: 3, classNames: ['normal', 'abnormal'], params: 1, tfjsVersion: '4.22.0' },
+      };
     };
     const predict = fake.client.predict;
     fake.client.predict = (w, T, C, model) => (twinCalls.push({ C, model }), predict(w, T, C, model));
-    connectInference(store, { client: fake.client, modelUrl: 'm.json', backend: null, twinUrl: 'http://x/models/cine3/model.json' });
+    connectInference(store, {
+      client: fake.client,
+      modelUrl: 'm.json',
+      backend: null,
+      twinUrl: 'http://x/models/cine3/model.json',
+    });
     await settle();
     fake.finishLoad();
     await settle();
@@ -123,7 +157,10 @@ describe('connectInference', () => {
     const request = store.getState().caseLoadStarted(null);
     store.getState().caseLoaded(request, syntheticPreparedEcg());
     await settle();
-    expect(twinCalls).toEqual([{ C: 12, model: undefined }, { C: 3, model: 'cine3' }]);
+    expect(twinCalls).toEqual([
+      { C: 12, model: undefined },
+      { C: 3, model: 'cine3' },
+    ]);
     expect(selectTwinPrediction(store.getState())).toMatchObject({ caseRequest: request });
 
     const other = createAppStore();
@@ -138,7 +175,9 @@ describe('connectInference', () => {
 
   it('stores the worker error code when loading fails', async () => {
     const store = createAppStore();
-    const fake = fakeClient({ loadFails: new InferenceFailure({ code: 'model-load', message: 'HTTP 404 for model.json' }) });
+    const fake = fakeClient({
+      loadFails: new InferenceFailure({ code: 'model-load', message: 'HTTP 404 for model.json' }),
+    });
     connectInference(store, { client: fake.client, modelUrl: 'm.json', backend: null });
     await settle();
     fake.finishLoad();
@@ -152,6 +191,9 @@ describe('connectInference', () => {
     const fake = fakeClient();
     connectInference(store, { client: fake.client, modelUrl: 'm.json', backend: 'tpu' });
     expect(fake.loads).toEqual([]);
-    expect(store.getState().inferenceError).toEqual({ code: 'backend-unavailable', message: 'unknown backend "tpu"; expected one of webgpu, webgl, wasm, cpu' });
+    expect(store.getState().inferenceError).toEqual({
+      code: 'backend-unavailable',
+      message: 'unknown backend "tpu"; expected one of webgpu, webgl, wasm, cpu',
+    });
   });
 });

@@ -36,7 +36,10 @@ export function connectInference(store: AppStore, deps: ConnectInferenceDeps): (
   store.getState().modelLoadStarted();
   void (async () => {
     store.getState().backendsChecked(await client.check());
-    const ready = await client.load(deps.modelUrl, { backend, onProgress: (p) => store.getState().modelLoadProgress(p) });
+    const ready = await client.load(deps.modelUrl, {
+      backend,
+      onProgress: (p) => store.getState().modelLoadProgress(p),
+    });
     const { type: _t, id: _id, ...loaded } = ready;
     store.getState().modelLoaded(loaded);
     if (deps.twinUrl) {
@@ -52,7 +55,14 @@ export function connectInference(store: AppStore, deps: ConnectInferenceDeps): (
   let twinPredictedFor: unknown = null;
   const maybePredictTwin = () => {
     const s = store.getState();
-    if (s.twin.status !== 'ready' || !s.twin.model || s.caseStatus !== 'ready' || !s.prepared || s.prepared === twinPredictedFor) return;
+    if (
+      s.twin.status !== 'ready' ||
+      !s.twin.model ||
+      s.caseStatus !== 'ready' ||
+      !s.prepared ||
+      s.prepared === twinPredictedFor
+    )
+      return;
     const { prepared, caseRequest } = s;
     twinPredictedFor = prepared;
     const C = s.twin.model.channels;
@@ -64,7 +74,9 @@ export function connectInference(store: AppStore, deps: ConnectInferenceDeps): (
     }
     client
       .predict(input, input.length / C, C, TWIN_KEY)
-      .then(({ pAbnormal, logits, label, backend: used, ms }) => store.getState().twinPredicted({ pAbnormal, logits, label, backend: used, ms, caseRequest }))
+      .then(({ pAbnormal, logits, label, backend: used, ms }) =>
+        store.getState().twinPredicted({ pAbnormal, logits, label, backend: used, ms, caseRequest }),
+      )
       .catch((e: unknown) => store.getState().twinFailed(toAppError(e)));
   };
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeDisagreement, describeMetrics, describeProbability, describeProgress, formatMs, modelName } from './describe';
+import {
+  describeDisagreement,
+  describeMetrics,
+  describeProbability,
+  describeProgress,
+  formatMs,
+  modelName,
+} from './describe';
 import { backendFromUrl } from './startInference';
 
 describe('prediction panel wording', () => {
@@ -20,9 +27,15 @@ describe('prediction panel wording', () => {
     expect(formatMs(1432)).toBe('1.4 s');
     expect(describeProgress(null)).toBe('Starting the model worker…');
     expect(describeProgress({ status: 'download', fraction: 0.5 })).toBe('Loading the model… 35%');
-    expect(describeProgress({ status: 'backend', backend: 'webgpu', slot: 0, slots: 2 })).toBe('Starting the webgpu backend…');
-    expect(describeProgress({ status: 'warm-up', backend: 'wasm', slot: 0, slots: 2 })).toBe('Preparing the model on wasm… 75%');
-    expect(describeProgress({ status: 'measure', backend: 'cpu', slot: 1, slots: 2 })).toBe('Timing cpu to pick the fastest backend… 95%');
+    expect(describeProgress({ status: 'backend', backend: 'webgpu', slot: 0, slots: 2 })).toBe(
+      'Starting the webgpu backend…',
+    );
+    expect(describeProgress({ status: 'warm-up', backend: 'wasm', slot: 0, slots: 2 })).toBe(
+      'Preparing the model on wasm… 75%',
+    );
+    expect(describeProgress({ status: 'measure', backend: 'cpu', slot: 1, slots: 2 })).toBe(
+      'Timing cpu to pick the fastest backend… 95%',
+    );
   });
 
   it('states test AUROC with its interval, or nothing', () => {
@@ -45,7 +58,9 @@ describe('backendFromUrl', () => {
 
 describe('describeDisagreement', () => {
   it('speaks only when the models fall on opposite sides of 0.5', () => {
-    expect(describeDisagreement(0.12, 0.68)).toBe('The two models disagree: 12-lead 0.12 → normal, CineECG 0.68 → abnormal.');
+    expect(describeDisagreement(0.12, 0.68)).toBe(
+      'The two models disagree: 12-lead 0.12 → normal, CineECG 0.68 → abnormal.',
+    );
     expect(describeDisagreement(0.5, 0.49)).toContain('12-lead 0.50 → abnormal, CineECG 0.49 → normal');
     expect(describeDisagreement(0.9, 0.6)).toBeNull();
     expect(describeDisagreement(0.1, 0.4)).toBeNull();

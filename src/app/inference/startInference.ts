@@ -36,12 +36,32 @@ export function startInference(store: AppStore, page: { search: string; baseUri:
   started.add(store);
   try {
     const client = createInferenceClient(spawnInferenceWorker, {
-      onRestart: ({ reason }) => faultNotices.getState().add('worker-restarted', `The background worker that runs the model stopped (${reason}) and was restarted; the model is loading again. A job that was running has to be started again.`),
-      onReloaded: (r) => ('ready' in r ? reloaded(store, r.ready) : store.getState().inferenceFailed(toAppError(new InferenceFailure(r.error)))),
+      onRestart: ({ reason }) =>
+        faultNotices
+          .getState()
+          .add(
+            'worker-restarted',
+            `The background worker that runs the model stopped (${reason}) and was restarted; the model is loading again. A job that was running has to be started again.`,
+          ),
+      onReloaded: (r) =>
+        'ready' in r
+          ? reloaded(store, r.ready)
+          : store.getState().inferenceFailed(toAppError(new InferenceFailure(r.error))),
     });
-    connectInference(store, { client, modelUrl: new URL(ECG12_MODEL_PATH, page.baseUri).href, backend: backendFromUrl(page.search), twinUrl: new URL(CINE3_MODEL_PATH, page.baseUri).href });
+    connectInference(store, {
+      client,
+      modelUrl: new URL(ECG12_MODEL_PATH, page.baseUri).href,
+      backend: backendFromUrl(page.search),
+      twinUrl: new URL(CINE3_MODEL_PATH, page.baseUri).href,
+    });
     explainers.set(store, connectExplain(store, client));
-    registerFaithfulness(store, connectFaithfulness(store, client, { ecg12: new URL(ECG12_MODEL_PATH, page.baseUri).href, cine3: new URL(CINE3_MODEL_PATH, page.baseUri).href }));
+    registerFaithfulness(
+      store,
+      connectFaithfulness(store, client, {
+        ecg12: new URL(ECG12_MODEL_PATH, page.baseUri).href,
+        cine3: new URL(CINE3_MODEL_PATH, page.baseUri).href,
+      }),
+    );
     noticeFallbacks(store);
     if (testHooksWanted(page.search)) installFaultTestHooks(client);
   } catch (e) {
@@ -65,7 +85,12 @@ function noticeFallbacks(store: AppStore): void {
         const { from, to, reason } = e.fallback;
         const model = store.getState().loadedModel;
         if (model && model.backend !== to) store.getState().modelLoaded({ ...model, backend: to });
-        faultNotices.getState().add('backend-fallback', `The ${from} backend was lost during the explanation (${reason}); it was rerun on ${to}, and the model stays on ${to}.`);
+        faultNotices
+          .getState()
+          .add(
+            'backend-fallback',
+            `The ${from} backend was lost during the explanation (${reason}); it was rerun on ${to}, and the model stays on ${to}.`,
+          );
       }
     }
   });

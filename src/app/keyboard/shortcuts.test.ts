@@ -2,7 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../store/appStore';
 import { handleShortcut } from './shortcuts';
 
-const press = (key: string, target: unknown = { tagName: 'BODY' }) => ({ key, target: target as EventTarget, ctrlKey: false, metaKey: false, altKey: false });
+const press = (key: string, target: unknown = { tagName: 'BODY' }) => ({
+  key,
+  target: target as EventTarget,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+});
 
 describe('keyboard shortcuts', () => {
   it('explain, cancel, methods, layouts, calipers and play act on the store', () => {

@@ -35,19 +35,23 @@ function typing(target: EventTarget | null): boolean {
 }
 
 /** Handles one keydown; returns true when it was a shortcut (the caller then prevents the default). Pure but for the store. */
-export function handleShortcut(e: Pick<KeyboardEvent, 'key' | 'target' | 'ctrlKey' | 'metaKey' | 'altKey'>, store: AppStore, actions: ShortcutActions): boolean {
+export function handleShortcut(
+  e: Pick<KeyboardEvent, 'key' | 'target' | 'ctrlKey' | 'metaKey' | 'altKey'>,
+  store: AppStore,
+  actions: ShortcutActions,
+): boolean {
   if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return false;
   const s = store.getState();
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-  if (key === 'e') return actions.explain(), true;
-  if (key === 'Escape') return actions.cancel(), true;
-  if (key >= '1' && key <= '4' && !s.explainJob) return s.setExplainMethod(EXPLAIN_METHODS[Number(key) - 1]), true;
-  if (key === 'l') return s.setPaperLayout(nextPaperLayout(s.paperLayout)), true;
-  if (key === 'c') return s.setCalipers(!s.calipers), true;
+  if (key === 'e') return (actions.explain(), true);
+  if (key === 'Escape') return (actions.cancel(), true);
+  if (key >= '1' && key <= '4' && !s.explainJob) return (s.setExplainMethod(EXPLAIN_METHODS[Number(key) - 1]), true);
+  if (key === 'l') return (s.setPaperLayout(nextPaperLayout(s.paperLayout)), true);
+  if (key === 'c') return (s.setCalipers(!s.calipers), true);
   if (key === ' ') {
     // Space on a button activates the button; only act when focus is elsewhere.
     if ((e.target as { tagName?: string } | null)?.tagName === 'BUTTON') return false;
-    return s.setPlaying(!s.playing), true;
+    return (s.setPlaying(!s.playing), true);
   }
   return false;
 }

@@ -8,7 +8,10 @@ export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const controller = explainControllerOf(appStore);
-      const done = handleShortcut(e, appStore, { explain: () => controller?.run(), cancel: () => controller?.cancel() });
+      const done = handleShortcut(e, appStore, {
+        explain: () => controller?.run(),
+        cancel: () => controller?.cancel(),
+      });
       if (done) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);

@@ -17,15 +17,15 @@ export function AppFooter({ entry }: { entry: CaseEntry | null }) {
       <p className="muted footer-note">Research prototype; all processing happens in this browser tab.</p>
       <details className="footer-keys">
         <summary>Keyboard shortcuts</summary>
-      <p className="muted shortcuts" data-testid="shortcuts">
-        Keys:{' '}
-        {SHORTCUTS.map((s, i) => (
-          <span key={s.keys}>
-            {i > 0 && ' · '}
-            <kbd>{s.keys}</kbd> {s.does}
-          </span>
-        ))}
-      </p>
+        <p className="muted shortcuts" data-testid="shortcuts">
+          Keys:{' '}
+          {SHORTCUTS.map((s, i) => (
+            <span key={s.keys}>
+              {i > 0 && ' · '}
+              <kbd>{s.keys}</kbd> {s.does}
+            </span>
+          ))}
+        </p>
       </details>
     </footer>
   );

@@ -11,7 +11,13 @@ export function AppHeader() {
           <span className="brand-tagline">Why does the model call this ECG normal or abnormal?</span>
         </div>
         <CaseBar />
-        <a className="button study-link" href="?study" title="Blind expert annotation: build a study, annotate cases without labels or predictions">Study</a>
+        <a
+          className="button study-link"
+          href="?study"
+          title="Blind expert annotation: build a study, annotate cases without labels or predictions"
+        >
+          Study
+        </a>
         <p className="privacy" data-testid="privacy-note">
           <LockIcon /> Your files never leave this browser
         </p>

@@ -46,7 +46,12 @@ export function Workspace({ left, right, overlay }: { left: ReactNode; right: Re
   };
   const pct = Math.round(split * 100);
   return (
-    <div ref={box} className="workspace" style={{ ['--split' as string]: `${split * 100}%` }} data-split={split.toFixed(3)}>
+    <div
+      ref={box}
+      className="workspace"
+      style={{ ['--split' as string]: `${split * 100}%` }}
+      data-split={split.toFixed(3)}
+    >
       <div className="workspace-side workspace-grid">{left}</div>
       <div
         className="workspace-splitter"

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SPLIT, MAX_SPLIT, MIN_SPLIT, SPLIT_KEY, clampSplit, loadSplit, saveSplit, splitAfterKey } from './splitFraction';
+import {
+  DEFAULT_SPLIT,
+  MAX_SPLIT,
+  MIN_SPLIT,
+  SPLIT_KEY,
+  clampSplit,
+  loadSplit,
+  saveSplit,
+  splitAfterKey,
+} from './splitFraction';
 
 const memory = () => {
   const m = new Map<string, string>();
@@ -23,7 +32,14 @@ describe('split fraction', () => {
     expect(loadSplit(s)).toBe(DEFAULT_SPLIT);
     s.setItem(SPLIT_KEY, '5');
     expect(loadSplit(s)).toBe(MAX_SPLIT);
-    const broken = { getItem: () => { throw new Error('blocked'); }, setItem: () => { throw new Error('blocked'); } };
+    const broken = {
+      getItem: () => {
+        throw new Error('blocked');
+      },
+      setItem: () => {
+        throw new Error('blocked');
+      },
+    };
     expect(loadSplit(broken)).toBe(DEFAULT_SPLIT);
     expect(() => saveSplit(broken, 0.5)).not.toThrow();
   });

@@ -9,7 +9,8 @@ export const MAX_SPLIT = 0.8;
 /** Arrow keys move the splitter by this fraction; Page keys by four times it. */
 export const SPLIT_STEP = 0.02;
 
-export const clampSplit = (f: number): number => (Number.isFinite(f) ? Math.min(MAX_SPLIT, Math.max(MIN_SPLIT, f)) : DEFAULT_SPLIT);
+export const clampSplit = (f: number): number =>
+  Number.isFinite(f) ? Math.min(MAX_SPLIT, Math.max(MIN_SPLIT, f)) : DEFAULT_SPLIT;
 
 type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
 
@@ -34,12 +35,19 @@ export function saveSplit(storage: StorageLike | null | undefined, f: number): v
 /** The split after a key press on the separator, or null for keys it does not handle. */
 export function splitAfterKey(f: number, key: string): number | null {
   switch (key) {
-    case 'ArrowLeft': return clampSplit(f - SPLIT_STEP);
-    case 'ArrowRight': return clampSplit(f + SPLIT_STEP);
-    case 'PageDown': return clampSplit(f - 4 * SPLIT_STEP);
-    case 'PageUp': return clampSplit(f + 4 * SPLIT_STEP);
-    case 'Home': return MIN_SPLIT;
-    case 'End': return MAX_SPLIT;
-    default: return null;
+    case 'ArrowLeft':
+      return clampSplit(f - SPLIT_STEP);
+    case 'ArrowRight':
+      return clampSplit(f + SPLIT_STEP);
+    case 'PageDown':
+      return clampSplit(f - 4 * SPLIT_STEP);
+    case 'PageUp':
+      return clampSplit(f + 4 * SPLIT_STEP);
+    case 'Home':
+      return MIN_SPLIT;
+    case 'End':
+      return MAX_SPLIT;
+    default:
+      return null;
   }
 }

@@ -8,7 +8,11 @@ export function useElementSize(ref: RefObject<HTMLElement | null>): { width: num
     if (!el) return;
     const measure = () => {
       const r = el.getBoundingClientRect();
-      setSize((s) => (Math.abs(s.width - r.width) < 0.5 && Math.abs(s.height - r.height) < 0.5 ? s : { width: Math.floor(r.width), height: Math.floor(r.height) }));
+      setSize((s) =>
+        Math.abs(s.width - r.width) < 0.5 && Math.abs(s.height - r.height) < 0.5
+          ? s
+          : { width: Math.floor(r.width), height: Math.floor(r.height) },
+      );
     };
     measure();
     const ro = new ResizeObserver(measure);

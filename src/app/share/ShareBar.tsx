@@ -44,23 +44,45 @@ export function ShareBar() {
   return (
     <div className="share-bar" ref={menus}>
       <details className="menu" data-testid="tour-menu">
-        <summary className="button" title="Guided lessons over demo cases (shortcut T)" aria-keyshortcuts="T">Tour</summary>
+        <summary className="button" title="Guided lessons over demo cases (shortcut T)" aria-keyshortcuts="T">
+          Tour
+        </summary>
         <div className="menu-list">
           {TOURS.map((t) => (
-            <button key={t.id} type="button" className="button" aria-pressed={tourId === t.id} onClick={() => (close(), tourStore.getState().start(t.id))}>
+            <button
+              key={t.id}
+              type="button"
+              className="button"
+              aria-pressed={tourId === t.id}
+              onClick={() => (close(), tourStore.getState().start(t.id))}
+            >
               {t.title}
             </button>
           ))}
         </div>
       </details>
       <details className="menu" data-testid="export-menu">
-        <summary className="button" title="Copy a link to this view, or save figures and attributions">Share</summary>
+        <summary className="button" title="Copy a link to this view, or save figures and attributions">
+          Share
+        </summary>
         <div className="menu-list">
-          <button type="button" className="button" onClick={() => (close(), void copy())} title="The address holds the case, method, display, camera, time cursor and tour step">
+          <button
+            type="button"
+            className="button"
+            onClick={() => (close(), void copy())}
+            title="The address holds the case, method, display, camera, time cursor and tour step"
+          >
             Copy link to this view
           </button>
           {EXPORTS.map((x) => (
-            <button key={x.kind} type="button" className="button" data-export={x.kind} disabled={!ready || (x.needs === 'explanation' && !explained)} onClick={() => void run(x.kind)}>
+            <button
+              key={x.kind}
+              type="button"
+              className="button"
+              data-export={x.kind}
+              disabled={!ready || (x.needs === 'explanation' && !explained)}
+              onClick={() => void run(x.kind)}
+            >
               {x.label}
             </button>
           ))}

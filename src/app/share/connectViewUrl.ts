@@ -46,7 +46,8 @@ export function applyViewParams(p: ViewParams, store: AppStore, tour: TourStore)
   s.setCursorMs(p.t ?? null);
   const cam = decodeCamera(p.cam ?? null);
   if (cam) cameraChannel.getState().ask(cam.preset, cam.pose);
-  if (p.tour && tour.getState().start(p.tour, p.step ?? 0, { restored: true })) tour.getState().setPresenter(!!p.presenter);
+  if (p.tour && tour.getState().start(p.tour, p.step ?? 0, { restored: true }))
+    tour.getState().setPresenter(!!p.presenter);
   else if (!p.tour && tour.getState().tourId) tour.getState().stop();
   return { explain: !!p.explained };
 }
@@ -78,7 +79,8 @@ export function connectViewUrl(store: AppStore, tour: TourStore, env: ViewUrlEnv
     // Mid-load (a case opening, back/forward) the old view must not overwrite the address's.
     if (s.caseStatus === 'loading' || s.playing) return;
     // Until the 3D view has reported its camera (it loads on its own chunk), the address's camera stands.
-    const cam = encodeCamera(cameraChannel.getState().current) ?? parseViewParams(env.location.search).params.cam ?? null;
+    const cam =
+      encodeCamera(cameraChannel.getState().current) ?? parseViewParams(env.location.search).params.cam ?? null;
     const next = urlWithView(env.location.href, viewParamsOf(s, tour.getState(), cam));
     if (next !== env.location.href) env.history.replaceState(env.history.state, '', next);
   };

@@ -14,11 +14,24 @@ export function exportName(caseName: string, method: string, what: string, ext: 
 export function attributionsCsv(a: [Float32Array, Float32Array], channels: number, fsHz: number): string {
   const phi = bipolarPhi(a[0], a[1]);
   const T = phi.length / channels;
-  if (!Number.isInteger(T)) throw new Error(`${phi.length} attributions are not a whole number of rows of ${channels} channels`);
+  if (!Number.isInteger(T))
+    throw new Error(`${phi.length} attributions are not a whole number of rows of ${channels} channels`);
   const mapped = mappedPhi(phi, channels);
-  const names = channels === 12 ? [...STANDARD_LEADS] : channels === 3 ? ['x_left', 'y_posterior', 'z_superior'] : Array.from({ length: channels }, (_, c) => `ch${c + 1}`);
+  const names =
+    channels === 12
+      ? [...STANDARD_LEADS]
+      : channels === 3
+        ? ['x_left', 'y_posterior', 'z_superior']
+        : Array.from({ length: channels }, (_, c) => `ch${c + 1}`);
   const num = (v: number) => (v === 0 ? '0' : v.toPrecision(7));
   const rows = [['t_ms', ...names, 'phi_d'].join(',')];
-  for (let t = 0; t < T; t++) rows.push([String((t * 1000) / fsHz), ...Array.from(phi.subarray(t * channels, (t + 1) * channels), num), num(mapped[t])].join(','));
+  for (let t = 0; t < T; t++)
+    rows.push(
+      [
+        String((t * 1000) / fsHz),
+        ...Array.from(phi.subarray(t * channels, (t + 1) * channels), num),
+        num(mapped[t]),
+      ].join(','),
+    );
   return rows.join('\n') + '\n';
 }

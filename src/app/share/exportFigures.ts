@@ -21,7 +21,10 @@ function save(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 2000);
 }
 
-const toPng = (c: HTMLCanvasElement) => new Promise<Blob>((resolve, reject) => c.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'));
+const toPng = (c: HTMLCanvasElement) =>
+  new Promise<Blob>((resolve, reject) =>
+    c.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'),
+  );
 
 /**
  * The paper's Fig. 3 | Fig. 4 side by side: the explained 12-lead window shaded by Φ (the beat panel) and the 3D
@@ -59,10 +62,14 @@ export async function exportView(kind: ExportKind, s: AppState): Promise<string>
   const model = e?.source === 'cine3' ? 'cine3' : 'ecg12';
   let name: string;
   if (kind === 'json' || kind === 'csv') {
-    if (!e || e.refining || !s.prepared) throw new Error('Explain the case first: there are no attributions to export yet');
+    if (!e || e.refining || !s.prepared)
+      throw new Error('Explain the case first: there are no attributions to export yet');
     name = exportName(caseName, method, 'attributions', kind);
     const C = e.attributions[0].length / s.prepared.windowSamples;
-    const text = kind === 'json' ? JSON.stringify({ case: caseName, model, ...JSON.parse(explanationJson(e, s.prepared)) }) : attributionsCsv(e.attributions, C, s.prepared.fsHz);
+    const text =
+      kind === 'json'
+        ? JSON.stringify({ case: caseName, model, ...JSON.parse(explanationJson(e, s.prepared)) })
+        : attributionsCsv(e.attributions, C, s.prepared.fsHz);
     save(new Blob([text], { type: kind === 'json' ? 'application/json' : 'text/csv' }), name);
     return name;
   }
@@ -79,9 +86,21 @@ export async function exportView(kind: ExportKind, s: AppState): Promise<string>
     save(await toPng(heart), name);
   } else {
     if (!heart || !beat) throw new Error('The beat panel and the 3D view must both be on screen');
-    const what = e && !e.refining ? `${METHOD_LABELS[e.method]}, ${model === 'cine3' ? 'CineECG model' : '12-lead model'}` : 'not explained';
+    const what =
+      e && !e.refining
+        ? `${METHOD_LABELS[e.method]}, ${model === 'cine3' ? 'CineECG model' : '12-lead model'}`
+        : 'not explained';
     name = exportName(caseName, method, 'figure', 'png');
-    save(await toPng(figureCanvas(`${caseName} · ${what} · left: Φ on the 12-lead window (Fig. 3) · right: Φd on the CineECG trajectory (Fig. 4)`, beat, heart)), name);
+    save(
+      await toPng(
+        figureCanvas(
+          `${caseName} · ${what} · left: Φ on the 12-lead window (Fig. 3) · right: Φd on the CineECG trajectory (Fig. 4)`,
+          beat,
+          heart,
+        ),
+      ),
+      name,
+    );
   }
   return name;
 }

@@ -41,10 +41,29 @@ export interface ViewParams {
   presenter?: boolean;
 }
 
-export const VIEW_KEYS = ['method', 'model', 'pp', 'map', 'thr', 'layout', 'speed', 'gain', 'trace', 'overlay', 'cam', 't', 'explained', 'tour', 'step', 'presenter'] as const;
+export const VIEW_KEYS = [
+  'method',
+  'model',
+  'pp',
+  'map',
+  'thr',
+  'layout',
+  'speed',
+  'gain',
+  'trace',
+  'overlay',
+  'cam',
+  't',
+  'explained',
+  'tour',
+  'step',
+  'presenter',
+] as const;
 
-const oneOf = <T extends string | number>(values: readonly T[], raw: string | null): T | undefined => values.find((v) => String(v) === raw);
-const num = (raw: string | null): number | undefined => (raw !== null && raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : undefined);
+const oneOf = <T extends string | number>(values: readonly T[], raw: string | null): T | undefined =>
+  values.find((v) => String(v) === raw);
+const num = (raw: string | null): number | undefined =>
+  raw !== null && raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : undefined;
 
 /** Reads what it understands; a malformed value is dropped (and named in `ignored`), never guessed. */
 export function parseViewParams(search: string): { params: ViewParams; ignored: string[] } {

@@ -60,12 +60,31 @@ export const createCaseSlice: StateCreator<AppState, [], [], CaseSlice> = (set, 
   caseLoadStarted: (caseId) => {
     const request = get().caseRequest + 1;
     // A demo case asked for after files supersedes them (their attempt stamp moves on).
-    set({ caseRequest: request, caseId, localFiles: null, caseStatus: 'loading', prepared: null, caseError: null, fileAttempt: get().fileAttempt + 1, openingFiles: null, fileError: null });
+    set({
+      caseRequest: request,
+      caseId,
+      localFiles: null,
+      caseStatus: 'loading',
+      prepared: null,
+      caseError: null,
+      fileAttempt: get().fileAttempt + 1,
+      openingFiles: null,
+      fileError: null,
+    });
     return request;
   },
   localCaseStarted: (fileNames) => {
     const request = get().caseRequest + 1;
-    set({ caseRequest: request, caseId: null, localFiles: [...fileNames], caseStatus: 'loading', prepared: null, caseError: null, openingFiles: null, fileError: null });
+    set({
+      caseRequest: request,
+      caseId: null,
+      localFiles: [...fileNames],
+      caseStatus: 'loading',
+      prepared: null,
+      caseError: null,
+      openingFiles: null,
+      fileError: null,
+    });
     return request;
   },
   localFilesOpening: (fileNames) => {

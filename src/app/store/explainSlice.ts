@@ -71,18 +71,33 @@ export const createExplainSlice: StateCreator<AppState, [], [], ExplainSlice> = 
   setExplainMethod: (explainMethod) => set({ explainMethod }),
   setExplainSource: (explainSource) => set({ explainSource }),
   setExplainParams: (method, params) => set({ explainParams: { ...get().explainParams, [method]: params } }),
-  explainStarted: (explainJob) => set({ explainJob, explainStatus: 'running', explainProgress: { fraction: 0, phase: 'starting' }, explainError: null }),
+  explainStarted: (explainJob) =>
+    set({
+      explainJob,
+      explainStatus: 'running',
+      explainProgress: { fraction: 0, phase: 'starting' },
+      explainError: null,
+    }),
   explainProgressed: (id, fraction, phase) => {
     const cur = get().explainProgress;
     // Progress only moves forward, whatever order messages are handled in.
-    if (get().explainJob?.id === id && (!cur || fraction >= cur.fraction)) set({ explainProgress: { fraction, phase } });
+    if (get().explainJob?.id === id && (!cur || fraction >= cur.fraction))
+      set({ explainProgress: { fraction, phase } });
   },
   explainRefining: (id, partial) => {
     const job = get().explainJob;
     if (job?.id !== id) return;
     const provisional: CaseExplanation = {
-      method: job.method, attributions: partial.attributions, delta: [Number.NaN, Number.NaN], logits: [Number.NaN, Number.NaN], baselineLogits: [Number.NaN, Number.NaN],
-      params: {}, backend: get().loadedModel?.backend ?? 'wasm', ms: Number.NaN, caseRequest: job.caseRequest, source: job.source,
+      method: job.method,
+      attributions: partial.attributions,
+      delta: [Number.NaN, Number.NaN],
+      logits: [Number.NaN, Number.NaN],
+      baselineLogits: [Number.NaN, Number.NaN],
+      params: {},
+      backend: get().loadedModel?.backend ?? 'wasm',
+      ms: Number.NaN,
+      caseRequest: job.caseRequest,
+      source: job.source,
       refining: { copiesDone: partial.copiesDone, copies: partial.copies },
     };
     set({ explanations: { ...get().explanations, [keyOf(job.source, job.method)]: provisional } });
@@ -90,12 +105,21 @@ export const createExplainSlice: StateCreator<AppState, [], [], ExplainSlice> = 
   explainDone: (id, result) => {
     const job = get().explainJob;
     if (job?.id !== id) return;
-    const timing: ExplainTiming = { method: result.method, source: job.source, backend: result.backend, ms: result.ms, params: result.params };
+    const timing: ExplainTiming = {
+      method: result.method,
+      source: job.source,
+      backend: result.backend,
+      ms: result.ms,
+      params: result.params,
+    };
     set({
       explainJob: null,
       explainStatus: 'done',
       explainProgress: null,
-      explanations: { ...get().explanations, [keyOf(job.source, result.method)]: { ...result, caseRequest: job.caseRequest, source: job.source } },
+      explanations: {
+        ...get().explanations,
+        [keyOf(job.source, result.method)]: { ...result, caseRequest: job.caseRequest, source: job.source },
+      },
       explainTimings: [...get().explainTimings, timing],
     });
   },
@@ -103,7 +127,12 @@ export const createExplainSlice: StateCreator<AppState, [], [], ExplainSlice> = 
     if (get().explainJob?.id !== id) return;
     // A provisional map of a run that did not finish is not an explanation.
     const explanations = Object.fromEntries(Object.entries(get().explanations).filter(([, e]) => !e?.refining));
-    set({ explainJob: null, explainProgress: null, explanations, ...('error' in how ? { explainStatus: 'error', explainError: how.error } : { explainStatus: 'cancelled' }) });
+    set({
+      explainJob: null,
+      explainProgress: null,
+      explanations,
+      ...('error' in how ? { explainStatus: 'error', explainError: how.error } : { explainStatus: 'cancelled' }),
+    });
   },
   explainRefused: (error) => {
     if (!get().explainJob) set({ explainStatus: 'error', explainError: error, explainProgress: null });
@@ -111,7 +140,10 @@ export const createExplainSlice: StateCreator<AppState, [], [], ExplainSlice> = 
   explanationsCleared: () => set({ explanations: {}, explainStatus: get().explainJob ? get().explainStatus : 'idle' }),
 });
 
-type ExplanationState = Pick<AppState, 'explanations' | 'explainMethod' | 'explainSource' | 'caseRequest' | 'caseStatus'>;
+type ExplanationState = Pick<
+  AppState,
+  'explanations' | 'explainMethod' | 'explainSource' | 'caseRequest' | 'caseStatus'
+>;
 
 /** Derived: the explanation of the chosen method and model for the case on screen, or null. */
 export function selectExplanation(s: ExplanationState): CaseExplanation | null {

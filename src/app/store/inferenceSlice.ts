@@ -67,12 +67,14 @@ export const createInferenceSlice: StateCreator<AppState, [], [], InferenceSlice
   prediction: null,
   inferenceError: null,
 
-  modelLoadStarted: () => set({ inferenceStatus: 'loading', modelProgress: null, loadedModel: null, prediction: null, inferenceError: null }),
+  modelLoadStarted: () =>
+    set({ inferenceStatus: 'loading', modelProgress: null, loadedModel: null, prediction: null, inferenceError: null }),
   backendsChecked: (backends) => set({ backends }),
   modelLoadProgress: (modelProgress) => {
     if (get().inferenceStatus === 'loading') set({ modelProgress });
   },
-  modelLoaded: (loadedModel) => set({ inferenceStatus: 'ready', loadedModel, modelProgress: null, inferenceError: null }),
+  modelLoaded: (loadedModel) =>
+    set({ inferenceStatus: 'ready', loadedModel, modelProgress: null, inferenceError: null }),
   modelMetricsLoaded: (modelMetrics) => set({ modelMetrics }),
   predictionDone: (prediction) => {
     if (prediction.caseRequest === get().caseRequest) set({ prediction });
@@ -81,12 +83,16 @@ export const createInferenceSlice: StateCreator<AppState, [], [], InferenceSlice
 });
 
 /** Derived: the twin model's prediction for the case on screen, or null. */
-export function selectTwinPrediction(s: Pick<AppState, 'twin' | 'caseRequest' | 'caseStatus'>): PredictionResult | null {
+export function selectTwinPrediction(
+  s: Pick<AppState, 'twin' | 'caseRequest' | 'caseStatus'>,
+): PredictionResult | null {
   const p = s.twin.prediction;
   return s.caseStatus === 'ready' && p && p.caseRequest === s.caseRequest ? p : null;
 }
 
 /** Derived: the prediction for the case now on screen, or null (still running, or for an older case). */
-export function selectPrediction(s: Pick<AppState, 'prediction' | 'caseRequest' | 'caseStatus'>): PredictionResult | null {
+export function selectPrediction(
+  s: Pick<AppState, 'prediction' | 'caseRequest' | 'caseStatus'>,
+): PredictionResult | null {
   return s.caseStatus === 'ready' && s.prediction && s.prediction.caseRequest === s.caseRequest ? s.prediction : null;
 }

@@ -21,7 +21,9 @@ describe('study slice', () => {
 
   it('turns a click on the trajectory into ±10 ms and keeps the point flag', () => {
     const store = ready();
-    const seg = store.getState().addMark({ modality: 'cinecg', lead: 'trajectory', startMs: 200, endMs: 200, point: true });
+    const seg = store
+      .getState()
+      .addMark({ modality: 'cinecg', lead: 'trajectory', startMs: 200, endMs: 200, point: true });
     expect(seg).toMatchObject({ startMs: 190, endMs: 210, point: true });
   });
 
@@ -95,7 +97,12 @@ describe('study slice', () => {
     store.getState().goToCase(0);
     store.getState().setCaseText('comments', 'x');
     const file = selectAnnotationFile(store.getState())!;
-    expect(file).toMatchObject({ format: 'cineecg-annotations', version: 1, studyId: 'study-test', expert: { id: 'e1', name: 'Dr One' } });
+    expect(file).toMatchObject({
+      format: 'cineecg-annotations',
+      version: 1,
+      studyId: 'study-test',
+      expert: { id: 'e1', name: 'Dr One' },
+    });
     expect(file.cases.map((c) => c.caseId)).toEqual(['case-01', 'case-02']);
   });
 

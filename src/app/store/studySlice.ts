@@ -106,12 +106,41 @@ export const createStudySlice: StateCreator<AppState, [], [], StudySlice> = (set
     lastTextEdit: null,
     studyNotice: null,
 
-    studyOpened: (study) => set({ study, expert: null, annotations: {}, caseIndex: 0, selectedMarkId: null, undoStack: [], redoStack: [], lastTextEdit: null, studyNotice: null }),
-    studyClosed: () => set({ study: null, expert: null, annotations: {}, caseIndex: 0, selectedMarkId: null, undoStack: [], redoStack: [], lastTextEdit: null }),
+    studyOpened: (study) =>
+      set({
+        study,
+        expert: null,
+        annotations: {},
+        caseIndex: 0,
+        selectedMarkId: null,
+        undoStack: [],
+        redoStack: [],
+        lastTextEdit: null,
+        studyNotice: null,
+      }),
+    studyClosed: () =>
+      set({
+        study: null,
+        expert: null,
+        annotations: {},
+        caseIndex: 0,
+        selectedMarkId: null,
+        undoStack: [],
+        redoStack: [],
+        lastTextEdit: null,
+      }),
     expertChosen: (expert, work) => {
       const n = get().study?.cases.length ?? 0;
       const caseIndex = Math.min(Math.max(0, work?.caseIndex ?? 0), Math.max(0, n - 1));
-      set({ expert, annotations: work?.annotations ?? {}, caseIndex, selectedMarkId: null, undoStack: [], redoStack: [], lastTextEdit: null });
+      set({
+        expert,
+        annotations: work?.annotations ?? {},
+        caseIndex,
+        selectedMarkId: null,
+        undoStack: [],
+        redoStack: [],
+        lastTextEdit: null,
+      });
     },
     goToCase: (index) => {
       const n = get().study?.cases.length ?? 0;
@@ -122,8 +151,19 @@ export const createStudySlice: StateCreator<AppState, [], [], StudySlice> = (set
     addMark: (mark) => {
       if (!openCaseId() || !get().expert) return null;
       // Whole milliseconds: a pointer is not finer than ~1 ms here (samples are 2 ms apart), and files stay readable.
-      const { startMs, endMs } = applyProtocol({ ...mark, startMs: Math.round(mark.startMs), endMs: Math.round(mark.endMs) });
-      const segment: Segment = { id: newMarkId(), modality: mark.modality, lead: mark.lead, startMs, endMs, ...(mark.point ? { point: true } : {}) };
+      const { startMs, endMs } = applyProtocol({
+        ...mark,
+        startMs: Math.round(mark.startMs),
+        endMs: Math.round(mark.endMs),
+      });
+      const segment: Segment = {
+        id: newMarkId(),
+        modality: mark.modality,
+        lead: mark.lead,
+        startMs,
+        endMs,
+        ...(mark.point ? { point: true } : {}),
+      };
       change((c) => ({ ...c, segments: [...c.segments, segment] }));
       set({ selectedMarkId: segment.id });
       return segment;
@@ -156,13 +196,25 @@ export const createStudySlice: StateCreator<AppState, [], [], StudySlice> = (set
       const s = get();
       const prev = s.undoStack[s.undoStack.length - 1];
       if (!prev) return;
-      set({ annotations: prev, undoStack: s.undoStack.slice(0, -1), redoStack: [...s.redoStack, s.annotations], lastTextEdit: null, selectedMarkId: null });
+      set({
+        annotations: prev,
+        undoStack: s.undoStack.slice(0, -1),
+        redoStack: [...s.redoStack, s.annotations],
+        lastTextEdit: null,
+        selectedMarkId: null,
+      });
     },
     redo: () => {
       const s = get();
       const next = s.redoStack[s.redoStack.length - 1];
       if (!next) return;
-      set({ annotations: next, redoStack: s.redoStack.slice(0, -1), undoStack: [...s.undoStack, s.annotations], lastTextEdit: null, selectedMarkId: null });
+      set({
+        annotations: next,
+        redoStack: s.redoStack.slice(0, -1),
+        undoStack: [...s.undoStack, s.annotations],
+        lastTextEdit: null,
+        selectedMarkId: null,
+      });
     },
     setStudyNotice: (studyNotice) => set({ studyNotice }),
   };

@@ -20,7 +20,9 @@ export const createSynthSlice: StateCreator<AppState, [], [], SynthSlice> = (set
 });
 
 /** Derived: the truth of the case on screen, or null (a real case, local files, or still loading). */
-export function selectSynthTruth(s: Pick<AppState, 'synthTruth' | 'caseId' | 'localFiles' | 'caseStatus'>): SynthTruth | null {
+export function selectSynthTruth(
+  s: Pick<AppState, 'synthTruth' | 'caseId' | 'localFiles' | 'caseStatus'>,
+): SynthTruth | null {
   const t = s.synthTruth;
   return t && s.caseStatus === 'ready' && s.localFiles === null && t.caseId === s.caseId ? t : null;
 }

@@ -5,7 +5,13 @@ import { drawLeadLabels } from '../grid/drawLabels';
 import { drawEcgTraces } from '../grid/drawTraces';
 import { useDevicePixelRatio } from '../grid/useDevicePixelRatio';
 import type { MarkingProps } from './markingProps';
-import { ANNOTATION_MM_PER_MV, ANNOTATION_MM_PER_S, annotationLayout, drawAnnotationTimeAxis, hitTest } from './annotationGridLayout';
+import {
+  ANNOTATION_MM_PER_MV,
+  ANNOTATION_MM_PER_S,
+  annotationLayout,
+  drawAnnotationTimeAxis,
+  hitTest,
+} from './annotationGridLayout';
 import { drawMarks } from './drawMarks';
 import { useElementSize } from '../layout/useElementSize';
 
@@ -22,13 +28,28 @@ export interface AnnotationGridProps extends MarkingProps {
  * point (±10 ms), click inside a mark to select it. Keyboard: arrows move a cursor (Shift: 10 ms), Enter starts and
  * ends a mark, Escape cancels, Delete removes the selected mark.
  */
-export function AnnotationGrid({ windowLeadsMv, fsHz, segments, selectedId, enabled, onMark, onSelect, onDelete }: AnnotationGridProps) {
+export function AnnotationGrid({
+  windowLeadsMv,
+  fsHz,
+  segments,
+  selectedId,
+  enabled,
+  onMark,
+  onSelect,
+  onDelete,
+}: AnnotationGridProps) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const size = useElementSize(box);
   const dpr = useDevicePixelRatio();
   const m = useMemo(() => annotationLayout(size.width, size.height), [size.width, size.height]);
-  const [draft, setDraft] = useState<{ row: number; startMs: number; endMs: number; x0: number; moved: boolean } | null>(null);
+  const [draft, setDraft] = useState<{
+    row: number;
+    startMs: number;
+    endMs: number;
+    x0: number;
+    moved: boolean;
+  } | null>(null);
   const [cursor, setCursor] = useState<{ row: number; ms: number; anchorMs: number | null } | null>(null);
   const bw = Math.floor(m.widthPx * dpr);
   const bh = Math.floor(m.heightPx * dpr);
@@ -40,7 +61,12 @@ export function AnnotationGrid({ windowLeadsMv, fsHz, segments, selectedId, enab
     drawEcgGrid(ctx, m, dpr);
     drawLeadLabels(ctx, m);
     drawAnnotationTimeAxis(ctx, m);
-    drawEcgTraces(ctx, m, windowLeadsMv.map((samplesMv) => ({ samplesMv, fsHz })), dpr);
+    drawEcgTraces(
+      ctx,
+      m,
+      windowLeadsMv.map((samplesMv) => ({ samplesMv, fsHz })),
+      dpr,
+    );
     drawMarks(ctx, m, { segments, selectedId, draft: draft?.moved ? draft : null, cursor });
   }, [m, dpr, bw, bh, windowLeadsMv, fsHz, segments, selectedId, draft, cursor]);
 
@@ -49,7 +75,8 @@ export function AnnotationGrid({ windowLeadsMv, fsHz, segments, selectedId, enab
     return { x: e.clientX - r.left, y: e.clientY - r.top };
   };
   const leadOf = (row: number) => m.rows[row].lead;
-  const markAt = (row: number, ms: number) => segments.find((s) => s.lead === leadOf(row) && s.startMs <= ms && ms <= s.endMs) ?? null;
+  const markAt = (row: number, ms: number) =>
+    segments.find((s) => s.lead === leadOf(row) && s.startMs <= ms && ms <= s.endMs) ?? null;
 
   const onPointerDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
     if (!enabled || e.button !== 0) return;
@@ -62,7 +89,7 @@ export function AnnotationGrid({ windowLeadsMv, fsHz, segments, selectedId, enab
   const onPointerMove = (e: React.PointerEvent<HTMLCanvasElement>) => {
     if (!draft) return;
     const p = at(e);
-    const ms = Math.min(WINDOW_MS, Math.max(0, ((p.x - m.originX) / m.pxPerMs)));
+    const ms = Math.min(WINDOW_MS, Math.max(0, (p.x - m.originX) / m.pxPerMs));
     setDraft({ ...draft, endMs: ms, moved: draft.moved || Math.abs(p.x - draft.x0) >= CLICK_PX });
   };
   const onPointerUp = () => {
@@ -97,7 +124,13 @@ export function AnnotationGrid({ windowLeadsMv, fsHz, segments, selectedId, enab
         if (!enabled) return;
         e.preventDefault();
         if (!cursor || c.anchorMs === null) return setCursor({ ...c, anchorMs: c.ms });
-        onMark({ modality: '12-lead', lead: leadOf(c.row), startMs: c.anchorMs, endMs: c.ms, ...(c.anchorMs === c.ms ? { point: true } : {}) });
+        onMark({
+          modality: '12-lead',
+          lead: leadOf(c.row),
+          startMs: c.anchorMs,
+          endMs: c.ms,
+          ...(c.anchorMs === c.ms ? { point: true } : {}),
+        });
         return setCursor({ ...c, anchorMs: null });
       case 'Escape':
         if (c.anchorMs !== null) move({ anchorMs: null });
@@ -112,37 +145,45 @@ export function AnnotationGrid({ windowLeadsMv, fsHz, segments, selectedId, enab
     }
   };
 
-  const cursorText = cursor ? `Cursor: lead ${leadOf(cursor.row)}, ${Math.round(cursor.ms)} ms${cursor.anchorMs !== null ? `, marking from ${Math.round(cursor.anchorMs)} ms (Enter to end)` : ''}` : '';
+  const cursorText = cursor
+    ? `Cursor: lead ${leadOf(cursor.row)}, ${Math.round(cursor.ms)} ms${cursor.anchorMs !== null ? `, marking from ${Math.round(cursor.anchorMs)} ms (Enter to end)` : ''}`
+    : '';
 
   return (
     <div className="annot-grid">
       <div className="annot-grid-box" ref={box}>
-      <canvas
-        ref={canvas}
-        className="annot-grid-canvas"
-        width={bw}
-        height={bh}
-        style={{ width: `${bw / dpr}px`, height: `${bh / dpr}px` }}
-        tabIndex={0}
-        role="img"
-        aria-label={`12-lead ECG, the 400 ms window, ${ANNOTATION_MM_PER_S} mm/s, ${ANNOTATION_MM_PER_MV} mm/mV, a row per lead. ${segments.length} marks. Drag on a lead to mark a segment, click for a point; keyboard: arrows move the cursor, Enter starts and ends a mark.`}
-        aria-describedby="annot-grid-help"
-        data-testid="annotation-grid"
-        data-enabled={enabled}
-        data-origin-x={m.originX}
-        data-px-per-ms={m.pxPerMs}
-        data-row-baselines-y={m.rows.map((r) => r.baselineY.toFixed(2)).join(',')}
-        data-marks={segments.map((s) => `${s.lead}:${s.startMs}-${s.endMs}`).join(';')}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={onPointerUp}
-        onPointerCancel={() => setDraft(null)}
-        onKeyDown={onKeyDown}
-        onBlur={() => setCursor((c) => (c ? { ...c, anchorMs: null } : c))}
-      />
+        <canvas
+          ref={canvas}
+          className="annot-grid-canvas"
+          width={bw}
+          height={bh}
+          style={{ width: `${bw / dpr}px`, height: `${bh / dpr}px` }}
+          tabIndex={0}
+          role="img"
+          aria-label={`12-lead ECG, the 400 ms window, ${ANNOTATION_MM_PER_S} mm/s, ${ANNOTATION_MM_PER_MV} mm/mV, a row per lead. ${segments.length} marks. Drag on a lead to mark a segment, click for a point; keyboard: arrows move the cursor, Enter starts and ends a mark.`}
+          aria-describedby="annot-grid-help"
+          data-testid="annotation-grid"
+          data-enabled={enabled}
+          data-origin-x={m.originX}
+          data-px-per-ms={m.pxPerMs}
+          data-row-baselines-y={m.rows.map((r) => r.baselineY.toFixed(2)).join(',')}
+          data-marks={segments.map((s) => `${s.lead}:${s.startMs}-${s.endMs}`).join(';')}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={() => setDraft(null)}
+          onKeyDown={onKeyDown}
+          onBlur={() => setCursor((c) => (c ? { ...c, anchorMs: null } : c))}
+        />
       </div>
-      <p id="annot-grid-help" className={`annot-cursor-readout${cursorText ? ' active' : ''}`} aria-live="polite" data-testid="grid-cursor">
-        {cursorText || 'Drag along a lead to mark a segment, click for a point (±10 ms), click a mark to select it. Keys: ↑↓ lead, ←→ time, Enter starts/ends a mark, Delete.'}
+      <p
+        id="annot-grid-help"
+        className={`annot-cursor-readout${cursorText ? ' active' : ''}`}
+        aria-live="polite"
+        data-testid="grid-cursor"
+      >
+        {cursorText ||
+          'Drag along a lead to mark a segment, click for a point (±10 ms), click a mark to select it. Keys: ↑↓ lead, ←→ time, Enter starts/ends a mark, Delete.'}
       </p>
     </div>
   );

@@ -43,12 +43,14 @@ export function BlindView({ study }: { study: Study }) {
   const ecgMarks = open.segments.filter((s) => s.modality === '12-lead');
   const cineMarks = open.segments.filter((s) => s.modality === 'cinecg');
   const mark = (m: RawMark) => {
-    if (study.modalityOrder === 'free' && !open.modalitiesDone.includes(m.modality)) appStore.getState().modalityDone(m.modality);
+    if (study.modalityOrder === 'free' && !open.modalitiesDone.includes(m.modality))
+      appStore.getState().modalityDone(m.modality);
     appStore.getState().addMark(m);
   };
   const del = (id: string) => appStore.getState().deleteMark(id);
   const sel = (id: string | null) => appStore.getState().selectMark(id);
-  const step = (m: Modality) => (study.modalityOrder === 'free' ? null : open.modalitiesDone.includes(m) ? 'done' : gate[m] ? 'now' : 'locked');
+  const step = (m: Modality) =>
+    study.modalityOrder === 'free' ? null : open.modalitiesDone.includes(m) ? 'done' : gate[m] ? 'now' : 'locked';
 
   return (
     <main className="st-blind" data-testid="blind-view" data-case-index={caseIndex}>
@@ -57,7 +59,10 @@ export function BlindView({ study }: { study: Study }) {
           Case {caseIndex + 1} of {n}
         </h1>
         <p className="st-hr" data-testid="heart-rate">
-          Heart rate <strong>{state.status === 'ready' && state.data.heartRateBpm !== null ? `${state.data.heartRateBpm} bpm` : '–'}</strong>
+          Heart rate{' '}
+          <strong>
+            {state.status === 'ready' && state.data.heartRateBpm !== null ? `${state.data.heartRateBpm} bpm` : '–'}
+          </strong>
         </p>
         <div className="st-progress">
           <progress max={n} value={progress.annotated} aria-label="Cases annotated" />
@@ -66,16 +71,40 @@ export function BlindView({ study }: { study: Study }) {
           </span>
         </div>
         <div className="st-row">
-          <button type="button" className="st-btn" disabled={caseIndex === 0} onClick={() => appStore.getState().goToCase(caseIndex - 1)} title="Previous case (Alt+← or Page Up)">
+          <button
+            type="button"
+            className="st-btn"
+            disabled={caseIndex === 0}
+            onClick={() => appStore.getState().goToCase(caseIndex - 1)}
+            title="Previous case (Alt+← or Page Up)"
+          >
             ← Previous
           </button>
-          <button type="button" className="st-btn st-primary" disabled={caseIndex >= n - 1} onClick={() => appStore.getState().goToCase(caseIndex + 1)} title="Next case (Alt+→ or Page Down)">
+          <button
+            type="button"
+            className="st-btn st-primary"
+            disabled={caseIndex >= n - 1}
+            onClick={() => appStore.getState().goToCase(caseIndex + 1)}
+            title="Next case (Alt+→ or Page Down)"
+          >
             Next →
           </button>
-          <button type="button" className="st-btn" disabled={!canUndo} onClick={() => appStore.getState().undo()} title="Undo (Ctrl+Z)">
+          <button
+            type="button"
+            className="st-btn"
+            disabled={!canUndo}
+            onClick={() => appStore.getState().undo()}
+            title="Undo (Ctrl+Z)"
+          >
             Undo
           </button>
-          <button type="button" className="st-btn" disabled={!canRedo} onClick={() => appStore.getState().redo()} title="Redo (Ctrl+Shift+Z)">
+          <button
+            type="button"
+            className="st-btn"
+            disabled={!canRedo}
+            onClick={() => appStore.getState().redo()}
+            title="Redo (Ctrl+Shift+Z)"
+          >
             Redo
           </button>
         </div>
@@ -101,35 +130,85 @@ export function BlindView({ study }: { study: Study }) {
         </p>
       )}
       <div className="st-views">
-        <section className="st-panel st-ecg" aria-labelledby="st-ecg-title" data-marking={gate['12-lead'] ? 'open' : 'locked'}>
+        <section
+          className="st-panel st-ecg"
+          aria-labelledby="st-ecg-title"
+          data-marking={gate['12-lead'] ? 'open' : 'locked'}
+        >
           <header className="st-panel-head">
             <h2 id="st-ecg-title">12-lead ECG</h2>
-            <span className="st-muted st-small" title="Time 0 is the QRS onset of the chosen beat; every lead has its own row.">
+            <span
+              className="st-muted st-small"
+              title="Time 0 is the QRS onset of the chosen beat; every lead has its own row."
+            >
               400 ms · {ANNOTATION_MM_PER_S} mm/s (box 4 ms) · {ANNOTATION_MM_PER_MV} mm/mV
             </span>
             <StepControl modality="12-lead" step={step('12-lead')} />
           </header>
-          {!gate['12-lead'] && <p className="st-locked">Finish the {MODALITY_NAME.cinecg} first: the modalities are annotated independently.</p>}
+          {!gate['12-lead'] && (
+            <p className="st-locked">
+              Finish the {MODALITY_NAME.cinecg} first: the modalities are annotated independently.
+            </p>
+          )}
           {state.status === 'ready' ? (
-            <AnnotationGrid windowLeadsMv={state.data.windowLeadsMv} fsHz={state.data.prepared.fsHz} segments={ecgMarks} selectedId={selectedId} enabled={gate['12-lead']} onMark={mark} onSelect={sel} onDelete={del} />
+            <AnnotationGrid
+              windowLeadsMv={state.data.windowLeadsMv}
+              fsHz={state.data.prepared.fsHz}
+              segments={ecgMarks}
+              selectedId={selectedId}
+              enabled={gate['12-lead']}
+              onMark={mark}
+              onSelect={sel}
+              onDelete={del}
+            />
           ) : (
-            state.status === 'loading' && <p className="st-loading" role="status">Loading the case…</p>
+            state.status === 'loading' && (
+              <p className="st-loading" role="status">
+                Loading the case…
+              </p>
+            )
           )}
           <MarkList modality="12-lead" segments={ecgMarks} selectedId={selectedId} enabled={gate['12-lead']} />
         </section>
-        <section className="st-panel st-cine" aria-labelledby="st-cine-title" data-marking={gate.cinecg ? 'open' : 'locked'}>
+        <section
+          className="st-panel st-cine"
+          aria-labelledby="st-cine-title"
+          data-marking={gate.cinecg ? 'open' : 'locked'}
+        >
           <header className="st-panel-head">
             <h2 id="st-cine-title">CineECG in 3D</h2>
             <StepControl modality="cinecg" step={step('cinecg')} />
           </header>
-          {!gate.cinecg && <p className="st-locked">Finish the {MODALITY_NAME['12-lead']} first: the modalities are annotated independently.</p>}
+          {!gate.cinecg && (
+            <p className="st-locked">
+              Finish the {MODALITY_NAME['12-lead']} first: the modalities are annotated independently.
+            </p>
+          )}
           {state.status === 'ready' && (
             <Suspense fallback={<p className="st-loading">Loading the 3D view…</p>}>
-              <StudyHeart prepared={state.data.prepared} segments={cineMarks} selectedId={selectedId} enabled={gate.cinecg} onPickMs={(ms) => mark({ modality: 'cinecg', lead: TRAJECTORY_LEAD, startMs: ms, endMs: ms, point: true })} />
+              <StudyHeart
+                prepared={state.data.prepared}
+                segments={cineMarks}
+                selectedId={selectedId}
+                enabled={gate.cinecg}
+                onPickMs={(ms) =>
+                  mark({ modality: 'cinecg', lead: TRAJECTORY_LEAD, startMs: ms, endMs: ms, point: true })
+                }
+              />
             </Suspense>
           )}
-          <CineTimeline segments={cineMarks} selectedId={selectedId} enabled={gate.cinecg} onMark={mark} onSelect={sel} onDelete={del} />
-          <p className="st-help">Move along the track to follow the marker on the trajectory; drag to mark a segment, click for a point. Shaded: the QRS region (0–{QRS_REGION_MS} ms).</p>
+          <CineTimeline
+            segments={cineMarks}
+            selectedId={selectedId}
+            enabled={gate.cinecg}
+            onMark={mark}
+            onSelect={sel}
+            onDelete={del}
+          />
+          <p className="st-help">
+            Move along the track to follow the marker on the trajectory; drag to mark a segment, click for a point.
+            Shaded: the QRS region (0–{QRS_REGION_MS} ms).
+          </p>
           <MarkList modality="cinecg" segments={cineMarks} selectedId={selectedId} enabled={gate.cinecg} />
         </section>
       </div>
@@ -142,7 +221,12 @@ function StepControl({ modality, step }: { modality: Modality; step: 'done' | 'n
   if (step === null) return null;
   if (step === 'done') return <span className="st-step st-step-done">Done ✓</span>;
   return (
-    <button type="button" className="st-btn st-step" disabled={step === 'locked'} onClick={() => appStore.getState().modalityDone(modality)}>
+    <button
+      type="button"
+      className="st-btn st-step"
+      disabled={step === 'locked'}
+      onClick={() => appStore.getState().modalityDone(modality)}
+    >
       {MODALITY_NAME[modality]} done
     </button>
   );

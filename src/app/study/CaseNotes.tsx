@@ -6,11 +6,21 @@ export function CaseNotes({ diagnosis, comments }: { diagnosis: string; comments
     <div className="st-notes">
       <label>
         Your diagnosis
-        <textarea className="st-input" rows={2} value={diagnosis} onChange={(e) => appStore.getState().setCaseText('diagnosis', e.target.value)} />
+        <textarea
+          className="st-input"
+          rows={2}
+          value={diagnosis}
+          onChange={(e) => appStore.getState().setCaseText('diagnosis', e.target.value)}
+        />
       </label>
       <label>
         Comments
-        <textarea className="st-input" rows={2} value={comments} onChange={(e) => appStore.getState().setCaseText('comments', e.target.value)} />
+        <textarea
+          className="st-input"
+          rows={2}
+          value={comments}
+          onChange={(e) => appStore.getState().setCaseText('comments', e.target.value)}
+        />
       </label>
     </div>
   );

@@ -43,7 +43,8 @@ export function CineTimeline({ segments, selectedId, enabled, onMark, onSelect, 
   const onPointerUp = () => {
     if (!draft) return;
     setDraft(null);
-    if (draft.moved) return onMark({ modality: 'cinecg', lead: TRAJECTORY_LEAD, startMs: draft.startMs, endMs: draft.endMs });
+    if (draft.moved)
+      return onMark({ modality: 'cinecg', lead: TRAJECTORY_LEAD, startMs: draft.startMs, endMs: draft.endMs });
     const inside = segments.find((s) => s.startMs <= draft.startMs && draft.startMs <= s.endMs);
     if (inside) return onSelect(inside.id === selectedId ? null : inside.id);
     onMark({ modality: 'cinecg', lead: TRAJECTORY_LEAD, startMs: draft.startMs, endMs: draft.startMs, point: true });
@@ -58,7 +59,13 @@ export function CineTimeline({ segments, selectedId, enabled, onMark, onSelect, 
       e.preventDefault();
       if (anchorMs === null) setAnchorMs(now);
       else {
-        onMark({ modality: 'cinecg', lead: TRAJECTORY_LEAD, startMs: anchorMs, endMs: now, ...(anchorMs === now ? { point: true } : {}) });
+        onMark({
+          modality: 'cinecg',
+          lead: TRAJECTORY_LEAD,
+          startMs: anchorMs,
+          endMs: now,
+          ...(anchorMs === now ? { point: true } : {}),
+        });
         setAnchorMs(null);
       }
     } else if (e.key === 'Escape') setAnchorMs(null);
@@ -68,7 +75,11 @@ export function CineTimeline({ segments, selectedId, enabled, onMark, onSelect, 
     }
   };
 
-  const band = draft?.moved ? [draft.startMs, draft.endMs] : anchorMs !== null && cursorMs !== null ? [anchorMs, cursorMs] : null;
+  const band = draft?.moved
+    ? [draft.startMs, draft.endMs]
+    : anchorMs !== null && cursorMs !== null
+      ? [anchorMs, cursorMs]
+      : null;
   return (
     <div className="cine-timeline">
       <div
@@ -93,9 +104,20 @@ export function CineTimeline({ segments, selectedId, enabled, onMark, onSelect, 
       >
         <div className="cine-qrs-region" style={{ width: pct(QRS_REGION_MS) }} aria-hidden="true" />
         {segments.map((s) => (
-          <div key={s.id} className={`cine-mark${s.id === selectedId ? ' selected' : ''}`} style={{ left: pct(s.startMs), width: pct(s.endMs - s.startMs) }} aria-hidden="true" />
+          <div
+            key={s.id}
+            className={`cine-mark${s.id === selectedId ? ' selected' : ''}`}
+            style={{ left: pct(s.startMs), width: pct(s.endMs - s.startMs) }}
+            aria-hidden="true"
+          />
         ))}
-        {band && <div className="cine-draft" style={{ left: pct(Math.min(band[0], band[1])), width: pct(Math.abs(band[1] - band[0])) }} aria-hidden="true" />}
+        {band && (
+          <div
+            className="cine-draft"
+            style={{ left: pct(Math.min(band[0], band[1])), width: pct(Math.abs(band[1] - band[0])) }}
+            aria-hidden="true"
+          />
+        )}
         {cursorMs !== null && <div className="cine-cursor" style={{ left: pct(cursorMs) }} aria-hidden="true" />}
       </div>
       <div className="cine-ticks" aria-hidden="true">

@@ -13,7 +13,8 @@ import { annotationsToCsv, parseAnnotationsText, StudyFileError, toJsonText } fr
 function fromCsv(study: Study, text: string): AnnotationFile {
   try {
     const files = csvToAnnotations(text, { studyId: study.id, study, updatedAt: new Date().toISOString() });
-    if (files.length !== 1) throw new StudyFileError(`Annotation CSV: it holds ${files.length} experts; import one expert's file at a time`);
+    if (files.length !== 1)
+      throw new StudyFileError(`Annotation CSV: it holds ${files.length} experts; import one expert's file at a time`);
     // The CSV knows only the expert's id: keep the name of the expert at work when it is them.
     const current = appStore.getState().expert;
     return current?.id === files[0].expert.id ? { ...files[0], expert: current } : files[0];
@@ -28,11 +29,17 @@ export async function importAnnotationsText(study: Study, text: string, fileName
   try {
     const file = /\.csv$/i.test(fileName) ? fromCsv(study, text) : parseAnnotationsText(text, study);
     appStore.getState().annotationsImported(file);
-    appStore.getState().setStudyNotice({ kind: 'info', message: `Imported ${file.cases.reduce((n, c) => n + c.segments.length, 0)} marks on ${file.cases.length} cases by ${file.expert.name}.` });
+    appStore
+      .getState()
+      .setStudyNotice({
+        kind: 'info',
+        message: `Imported ${file.cases.reduce((n, c) => n + c.segments.length, 0)} marks on ${file.cases.length} cases by ${file.expert.name}.`,
+      });
     await studyDb.saveSession(study.id, file.expert.id);
     return true;
   } catch (e) {
-    const why = e instanceof StudyFileError ? e.message : `Annotation file: ${e instanceof Error ? e.message : String(e)}`;
+    const why =
+      e instanceof StudyFileError ? e.message : `Annotation file: ${e instanceof Error ? e.message : String(e)}`;
     appStore.getState().setStudyNotice({ kind: 'error', message: `${why}. Nothing was changed.` });
     return false;
   }
@@ -64,10 +71,24 @@ export function ExportButtons() {
   const stem = `${fileStem(studyId)}-${fileStem(expertId)}`;
   return (
     <>
-      <button type="button" className="st-btn" onClick={() => downloadText(`${stem}.annotations.json`, toJsonText(selectAnnotationFile(appStore.getState())!))}>
+      <button
+        type="button"
+        className="st-btn"
+        onClick={() => downloadText(`${stem}.annotations.json`, toJsonText(selectAnnotationFile(appStore.getState())!))}
+      >
         Export JSON
       </button>
-      <button type="button" className="st-btn" onClick={() => downloadText(`${stem}.annotations.csv`, annotationsToCsv([selectAnnotationFile(appStore.getState())!]), 'text/csv')}>
+      <button
+        type="button"
+        className="st-btn"
+        onClick={() =>
+          downloadText(
+            `${stem}.annotations.csv`,
+            annotationsToCsv([selectAnnotationFile(appStore.getState())!]),
+            'text/csv',
+          )
+        }
+      >
         Export CSV
       </button>
     </>

@@ -27,10 +27,21 @@ function boot(): Promise<void> {
     const param = studyParamFromUrl(window.location.search);
     try {
       const wanted = param === 'example' ? await fetchExampleStudy() : undefined;
-      if (param && param !== 'example') appStore.getState().setStudyNotice({ kind: 'error', message: `There is no shipped study “${param}”; open a study file instead.` });
+      if (param && param !== 'example')
+        appStore
+          .getState()
+          .setStudyNotice({
+            kind: 'error',
+            message: `There is no shipped study “${param}”; open a study file instead.`,
+          });
       await restoreSession(appStore, studyDb, wanted);
     } catch (e) {
-      appStore.getState().setStudyNotice({ kind: 'error', message: `The study could not be opened: ${e instanceof Error ? e.message : String(e)}` });
+      appStore
+        .getState()
+        .setStudyNotice({
+          kind: 'error',
+          message: `The study could not be opened: ${e instanceof Error ? e.message : String(e)}`,
+        });
     }
   })();
   return booted;
@@ -57,7 +68,23 @@ export function StudyApp() {
   }, []);
 
   return (
-    <div className="st-app" data-testid="study-app" data-study-state={!ready ? 'loading' : !study ? 'home' : evaluate ? (expert ? 'evaluate-locked' : 'evaluate') : !expert ? 'expert' : 'blind'}>
+    <div
+      className="st-app"
+      data-testid="study-app"
+      data-study-state={
+        !ready
+          ? 'loading'
+          : !study
+            ? 'home'
+            : evaluate
+              ? expert
+                ? 'evaluate-locked'
+                : 'evaluate'
+              : !expert
+                ? 'expert'
+                : 'blind'
+      }
+    >
       <header className="st-header">
         <span className="st-brand">CineECG Explorer · Study</span>
         <span className="st-privacy">Everything stays in this browser (IndexedDB); nothing is uploaded.</span>

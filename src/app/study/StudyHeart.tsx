@@ -52,26 +52,65 @@ export default function StudyHeart({ prepared, segments, selectedId, enabled, on
   const presets = useMemo(() => cameraPresets(axesOf(asset ?? undefined)), [asset]);
   const [request, setRequest] = useState<PresetRequest>(() => ({ preset: presets[0], nonce: 0 }));
   // 0.7 of the viewer's fit: the trajectory (what is annotated) is small inside the heart; the heart's rim may crop.
-  const distance = useMemo(() => 0.7 * fitDistance(boundingRadius(asset?.meshes.epicardium.positions ?? [], trajectory?.points ?? []) || 100, FOV_DEG), [asset, trajectory]);
+  const distance = useMemo(
+    () =>
+      0.7 *
+      fitDistance(boundingRadius(asset?.meshes.epicardium.positions ?? [], trajectory?.points ?? []) || 100, FOV_DEG),
+    [asset, trajectory],
+  );
 
   return (
     <div className="study-heart">
       <div className="segmented study-presets" role="group" aria-label="Camera presets">
         {presets.map((p) => (
-          <button key={p.name} type="button" aria-pressed={request.preset.name === p.name} className={request.preset.name === p.name ? 'selected' : undefined} title={p.title} onClick={() => setRequest((r) => ({ preset: p, nonce: r.nonce + 1 }))}>
+          <button
+            key={p.name}
+            type="button"
+            aria-pressed={request.preset.name === p.name}
+            className={request.preset.name === p.name ? 'selected' : undefined}
+            title={p.title}
+            onClick={() => setRequest((r) => ({ preset: p, nonce: r.nonce + 1 }))}
+          >
             {p.label}
           </button>
         ))}
       </div>
-      <div className="study-heart-stage" role="img" aria-label="3D heart with the CineECG trajectory of the 400 ms window, in neutral grey; your CineECG marks in blue. Drag to rotate, scroll to zoom, click the trajectory to mark a point." data-testid="study-heart" data-colored="neutral" data-marks={segments.length} data-heart-status={asset ? 'ready' : error ? 'error' : 'loading'}>
+      <div
+        className="study-heart-stage"
+        role="img"
+        aria-label="3D heart with the CineECG trajectory of the 400 ms window, in neutral grey; your CineECG marks in blue. Drag to rotate, scroll to zoom, click the trajectory to mark a point."
+        data-testid="study-heart"
+        data-colored="neutral"
+        data-marks={segments.length}
+        data-heart-status={asset ? 'ready' : error ? 'error' : 'loading'}
+      >
         {asset && (
-          <HeartCanvas meshes={asset.meshes} trajectory={trajectory} phi={null} request={request} distance={distance} qrsEndSample={trajectory ? trajectory.points.length / 3 : 0} surfaces={{}}>
-            {world && trajectory && <TrajectoryMarks world={world} fsHz={trajectory.fsHz} segments={segments} selectedId={selectedId} enabled={enabled} onPick={onPickMs} />}
+          <HeartCanvas
+            meshes={asset.meshes}
+            trajectory={trajectory}
+            phi={null}
+            request={request}
+            distance={distance}
+            qrsEndSample={trajectory ? trajectory.points.length / 3 : 0}
+            surfaces={{}}
+          >
+            {world && trajectory && (
+              <TrajectoryMarks
+                world={world}
+                fsHz={trajectory.fsHz}
+                segments={segments}
+                selectedId={selectedId}
+                enabled={enabled}
+                onPick={onPickMs}
+              />
+            )}
           </HeartCanvas>
         )}
         {!asset && !error && <p className="loading">Loading the heart geometry…</p>}
         {error && <ErrorPanel error={error} title="The heart geometry could not be loaded" />}
-        {traj.error && <ErrorPanel error={traj.error} title="The CineECG trajectory could not be computed for this record" />}
+        {traj.error && (
+          <ErrorPanel error={traj.error} title="The CineECG trajectory could not be computed for this record" />
+        )}
       </div>
     </div>
   );

@@ -18,7 +18,16 @@ const ORDERS: Array<{ value: Study['modalityOrder']; label: string }> = [
   { value: 'free', label: 'Free switch (the order used is recorded)' },
 ];
 
-const fail = (e: unknown) => appStore.getState().setStudyNotice({ kind: 'error', message: e instanceof StudyFileError ? e.message : `Could not open the study: ${e instanceof Error ? e.message : String(e)}` });
+const fail = (e: unknown) =>
+  appStore
+    .getState()
+    .setStudyNotice({
+      kind: 'error',
+      message:
+        e instanceof StudyFileError
+          ? e.message
+          : `Could not open the study: ${e instanceof Error ? e.message : String(e)}`,
+    });
 
 /** Opens a study file picked by the user; a corrupt file or another version is refused and nothing changes. */
 export async function openStudyFile(file: File): Promise<void> {
@@ -41,13 +50,20 @@ export function StudyHome() {
   useEffect(() => void fetchManifest().then((m) => setEntries(m.cases), fail), []);
 
   const isChosen = (id: string) => chosen.some((c) => c.source.kind === 'bundled' && c.source.caseId === id);
-  const toggle = (e: CaseEntry) => setChosen((list) => (isChosen(e.id) ? list.filter((c) => !(c.source.kind === 'bundled' && c.source.caseId === e.id)) : [...list, draftFromEntry(e)]));
+  const toggle = (e: CaseEntry) =>
+    setChosen((list) =>
+      isChosen(e.id)
+        ? list.filter((c) => !(c.source.kind === 'bundled' && c.source.caseId === e.id))
+        : [...list, draftFromEntry(e)],
+    );
   const addLocal = async (files: FileList | null) => {
     if (!files || files.length === 0) return;
     // Copied out at once: the input is cleared afterwards, which empties its live FileList.
     const picked = [...files];
     const label = localLabel;
-    const embedded = await Promise.all(picked.map(async (f) => ({ name: f.name, base64: encodeBase64(new Uint8Array(await f.arrayBuffer())) })));
+    const embedded = await Promise.all(
+      picked.map(async (f) => ({ name: f.name, base64: encodeBase64(new Uint8Array(await f.arrayBuffer())) })),
+    );
     const title = picked.map((f) => f.name).join(', ');
     setChosen((list) => [...list, { source: { kind: 'embedded', files: embedded }, title, ...(label && { label }) }]);
   };
@@ -58,24 +74,37 @@ export function StudyHome() {
       <section className="st-card" aria-labelledby="st-open-title">
         <h1 id="st-open-title">Blind expert annotation</h1>
         <p className="st-muted">
-          Experts mark the salient segments of each case on the 12-lead ECG and on the 3D CineECG, without seeing the label, the model’s prediction or any explanation (paper 3.5). Work is saved in this browser as it is made.
+          Experts mark the salient segments of each case on the 12-lead ECG and on the 3D CineECG, without seeing the
+          label, the model’s prediction or any explanation (paper 3.5). Work is saved in this browser as it is made.
         </p>
         <div className="st-row">
-          <button type="button" className="st-btn st-primary" onClick={() => void fetchExampleStudy().then((s) => openStudy(appStore, studyDb, s), fail)}>
+          <button
+            type="button"
+            className="st-btn st-primary"
+            onClick={() => void fetchExampleStudy().then((s) => openStudy(appStore, studyDb, s), fail)}
+          >
             Open the example study
           </button>
           <label className="st-btn st-file">
             Open a study file…
-            <input type="file" accept=".json,application/json" aria-label="Open a study file" onChange={(e) => void (e.target.files?.[0] && openStudyFile(e.target.files[0]))} />
+            <input
+              type="file"
+              accept=".json,application/json"
+              aria-label="Open a study file"
+              onChange={(e) => void (e.target.files?.[0] && openStudyFile(e.target.files[0]))}
+            />
           </label>
         </div>
-        <p className="st-muted st-small">The example study: 10 PTB-XL records, with two annotators whose marks are {MADE_UP_NOTE}.</p>
+        <p className="st-muted st-small">
+          The example study: 10 PTB-XL records, with two annotators whose marks are {MADE_UP_NOTE}.
+        </p>
       </section>
 
       <section className="st-card" aria-labelledby="st-eval-title">
         <h2 id="st-eval-title">Coordinator: evaluation</h2>
         <p className="st-muted st-small">
-          Tables 1–5 (paper 4.1–4.5): the experts’ marks against the explanations. It shows labels and predictions, so it has its own entry, closed while an expert annotates blind in this browser.
+          Tables 1–5 (paper 4.1–4.5): the experts’ marks against the explanations. It shows labels and predictions, so
+          it has its own entry, closed while an expert annotates blind in this browser.
         </p>
         <div className="st-row">
           <a className="st-btn" href="?study=example&evaluate">
@@ -91,11 +120,21 @@ export function StudyHome() {
         <h2 id="st-build-title">Build a study</h2>
         <div className="st-form-row">
           <label>
-            Title <input className="st-input" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="e.g. Pilot, 10 cases" />
+            Title{' '}
+            <input
+              className="st-input"
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              placeholder="e.g. Pilot, 10 cases"
+            />
           </label>
           <label>
             Modality order{' '}
-            <select className="st-input" value={order} onChange={(e) => setOrder(e.target.value as Study['modalityOrder'])}>
+            <select
+              className="st-input"
+              value={order}
+              onChange={(e) => setOrder(e.target.value as Study['modalityOrder'])}
+            >
               {ORDERS.map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
@@ -113,7 +152,8 @@ export function StudyHome() {
                 return (
                   <li key={e.id}>
                     <label className="st-check">
-                      <input type="checkbox" checked={isChosen(e.id)} onChange={() => toggle(e)} /> {e.title} <span className="st-muted">· {d.label ?? 'label unknown'}</span>
+                      <input type="checkbox" checked={isChosen(e.id)} onChange={() => toggle(e)} /> {e.title}{' '}
+                      <span className="st-muted">· {d.label ?? 'label unknown'}</span>
                     </label>
                   </li>
                 );
@@ -125,11 +165,20 @@ export function StudyHome() {
               </button>
               <label className="st-btn st-file">
                 Add a local record…
-                <input type="file" multiple aria-label="Add a local record (all its files at once)" onChange={(e) => void addLocal(e.target.files).then(() => (e.target.value = ''))} />
+                <input
+                  type="file"
+                  multiple
+                  aria-label="Add a local record (all its files at once)"
+                  onChange={(e) => void addLocal(e.target.files).then(() => (e.target.value = ''))}
+                />
               </label>
               <label>
                 its label{' '}
-                <select className="st-input" value={localLabel} onChange={(e) => setLocalLabel(e.target.value as typeof localLabel)}>
+                <select
+                  className="st-input"
+                  value={localLabel}
+                  onChange={(e) => setLocalLabel(e.target.value as typeof localLabel)}
+                >
                   <option value="">unknown</option>
                   <option value="normal">normal</option>
                   <option value="abnormal">abnormal</option>
@@ -143,25 +192,57 @@ export function StudyHome() {
               {chosen.map((c, i) => (
                 <li key={`${i}-${c.title}`}>
                   <span className="st-grow">
-                    {c.title} <span className="st-muted">· {c.label ?? 'label unknown'}{c.source.kind === 'embedded' ? ' · local file, embedded' : ''}</span>
+                    {c.title}{' '}
+                    <span className="st-muted">
+                      · {c.label ?? 'label unknown'}
+                      {c.source.kind === 'embedded' ? ' · local file, embedded' : ''}
+                    </span>
                   </span>
-                  <button type="button" className="st-btn st-icon" aria-label={`Move ${c.title} up`} onClick={() => setChosen((l) => moveItem(l, i, -1))}>
+                  <button
+                    type="button"
+                    className="st-btn st-icon"
+                    aria-label={`Move ${c.title} up`}
+                    onClick={() => setChosen((l) => moveItem(l, i, -1))}
+                  >
                     ↑
                   </button>
-                  <button type="button" className="st-btn st-icon" aria-label={`Move ${c.title} down`} onClick={() => setChosen((l) => moveItem(l, i, 1))}>
+                  <button
+                    type="button"
+                    className="st-btn st-icon"
+                    aria-label={`Move ${c.title} down`}
+                    onClick={() => setChosen((l) => moveItem(l, i, 1))}
+                  >
                     ↓
                   </button>
-                  <button type="button" className="st-btn st-icon" aria-label={`Remove ${c.title}`} onClick={() => setChosen((l) => l.filter((_, j) => j !== i))}>
+                  <button
+                    type="button"
+                    className="st-btn st-icon"
+                    aria-label={`Remove ${c.title}`}
+                    onClick={() => setChosen((l) => l.filter((_, j) => j !== i))}
+                  >
                     ×
                   </button>
                 </li>
               ))}
             </ol>
             <div className="st-row">
-              <button type="button" className="st-btn" disabled={chosen.length === 0} onClick={() => { const s = build(); downloadText(`${fileStem(s.title)}.study.json`, toJsonText(s)); }}>
+              <button
+                type="button"
+                className="st-btn"
+                disabled={chosen.length === 0}
+                onClick={() => {
+                  const s = build();
+                  downloadText(`${fileStem(s.title)}.study.json`, toJsonText(s));
+                }}
+              >
                 Export the study file
               </button>
-              <button type="button" className="st-btn st-primary" disabled={chosen.length === 0} onClick={() => void openStudy(appStore, studyDb, build()).catch(fail)}>
+              <button
+                type="button"
+                className="st-btn st-primary"
+                disabled={chosen.length === 0}
+                onClick={() => void openStudy(appStore, studyDb, build()).catch(fail)}
+              >
                 Open it for annotation
               </button>
             </div>

@@ -7,7 +7,11 @@ export function StudyNoticeBar() {
   const notice = useAppStore((s) => s.studyNotice);
   if (!notice) return null;
   return (
-    <div className={`st-notice st-notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="study-notice">
+    <div
+      className={`st-notice st-notice-${notice.kind}`}
+      role={notice.kind === 'error' ? 'alert' : 'status'}
+      data-testid="study-notice"
+    >
       <p>{notice.message}</p>
       <div className="st-row">
         {notice.raw && (

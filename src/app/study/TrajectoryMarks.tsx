@@ -40,11 +40,33 @@ function stretch(world: Float32Array, i0: number, i1: number): Float32Array {
  * trajectory as a click target: a click marks a point (±10 ms) at the nearest sample, hovering moves the shared
  * time cursor. Rendered inside HeartCanvas (world coordinates of the heart view).
  */
-export function TrajectoryMarks({ world, fsHz, segments, selectedId, enabled, onPick }: { world: Float32Array; fsHz: number; segments: readonly Segment[]; selectedId: string | null; enabled: boolean; onPick: (ms: number) => void }) {
+export function TrajectoryMarks({
+  world,
+  fsHz,
+  segments,
+  selectedId,
+  enabled,
+  onPick,
+}: {
+  world: Float32Array;
+  fsHz: number;
+  segments: readonly Segment[];
+  selectedId: string | null;
+  enabled: boolean;
+  onPick: (ms: number) => void;
+}) {
   const invalidate = useThree((s) => s.invalidate);
   const msPerSample = 1000 / fsHz;
   const marks = useMemo(
-    () => segments.map((s) => ({ id: s.id, geometry: tube(stretch(world, Math.floor(s.startMs / msPerSample), Math.ceil(s.endMs / msPerSample)), MARK_RADIUS_MM, s.id === selectedId ? SELECTED_RGB : MARK_RGB) })),
+    () =>
+      segments.map((s) => ({
+        id: s.id,
+        geometry: tube(
+          stretch(world, Math.floor(s.startMs / msPerSample), Math.ceil(s.endMs / msPerSample)),
+          MARK_RADIUS_MM,
+          s.id === selectedId ? SELECTED_RGB : MARK_RGB,
+        ),
+      })),
     [segments, selectedId, world, msPerSample],
   );
   const pick = useMemo(() => tube(world, PICK_RADIUS_MM, [0, 0, 0]), [world]);

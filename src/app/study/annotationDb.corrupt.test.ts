@@ -25,9 +25,15 @@ describe('a corrupt study store is reported, offered for download, and never wip
     expect(await restoreSession(store, db)).toBe('none');
     const notice = store.getState().studyNotice!;
     expect(notice.kind).toBe('error');
-    expect(notice.message).toMatch(/^The study data in this browser has a newer format than this app reads \(.+\)\. Nothing was deleted: download the stored data below\.$/);
+    expect(notice.message).toMatch(
+      /^The study data in this browser has a newer format than this app reads \(.+\)\. Nothing was deleted: download the stored data below\.$/,
+    );
     const raw = JSON.parse(notice.raw!);
-    expect(raw).toMatchObject({ database: DB_NAME, version: 7, 'marks-v7': [{ key: 'm1', value: { lead: 'V1', startMs: 1, endMs: 2 } }] });
+    expect(raw).toMatchObject({
+      database: DB_NAME,
+      version: 7,
+      'marks-v7': [{ key: 'm1', value: { lead: 'V1', startMs: 1, endMs: 2 } }],
+    });
     db.close();
     const after = await openDB(DB_NAME);
     expect(after.version).toBe(7);
@@ -40,14 +46,22 @@ describe('a corrupt study store is reported, offered for download, and never wip
     await openStudy(a.store, a.db, testStudy());
     a.db.close();
     const raw = await openDB(DB_NAME);
-    const garbage = { key: workKey('study-test', 'e1'), studyId: 'study-test', expertId: 'e1', caseIndex: 'x', file: '{"format":"cineecg-annot' };
+    const garbage = {
+      key: workKey('study-test', 'e1'),
+      studyId: 'study-test',
+      expertId: 'e1',
+      caseIndex: 'x',
+      file: '{"format":"cineecg-annot',
+    };
     await raw.put('work', garbage);
     await raw.put('session', { studyId: 'study-test', expertId: 'e1' }, 'current');
     raw.close();
 
     const b = { store: createAppStore(), db: new AnnotationDb() };
     expect(await restoreSession(b.store, b.db)).toBe('study');
-    expect(b.store.getState().studyNotice?.message).toMatch(/^Stored annotations: .+Nothing was deleted: download the stored data below\.$/);
+    expect(b.store.getState().studyNotice?.message).toMatch(
+      /^Stored annotations: .+Nothing was deleted: download the stored data below\.$/,
+    );
     expect(JSON.parse(b.store.getState().studyNotice!.raw!)).toEqual(garbage);
     // Choosing the same expert again is refused too, so nothing overwrites the record.
     expect(await chooseExpert(b.store, b.db, { id: 'e1', name: 'One' })).toBe(false);

@@ -61,7 +61,10 @@ export class AnnotationDb {
         // A database from a newer app (a higher schema version) cannot be opened by this one: say so, offer all of
         // it as JSON, and change nothing (an upgrade or delete here would lose the newer app's data).
         if (e instanceof DOMException && e.name === 'VersionError') {
-          throw new StoredDataError(`The study data in this browser has a newer format than this app reads (${e.message})`, await dumpDatabase(DB_NAME));
+          throw new StoredDataError(
+            `The study data in this browser has a newer format than this app reads (${e.message})`,
+            await dumpDatabase(DB_NAME),
+          );
         }
         throw e;
       },
@@ -97,7 +100,14 @@ export class AnnotationDb {
       expert,
       cases: study.cases.map((c) => annotations[c.id]).filter((c) => !!c),
     };
-    const rec: WorkRecord = { key: workKey(study.id, expert.id), studyId: study.id, expertId: expert.id, caseIndex, file, savedAt: new Date().toISOString() };
+    const rec: WorkRecord = {
+      key: workKey(study.id, expert.id),
+      studyId: study.id,
+      expertId: expert.id,
+      caseIndex,
+      file,
+      savedAt: new Date().toISOString(),
+    };
     const write = (db: IDBPDatabase<StudyDb>): Promise<void> => {
       const tx = db.transaction('work', 'readwrite');
       void tx.store.put(rec);
@@ -108,7 +118,10 @@ export class AnnotationDb {
   }
 
   /** The expert's stored work on this study, or null; unreadable data throws StoredDataError (and stays stored). */
-  async loadWork(study: Study, expertId: string): Promise<{ expert: Expert; annotations: CaseAnnotations; caseIndex: number } | null> {
+  async loadWork(
+    study: Study,
+    expertId: string,
+  ): Promise<{ expert: Expert; annotations: CaseAnnotations; caseIndex: number } | null> {
     const rec = await (await this.open()).get('work', workKey(study.id, expertId));
     if (!rec) return null;
     try {

@@ -5,7 +5,20 @@ import { annotationLayout, hitTest } from './annotationGridLayout';
 describe('annotation grid layout', () => {
   it('draws the 400 ms window at 250 mm/s: 100 mm of paper, one row per lead, time 0 at the window start', () => {
     const m = annotationLayout(10_000, 10_000);
-    expect(m.rows.map((r) => r.lead)).toEqual(['I', 'II', 'III', 'aVR', 'aVL', 'aVF', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6']);
+    expect(m.rows.map((r) => r.lead)).toEqual([
+      'I',
+      'II',
+      'III',
+      'aVR',
+      'aVL',
+      'aVF',
+      'V1',
+      'V2',
+      'V3',
+      'V4',
+      'V5',
+      'V6',
+    ]);
     expect((m.endX - m.originX) / m.pxPerMm).toBeCloseTo(100, 9);
     expect(m.offsetMs).toBe(0);
   });

@@ -9,16 +9,30 @@ import { CSS_PX_PER_MM, DEFAULT_GRID_SPEC, type GridMetrics, computeGridLayout, 
  */
 export const ANNOTATION_MM_PER_S = 250;
 export const ANNOTATION_MM_PER_MV = 10;
-const SPEC = { ...DEFAULT_GRID_SPEC, mmPerS: ANNOTATION_MM_PER_S, mmPerMv: ANNOTATION_MM_PER_MV, rowSpacingMm: 9, leftMarginMm: 9, rightMarginMm: 3, topStripMm: 1, gridPadMm: 5, bottomStripMm: 5 };
+const SPEC = {
+  ...DEFAULT_GRID_SPEC,
+  mmPerS: ANNOTATION_MM_PER_S,
+  mmPerMv: ANNOTATION_MM_PER_MV,
+  rowSpacingMm: 9,
+  leftMarginMm: 9,
+  rightMarginMm: 3,
+  topStripMm: 1,
+  gridPadMm: 5,
+  bottomStripMm: 5,
+};
 const WIDTH_MM = SPEC.leftMarginMm + (WINDOW_MS * ANNOTATION_MM_PER_S) / 1000 + SPEC.rightMarginMm;
-const HEIGHT_MM = SPEC.topStripMm + 2 * SPEC.gridPadMm + (STANDARD_LEADS.length - 1) * SPEC.rowSpacingMm + SPEC.bottomStripMm;
+const HEIGHT_MM =
+  SPEC.topStripMm + 2 * SPEC.gridPadMm + (STANDARD_LEADS.length - 1) * SPEC.rowSpacingMm + SPEC.bottomStripMm;
 const MAX_ZOOM = 3;
 /** Smallest scale: 0.8 of a CSS millimetre keeps rows ~27 px apart, so all 12 leads fit a 1280×720 screen. */
 const MIN_ZOOM = 0.8;
 
 export function annotationLayout(availableWidthPx: number, availableHeightPx: number): GridMetrics {
   const fit = Math.min(availableWidthPx / WIDTH_MM, availableHeightPx / HEIGHT_MM);
-  const pxPerMm = Math.min(MAX_ZOOM * CSS_PX_PER_MM, Math.max(MIN_ZOOM * CSS_PX_PER_MM, Number.isFinite(fit) ? fit : CSS_PX_PER_MM));
+  const pxPerMm = Math.min(
+    MAX_ZOOM * CSS_PX_PER_MM,
+    Math.max(MIN_ZOOM * CSS_PX_PER_MM, Number.isFinite(fit) ? fit : CSS_PX_PER_MM),
+  );
   return computeGridLayout({ ...SPEC, pxPerMm, durationMs: WINDOW_MS, leads: STANDARD_LEADS, offsetMs: 0 });
 }
 

@@ -15,8 +15,18 @@ describe('study case data', () => {
     const dat = new Uint8Array(readFileSync('public/cases/ptbxl-00195/00195_hr.dat'));
     const hea = new Uint8Array(readFileSync('public/cases/ptbxl-00195/00195_hr.hea'));
     expect(decodeBase64(encodeBase64(dat))).toEqual(dat);
-    const a = openCase(new Map([['00195_hr.hea', hea], ['00195_hr.dat', dat]]));
-    const b = openCase(new Map([['00195_hr.hea', decodeBase64(encodeBase64(hea))], ['00195_hr.dat', decodeBase64(encodeBase64(dat))]]));
+    const a = openCase(
+      new Map([
+        ['00195_hr.hea', hea],
+        ['00195_hr.dat', dat],
+      ]),
+    );
+    const b = openCase(
+      new Map([
+        ['00195_hr.hea', decodeBase64(encodeBase64(hea))],
+        ['00195_hr.dat', decodeBase64(encodeBase64(dat))],
+      ]),
+    );
     expect(b.window).toEqual(a.window);
     // The annotation view's leads are the 200 window samples of the band-passed leads.
     const w = windowLeads(a);

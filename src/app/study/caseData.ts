@@ -15,7 +15,10 @@ export interface StudyCaseData {
 
 /** Heart rate from the median RR interval of the detected beats; null with fewer than two beats. */
 export function heartRateBpm(qrsOnsetsMs: readonly number[]): number | null {
-  const rr = qrsOnsetsMs.slice(1).map((t, i) => t - qrsOnsetsMs[i]).sort((a, b) => a - b);
+  const rr = qrsOnsetsMs
+    .slice(1)
+    .map((t, i) => t - qrsOnsetsMs[i])
+    .sort((a, b) => a - b);
   if (rr.length === 0) return null;
   const mid = rr.length >> 1;
   const median = rr.length % 2 ? rr[mid] : (rr[mid - 1] + rr[mid]) / 2;
@@ -44,7 +47,11 @@ export function encodeBase64(bytes: Uint8Array): string {
 const cache = new Map<string, Promise<StudyCaseData>>();
 
 /** A study case's record through the same pipeline as the viewer (fetch or base64 → openCase); cached per case. */
-export function loadStudyCase(studyId: string, c: StudyCase, fetchFn: Fetch = (url) => fetch(url)): Promise<StudyCaseData> {
+export function loadStudyCase(
+  studyId: string,
+  c: StudyCase,
+  fetchFn: Fetch = (url) => fetch(url),
+): Promise<StudyCaseData> {
   const key = JSON.stringify([studyId, c.id]);
   let p = cache.get(key);
   if (!p) {

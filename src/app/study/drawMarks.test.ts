@@ -6,7 +6,13 @@ import { DRAFT_FILL, MARK_FILL, MARK_SELECTED_FILL, drawMarks } from './drawMark
 
 describe('drawing the expert’s marks on the annotation grid', () => {
   const m = annotationLayout(900, 900);
-  const seg = (id: string, lead: string, startMs: number, endMs: number) => ({ id, modality: '12-lead' as const, lead, startMs, endMs });
+  const seg = (id: string, lead: string, startMs: number, endMs: number) => ({
+    id,
+    modality: '12-lead' as const,
+    lead,
+    startMs,
+    endMs,
+  });
 
   it('fills each mark over its own lead’s row, from its start to its end time; the selected one darker', () => {
     const { ctx, of } = recordingContext();
@@ -22,7 +28,11 @@ describe('drawing the expert’s marks on the annotation grid', () => {
 
   it('ignores marks of the trajectory (they are drawn on the 3D view) and shows the drag in progress', () => {
     const { ctx, of } = recordingContext();
-    drawMarks(ctx, m, { segments: [{ id: 't', modality: 'cinecg', lead: 'trajectory', startMs: 0, endMs: 50 }], selectedId: null, draft: { row: 0, startMs: 120, endMs: 100 } });
+    drawMarks(ctx, m, {
+      segments: [{ id: 't', modality: 'cinecg', lead: 'trajectory', startMs: 0, endMs: 50 }],
+      selectedId: null,
+      draft: { row: 0, startMs: 120, endMs: 100 },
+    });
     const fills = of('fillRect');
     expect(fills).toHaveLength(1);
     expect(fills[0].fillStyle).toBe(DRAFT_FILL);

@@ -56,7 +56,12 @@ export function drawMarks(ctx: CanvasRenderingContext2D, m: GridMetrics, layer: 
     const row = m.rows[c.row];
     if (c.anchorMs !== null) {
       ctx.fillStyle = DRAFT_FILL;
-      ctx.fillRect(msToX(m, Math.min(c.anchorMs, c.ms)), row.top, Math.abs(msToX(m, c.ms) - msToX(m, c.anchorMs)), row.bottom - row.top);
+      ctx.fillRect(
+        msToX(m, Math.min(c.anchorMs, c.ms)),
+        row.top,
+        Math.abs(msToX(m, c.ms) - msToX(m, c.anchorMs)),
+        row.bottom - row.top,
+      );
     }
     ctx.strokeStyle = CURSOR_COLOR;
     ctx.lineWidth = 2;

@@ -9,12 +9,25 @@ const manifest = parseManifest(JSON.parse(readFileSync('public/cases/manifest.js
 describe('building a study', () => {
   it('labels the bundled cases by the PTB-XL rule: normal iff NORM is the only diagnosis', () => {
     const labels = Object.fromEntries(manifest.cases.map((c) => [c.id, labelOfEntry(c)]));
-    expect(labels).toMatchObject({ 'ptbxl-00262': 'normal', 'ptbxl-00293': 'normal', 'ptbxl-00419': 'normal', 'ptbxl-00285': 'abnormal', 'ptbxl-00030': 'abnormal', 'ptbxl-00171': 'abnormal' });
+    expect(labels).toMatchObject({
+      'ptbxl-00262': 'normal',
+      'ptbxl-00293': 'normal',
+      'ptbxl-00419': 'normal',
+      'ptbxl-00285': 'abnormal',
+      'ptbxl-00030': 'abnormal',
+      'ptbxl-00171': 'abnormal',
+    });
   });
 
   it('gives cases opaque ids in the chosen order and a file that reads back identically', () => {
     const drafts = moveItem(manifest.cases.slice(0, 3).map(draftFromEntry), 2, -1);
-    const study = buildStudy({ title: ' Pilot ', modalityOrder: 'free', cases: drafts, id: 's1', now: new Date('2026-12-01T00:00:00Z') });
+    const study = buildStudy({
+      title: ' Pilot ',
+      modalityOrder: 'free',
+      cases: drafts,
+      id: 's1',
+      now: new Date('2026-12-01T00:00:00Z'),
+    });
     expect(study.cases.map((c) => [c.id, c.source])).toEqual([
       ['case-01', { kind: 'bundled', caseId: 'ptbxl-00285' }],
       ['case-02', { kind: 'bundled', caseId: 'ptbxl-00338' }],

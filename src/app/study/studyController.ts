@@ -15,9 +15,20 @@ export async function openStudy(store: AppStore, db: AnnotationDb, study: Study)
 
 function reportStored(store: AppStore, e: unknown): void {
   if (e instanceof StoredDataError) {
-    store.getState().setStudyNotice({ kind: 'error', message: `${e.message}. Nothing was deleted: download the stored data below.`, raw: e.raw });
+    store
+      .getState()
+      .setStudyNotice({
+        kind: 'error',
+        message: `${e.message}. Nothing was deleted: download the stored data below.`,
+        raw: e.raw,
+      });
   } else {
-    store.getState().setStudyNotice({ kind: 'error', message: `This browser’s storage could not be read (${e instanceof Error ? e.message : String(e)}).` });
+    store
+      .getState()
+      .setStudyNotice({
+        kind: 'error',
+        message: `This browser’s storage could not be read (${e instanceof Error ? e.message : String(e)}).`,
+      });
   }
 }
 
@@ -27,7 +38,9 @@ export async function chooseExpert(store: AppStore, db: AnnotationDb, expert: Ex
   if (!study) return false;
   try {
     const work = await db.loadWork(study, expert.id);
-    store.getState().expertChosen(work ? { ...work.expert, name: expert.name || work.expert.name } : expert, work ?? undefined);
+    store
+      .getState()
+      .expertChosen(work ? { ...work.expert, name: expert.name || work.expert.name } : expert, work ?? undefined);
     await db.saveSession(study.id, expert.id);
     return true;
   } catch (e) {
@@ -40,7 +53,11 @@ export async function chooseExpert(store: AppStore, db: AnnotationDb, expert: Ex
  * After a reload: the study the session names (or `wanted`, e.g. the example study just fetched) and, when the
  * session's expert worked on it, their case and marks. Returns what was restored.
  */
-export async function restoreSession(store: AppStore, db: AnnotationDb, wanted?: Study): Promise<'none' | 'study' | 'expert'> {
+export async function restoreSession(
+  store: AppStore,
+  db: AnnotationDb,
+  wanted?: Study,
+): Promise<'none' | 'study' | 'expert'> {
   try {
     const session = await db.loadSession();
     let study = wanted ?? null;

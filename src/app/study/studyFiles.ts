@@ -30,7 +30,8 @@ function named<T>(what: string, parse: () => T): T {
 /** A study file (JSON text or value); `what` names it in messages ("Study file", "Stored study"…). */
 export const parseStudy = (input: unknown, what = 'Study file'): Study => named(what, () => coreParseStudy(input));
 /** An annotation file; with `study`, it must belong to it. */
-export const parseAnnotations = (input: unknown, study?: Study, what = 'Annotation file'): AnnotationFile => named(what, () => coreParseAnnotations(input, study));
+export const parseAnnotations = (input: unknown, study?: Study, what = 'Annotation file'): AnnotationFile =>
+  named(what, () => coreParseAnnotations(input, study));
 
 export const parseStudyText = (text: string): Study => parseStudy(text);
 export const parseAnnotationsText = (text: string, study?: Study): AnnotationFile => parseAnnotations(text, study);

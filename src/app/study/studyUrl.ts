@@ -5,7 +5,10 @@ export function studyParamFromUrl(search: string): string | null {
 }
 
 export const EXAMPLE_STUDY_URL = 'studies/example/study.json';
-export const EXAMPLE_ANNOTATION_URLS = ['studies/example/annotations-made-up-a.json', 'studies/example/annotations-made-up-b.json'];
+export const EXAMPLE_ANNOTATION_URLS = [
+  'studies/example/annotations-made-up-a.json',
+  'studies/example/annotations-made-up-b.json',
+];
 /** Said wherever the example's annotators appear. */
 export const MADE_UP_NOTE = 'made-up annotations, not real experts';
 

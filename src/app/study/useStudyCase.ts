@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { Study } from '../../core/eval/study-format';
 import { type StudyCaseData, loadStudyCase } from './caseData';
 
-export type StudyCaseState = { status: 'loading' } | { status: 'ready'; data: StudyCaseData } | { status: 'error'; message: string };
+export type StudyCaseState =
+  { status: 'loading' } | { status: 'ready'; data: StudyCaseData } | { status: 'error'; message: string };
 
 /** The open case's record (and the next one fetched ahead, so "Next" is instant). */
 export function useStudyCase(study: Study, index: number): StudyCaseState {

@@ -21,14 +21,20 @@ export function SynthCaseLinks({ currentId }: { currentId: string | null }) {
       <h3 id="synth-cases-title" className="eyebrow">
         Synthetic (known truth)
       </h3>
-      <p className="muted synth-cases-note">Generated here from a dipole model, not patients; each has a healthy twin.</p>
+      <p className="muted synth-cases-note">
+        Generated here from a dipole model, not patients; each has a healthy twin.
+      </p>
       <ul className="case-list">
         {SYNTH_CASE_IDS.map((id) => {
           const entry = synthCaseEntry(id)!;
           const isCurrent = current !== null && (currentId === id || pairedSynthCaseId(id) === currentId);
           return (
             <li key={id} className="case-link" data-case-id={id} data-current={isCurrent || undefined}>
-              <a href={urlWithCase(window.location.href, id)} aria-current={isCurrent ? 'page' : undefined} onClick={(e) => openInPlace(e, id)}>
+              <a
+                href={urlWithCase(window.location.href, id)}
+                aria-current={isCurrent ? 'page' : undefined}
+                onClick={(e) => openInPlace(e, id)}
+              >
                 {entry.title}
               </a>
               <span className="case-link-details">

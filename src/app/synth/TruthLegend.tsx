@@ -43,21 +43,32 @@ export function TruthLegend() {
   return (
     <div className="truth-legend" data-testid="truth-legend" data-truth-samples={truthSampleCount(truth)}>
       <label className="toggle">
-        <input type="checkbox" checked={show} onChange={(e) => appStore.getState().setShowTruth(e.target.checked)} /> Truth
+        <input type="checkbox" checked={show} onChange={(e) => appStore.getState().setShowTruth(e.target.checked)} />{' '}
+        Truth
       </label>
       <span className="truth-swatch" style={{ borderColor: TRUTH_RGB }} aria-hidden="true" />
       {truth.twin ? (
-        <span data-testid="truth-summary">Healthy twin: nothing injected, so no truth to draw (it differs from itself nowhere).</span>
+        <span data-testid="truth-summary">
+          Healthy twin: nothing injected, so no truth to draw (it differs from itself nowhere).
+        </span>
       ) : leads.length === 0 ? (
         <span data-testid="truth-summary">Normal record: nothing injected, no truth to draw.</span>
       ) : (
-        <span data-testid="truth-summary" title={`Hatched where the lead's |record − healthy twin| ≥ 0.02 mV: ${leads.join(', ')}`}>
+        <span
+          data-testid="truth-summary"
+          title={`Hatched where the lead's |record − healthy twin| ≥ 0.02 mV: ${leads.join(', ')}`}
+        >
           Truth known by construction: |record − healthy twin| ≥ 0.02 mV ({leads.length} leads)
         </span>
       )}
       {score && (
-        <span className="truth-score" data-testid="truth-dice" title={`The evaluation core's Dice at θ* (paper 3.6) of this map (${post}) against the truth in the window; θ* chosen for this case alone, so an upper bound. IoU ${f2(score.value.iou)}, Spearman ρ ${f2(score.value.spearman)}.`}>
-          Attribution vs truth: Dice <strong>{f2(score.value.dice)}</strong> at θ* {f2(score.value.threshold)} ({post}, {score.source})
+        <span
+          className="truth-score"
+          data-testid="truth-dice"
+          title={`The evaluation core's Dice at θ* (paper 3.6) of this map (${post}) against the truth in the window; θ* chosen for this case alone, so an upper bound. IoU ${f2(score.value.iou)}, Spearman ρ ${f2(score.value.spearman)}.`}
+        >
+          Attribution vs truth: Dice <strong>{f2(score.value.dice)}</strong> at θ* {f2(score.value.threshold)} ({post},{' '}
+          {score.source})
         </span>
       )}
     </div>

@@ -23,7 +23,11 @@ export function TruthTube({ points, truth }: { points: Float32Array; truth: Uint
       const from = Math.max(0, a - 1);
       const to = Math.min(n - 1, b + 1);
       const seg = world.subarray(3 * from, 3 * (to + 1));
-      return buildTube(seg, SHEATH_RADIUS_MM, Float32Array.from({ length: seg.length }, (_, k) => [c.r, c.g, c.b][k % 3]));
+      return buildTube(
+        seg,
+        SHEATH_RADIUS_MM,
+        Float32Array.from({ length: seg.length }, (_, k) => [c.r, c.g, c.b][k % 3]),
+      );
     });
     if (pieces.length === 0) return null;
     // One geometry for all runs: concatenated arrays, indices shifted by the vertices before them.
@@ -38,7 +42,10 @@ export function TruthTube({ points, truth }: { points: Float32Array; truth: Uint
       positions.set(p.positions, 3 * v);
       normals.set(p.normals, 3 * v);
       colors.set(p.colors, 3 * v);
-      indices.set(p.indices.map((i) => i + v), k);
+      indices.set(
+        p.indices.map((i) => i + v),
+        k,
+      );
       v += p.positions.length / 3;
       k += p.indices.length;
     }

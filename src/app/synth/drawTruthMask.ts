@@ -11,18 +11,22 @@ export interface TruthOverlay {
 }
 
 /** Rectangles (CSS px) of every truth range on the paper, clipped to the stretch of time each row shows of its lead. */
-export function truthRects(m: GridMetrics, o: TruthOverlay): { lead: number; x: number; y: number; w: number; h: number }[] {
+export function truthRects(
+  m: GridMetrics,
+  o: TruthOverlay,
+): { lead: number; x: number; y: number; w: number; h: number }[] {
   const out: { lead: number; x: number; y: number; w: number; h: number }[] = [];
   const msPerSample = 1000 / o.fsHz;
-  for (const row of m.rows) for (const cell of row.cells) {
-    for (const [a, b] of o.rangesByLead[cell.lead] ?? []) {
-      const from = Math.max(a * msPerSample, cell.fromMs);
-      const to = Math.min(b * msPerSample, cell.toMs);
-      if (to <= from) continue;
-      const x = msToX(m, from);
-      out.push({ lead: cell.lead, x, y: row.top + 2, w: Math.max(1, msToX(m, to) - x), h: row.bottom - row.top - 4 });
+  for (const row of m.rows)
+    for (const cell of row.cells) {
+      for (const [a, b] of o.rangesByLead[cell.lead] ?? []) {
+        const from = Math.max(a * msPerSample, cell.fromMs);
+        const to = Math.min(b * msPerSample, cell.toMs);
+        if (to <= from) continue;
+        const x = msToX(m, from);
+        out.push({ lead: cell.lead, x, y: row.top + 2, w: Math.max(1, msToX(m, to) - x), h: row.bottom - row.top - 4 });
+      }
     }
-  }
   return out;
 }
 

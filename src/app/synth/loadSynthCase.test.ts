@@ -12,7 +12,10 @@ const manifestText = readFileSync(new URL('../../../public/cases/manifest.json',
 describe('loadCase with a synthetic id', () => {
   it('fetches only the manifest, generates the record, and opens it with its truth through the ordinary reader', async () => {
     const urls: string[] = [];
-    const fetch: Fetch = async (url) => (urls.push(url), url === 'cases/manifest.json' ? new Response(manifestText) : new Response('', { status: 404 }));
+    const fetch: Fetch = async (url) => (
+      urls.push(url),
+      url === 'cases/manifest.json' ? new Response(manifestText) : new Response('', { status: 404 })
+    );
     const store = createAppStore();
     await loadCase(store, 'synth-lafb', { fetch, openCase });
     const s = store.getState();

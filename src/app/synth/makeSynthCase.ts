@@ -13,14 +13,28 @@ import type { SynthTruth } from './synthTruth';
  */
 export function makeSynthCase(caseId: string): { files: RecordFiles; truth: SynthTruth } {
   const ref = parseSynthCaseId(caseId);
-  if (!ref) throw new AppFailure({ code: 'unknown-case', message: `no synthetic case "${caseId}" (synth-<lafb|bbb|st|t-inversion|normal>[-healthy])` });
+  if (!ref)
+    throw new AppFailure({
+      code: 'unknown-case',
+      message: `no synthetic case "${caseId}" (synth-<lafb|bbb|st|t-inversion|normal>[-healthy])`,
+    });
   const r = synthesizeRecord(SYNTH_CASE_SEED, SYNTH_CASE_INDEX, ref.pathology);
   const all = synthFiles(r);
   const name = ref.twin ? `${r.name}-healthy` : r.name;
   // The twin against itself differs nowhere: its truth is empty by construction.
-  const mask: Record<string, SampleRange[]> = ref.twin ? Object.fromEntries(Object.keys(r.mask).map((lead) => [lead, []])) : r.mask;
+  const mask: Record<string, SampleRange[]> = ref.twin
+    ? Object.fromEntries(Object.keys(r.mask).map((lead) => [lead, []]))
+    : r.mask;
   return {
     files: recordFilesOf(all, name),
-    truth: { caseId, pathology: ref.pathology, twin: ref.twin, label: ref.twin ? 'normal' : r.label, fsHz: r.fsHz, mask, injection: ref.twin ? null : r.injection },
+    truth: {
+      caseId,
+      pathology: ref.pathology,
+      twin: ref.twin,
+      label: ref.twin ? 'normal' : r.label,
+      fsHz: r.fsHz,
+      mask,
+      injection: ref.twin ? null : r.injection,
+    },
   };
 }

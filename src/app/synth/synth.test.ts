@@ -18,7 +18,8 @@ describe('synthetic case ids', () => {
   it('name a pathology, optionally its twin; anything else is not synthetic', () => {
     expect(parseSynthCaseId('synth-lafb')).toEqual({ pathology: 'lafb', twin: false });
     expect(parseSynthCaseId('synth-t-inversion-healthy')).toEqual({ pathology: 't-inversion', twin: true });
-    for (const bad of ['synth-normal-healthy', 'synth-', 'synth-afib', 'ptbxl-00285', null, '']) expect(parseSynthCaseId(bad)).toBeNull();
+    for (const bad of ['synth-normal-healthy', 'synth-', 'synth-afib', 'ptbxl-00285', null, ''])
+      expect(parseSynthCaseId(bad)).toBeNull();
     expect(pairedSynthCaseId('synth-bbb')).toBe('synth-bbb-healthy');
     expect(pairedSynthCaseId('synth-bbb-healthy')).toBe('synth-bbb');
     expect(pairedSynthCaseId('synth-normal')).toBeNull();
@@ -52,11 +53,28 @@ describe('makeSynthCase', () => {
 
 describe('truth in the window and along the path', () => {
   it('unions the leads inside the window and finds its runs', () => {
-    const truth = { caseId: 'x', pathology: 'st', twin: false, label: 'abnormal' as const, fsHz: 500, injection: null, mask: { I: [[5, 8]] as [number, number][], V2: [[7, 12], [20, 30]] as [number, number][] } };
+    const truth = {
+      caseId: 'x',
+      pathology: 'st',
+      twin: false,
+      label: 'abnormal' as const,
+      fsHz: 500,
+      injection: null,
+      mask: {
+        I: [[5, 8]] as [number, number][],
+        V2: [
+          [7, 12],
+          [20, 30],
+        ] as [number, number][],
+      },
+    };
     const u = truthInWindowUnion(truth, 6, 10);
     expect(Array.from(u).join('')).toBe('1111110000');
     expect(truthRuns(u)).toEqual([[0, 5]]);
-    expect(truthRuns([0, 1, 1, 0, 1])).toEqual([[1, 2], [4, 4]]);
+    expect(truthRuns([0, 1, 1, 0, 1])).toEqual([
+      [1, 2],
+      [4, 4],
+    ]);
     expect(truthSampleCount(truth)).toBe(3 + 5 + 10);
   });
 });
@@ -73,7 +91,10 @@ describe('drawTruthMask', () => {
     expect(rects[0].y).toBeCloseTo(m.rows[2].top + 2);
     const { ctx, of } = recordingContext();
     expect(drawTruthMask(ctx, m, { fsHz: 500, rangesByLead })).toBe(1);
-    expect(of('rect').map((c) => c.args)).toEqual([[rects[0].x, rects[0].y, rects[0].w, rects[0].h], [rects[0].x, rects[0].y, rects[0].w, rects[0].h]]); // outline, then the hatch's clip
+    expect(of('rect').map((c) => c.args)).toEqual([
+      [rects[0].x, rects[0].y, rects[0].w, rects[0].h],
+      [rects[0].x, rects[0].y, rects[0].w, rects[0].h],
+    ]); // outline, then the hatch's clip
     expect(of('stroke').length).toBe(2);
     expect(drawTruthMask(recordingContext().ctx, m, { fsHz: 500, rangesByLead: STANDARD_LEADS.map(() => []) })).toBe(0);
   });

@@ -17,8 +17,14 @@ export const SYNTH_CASE_PATHOLOGIES = ['lafb', 'bbb', 'st', 't-inversion', 'norm
 export type SynthCasePathology = (typeof SYNTH_CASE_PATHOLOGIES)[number];
 
 const TITLES: Record<SynthCasePathology, { title: string; what: string }> = {
-  lafb: { title: 'Synthetic LAFB-like', what: 'left-anterior-fascicular-block-like: mid/late QRS forces shifted superior and leftward' },
-  bbb: { title: 'Synthetic bundle-branch-block-like', what: 'bundle-branch-block-like: QRS widened with a terminal delay' },
+  lafb: {
+    title: 'Synthetic LAFB-like',
+    what: 'left-anterior-fascicular-block-like: mid/late QRS forces shifted superior and leftward',
+  },
+  bbb: {
+    title: 'Synthetic bundle-branch-block-like',
+    what: 'bundle-branch-block-like: QRS widened with a terminal delay',
+  },
   st: { title: 'Synthetic ST change', what: 'ST elevation or depression in one territory' },
   't-inversion': { title: 'Synthetic T-wave inversion', what: 'T vector turned away from one territory' },
   normal: { title: 'Synthetic normal', what: 'nothing injected (a normal record is its own twin)' },
@@ -45,7 +51,8 @@ export function parseSynthCaseId(id: string | null | undefined): SynthCaseRef | 
 
 export const isSynthCaseId = (id: string | null | undefined): boolean => parseSynthCaseId(id) !== null;
 
-export const synthCaseId = (pathology: SynthCasePathology, twin = false): string => `synth-${pathology}${twin ? TWIN_SUFFIX : ''}`;
+export const synthCaseId = (pathology: SynthCasePathology, twin = false): string =>
+  `synth-${pathology}${twin ? TWIN_SUFFIX : ''}`;
 
 /** The other half of the pair: record ↔ twin (null for `normal`, which has none besides itself). */
 export function pairedSynthCaseId(id: string): string | null {
@@ -69,8 +76,21 @@ export function synthCaseEntry(id: string | null | undefined): CaseEntry | null 
     record: `synth-${SYNTH_CASE_SEED}-${SYNTH_CASE_INDEX}${ref.twin ? TWIN_SUFFIX : ''}`,
     format: 'WFDB format 16 (generated)',
     files: [`synth-${SYNTH_CASE_SEED}-${SYNTH_CASE_INDEX}.hea`],
-    diagnosis: { statements: [{ code: ref.twin ? 'SYNTH-TWIN' : `SYNTH-${ref.pathology.toUpperCase()}`, description: ref.twin ? 'Healthy twin (synthetic)' : `${t.title.replace('Synthetic ', '')} (synthetic)` }], report: `Synthetic, known by construction: ${what}.` },
-    source: { dataset: 'CineECG Explorer synthetic generator (src/core/synth)', samplingHz: 500, durationS: 10, url: 'https://doi.org/10.1109/TBME.2003.808805' },
+    diagnosis: {
+      statements: [
+        {
+          code: ref.twin ? 'SYNTH-TWIN' : `SYNTH-${ref.pathology.toUpperCase()}`,
+          description: ref.twin ? 'Healthy twin (synthetic)' : `${t.title.replace('Synthetic ', '')} (synthetic)`,
+        },
+      ],
+      report: `Synthetic, known by construction: ${what}.`,
+    },
+    source: {
+      dataset: 'CineECG Explorer synthetic generator (src/core/synth)',
+      samplingHz: 500,
+      durationS: 10,
+      url: 'https://doi.org/10.1109/TBME.2003.808805',
+    },
     modelSplit: 'none',
     license: { name: 'generated, no data licence', url: 'https://doi.org/10.1109/TBME.2003.808805' },
     creditShort: `Synthetic (seed ${SYNTH_CASE_SEED}, record ${SYNTH_CASE_INDEX})`,

@@ -21,6 +21,8 @@ export function truthSampleCount(t: SynthTruth): number {
 /** Per sample of the model's window [startSample, startSample + length): 1 where any lead's mask has it. */
 export function truthInWindowUnion(t: SynthTruth, startSample: number, length: number): Uint8Array {
   const out = new Uint8Array(length);
-  for (const ranges of Object.values(t.mask)) for (const [a, b] of ranges) for (let s = Math.max(a, startSample); s < Math.min(b, startSample + length); s++) out[s - startSample] = 1;
+  for (const ranges of Object.values(t.mask))
+    for (const [a, b] of ranges)
+      for (let s = Math.max(a, startSample); s < Math.min(b, startSample + length); s++) out[s - startSample] = 1;
   return out;
 }

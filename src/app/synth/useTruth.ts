@@ -8,7 +8,10 @@ import { truthInWindowUnion } from './synthTruth';
 /** The open synthetic case's truth for the grid (by lead index), or null when none is open or it is toggled off. */
 export function useTruthOverlay(): TruthOverlay | null {
   const truth = useAppStore(selectShownTruth);
-  return useMemo(() => (truth ? { fsHz: truth.fsHz, rangesByLead: STANDARD_LEADS.map((name) => truth.mask[name] ?? []) } : null), [truth]);
+  return useMemo(
+    () => (truth ? { fsHz: truth.fsHz, rangesByLead: STANDARD_LEADS.map((name) => truth.mask[name] ?? []) } : null),
+    [truth],
+  );
 }
 
 /** The truth along the trajectory: 1 per window sample where any lead's mask has it (null when none is shown or none falls in the window). */

@@ -15,9 +15,11 @@ export function recordingContext(): { ctx: CanvasRenderingContext2D; calls: Call
   const calls: Call[] = [];
   const state = { strokeStyle: '#000' as unknown, fillStyle: '#000' as unknown, lineWidth: 1 };
   const stack: Array<typeof state> = [];
-  const record = (op: string) => (...args: unknown[]) => {
-    calls.push({ op, args, ...state });
-  };
+  const record =
+    (op: string) =>
+    (...args: unknown[]) => {
+      calls.push({ op, args, ...state });
+    };
   const target: Record<string, unknown> = {
     save: () => stack.push({ ...state }),
     restore: () => Object.assign(state, stack.pop()),
@@ -27,7 +29,19 @@ export function recordingContext(): { ctx: CanvasRenderingContext2D; calls: Call
     lineJoin: 'miter',
     lineCap: 'butt',
   };
-  for (const op of ['beginPath', 'moveTo', 'lineTo', 'stroke', 'fill', 'fillRect', 'rect', 'clip', 'fillText', 'setTransform', 'setLineDash']) {
+  for (const op of [
+    'beginPath',
+    'moveTo',
+    'lineTo',
+    'stroke',
+    'fill',
+    'fillRect',
+    'rect',
+    'clip',
+    'fillText',
+    'setTransform',
+    'setLineDash',
+  ]) {
     target[op] = record(op);
   }
   const ctx = new Proxy(target, {

@@ -6,7 +6,9 @@ import { type EcgRecord, STANDARD_LEADS } from '../../core/ecg/types';
  * A PreparedEcg made of simple shapes (a narrow Gaussian "QRS" and a wide "T" per beat), for tests of
  * the app that must not depend on the real parsers or DSP.
  */
-export function syntheticPreparedEcg(opts: { durationS?: number; rrMs?: number; firstOnsetMs?: number } = {}): PreparedEcg {
+export function syntheticPreparedEcg(
+  opts: { durationS?: number; rrMs?: number; firstOnsetMs?: number } = {},
+): PreparedEcg {
   const durationS = opts.durationS ?? 10;
   const rrMs = opts.rrMs ?? 800;
   const firstOnsetMs = opts.firstOnsetMs ?? 300;

@@ -3,7 +3,10 @@ import { AXIS_LIMITS_DEG } from '../../core/tour/qrs-axis';
 
 const R = 46;
 /** ECG convention: 0° = lead I to the right, +90° = aVF down (SVG's y runs down, so the angle maps directly). */
-const at = (deg: number, r = R): [number, number] => [r * Math.cos((deg * Math.PI) / 180), r * Math.sin((deg * Math.PI) / 180)];
+const at = (deg: number, r = R): [number, number] => [
+  r * Math.cos((deg * Math.PI) / 180),
+  r * Math.sin((deg * Math.PI) / 180),
+];
 
 function sector(from: number, to: number, r = R): string {
   const [x0, y0] = at(from, r);
@@ -44,13 +47,22 @@ export function AxisDial({ dial }: { dial: Dial }) {
         })}
         <line x1={0} y1={0} x2={x} y2={y} className="dial-arrow" markerEnd="url(#dial-head)" />
         <defs>
-          <marker id="dial-head" viewBox="0 0 10 10" refX="7" refY="5" markerWidth="4" markerHeight="4" orient="auto-start-reverse">
+          <marker
+            id="dial-head"
+            viewBox="0 0 10 10"
+            refX="7"
+            refY="5"
+            markerWidth="4"
+            markerHeight="4"
+            orient="auto-start-reverse"
+          >
             <path d="M0 0 L10 5 L0 10 z" className="dial-arrowhead" />
           </marker>
         </defs>
       </svg>
       <figcaption>
-        <strong>{`${d < 0 ? '−' : '+'}${Math.abs(d)}°`}</strong> {dial.category} <span className="muted">· {dial.label}</span>
+        <strong>{`${d < 0 ? '−' : '+'}${Math.abs(d)}°`}</strong> {dial.category}{' '}
+        <span className="muted">· {dial.label}</span>
       </figcaption>
     </figure>
   );

@@ -22,7 +22,10 @@ export default function TourBand() {
   const step = tour?.steps[index] ?? null;
   const facts = useTourCaseFacts(tour);
   const contrast = useContrastFacts(tour?.contrastCaseId, step?.template === 'contrast');
-  const rendered = useMemo(() => (step && facts.status === 'ready' ? renderStep(step, facts.facts, contrast) : null), [step, facts, contrast]);
+  const rendered = useMemo(
+    () => (step && facts.status === 'ready' ? renderStep(step, facts.facts, contrast) : null),
+    [step, facts, contrast],
+  );
 
   useEffect(() => {
     tourStore.getState().setHighlight(rendered?.highlight ?? null);
@@ -47,7 +50,15 @@ export default function TourBand() {
   const n = tour.steps.length;
   const t = tourStore.getState();
   return (
-    <section className="tour-band" aria-labelledby="tour-title" data-testid="tour-band" data-tour={tour.id} data-step={index + 1} data-steps={n} data-restored={restored || undefined}>
+    <section
+      className="tour-band"
+      aria-labelledby="tour-title"
+      data-testid="tour-band"
+      data-tour={tour.id}
+      data-step={index + 1}
+      data-steps={n}
+      data-restored={restored || undefined}
+    >
       <div className="tour-head">
         <h2 id="tour-title" className="tour-title">
           {tour.title} {tour.skeleton && <span className="chip">skeleton</span>}
@@ -56,28 +67,66 @@ export default function TourBand() {
           Step {index + 1} of {n}: <strong data-testid="tour-step-title">{step.title}</strong>
         </p>
         <div className="tour-actions">
-          <button type="button" className="button" onClick={t.previous} disabled={index === 0} aria-keyshortcuts="ArrowLeft PageUp">
+          <button
+            type="button"
+            className="button"
+            onClick={t.previous}
+            disabled={index === 0}
+            aria-keyshortcuts="ArrowLeft PageUp"
+          >
             ← Previous
           </button>
-          <button type="button" className="button primary" onClick={t.next} disabled={index === n - 1} aria-keyshortcuts="ArrowRight PageDown">
+          <button
+            type="button"
+            className="button primary"
+            onClick={t.next}
+            disabled={index === n - 1}
+            aria-keyshortcuts="ArrowRight PageDown"
+          >
             Next →
           </button>
-          <button type="button" className="button" aria-pressed={presenter} onClick={() => t.setPresenter(!presenter)} aria-keyshortcuts="P">
+          <button
+            type="button"
+            className="button"
+            aria-pressed={presenter}
+            onClick={() => t.setPresenter(!presenter)}
+            aria-keyshortcuts="P"
+          >
             Presenter
           </button>
-          <button type="button" className="button" aria-pressed={fullscreen3d} onClick={() => setFullscreen3d(!fullscreen3d)} aria-keyshortcuts="F">
+          <button
+            type="button"
+            className="button"
+            aria-pressed={fullscreen3d}
+            onClick={() => setFullscreen3d(!fullscreen3d)}
+            aria-keyshortcuts="F"
+          >
             Full-screen 3D
           </button>
-          <button type="button" className="button" onClick={t.stop} aria-label="Leave the tour" aria-keyshortcuts="Escape">
+          <button
+            type="button"
+            className="button"
+            onClick={t.stop}
+            aria-label="Leave the tour"
+            aria-keyshortcuts="Escape"
+          >
             ✕
           </button>
         </div>
       </div>
       <div className="tour-body">
-        <div className="tour-statements" data-testid="tour-statement" data-waiting={rendered?.waitingFor ?? (facts.status === 'waiting' ? 'case' : undefined)}>
-          {facts.status === 'error' && <ErrorPanel error={facts.error} title="The tour's statements could not be computed" />}
+        <div
+          className="tour-statements"
+          data-testid="tour-statement"
+          data-waiting={rendered?.waitingFor ?? (facts.status === 'waiting' ? 'case' : undefined)}
+        >
+          {facts.status === 'error' && (
+            <ErrorPanel error={facts.error} title="The tour's statements could not be computed" />
+          )}
           {facts.status === 'waiting' && <p>{facts.why}</p>}
-          {rendered?.text.map((p, i) => <p key={i}>{p}</p>)}
+          {rendered?.text.map((p, i) => (
+            <p key={i}>{p}</p>
+          ))}
         </div>
         {rendered && rendered.dials.length > 0 && (
           <div className="tour-figures">
@@ -88,7 +137,11 @@ export default function TourBand() {
         )}
         {rendered && rendered.paths.length > 0 && <FrontalPaths paths={rendered.paths} />}
       </div>
-      <p className="tour-keys muted">{TOUR_KEYS.filter((k) => k.keys !== 'T').map((k) => `${k.keys}: ${k.does.split(' (')[0]}`).join(' · ')}</p>
+      <p className="tour-keys muted">
+        {TOUR_KEYS.filter((k) => k.keys !== 'T')
+          .map((k) => `${k.keys}: ${k.does.split(' (')[0]}`)
+          .join(' · ')}
+      </p>
     </section>
   );
 }

@@ -20,7 +20,8 @@ export function connectTour(store: AppStore, tour: TourStore): () => void {
     const s = store.getState();
     if (!t) return;
     // The default case (no ?case=) resolves its id only once the manifest is read: check again when it is ready.
-    if (s.caseId === null && s.localFiles === null && s.caseStatus !== 'ready' && s.caseStatus !== 'error') return void (caseCheckPending = true);
+    if (s.caseId === null && s.localFiles === null && s.caseStatus !== 'ready' && s.caseStatus !== 'error')
+      return void (caseCheckPending = true);
     caseCheckPending = false;
     if (s.caseId !== t.caseId || s.localFiles !== null) void appCaseNavigation().openDemo(t.caseId);
   };

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { handleTourKey } from './tourKeys';
 import { createTourStore } from './tourStore';
 
-const key = (k: string, target: unknown = null) => ({ key: k, target: target as EventTarget | null, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false });
+const key = (k: string, target: unknown = null) => ({
+  key: k,
+  target: target as EventTarget | null,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+});
 
 describe('tour keys', () => {
   it('T starts the tour; PageDown/→ step forward, PageUp/← back, clamped at both ends', () => {

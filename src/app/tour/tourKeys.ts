@@ -11,10 +11,18 @@ export const TOUR_KEYS: Array<{ keys: string; does: string }> = [
 ];
 
 const typing = (target: EventTarget | null): boolean => {
-  const el = target as { tagName?: string; isContentEditable?: boolean; getAttribute?: (n: string) => string | null } | null;
+  const el = target as {
+    tagName?: string;
+    isContentEditable?: boolean;
+    getAttribute?: (n: string) => string | null;
+  } | null;
   if (!el) return false;
   // Sliders, fields and the workspace divider keep their arrows.
-  return el.isContentEditable === true || ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName ?? '') || el.getAttribute?.('role') === 'separator';
+  return (
+    el.isContentEditable === true ||
+    ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName ?? '') ||
+    el.getAttribute?.('role') === 'separator'
+  );
 };
 
 export interface TourKeyActions {
@@ -25,7 +33,12 @@ export interface TourKeyActions {
  * One keydown; true when the tour used it (the caller then stops it, so the app's own E / Esc / arrows do not act
  * twice). Outside a tour only T is the tour's.
  */
-export function handleTourKey(e: Pick<KeyboardEvent, 'key' | 'target' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>, tour: TourStore, actions: TourKeyActions, defaultTour = 'lafb'): boolean {
+export function handleTourKey(
+  e: Pick<KeyboardEvent, 'key' | 'target' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>,
+  tour: TourStore,
+  actions: TourKeyActions,
+  defaultTour = 'lafb',
+): boolean {
   if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return false;
   const s = tour.getState();
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
@@ -33,14 +46,14 @@ export function handleTourKey(e: Pick<KeyboardEvent, 'key' | 'target' | 'ctrlKey
   switch (key) {
     case 'ArrowRight':
     case 'PageDown':
-      return s.next(), true;
+      return (s.next(), true);
     case 'ArrowLeft':
     case 'PageUp':
-      return s.previous(), true;
+      return (s.previous(), true);
     case 'p':
-      return s.setPresenter(!s.presenter), true;
+      return (s.setPresenter(!s.presenter), true);
     case 'f':
-      return actions.fullscreen3d(!s.fullscreen3d), true;
+      return (actions.fullscreen3d(!s.fullscreen3d), true);
     case 'Escape':
       if (s.fullscreen3d) actions.fullscreen3d(false);
       else if (s.presenter) s.setPresenter(false);

@@ -27,7 +27,8 @@ export interface TourState {
 }
 
 const stepsOf = (id: string | null) => (id ? (findTour(id)?.steps.length ?? 0) : 0);
-const clampStep = (id: string, step: number) => Math.min(stepsOf(id) - 1, Math.max(0, Math.round(Number.isFinite(step) ? step : 0)));
+const clampStep = (id: string, step: number) =>
+  Math.min(stepsOf(id) - 1, Math.max(0, Math.round(Number.isFinite(step) ? step : 0)));
 
 export const createTourStore = () =>
   createStore<TourState>()((set, get) => ({

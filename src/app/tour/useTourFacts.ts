@@ -9,7 +9,8 @@ import { type AppError, toAppError } from '../errors/appError';
 import { selectExplanationOf } from '../store/explainSlice';
 import { useAppStore } from '../store/useAppStore';
 
-export type FactsState = { status: 'waiting'; why: string } | { status: 'ready'; facts: CaseFacts } | { status: 'error'; error: AppError };
+export type FactsState =
+  { status: 'waiting'; why: string } | { status: 'ready'; facts: CaseFacts } | { status: 'error'; error: AppError };
 
 /** The open case's facts for the tour: computed from the prepared record and the final 12-lead explanation, if any. */
 export function useTourCaseFacts(tour: TourDefinition | null): FactsState {
@@ -23,10 +24,16 @@ export function useTourCaseFacts(tour: TourDefinition | null): FactsState {
   });
   return useMemo((): FactsState => {
     if (!tour) return { status: 'waiting', why: 'no tour' };
-    if (status !== 'ready' || !prepared || caseId !== tour.caseId) return { status: 'waiting', why: 'Opening the tour’s case…' };
+    if (status !== 'ready' || !prepared || caseId !== tour.caseId)
+      return { status: 'waiting', why: 'Opening the tour’s case…' };
     try {
       const title = manifest?.cases.find((c) => c.id === caseId)?.title ?? caseId;
-      const phi = explanation ? { phi: bipolarPhi(explanation.attributions[0], explanation.attributions[1]), method: METHOD_LABELS[explanation.method] } : null;
+      const phi = explanation
+        ? {
+            phi: bipolarPhi(explanation.attributions[0], explanation.attributions[1]),
+            method: METHOD_LABELS[explanation.method],
+          }
+        : null;
       return { status: 'ready', facts: caseFacts({ caseId, title, prepared, explanation: phi }) };
     } catch (e) {
       return { status: 'error', error: toAppError(e) };
@@ -46,11 +53,16 @@ export function useContrastFacts(caseId: string | undefined, wanted: boolean): C
     let live = true;
     let p = contrastCache.get(entry.id);
     if (!p) {
-      p = fetchCaseFiles(entry).then((files) => caseFacts({ caseId: entry.id, title: entry.title, prepared: openCase(files) }));
+      p = fetchCaseFiles(entry).then((files) =>
+        caseFacts({ caseId: entry.id, title: entry.title, prepared: openCase(files) }),
+      );
       contrastCache.set(entry.id, p);
       p.catch(() => contrastCache.delete(entry.id));
     }
-    p.then((f) => live && setFacts(f), () => live && setFacts(null));
+    p.then(
+      (f) => live && setFacts(f),
+      () => live && setFacts(null),
+    );
     return () => void (live = false);
   }, [manifest, caseId, wanted]);
   return facts;

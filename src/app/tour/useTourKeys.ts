@@ -13,7 +13,8 @@ export function useTourKeys(): void {
       }
     };
     // Esc in the browser's full screen is the browser's: follow it out of full-screen 3D.
-    const onFullscreen = () => !document.fullscreenElement && tourStore.getState().fullscreen3d && tourStore.getState().setFullscreen3d(false);
+    const onFullscreen = () =>
+      !document.fullscreenElement && tourStore.getState().fullscreen3d && tourStore.getState().setFullscreen3d(false);
     window.addEventListener('keydown', onKey, { capture: true });
     document.addEventListener('fullscreenchange', onFullscreen);
     return () => {

@@ -3,7 +3,14 @@ import { WINDOW_SAMPLES } from '../constants';
 import { loadRecord } from '../ecg/load';
 import { prepareEcg } from '../ecg/prepare';
 import { fixtureFiles } from '../../test-support/data';
-import { CINE_SIGNAL_SCALE_MM, TWIN_MODEL_WALK, cineSignal, cineWindow, windowLeads, windowStartSample } from './cine-signal';
+import {
+  CINE_SIGNAL_SCALE_MM,
+  TWIN_MODEL_WALK,
+  cineSignal,
+  cineWindow,
+  windowLeads,
+  windowStartSample,
+} from './cine-signal';
 import { pointAt, sub } from './frame';
 import { vcgLps } from './vcg';
 
@@ -40,7 +47,9 @@ describe('CineECG of the model window', () => {
     expect(TWIN_MODEL_WALK).toBe('v1');
     const { points } = cineWindow(lafb, { walk: TWIN_MODEL_WALK }).trajectory;
     // The display's default walk (v2) differs: the model must not silently follow it.
-    expect(Array.from(sig)).not.toEqual(Array.from(cineWindow(lafb).trajectory.points, (v) => Math.fround(v / CINE_SIGNAL_SCALE_MM)));
+    expect(Array.from(sig)).not.toEqual(
+      Array.from(cineWindow(lafb).trajectory.points, (v) => Math.fround(v / CINE_SIGNAL_SCALE_MM)),
+    );
     expect(sig).toBeInstanceOf(Float32Array);
     expect(sig).toHaveLength(WINDOW_SAMPLES * 3);
     expect(sig[3 * 120 + 2]).toBeCloseTo(points[3 * 120 + 2] / CINE_SIGNAL_SCALE_MM, 6);
@@ -50,7 +59,8 @@ describe('CineECG of the model window', () => {
     const mid = (p: Float64Array) => sub(at(p, 60), at(p, 20));
     const midLate = (p: Float64Array) => sub(at(p, 100), at(p, 30));
     for (const walk of ['v1', 'v2'] as const) {
-      const a = cineWindow(lafb, { walk }).trajectory.points, b = cineWindow(norm, { walk }).trajectory.points;
+      const a = cineWindow(lafb, { walk }).trajectory.points,
+        b = cineWindow(norm, { walk }).trajectory.points;
       expect(mid(a)[0], walk).toBeGreaterThan(0); // leftward and superior: the left-superior quadrant
       expect(mid(a)[2], walk).toBeGreaterThan(0);
       expect(midLate(a)[2], walk).toBeGreaterThan(5);
@@ -65,7 +75,9 @@ describe('CineECG of the model window', () => {
     const c = cineWindow(lafb);
     expect(c.qrsOffsetMs).toBeGreaterThanOrEqual(60);
     expect(c.qrsOffsetMs).toBeLessThanOrEqual(180);
-    const reach = Math.max(...Array.from({ length: WINDOW_SAMPLES }, (_, t) => Math.hypot(...pointAt(c.trajectory.points, t))));
+    const reach = Math.max(
+      ...Array.from({ length: WINDOW_SAMPLES }, (_, t) => Math.hypot(...pointAt(c.trajectory.points, t))),
+    );
     expect(reach).toBeGreaterThan(30);
     expect(reach).toBeLessThan(75); // the heart's surface lies 30–70 mm from its centre
   });

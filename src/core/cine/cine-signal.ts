@@ -35,14 +35,20 @@ export interface CineWindow {
 
 /** The walk's options for this window: the QRS end (the v2 walk's phase boundary) comes from the record. */
 function walkOptions(input: CineInput, options: CineOptions, qrsOffsetMs: number) {
-  return { ...options, fsHz: input.fsHz, qrsEndSample: options.qrsEndSample ?? Math.round((qrsOffsetMs * input.fsHz) / 1000) };
+  return {
+    ...options,
+    fsHz: input.fsHz,
+    qrsEndSample: options.qrsEndSample ?? Math.round((qrsOffsetMs * input.fsHz) / 1000),
+  };
 }
 
 export function cineWindow(input: CineInput, options: CineOptions = {}): CineWindow {
   const leads = windowLeads(input);
   const qrsOffsetMs = windowQrsOffsetMs(input);
-  const trajectory = mtsiTrajectory(unipolarPotentials(leads, 0, input.windowSamples, options.limbsFrom), walkOptions(input, options, qrsOffsetMs));
+  const trajectory = mtsiTrajectory(
+    unipolarPotentials(leads, 0, input.windowSamples, options.limbsFrom),
+    walkOptions(input, options, qrsOffsetMs),
+  );
   const vcg = vcgLps(leads, options.vcgMethod);
   return { frame: FRAME, fsHz: input.fsHz, windowStartMs: input.windowStartMs, qrsOffsetMs, trajectory, vcg };
 }
-

@@ -20,7 +20,9 @@ describe('trilinear signed distance on a known field', () => {
   // The exact SDF of a sphere of radius 10 about the origin, on a 1 mm grid: trilinear reads it back closely.
   const n = 31;
   const values = new Float32Array(n ** 3);
-  for (let z = 0; z < n; z++) for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) values[x + n * (y + n * z)] = Math.hypot(x - 15, y - 15, z - 15) - 10;
+  for (let z = 0; z < n; z++)
+    for (let y = 0; y < n; y++)
+      for (let x = 0; x < n; x++) values[x + n * (y + n * z)] = Math.hypot(x - 15, y - 15, z - 15) - 10;
   const sphere: SignedDistanceGrid = { originMm: [-15, -15, -15], spacingMm: 1, dims: [n, n, n], values };
 
   it('is exact on grid points, close between them, and grows with the distance outside the box', () => {
@@ -46,7 +48,10 @@ describe('the epicardium SDF (epicardium-sdf.data.ts) against the exact mesh', (
   const grid = epicardiumSdf();
 
   it('agrees with the exact signed distance within 1.5 mm within 15 mm of the surface', () => {
-    const errors = randomPoints(400, 7).map((p) => [exactSigned(p), signedDistance(grid, p)]).filter(([e]) => Math.abs(e) < 15).map(([e, s]) => Math.abs(e - s));
+    const errors = randomPoints(400, 7)
+      .map((p) => [exactSigned(p), signedDistance(grid, p)])
+      .filter(([e]) => Math.abs(e) < 15)
+      .map(([e, s]) => Math.abs(e - s));
     expect(errors.length).toBeGreaterThan(50);
     expect(Math.max(...errors)).toBeLessThan(1.5);
   });

@@ -28,7 +28,9 @@ function decodeBase64(s: string): Uint8Array {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   const clean = s.replace(/=+$/, '');
   const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let bits = 0, acc = 0, k = 0;
+  let bits = 0,
+    acc = 0,
+    k = 0;
   for (const c of clean) {
     acc = (acc << 6) | alphabet.indexOf(c);
     bits += 6;
@@ -46,8 +48,14 @@ export function epicardiumSdf(): SignedDistanceGrid {
   if (!epicardium) {
     const raw = new Int8Array(decodeBase64(EPICARDIUM_SDF.base64).buffer);
     const { dims } = EPICARDIUM_SDF;
-    if (raw.length !== dims[0] * dims[1] * dims[2]) throw new Error(`epicardium SDF: ${raw.length} values for ${dims.join(' × ')} grid points`);
-    epicardium = { originMm: EPICARDIUM_SDF.originMm, spacingMm: EPICARDIUM_SDF.spacingMm, dims, values: Float32Array.from(raw, (v) => v * EPICARDIUM_SDF.quantumMm) };
+    if (raw.length !== dims[0] * dims[1] * dims[2])
+      throw new Error(`epicardium SDF: ${raw.length} values for ${dims.join(' × ')} grid points`);
+    epicardium = {
+      originMm: EPICARDIUM_SDF.originMm,
+      spacingMm: EPICARDIUM_SDF.spacingMm,
+      dims,
+      values: Float32Array.from(raw, (v) => v * EPICARDIUM_SDF.quantumMm),
+    };
   }
   return epicardium;
 }
@@ -59,7 +67,8 @@ export function epicardiumSdf(): SignedDistanceGrid {
 export function signedDistance(grid: SignedDistanceGrid, p: Vec3): number {
   const { originMm: o, spacingMm: h, dims: n, values } = grid;
   let outside = 0;
-  const c = [0, 0, 0], f = [0, 0, 0];
+  const c = [0, 0, 0],
+    f = [0, 0, 0];
   for (let k = 0; k < 3; k++) {
     const u = (p[k] - o[k]) / h;
     const clamped = Math.min(n[k] - 1, Math.max(0, u));
@@ -83,7 +92,8 @@ export function signedDistance(grid: SignedDistanceGrid, p: Vec3): number {
 /** Unit outward normal of the field at p (central differences over `stepMm`); [0, 0, 0] where it is flat. */
 export function outwardNormal(grid: SignedDistanceGrid, p: Vec3, stepMm = 1): Vec3 {
   const g = [0, 1, 2].map((k) => {
-    const a = [...p] as [number, number, number], b = [...p] as [number, number, number];
+    const a = [...p] as [number, number, number],
+      b = [...p] as [number, number, number];
     a[k] += stepMm;
     b[k] -= stepMm;
     return signedDistance(grid, a) - signedDistance(grid, b);

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { ANTERIOR, cross, dot, FRAME, INFERIOR, LEFT, norm, pointAt, POSTERIOR, RIGHT, SUPERIOR, toRows } from './frame';
+import {
+  ANTERIOR,
+  cross,
+  dot,
+  FRAME,
+  INFERIOR,
+  LEFT,
+  norm,
+  pointAt,
+  POSTERIOR,
+  RIGHT,
+  SUPERIOR,
+  toRows,
+} from './frame';
 
 describe('the heart frame (LPS, mm)', () => {
   it('is right-handed like DICOM patient coordinates: left × posterior = superior', () => {
@@ -11,7 +24,11 @@ describe('the heart frame (LPS, mm)', () => {
   });
 
   it('names the opposite directions as negatives, all unit length', () => {
-    for (const [a, b] of [[LEFT, RIGHT], [POSTERIOR, ANTERIOR], [SUPERIOR, INFERIOR]]) {
+    for (const [a, b] of [
+      [LEFT, RIGHT],
+      [POSTERIOR, ANTERIOR],
+      [SUPERIOR, INFERIOR],
+    ]) {
       expect(a.map((v, k) => v + b[k])).toEqual([0, 0, 0]);
       expect(norm(a)).toBe(1);
     }
@@ -21,6 +38,9 @@ describe('the heart frame (LPS, mm)', () => {
   it('reads and writes time-major [T × 3] points', () => {
     const pts = Float64Array.from([0, 0, 0, 1.23456, -2, 3.0004]);
     expect(pointAt(pts, 1)).toEqual([1.23456, -2, 3.0004]);
-    expect(toRows(pts)).toEqual([[0, 0, 0], [1.235, -2, 3]]);
+    expect(toRows(pts)).toEqual([
+      [0, 0, 0],
+      [1.235, -2, 3],
+    ]);
   });
 });

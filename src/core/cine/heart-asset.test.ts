@@ -3,13 +3,23 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sharedDataDir } from '../../test-support/data';
 import { decodeHeartAsset, encodeHeartAsset, HEART_ASSET_QUANTUM_MM, type HeartAssetInfo } from './heart-asset';
-import { GeometryError, heartLandmarks, surfaceCentroid, toHeartFrame, type HeartMeshes, type TriangleMesh } from './heart-mesh';
+import {
+  GeometryError,
+  heartLandmarks,
+  surfaceCentroid,
+  toHeartFrame,
+  type HeartMeshes,
+  type TriangleMesh,
+} from './heart-mesh';
 import { parseObj } from './obj';
 
 const PUBLIC_HEART = resolve(import.meta.dirname, '../../../public/heart');
 const HALF_QUANTUM = HEART_ASSET_QUANTUM_MM / 2 + 1e-5; // rounding plus float32 noise at ~100 mm
 
-const tri = (positions: number[], indices: number[]): TriangleMesh => ({ positions: new Float32Array(positions), indices: new Uint32Array(indices) });
+const tri = (positions: number[], indices: number[]): TriangleMesh => ({
+  positions: new Float32Array(positions),
+  indices: new Uint32Array(indices),
+});
 const small: HeartMeshes = {
   epicardium: tri([0, 0, 0, 10.123, 0, 0, 0, -20.456, 0, 0, 0, 30.789], [0, 1, 2, 0, 2, 3, 0, 3, 1, 1, 3, 2]),
   lv: tri([1, 1, 1, 2, 1, 1, 1, 2, 1], [0, 1, 2]),
@@ -50,14 +60,19 @@ describe('heart asset encode/decode', () => {
 
   it('switches to 32-bit indices above 65536 vertices', () => {
     const n = 70_000;
-    const big = tri(Array.from({ length: 3 * n }, (_, i) => (i % 997) / 10), [0, 1, n - 1, n - 1, 1, 2]);
+    const big = tri(
+      Array.from({ length: 3 * n }, (_, i) => (i % 997) / 10),
+      [0, 1, n - 1, n - 1, 1, 2],
+    );
     const decoded = decodeHeartAsset(encodeHeartAsset({ ...small, lv: big }));
     expect(Array.from(decoded.lv.indices)).toEqual([0, 1, n - 1, n - 1, 1, 2]);
     expect(maxDifference(decoded.lv.positions, big.positions)).toBeLessThanOrEqual(HALF_QUANTUM);
   });
 
   it('refuses coordinates that do not fit the int16 grid', () => {
-    expect(() => encodeHeartAsset({ ...small, rv: tri([400, 0, 0, 0, 1, 0, 0, 0, 1], [0, 1, 2]) })).toThrow(/does not fit int16/);
+    expect(() => encodeHeartAsset({ ...small, rv: tri([400, 0, 0, 0, 1, 0, 0, 0, 1], [0, 1, 2]) })).toThrow(
+      /does not fit int16/,
+    );
   });
 
   it('names what is wrong with a damaged file', () => {
@@ -100,7 +115,12 @@ describe('the shipped public/heart/heart.bin', () => {
   it('is in the heart frame: epicardial centroid at the origin, landmarks as heart.json says', () => {
     surfaceCentroid(heart.epicardium).forEach((x) => expect(Math.abs(x)).toBeLessThan(0.01));
     const l = heartLandmarks(heart);
-    const recorded = info.landmarks as { apex: number[]; baseCentre: number[]; lvCentroid: number[]; rvCentroid: number[] };
+    const recorded = info.landmarks as {
+      apex: number[];
+      baseCentre: number[];
+      lvCentroid: number[];
+      rvCentroid: number[];
+    };
     for (const key of ['apex', 'baseCentre', 'lvCentroid', 'rvCentroid'] as const) {
       l[key].forEach((x, i) => expect(Math.abs(x - recorded[key][i]), key).toBeLessThanOrEqual(0.0051));
     }
@@ -112,7 +132,11 @@ const data = sharedDataDir('heart.bin against the biv-me OBJs it was built from'
 describe.skipIf(!data)('heart.bin matches the OBJs moved into the heart frame', () => {
   it('same vertices (within the 0.01 mm grid) and the same triangles', () => {
     const read = (n: string) => parseObj(readFileSync(join(data!, 'heart', `patient1_${n}_000.obj`), 'utf8'), n);
-    const { meshes } = toHeartFrame({ epicardium: read('EPICARDIAL'), lv: read('LV_ENDOCARDIAL'), rv: read('RV_ENDOCARDIAL') });
+    const { meshes } = toHeartFrame({
+      epicardium: read('EPICARDIAL'),
+      lv: read('LV_ENDOCARDIAL'),
+      rv: read('RV_ENDOCARDIAL'),
+    });
     expectSame(decodeHeartAsset(readFileSync(join(PUBLIC_HEART, 'heart.bin'))), meshes);
   });
 });

@@ -27,7 +27,12 @@ export interface HeartAssetInfo {
   readonly licenseFile: string;
   readonly credit: string;
   readonly frame: string;
-  readonly transform: { readonly rotation: number[][]; readonly translationMm: Vec3; readonly scale: 1; readonly note: string };
+  readonly transform: {
+    readonly rotation: number[][];
+    readonly translationMm: Vec3;
+    readonly scale: 1;
+    readonly note: string;
+  };
   readonly quantumMm: number;
   readonly meshes: Record<(typeof KEYS)[number], { vertices: number; triangles: number; openRims: number }>;
   readonly landmarks: Record<string, unknown>;
@@ -59,12 +64,17 @@ export function encodeHeartAsset(h: HeartMeshes, quantum = HEART_ASSET_QUANTUM_M
     m.positions.forEach((x, i) => {
       const q = Math.round(x / quantumMm);
       if (!(Math.abs(q) <= 0x7fff)) {
-        throw new GeometryError('bad-heart-asset', `${KEYS[k]} coordinate ${x} mm does not fit int16 × ${quantumMm} mm`);
+        throw new GeometryError(
+          'bad-heart-asset',
+          `${KEYS[k]} coordinate ${x} mm does not fit int16 × ${quantumMm} mm`,
+        );
       }
       view.setInt16(at + 2 * i, q, true);
     });
     at += sizes[k].positions;
-    m.indices.forEach((v, i) => (sizes[k].indexBytes === 2 ? view.setUint16(at + 2 * i, v, true) : view.setUint32(at + 4 * i, v, true)));
+    m.indices.forEach((v, i) =>
+      sizes[k].indexBytes === 2 ? view.setUint16(at + 2 * i, v, true) : view.setUint32(at + 4 * i, v, true),
+    );
     at += sizes[k].indices;
   });
   return out;
@@ -77,7 +87,8 @@ export function decodeHeartAsset(data: ArrayBuffer | Uint8Array, file = 'heart.b
     throw new GeometryError('bad-heart-asset', message, { file });
   };
   const tag = (at: number) => String.fromCharCode(...bytes.subarray(at, at + 4)).replace(/\0+$/, '');
-  if (bytes.byteLength < HEADER_BYTES || tag(0) !== MAGIC) fail(`not a heart asset (expected it to start with "${MAGIC}")`);
+  if (bytes.byteLength < HEADER_BYTES || tag(0) !== MAGIC)
+    fail(`not a heart asset (expected it to start with "${MAGIC}")`);
   const count = view.getUint32(4, true);
   const quantum = view.getFloat32(8, true);
   if (count !== NAMES.length) fail(`expected ${NAMES.length} meshes, header says ${count}`);
@@ -99,7 +110,8 @@ export function decodeHeartAsset(data: ArrayBuffer | Uint8Array, file = 'heart.b
     const indices = new Uint32Array(triangles * 3);
     for (let i = 0; i < indices.length; i++) {
       indices[i] = indexBytes === 2 ? view.getUint16(at + 2 * i, true) : view.getUint32(at + 4 * i, true);
-      if (indices[i] >= vertices) fail(`${name}: triangle ${Math.floor(i / 3)} refers to vertex ${indices[i]} of ${vertices}`);
+      if (indices[i] >= vertices)
+        fail(`${name}: triangle ${Math.floor(i / 3)} refers to vertex ${indices[i]} of ${vertices}`);
     }
     at += align4(triangles * 3 * indexBytes);
     return { positions, indices };

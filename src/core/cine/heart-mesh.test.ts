@@ -4,16 +4,29 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedDataDir } from '../../test-support/data';
 import { mulberry32 } from '../random';
 import {
-  boundaryLoops, capHoles, distanceOutsideEpicardium, GeometryError, heartLandmarks, isInside, surfaceCentroid, toHeartFrame,
-  type TriangleMesh, type Vec3,
+  boundaryLoops,
+  capHoles,
+  distanceOutsideEpicardium,
+  GeometryError,
+  heartLandmarks,
+  isInside,
+  surfaceCentroid,
+  toHeartFrame,
+  type TriangleMesh,
+  type Vec3,
 } from './heart-mesh';
 import { parseObj } from './obj';
 
-const mesh = (positions: number[], indices: number[]): TriangleMesh => ({ positions: new Float32Array(positions), indices: new Uint32Array(indices) });
+const mesh = (positions: number[], indices: number[]): TriangleMesh => ({
+  positions: new Float32Array(positions),
+  indices: new Uint32Array(indices),
+});
 
 // Unit cube [0,1]³, triangles counter-clockwise seen from outside; the last two are the top (z = 1).
 const CUBE_V = [0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1];
-const CUBE_F = [0, 2, 1, 0, 3, 2, 0, 1, 5, 0, 5, 4, 1, 2, 6, 1, 6, 5, 2, 3, 7, 2, 7, 6, 3, 0, 4, 3, 4, 7, 4, 5, 6, 4, 6, 7];
+const CUBE_F = [
+  0, 2, 1, 0, 3, 2, 0, 1, 5, 0, 5, 4, 1, 2, 6, 1, 6, 5, 2, 3, 7, 2, 7, 6, 3, 0, 4, 3, 4, 7, 4, 5, 6, 4, 6, 7,
+];
 const cube = mesh(CUBE_V, CUBE_F);
 const openBox = mesh(CUBE_V, CUBE_F.slice(0, -6));
 
@@ -24,7 +37,11 @@ function ellipsoid(r: Vec3, c: Vec3 = [0, 0, 0], openTop = 0, slices = 48, stack
     const th = (Math.PI * i) / stacks;
     for (let j = 0; j < slices; j++) {
       const ph = (2 * Math.PI * j) / slices;
-      p.push(c[0] + r[0] * Math.sin(th) * Math.cos(ph), c[1] + r[1] * Math.sin(th) * Math.sin(ph), c[2] + r[2] * Math.cos(th));
+      p.push(
+        c[0] + r[0] * Math.sin(th) * Math.cos(ph),
+        c[1] + r[1] * Math.sin(th) * Math.sin(ph),
+        c[2] + r[2] * Math.cos(th),
+      );
     }
   }
   p.push(c[0], c[1], c[2] - r[2]);
@@ -44,8 +61,12 @@ function ellipsoid(r: Vec3, c: Vec3 = [0, 0, 0], openTop = 0, slices = 48, stack
 function signedVolume(m: TriangleMesh): number {
   let v = 0;
   for (let t = 0; t < m.indices.length; t += 3) {
-    const [a, b, c] = [0, 1, 2].map((k) => Array.from(m.positions.subarray(3 * m.indices[t + k], 3 * m.indices[t + k] + 3)));
-    v += (a[0] * (b[1] * c[2] - b[2] * c[1]) - a[1] * (b[0] * c[2] - b[2] * c[0]) + a[2] * (b[0] * c[1] - b[1] * c[0])) / 6;
+    const [a, b, c] = [0, 1, 2].map((k) =>
+      Array.from(m.positions.subarray(3 * m.indices[t + k], 3 * m.indices[t + k] + 3)),
+    );
+    v +=
+      (a[0] * (b[1] * c[2] - b[2] * c[1]) - a[1] * (b[0] * c[2] - b[2] * c[0]) + a[2] * (b[0] * c[1] - b[1] * c[0])) /
+      6;
   }
   return v;
 }
@@ -62,7 +83,10 @@ describe('inside test and distance outside the surface', () => {
   });
 
   it('does not depend on the triangles’ orientation', () => {
-    const flipped = mesh(CUBE_V, CUBE_F.map((_, i) => CUBE_F[i - (i % 3) + 2 - (i % 3)]));
+    const flipped = mesh(
+      CUBE_V,
+      CUBE_F.map((_, i) => CUBE_F[i - (i % 3) + 2 - (i % 3)]),
+    );
     expect(signedVolume(flipped)).toBeCloseTo(-1, 12);
     expect(isInside([0.5, 0.5, 0.5], flipped)).toBe(true);
     expect(isInside([1.5, 0.5, 0.5], flipped)).toBe(false);
@@ -133,7 +157,11 @@ describe.skipIf(!data)('the biv-me heart (../shared/data/heart)', () => {
   let l: ReturnType<typeof heartLandmarks>;
   beforeAll(() => {
     const read = (n: string) => parseObj(readFileSync(join(data!, 'heart', `patient1_${n}_000.obj`), 'utf8'), n);
-    meshes = toHeartFrame({ epicardium: read('EPICARDIAL'), lv: read('LV_ENDOCARDIAL'), rv: read('RV_ENDOCARDIAL') }).meshes;
+    meshes = toHeartFrame({
+      epicardium: read('EPICARDIAL'),
+      lv: read('LV_ENDOCARDIAL'),
+      rv: read('RV_ENDOCARDIAL'),
+    }).meshes;
     l = heartLandmarks(meshes);
   });
 
@@ -157,6 +185,8 @@ describe.skipIf(!data)('the biv-me heart (../shared/data/heart)', () => {
     const far = distanceOutsideEpicardium([300, 0, 0], meshes.epicardium);
     expect(far).toBeGreaterThanOrEqual(300 - l.bounds.max[0] - 1e-3);
     expect(far).toBeLessThan(300 - l.bounds.max[0] + 10);
-    expect(distanceOutsideEpicardium(l.apex.map((x, i) => x + 10 * l.longAxis[i]) as unknown as Vec3, meshes.epicardium)).toBeGreaterThan(5);
+    expect(
+      distanceOutsideEpicardium(l.apex.map((x, i) => x + 10 * l.longAxis[i]) as unknown as Vec3, meshes.epicardium),
+    ).toBeGreaterThan(5);
   });
 });

@@ -38,9 +38,15 @@ export class GeometryError extends CodedError<GeometryErrorCode> {
 // sqrt, not frame's Math.hypot: this runs ~15k times per inside/distance query and hypot is several times slower.
 const length = (a: Vec3): number => Math.sqrt(dot(a, a));
 const unit = (a: Vec3): Vec3 => scale(a, 1 / length(a));
-const vertex = (m: TriangleMesh, i: number): Vec3 => [m.positions[3 * i], m.positions[3 * i + 1], m.positions[3 * i + 2]];
+const vertex = (m: TriangleMesh, i: number): Vec3 => [
+  m.positions[3 * i],
+  m.positions[3 * i + 1],
+  m.positions[3 * i + 2],
+];
 const triangle = (m: TriangleMesh, t: number): [Vec3, Vec3, Vec3] => [
-  vertex(m, m.indices[3 * t]), vertex(m, m.indices[3 * t + 1]), vertex(m, m.indices[3 * t + 2]),
+  vertex(m, m.indices[3 * t]),
+  vertex(m, m.indices[3 * t + 1]),
+  vertex(m, m.indices[3 * t + 2]),
 ];
 const triangleCount = (m: TriangleMesh): number => m.indices.length / 3;
 
@@ -78,7 +84,10 @@ export function translateMesh(mesh: TriangleMesh, t: Vec3): TriangleMesh {
 export function toHeartFrame(scanner: HeartMeshes): { meshes: HeartMeshes; translationMm: Vec3 } {
   const translationMm = scale(surfaceCentroid(scanner.epicardium), -1);
   const move = (m: TriangleMesh) => translateMesh(m, translationMm);
-  return { meshes: { epicardium: move(scanner.epicardium), lv: move(scanner.lv), rv: move(scanner.rv) }, translationMm };
+  return {
+    meshes: { epicardium: move(scanner.epicardium), lv: move(scanner.lv), rv: move(scanner.rv) },
+    translationMm,
+  };
 }
 
 /**
@@ -93,7 +102,8 @@ export function boundaryLoops(mesh: TriangleMesh): number[][] {
   }
   const next = new Map<number, number>();
   for (const key of edges) {
-    const a = Math.floor(key / n), b = key % n;
+    const a = Math.floor(key / n),
+      b = key % n;
     if (edges.has(b * n + a)) continue;
     if (next.has(a)) throw new GeometryError('bad-mesh', `vertex ${a} lies on two holes (pinched boundary)`);
     next.set(a, b);
@@ -104,7 +114,8 @@ export function boundaryLoops(mesh: TriangleMesh): number[][] {
     if (seen.has(start)) continue;
     const loop = [start];
     for (let v = next.get(start); v !== start; v = next.get(v!)) {
-      if (v === undefined || seen.has(v) || loop.length > next.size) throw new GeometryError('bad-mesh', 'a hole boundary does not close');
+      if (v === undefined || seen.has(v) || loop.length > next.size)
+        throw new GeometryError('bad-mesh', 'a hole boundary does not close');
       loop.push(v);
     }
     loop.forEach((v) => seen.add(v));
@@ -123,7 +134,10 @@ export function capHoles(mesh: TriangleMesh): TriangleMesh {
   indices.set(mesh.indices);
   let k = mesh.indices.length;
   loops.forEach((loop, h) => {
-    const c = scale(loop.reduce<Vec3>((s, v) => add(s, vertex(mesh, v)), [0, 0, 0]), 1 / loop.length);
+    const c = scale(
+      loop.reduce<Vec3>((s, v) => add(s, vertex(mesh, v)), [0, 0, 0]),
+      1 / loop.length,
+    );
     positions.set(c, 3 * (nv + h));
     // The rim edge a→b runs one way in the mesh; the cap uses it b→a so orientation stays consistent.
     loop.forEach((a, i) => indices.set([loop[(i + 1) % loop.length], a, nv + h], (k += 3) - 3));
@@ -139,14 +153,28 @@ export function isInside(point: Vec3, closed: TriangleMesh): boolean {
   const { positions: p, indices } = closed;
   let omega = 0;
   for (let k = 0; k < indices.length; k += 3) {
-    const i = 3 * indices[k], j = 3 * indices[k + 1], l = 3 * indices[k + 2];
-    const ax = p[i] - point[0], ay = p[i + 1] - point[1], az = p[i + 2] - point[2];
-    const bx = p[j] - point[0], by = p[j + 1] - point[1], bz = p[j + 2] - point[2];
-    const cx = p[l] - point[0], cy = p[l + 1] - point[1], cz = p[l + 2] - point[2];
-    const la = Math.sqrt(ax * ax + ay * ay + az * az), lb = Math.sqrt(bx * bx + by * by + bz * bz), lc = Math.sqrt(cx * cx + cy * cy + cz * cz);
+    const i = 3 * indices[k],
+      j = 3 * indices[k + 1],
+      l = 3 * indices[k + 2];
+    const ax = p[i] - point[0],
+      ay = p[i + 1] - point[1],
+      az = p[i + 2] - point[2];
+    const bx = p[j] - point[0],
+      by = p[j + 1] - point[1],
+      bz = p[j + 2] - point[2];
+    const cx = p[l] - point[0],
+      cy = p[l + 1] - point[1],
+      cz = p[l + 2] - point[2];
+    const la = Math.sqrt(ax * ax + ay * ay + az * az),
+      lb = Math.sqrt(bx * bx + by * by + bz * bz),
+      lc = Math.sqrt(cx * cx + cy * cy + cz * cz);
     // Van Oosterom & Strackee (1983): the signed solid angle of one triangle seen from the point.
     const det = ax * (by * cz - bz * cy) - ay * (bx * cz - bz * cx) + az * (bx * cy - by * cx);
-    const div = la * lb * lc + (ax * bx + ay * by + az * bz) * lc + (bx * cx + by * cy + bz * cz) * la + (cx * ax + cy * ay + cz * az) * lb;
+    const div =
+      la * lb * lc +
+      (ax * bx + ay * by + az * bz) * lc +
+      (bx * cx + by * cy + bz * cz) * la +
+      (cx * ax + cy * ay + cz * az) * lb;
     omega += 2 * Math.atan2(det, div);
   }
   return Math.abs(omega / (4 * Math.PI)) > 0.5;
@@ -160,10 +188,15 @@ function segmentDistanceSq(p: Vec3, a: Vec3, b: Vec3): number {
 }
 
 function triangleDistanceSq(p: Vec3, a: Vec3, b: Vec3, c: Vec3): number {
-  const ab = sub(b, a), ac = sub(c, a), ap = sub(p, a), n = cross(ab, ac), nn = dot(n, n);
+  const ab = sub(b, a),
+    ac = sub(c, a),
+    ap = sub(p, a),
+    n = cross(ab, ac),
+    nn = dot(n, n);
   if (nn > 0) {
     // Barycentric coordinates of p's projection onto the triangle's plane.
-    const v = dot(cross(ap, ac), n) / nn, w = dot(cross(ab, ap), n) / nn;
+    const v = dot(cross(ap, ac), n) / nn,
+      w = dot(cross(ab, ap), n) / nn;
     if (v >= 0 && w >= 0 && v + w <= 1) return dot(ap, n) ** 2 / nn;
   }
   return Math.min(segmentDistanceSq(p, a, b), segmentDistanceSq(p, b, c), segmentDistanceSq(p, c, a));
@@ -176,10 +209,18 @@ export function distanceToSurface(point: Vec3, mesh: TriangleMesh): number {
   for (let t = 0; t < triangleCount(mesh); t++) {
     // Cheap rejection first: a triangle lies within its longest vertex-to-vertex span of vertex a, so if
     // |p − a| − span already exceeds the best distance, the exact (allocating) test cannot win.
-    const i = 3 * mesh.indices[3 * t], j = 3 * mesh.indices[3 * t + 1], l = 3 * mesh.indices[3 * t + 2];
-    const dx = p[i] - point[0], dy = p[i + 1] - point[1], dz = p[i + 2] - point[2];
-    const span = Math.sqrt(Math.max((p[j] - p[i]) ** 2 + (p[j + 1] - p[i + 1]) ** 2 + (p[j + 2] - p[i + 2]) ** 2,
-      (p[l] - p[i]) ** 2 + (p[l + 1] - p[i + 1]) ** 2 + (p[l + 2] - p[i + 2]) ** 2));
+    const i = 3 * mesh.indices[3 * t],
+      j = 3 * mesh.indices[3 * t + 1],
+      l = 3 * mesh.indices[3 * t + 2];
+    const dx = p[i] - point[0],
+      dy = p[i + 1] - point[1],
+      dz = p[i + 2] - point[2];
+    const span = Math.sqrt(
+      Math.max(
+        (p[j] - p[i]) ** 2 + (p[j + 1] - p[i + 1]) ** 2 + (p[j + 2] - p[i + 2]) ** 2,
+        (p[l] - p[i]) ** 2 + (p[l + 1] - p[i + 1]) ** 2 + (p[l + 2] - p[i + 2]) ** 2,
+      ),
+    );
     const lower = Math.sqrt(dx * dx + dy * dy + dz * dz) - span;
     if (lower > 0 && lower * lower >= best) continue;
     best = Math.min(best, triangleDistanceSq(point, ...triangle(mesh, t)));
@@ -224,7 +265,10 @@ export function heartLandmarks(h: HeartMeshes): HeartLandmarks {
   const rims = boundaryLoops(h.epicardium);
   if (rims.length === 0) throw new GeometryError('bad-mesh', 'the epicardium is closed: no valve rim marks the base');
   const rimVertices = rims.flat();
-  const baseCentre = scale(rimVertices.reduce<Vec3>((s, v) => add(s, vertex(h.epicardium, v)), [0, 0, 0]), 1 / rimVertices.length);
+  const baseCentre = scale(
+    rimVertices.reduce<Vec3>((s, v) => add(s, vertex(h.epicardium, v)), [0, 0, 0]),
+    1 / rimVertices.length,
+  );
   let apex = baseCentre;
   for (let i = 0; i < h.epicardium.positions.length / 3; i++) {
     const v = vertex(h.epicardium, i);
@@ -232,7 +276,8 @@ export function heartLandmarks(h: HeartMeshes): HeartLandmarks {
   }
   const longAxis = unit(sub(apex, baseCentre));
   const deg = (a: Vec3) => (Math.acos(Math.max(-1, Math.min(1, dot(longAxis, a)))) * 180) / Math.PI;
-  const lvCentroid = surfaceCentroid(h.lv), rvCentroid = surfaceCentroid(h.rv);
+  const lvCentroid = surfaceCentroid(h.lv),
+    rvCentroid = surfaceCentroid(h.rv);
   const lvToRv = sub(rvCentroid, lvCentroid);
   return {
     apex,

@@ -8,7 +8,13 @@ import type { StepMode } from './mtsi';
 import { peakResultant, resultantAt } from './resultant';
 
 /** v1's defaults: 0.5 mm/ms (1 mm per sample at 500 Hz), fixed steps, guard max(0.02 mV, 5 % of the peak). */
-export const MTSI_V1_DEFAULTS = { speedMmPerMs: 0.5, stepMode: 'fixed' as StepMode, minResultantMv: 0.02, guardFraction: 0.05, fsHz: 500 };
+export const MTSI_V1_DEFAULTS = {
+  speedMmPerMs: 0.5,
+  stepMode: 'fixed' as StepMode,
+  minResultantMv: 0.02,
+  guardFraction: 0.05,
+  fsHz: 500,
+};
 
 export interface MtsiV1Options {
   speedMmPerMs: number;
@@ -39,7 +45,9 @@ export function mtsiTrajectoryV1(potentials: ArrayLike<number>[], o: MtsiV1Optio
         p = [p[0] + (s * d[0]) / r, p[1] + (s * d[1]) / r, p[2] + (s * d[2]) / r];
       }
     }
-    points[3 * t] = p[0]; points[3 * t + 1] = p[1]; points[3 * t + 2] = p[2];
+    points[3 * t] = p[0];
+    points[3 * t + 1] = p[1];
+    points[3 * t + 2] = p[2];
   }
   return { frame: FRAME, fsHz: o.fsHz, nSamples: n, points };
 }

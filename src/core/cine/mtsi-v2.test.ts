@@ -18,22 +18,30 @@ function only(name: (typeof ELECTRODES)[number], mv: (t: number) => number, n = 
   return ELECTRODES.map((e) => Float64Array.from({ length: n }, (_, t) => (e === name ? mv(t) : 0)));
 }
 const unit = (v: Vec3) => scale(v, 1 / norm(v));
-const steps = (points: Float64Array) => Array.from({ length: points.length / 3 - 1 }, (_, t) => norm(sub(pointAt(points, t + 1), pointAt(points, t))));
+const steps = (points: Float64Array) =>
+  Array.from({ length: points.length / 3 - 1 }, (_, t) => norm(sub(pointAt(points, t + 1), pointAt(points, t))));
 const free = { fsHz: 500, electrodes, qrsEndSample: QRS_END, confinement: null };
 
 describe('mTSI walk v2 without confinement (known inputs)', () => {
   it('is the default walk of mtsiTrajectory', () => {
     const p = only('V6', () => 1);
-    expect(Array.from(mtsiTrajectory(p, { qrsEndSample: QRS_END }).points)).toEqual(Array.from(mtsiTrajectoryV2(p, { fsHz: 500, electrodes, qrsEndSample: QRS_END }).points));
+    expect(Array.from(mtsiTrajectory(p, { qrsEndSample: QRS_END }).points)).toEqual(
+      Array.from(mtsiTrajectoryV2(p, { fsHz: 500, electrodes, qrsEndSample: QRS_END }).points),
+    );
   });
 
   it('moves a constant dipole in a straight line at the QRS speed, then at the ST-T speed', () => {
-    const n = 40, qrsEnd = 10; // 90 mm in all: short of the electrode (|V6| > 100 mm), where the pull would turn
-    const tr = mtsiTrajectoryV2(only('V6', () => 0.8, n), { ...free, qrsEndSample: qrsEnd });
+    const n = 40,
+      qrsEnd = 10; // 90 mm in all: short of the electrode (|V6| > 100 mm), where the pull would turn
+    const tr = mtsiTrajectoryV2(
+      only('V6', () => 0.8, n),
+      { ...free, qrsEndSample: qrsEnd },
+    );
     expect(norm(E.V6)).toBeGreaterThan(100);
     const dir = unit(E.V6);
     const s = steps(tr.points);
-    const qrsStep = MTSI_V2_DEFAULTS.qrsSpeedMmPerMs * 2, tStep = MTSI_V2_DEFAULTS.tSpeedMmPerMs * 2; // 2 ms per sample
+    const qrsStep = MTSI_V2_DEFAULTS.qrsSpeedMmPerMs * 2,
+      tStep = MTSI_V2_DEFAULTS.tSpeedMmPerMs * 2; // 2 ms per sample
     for (let t = 0; t < n - 1; t++) expect(s[t]).toBeCloseTo(t + 1 < qrsEnd ? qrsStep : tStep, 9);
     const end = pointAt(tr.points, n - 1);
     const travelled = (qrsEnd - 1) * qrsStep + (n - qrsEnd) * tStep;
@@ -41,7 +49,10 @@ describe('mTSI walk v2 without confinement (known inputs)', () => {
   });
 
   it('takes the speeds it is given, per millisecond whatever the sample rate', () => {
-    const tr = mtsiTrajectoryV2(only('V2', () => -0.5), { ...free, fsHz: 1000, qrsSpeedMmPerMs: 1.5, tSpeedMmPerMs: 0.25 });
+    const tr = mtsiTrajectoryV2(
+      only('V2', () => -0.5),
+      { ...free, fsHz: 1000, qrsSpeedMmPerMs: 1.5, tSpeedMmPerMs: 0.25 },
+    );
     const s = steps(tr.points);
     expect(s[0]).toBeCloseTo(1.5, 9);
     expect(s[T - 2]).toBeCloseTo(0.25, 9);
@@ -65,9 +76,31 @@ describe('mTSI walk v2 without confinement (known inputs)', () => {
   });
 
   it('leaves a zero or sub-floor signal at the start (no NaN), and starts where it is told', () => {
-    expect(Array.from(mtsiTrajectoryV2(only('V1', () => 0), free).points).every((v) => v === 0)).toBe(true);
-    expect(Array.from(mtsiTrajectoryV2(only('V1', () => 0.01), free).points).every((v) => v === 0)).toBe(true);
-    expect(pointAt(mtsiTrajectoryV2(only('V1', () => 1), { ...free, start: [5, -3, 2] }).points, 0)).toEqual([5, -3, 2]);
+    expect(
+      Array.from(
+        mtsiTrajectoryV2(
+          only('V1', () => 0),
+          free,
+        ).points,
+      ).every((v) => v === 0),
+    ).toBe(true);
+    expect(
+      Array.from(
+        mtsiTrajectoryV2(
+          only('V1', () => 0.01),
+          free,
+        ).points,
+      ).every((v) => v === 0),
+    ).toBe(true);
+    expect(
+      pointAt(
+        mtsiTrajectoryV2(
+          only('V1', () => 1),
+          { ...free, start: [5, -3, 2] },
+        ).points,
+        0,
+      ),
+    ).toEqual([5, -3, 2]);
   });
 
   it('does not freeze where version 1 did: a signal at 3 % of the peak still moves the point', () => {
@@ -88,16 +121,28 @@ describe('mTSI walk v2 confined to the heart (the default)', () => {
     for (let trial = 0; trial < 12; trial++) {
       const n = 200;
       const potentials = ELECTRODES.map(() => {
-        const f = 0.5 + 3 * r(), ph = 6 * r(), a = 2 * r() - 1;
+        const f = 0.5 + 3 * r(),
+          ph = 6 * r(),
+          a = 2 * r() - 1;
         return Float64Array.from({ length: n }, (_, t) => a * Math.sin((f * t) / 30 + ph));
       });
-      const tr = mtsiTrajectoryV2(potentials, { fsHz: 500, electrodes, qrsEndSample: 50, qrsSpeedMmPerMs: 5, tSpeedMmPerMs: 3 });
-      for (let t = 0; t < n; t += 3) expect(distanceOutsideEpicardium(pointAt(tr.points, t), heart.epicardium), `trial ${trial} t ${t}`).toBe(0);
+      const tr = mtsiTrajectoryV2(potentials, {
+        fsHz: 500,
+        electrodes,
+        qrsEndSample: 50,
+        qrsSpeedMmPerMs: 5,
+        tSpeedMmPerMs: 3,
+      });
+      for (let t = 0; t < n; t += 3)
+        expect(distanceOutsideEpicardium(pointAt(tr.points, t), heart.epicardium), `trial ${trial} t ${t}`).toBe(0);
     }
   });
 
   it('stops at the wall when pushed straight out, and slides along it when pushed at a slant', () => {
-    const out = mtsiTrajectoryV2(only('V6', () => 1, 120), { fsHz: 500, electrodes, qrsEndSample: 120 });
+    const out = mtsiTrajectoryV2(
+      only('V6', () => 1, 120),
+      { fsHz: 500, electrodes, qrsEndSample: 120 },
+    );
     const last = pointAt(out.points, 119);
     expect(distanceOutsideEpicardium(last, heart.epicardium)).toBe(0);
     expect(distanceToSurface(last, closed)).toBeLessThan(MTSI_V2_DEFAULTS.marginMm + 1.5);
@@ -106,10 +151,16 @@ describe('mTSI walk v2 confined to the heart (the default)', () => {
     // (> 5 mm, against ~0 for the straight push) at the margin's distance from the surface.
     const slant = ELECTRODES.map((e) => new Float64Array(120).fill(e === 'V5' ? 1 : e === 'LA' ? 0.8 : 0));
     const s = mtsiTrajectoryV2(slant, { fsHz: 500, electrodes, qrsEndSample: 120 });
-    const contact = Array.from({ length: 120 }, (_, t) => t).find((t) => distanceToSurface(pointAt(s.points, t), closed) < MTSI_V2_DEFAULTS.marginMm + 0.5)!;
+    const contact = Array.from({ length: 120 }, (_, t) => t).find(
+      (t) => distanceToSurface(pointAt(s.points, t), closed) < MTSI_V2_DEFAULTS.marginMm + 0.5,
+    )!;
     expect(contact).toBeGreaterThan(0);
     expect(contact).toBeLessThan(60);
-    expect(steps(s.points).slice(contact).reduce((a, b) => a + b, 0)).toBeGreaterThan(5);
+    expect(
+      steps(s.points)
+        .slice(contact)
+        .reduce((a, b) => a + b, 0),
+    ).toBeGreaterThan(5);
     for (let t = contact; t < 120; t += 4) {
       expect(distanceOutsideEpicardium(pointAt(s.points, t), heart.epicardium)).toBe(0);
       expect(distanceToSurface(pointAt(s.points, t), closed)).toBeGreaterThan(1);

@@ -55,7 +55,8 @@ export interface MtsiV2Options {
 
 let defaultConfinement: { marginMm: number; confine: Confinement } | null = null;
 function epicardiumConfinement(marginMm: number): Confinement {
-  if (defaultConfinement?.marginMm !== marginMm) defaultConfinement = { marginMm, confine: insideSurface(epicardiumSdf(), marginMm) };
+  if (defaultConfinement?.marginMm !== marginMm)
+    defaultConfinement = { marginMm, confine: insideSurface(epicardiumSdf(), marginMm) };
   return defaultConfinement.confine;
 }
 
@@ -84,7 +85,9 @@ export function mtsiTrajectoryV2(potentials: ArrayLike<number>[], options: MtsiV
         if (confine) p = confine(p);
       }
     }
-    points[3 * t] = p[0]; points[3 * t + 1] = p[1]; points[3 * t + 2] = p[2];
+    points[3 * t] = p[0];
+    points[3 * t + 1] = p[1];
+    points[3 * t + 2] = p[2];
   }
   return { frame: FRAME, fsHz, nSamples: n, points };
 }

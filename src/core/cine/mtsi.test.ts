@@ -22,7 +22,8 @@ describe('mTSI trajectory, walk v1', () => {
       const end = pointAt(tr.points, T - 1);
       const expected = scale(unit(E[name]), (T - 1) * 1); // 1 mm per sample at 500 Hz
       for (let k = 0; k < 3; k++) expect(end[k]).toBeCloseTo(expected[k], 9);
-      for (let t = 1; t < T; t++) expect(norm(sub(pointAt(tr.points, t), pointAt(tr.points, t - 1)))).toBeCloseTo(1, 12);
+      for (let t = 1; t < T; t++)
+        expect(norm(sub(pointAt(tr.points, t), pointAt(tr.points, t - 1)))).toBeCloseTo(1, 12);
     }
   });
 

@@ -43,7 +43,9 @@ describe('parseObj', () => {
   });
 
   it('refuses faces that point at missing vertices, repeat one, or have fewer than three', () => {
-    expect(errorOf(`${square}\nf 1 2 5`).message).toMatch(/line 5: face refers to vertex 5, but 4 vertices are defined/);
+    expect(errorOf(`${square}\nf 1 2 5`).message).toMatch(
+      /line 5: face refers to vertex 5, but 4 vertices are defined/,
+    );
     expect(errorOf(`${square}\nf 0 1 2`).message).toMatch(/face refers to vertex 0/);
     expect(errorOf(`${square}\nf -5 1 2`).message).toMatch(/face refers to vertex -5/);
     expect(errorOf(`f 1 2 3\n${square}`).line).toBe(1); // vertices must come before the faces using them

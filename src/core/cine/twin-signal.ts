@@ -27,10 +27,18 @@ export const TWIN_MODEL_WALK = 'v1' as const;
 
 /** The twin model's input: [windowSamples × 3] float32, time-major (x, y, z per sample), mm / CINE_SIGNAL_SCALE_MM. */
 export function cineSignal(input: CineInput, options: TwinSignalOptions = {}): Float32Array {
-  if (options.walk !== undefined && options.walk !== TWIN_MODEL_WALK) throw new Error(`the twin model's signal uses walk ${TWIN_MODEL_WALK}, not ${options.walk}`);
+  if (options.walk !== undefined && options.walk !== TWIN_MODEL_WALK)
+    throw new Error(`the twin model's signal uses walk ${TWIN_MODEL_WALK}, not ${options.walk}`);
   const potentials = unipolarPotentials(windowLeads(input), 0, input.windowSamples, options.limbsFrom);
-  const given = Object.fromEntries(Object.entries(options).filter(([k, v]) => v !== undefined && k !== 'walk' && k !== 'limbsFrom'));
-  const { points } = mtsiTrajectoryV1(potentials, { ...MTSI_V1_DEFAULTS, electrodes: electrodeArray(), ...given, fsHz: input.fsHz });
+  const given = Object.fromEntries(
+    Object.entries(options).filter(([k, v]) => v !== undefined && k !== 'walk' && k !== 'limbsFrom'),
+  );
+  const { points } = mtsiTrajectoryV1(potentials, {
+    ...MTSI_V1_DEFAULTS,
+    electrodes: electrodeArray(),
+    ...given,
+    fsHz: input.fsHz,
+  });
   return Float32Array.from(points, (v) => v / CINE_SIGNAL_SCALE_MM);
 }
 

@@ -44,7 +44,8 @@ export function frankFromLeads(
   start = 0,
   length = leadsMv[0].length - start,
 ): FrankLeads {
-  if (leadsMv.length !== STANDARD_LEADS.length) throw new Error(`the VCG needs the 12 standard leads, got ${leadsMv.length}`);
+  if (leadsMv.length !== STANDARD_LEADS.length)
+    throw new Error(`the VCG needs the 12 standard leads, got ${leadsMv.length}`);
   const m = method === 'kors' ? KORS_MATRIX : INVERSE_DOWER_MATRIX;
   const inputs = VCG_INPUT_LEADS.map((l) => leadsMv[STANDARD_LEADS.indexOf(l)]);
   const out = [new Float64Array(length), new Float64Array(length), new Float64Array(length)];
@@ -64,7 +65,12 @@ export function frankToLps(x: number, y: number, z: number): [number, number, nu
 }
 
 /** The VCG in the heart frame, time-major [T × 3] (mV per axis: a direction and size, not a position). */
-export function vcgLps(leadsMv: ArrayLike<number>[], method: VcgMethod = 'kors', start = 0, length?: number): Float64Array {
+export function vcgLps(
+  leadsMv: ArrayLike<number>[],
+  method: VcgMethod = 'kors',
+  start = 0,
+  length?: number,
+): Float64Array {
   const f = frankFromLeads(leadsMv, method, start, length);
   const n = f.x.length;
   const out = new Float64Array(3 * n);

@@ -27,7 +27,8 @@ export function windowLeads(input: CineInput): Float64Array[] {
   const start = windowStartSample(input);
   const nBase = Math.min(start, Math.round((BASELINE_MS * input.fsHz) / 1000));
   return input.filteredMv.map((lead) => {
-    if (start + input.windowSamples > lead.length) throw new Error(`the window ends after the record (${lead.length} samples)`);
+    if (start + input.windowSamples > lead.length)
+      throw new Error(`the window ends after the record (${lead.length} samples)`);
     let base = 0;
     for (let t = start - nBase; t < start; t++) base += lead[t];
     base = nBase > 0 ? base / nBase : lead[start];
@@ -42,4 +43,3 @@ export function windowLeads(input: CineInput): Float64Array[] {
 export function windowQrsOffsetMs(input: CineInput): number {
   return delineateBeat(input.filteredMv, input.fsHz, windowStartSample(input)).qrsOffsetMs;
 }
-

@@ -1,6 +1,14 @@
 import { EcgError } from '../errors';
 import { deriveLimbLead, normaliseLeadName } from './leads';
-import { STANDARD_LEADS, type DeviceReport, type EcgRecord, type ExtraSeries, type ExtraChannel, type RecordFormat, type StandardLead } from './types';
+import {
+  STANDARD_LEADS,
+  type DeviceReport,
+  type EcgRecord,
+  type ExtraSeries,
+  type ExtraChannel,
+  type RecordFormat,
+  type StandardLead,
+} from './types';
 import { millivoltsPer } from './units';
 import { checkChannels, checkLength, checkSampleRate } from './limits';
 
@@ -47,7 +55,11 @@ export function assembleRecord(input: AssembleInput): EcgRecord {
   const extras: ExtraChannel[] = [];
   for (const ch of input.channels) {
     if (ch.values.length !== nSamples) {
-      throw new EcgError('header-data-mismatch', `channel ${ch.name} has ${ch.values.length} samples, channel ${input.channels[0].name} has ${nSamples}`, { file });
+      throw new EcgError(
+        'header-data-mismatch',
+        `channel ${ch.name} has ${ch.values.length} samples, channel ${input.channels[0].name} has ${nSamples}`,
+        { file },
+      );
     }
     const lead = normaliseLeadName(ch.name);
     const factor = millivoltsPer(ch.units);
@@ -56,7 +68,11 @@ export function assembleRecord(input: AssembleInput): EcgRecord {
       continue;
     }
     if (factor === null) {
-      throw new EcgError('bad-header', `lead ${lead} is in "${ch.units}", which is not a voltage unit (expected mV, uV or V)`, { file, field: 'units' });
+      throw new EcgError(
+        'bad-header',
+        `lead ${lead} is in "${ch.units}", which is not a voltage unit (expected mV, uV or V)`,
+        { file, field: 'units' },
+      );
     }
     if (found.has(lead)) {
       notes.push(`lead ${lead} appears twice; the first (${ch.name}) is used`);
@@ -69,15 +85,28 @@ export function assembleRecord(input: AssembleInput): EcgRecord {
   const missing = STANDARD_LEADS.filter((l) => !found.has(l));
   if (missing.length > 0) {
     const have = [...found.keys()].join(', ') || 'none';
-    throw new EcgError('missing-leads', `missing lead${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: a 12-lead ECG needs I, II (or III), V1–V6 (found: ${have})`, { file, field: 'leads' });
+    throw new EcgError(
+      'missing-leads',
+      `missing lead${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: a 12-lead ECG needs I, II (or III), V1–V6 (found: ${have})`,
+      { file, field: 'leads' },
+    );
   }
   const leadsMv = STANDARD_LEADS.map((l) => found.get(l)!);
   leadsMv.forEach((x, k) => checkValues(x, STANDARD_LEADS[k], file));
-  if (derivedLeads.length) notes.push(`leads ${derivedLeads.join(', ')} were not recorded and were computed from the limb leads`);
+  if (derivedLeads.length)
+    notes.push(`leads ${derivedLeads.join(', ')} were not recorded and were computed from the limb leads`);
 
   return {
-    name: input.name, format: input.format, fsHz, nSamples, leadsMv, derivedLeads, extras,
-    comments: input.comments, sourceFiles: input.sourceFiles, notes,
+    name: input.name,
+    format: input.format,
+    fsHz,
+    nSamples,
+    leadsMv,
+    derivedLeads,
+    extras,
+    comments: input.comments,
+    sourceFiles: input.sourceFiles,
+    notes,
     ...(input.preprocessed ? { preprocessed: input.preprocessed } : {}),
     ...(input.device ? { device: input.device } : {}),
     ...(input.extraSeries?.length ? { extraSeries: input.extraSeries } : {}),
@@ -97,10 +126,16 @@ function deriveMissingLimbLeads(found: Map<StandardLead, Float32Array>): Standar
   const ii = found.get('II');
   const iii = found.get('III');
   if (!i && ii && iii) {
-    found.set('I', ii.map((v, n) => v - iii[n]));
+    found.set(
+      'I',
+      ii.map((v, n) => v - iii[n]),
+    );
     derived.push('I');
   } else if (i && !ii && iii) {
-    found.set('II', i.map((v, n) => v + iii[n]));
+    found.set(
+      'II',
+      i.map((v, n) => v + iii[n]),
+    );
     derived.push('II');
   }
   const I = found.get('I');
@@ -131,7 +166,11 @@ function checkValues(x: Float32Array, lead: StandardLead, file: string): void {
     if (a > maxAbs) maxAbs = a;
   }
   if (bad > 0) {
-    throw new EcgError('non-finite-values', `lead ${lead} has ${bad} missing or non-finite samples (NaN/Inf/invalid), first at sample ${firstBad}`, { file, field: lead });
+    throw new EcgError(
+      'non-finite-values',
+      `lead ${lead} has ${bad} missing or non-finite samples (NaN/Inf/invalid), first at sample ${firstBad}`,
+      { file, field: lead },
+    );
   }
   if (over > x.length * 0.01) {
     throw new EcgError(

@@ -17,9 +17,20 @@ export function chooseBeat(leads: Float32Array[], onsets: number[], windowSample
   if (candidates.length === 0) return null;
   if (candidates.length <= 2) {
     // With one or two beats there is no majority to define "typical": take the first complete one.
-    return { method: 'best-single-beat', beatIndex: candidates[0].k, correlationWithMedian: 1, candidateBeats: candidates.length };
+    return {
+      method: 'best-single-beat',
+      beatIndex: candidates[0].k,
+      correlationWithMedian: 1,
+      candidateBeats: candidates.length,
+    };
   }
-  const template = leads.map((x) => medianBeat(x, candidates.map((c) => c.o), windowSamples));
+  const template = leads.map((x) =>
+    medianBeat(
+      x,
+      candidates.map((c) => c.o),
+      windowSamples,
+    ),
+  );
   let best = candidates[0];
   let bestR = -Infinity;
   for (const c of candidates) {
@@ -28,9 +39,14 @@ export function chooseBeat(leads: Float32Array[], onsets: number[], windowSample
     r /= leads.length;
     // Typical beats correlate at ~0.998 with each other. Comparing on a 1e-3 grid (earliest beat wins
     // ties) keeps the choice identical in Node and every browser, whose last-ulp arithmetic may differ.
-    if (quantise(r) > quantise(bestR)) (bestR = r), (best = c);
+    if (quantise(r) > quantise(bestR)) ((bestR = r), (best = c));
   }
-  return { method: 'best-single-beat', beatIndex: best.k, correlationWithMedian: bestR, candidateBeats: candidates.length };
+  return {
+    method: 'best-single-beat',
+    beatIndex: best.k,
+    correlationWithMedian: bestR,
+    candidateBeats: candidates.length,
+  };
 }
 
 const quantise = (r: number) => Math.round(r * 1000);

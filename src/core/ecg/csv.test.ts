@@ -31,7 +31,9 @@ describe('CSV records', () => {
   });
 
   it('time in ms, units in the column names (uV), lead names in other spellings', () => {
-    const names = ['Lead I', 'II', 'iii', 'AVR', 'avl', 'AVF', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6'].map((n) => `${n} (uV)`);
+    const names = ['Lead I', 'II', 'iii', 'AVR', 'avl', 'AVF', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6'].map(
+      (n) => `${n} (uV)`,
+    );
     const r = loadRecord(csvFile(asCsv(ref, { time: 'ms', units: 'uV', names })));
     expect(r.fsHz).toBe(100);
     expect(r.leadsMv[3][123]).toBeCloseTo(ref.leadsMv[3][123], 3);
@@ -51,12 +53,15 @@ describe('CSV records', () => {
   it.each([
     ['I,II\n1,2', /missing leads III|missing leads V1/],
     ['1,2,3\n4,5,6', 'the first row is numbers'],
-    
+
     [`${STANDARD_LEADS.join(',')}\n${'0,'.repeat(11)}0,0`, 'row 2 has 13 values, the header has 12 columns'],
     [`${STANDARD_LEADS.join(',')}\n${'0,'.repeat(11)}NaN`, 'lead V6 has 1 missing or non-finite samples'],
     [`${STANDARD_LEADS.join(',')}\n${'0,'.repeat(11)}`, 'lead V6 has 1 missing'],
     ['just some text', 'has no comma, semicolon or tab'],
-    [`time,${STANDARD_LEADS.join(',')}\n0,${'0,'.repeat(11)}0\n0.002,${'0,'.repeat(11)}0\n0.010,${'0,'.repeat(11)}0`, 'not evenly spaced'],
+    [
+      `time,${STANDARD_LEADS.join(',')}\n0,${'0,'.repeat(11)}0\n0.002,${'0,'.repeat(11)}0\n0.010,${'0,'.repeat(11)}0`,
+      'not evenly spaced',
+    ],
   ])('%j → clear error', (text, message) => {
     expect(() => loadRecord(csvFile(text))).toThrow(message);
   });

@@ -3,9 +3,23 @@ import { deriveLimbLead, normaliseLeadName } from './leads';
 
 describe('normaliseLeadName', () => {
   it.each([
-    ['I', 'I'], ['i', 'I'], ['Lead I', 'I'], ['lead_ii', 'II'], ['III', 'III'], ['MLII', 'II'],
-    ['AVR', 'aVR'], ['aVR', 'aVR'], ['avr', 'aVR'], ['aVL', 'aVL'], ['AVF', 'aVF'], ['a VF', 'aVF'],
-    ['V1', 'V1'], ['v6', 'V6'], ['V3 (mV)', 'V3'], ['V4 [uV]', 'V4'], ['ECG V2', 'V2'],
+    ['I', 'I'],
+    ['i', 'I'],
+    ['Lead I', 'I'],
+    ['lead_ii', 'II'],
+    ['III', 'III'],
+    ['MLII', 'II'],
+    ['AVR', 'aVR'],
+    ['aVR', 'aVR'],
+    ['avr', 'aVR'],
+    ['aVL', 'aVL'],
+    ['AVF', 'aVF'],
+    ['a VF', 'aVF'],
+    ['V1', 'V1'],
+    ['v6', 'V6'],
+    ['V3 (mV)', 'V3'],
+    ['V4 [uV]', 'V4'],
+    ['ECG V2', 'V2'],
   ])('%s → %s', (raw, want) => expect(normaliseLeadName(raw)).toBe(want));
 
   it.each(['vx', 'vy', 'vz', 'V7', 'time', 'Pleth', ''])('%s is not a standard lead', (raw) => {

@@ -29,11 +29,20 @@ export function deriveLimbLead(lead: StandardLead, i: Float32Array, ii: Float32A
     const a = i[n];
     const b = ii[n];
     switch (lead) {
-      case 'III': out[n] = b - a; break;
-      case 'aVR': out[n] = -(a + b) / 2; break;
-      case 'aVL': out[n] = a - b / 2; break;
-      case 'aVF': out[n] = b - a / 2; break;
-      default: throw new Error(`lead ${lead} cannot be derived from I and II`);
+      case 'III':
+        out[n] = b - a;
+        break;
+      case 'aVR':
+        out[n] = -(a + b) / 2;
+        break;
+      case 'aVL':
+        out[n] = a - b / 2;
+        break;
+      case 'aVF':
+        out[n] = b - a / 2;
+        break;
+      default:
+        throw new Error(`lead ${lead} cannot be derived from I and II`);
     }
   }
   return out;

@@ -9,30 +9,48 @@ import { EcgError } from '../errors';
 
 export function checkFileSize(bytes: number, file: string): void {
   if (bytes > LIMITS.maxFileBytes) {
-    throw new EcgError('file-too-large', `${mib(bytes)} is more than the ${mib(LIMITS.maxFileBytes)} limit for one file`, { file });
+    throw new EcgError(
+      'file-too-large',
+      `${mib(bytes)} is more than the ${mib(LIMITS.maxFileBytes)} limit for one file`,
+      { file },
+    );
   }
 }
 
 export function checkSampleRate(fsHz: number, file: string, field = 'fs'): void {
   if (!Number.isFinite(fsHz) || fsHz < LIMITS.minSampleRateHz || fsHz > LIMITS.maxSampleRateHz) {
-    throw new EcgError('bad-header', `sampling rate ${fsHz} Hz is outside ${LIMITS.minSampleRateHz}–${LIMITS.maxSampleRateHz} Hz`, { file, field });
+    throw new EcgError(
+      'bad-header',
+      `sampling rate ${fsHz} Hz is outside ${LIMITS.minSampleRateHz}–${LIMITS.maxSampleRateHz} Hz`,
+      { file, field },
+    );
   }
 }
 
 /** Samples per lead, and the duration they make at `fsHz` (when the rate is known). */
 export function checkLength(samplesPerLead: number, file: string, fsHz?: number): void {
   if (samplesPerLead > LIMITS.maxSamplesPerLead) {
-    throw new EcgError('too-long', `${samplesPerLead} samples per lead; at most ${LIMITS.maxSamplesPerLead} are accepted`, { file });
+    throw new EcgError(
+      'too-long',
+      `${samplesPerLead} samples per lead; at most ${LIMITS.maxSamplesPerLead} are accepted`,
+      { file },
+    );
   }
   if (fsHz !== undefined && fsHz > 0 && samplesPerLead / fsHz > LIMITS.maxDurationS) {
     const s = samplesPerLead / fsHz;
-    throw new EcgError('too-long', `${s.toFixed(0)} s of recording; at most ${LIMITS.maxDurationS} s are accepted`, { file });
+    throw new EcgError('too-long', `${s.toFixed(0)} s of recording; at most ${LIMITS.maxDurationS} s are accepted`, {
+      file,
+    });
   }
 }
 
 export function checkChannels(n: number, file: string, what = 'signals'): void {
   if (n > LIMITS.maxChannels) {
-    throw new EcgError('too-many-channels', `${n} ${what}; at most ${LIMITS.maxChannels} are accepted (a 12-lead ECG needs 8–12)`, { file, field: what });
+    throw new EcgError(
+      'too-many-channels',
+      `${n} ${what}; at most ${LIMITS.maxChannels} are accepted (a 12-lead ECG needs 8–12)`,
+      { file, field: what },
+    );
   }
 }
 

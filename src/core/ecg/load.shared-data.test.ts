@@ -7,7 +7,14 @@ import { loadRecord } from './load';
 import { prepareEcg } from './prepare';
 
 const root = sharedDataDir('loading every record of the shared datasets');
-const folders = ['ptbxl/records500/00000', 'ptbxl/records100/00000', 'ludb/data', 'cinc/cinc2021', 'cinc/chapman', 'ptbdb'];
+const folders = [
+  'ptbxl/records500/00000',
+  'ptbxl/records100/00000',
+  'ludb/data',
+  'cinc/cinc2021',
+  'cinc/chapman',
+  'ptbdb',
+];
 
 describe.skipIf(!root)('every record in ../shared/data loads and yields a model window', () => {
   for (const folder of folders) {

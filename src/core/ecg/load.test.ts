@@ -18,11 +18,21 @@ const codeOf = (f: () => unknown): string => {
 describe('loadRecord on real records', () => {
   it('PTB-XL 500 Hz (format 16, gain 1000/mV): first samples in mV', () => {
     const r = loadRecord(fixtureFiles('ptbxl/00285_hr.hea', 'ptbxl/00285_hr.dat'));
-    expect(r).toMatchObject({ name: '00285_hr', format: 'wfdb', fsHz: 500, nSamples: 5000, derivedLeads: [], notes: [] });
+    expect(r).toMatchObject({
+      name: '00285_hr',
+      format: 'wfdb',
+      fsHz: 500,
+      nSamples: 5000,
+      derivedLeads: [],
+      notes: [],
+    });
     expect(r.leadsMv).toHaveLength(12);
     // Initial values in the header, divided by the gain.
     const header = new TextDecoder().decode(fixtureFiles('ptbxl/00285_hr.hea').get('00285_hr.hea'));
-    const initial = header.split('\n').slice(1, 13).map((l) => Number(l.split(/\s+/)[5]) / 1000);
+    const initial = header
+      .split('\n')
+      .slice(1, 13)
+      .map((l) => Number(l.split(/\s+/)[5]) / 1000);
     r.leadsMv.forEach((lead, k) => expect(lead[0]).toBeCloseTo(initial[k], 6));
   });
 
@@ -65,50 +75,90 @@ describe('loadRecord refuses bad input with a specific error', () => {
   const hea = fixtureFiles('ptbxl/00285_hr.hea').get('00285_hr.hea')!;
   const dat = fixtureFiles('ptbxl/00285_hr.dat').get('00285_hr.dat')!;
   const withHeader = (text: string, data: Uint8Array = dat) =>
-    new Map([['00285_hr.hea', new TextEncoder().encode(text)], ['00285_hr.dat', data]]);
+    new Map([
+      ['00285_hr.hea', new TextEncoder().encode(text)],
+      ['00285_hr.dat', data],
+    ]);
   const headerText = new TextDecoder().decode(hea);
 
   it('truncated .dat', () => {
-    const files = new Map([['00285_hr.hea', hea], ['00285_hr.dat', dat.subarray(0, 1000)]]);
-    expect(() => loadRecord(files)).toThrow('header says 5000 samples per signal (120000 bytes), the file has 1000 bytes');
+    const files = new Map([
+      ['00285_hr.hea', hea],
+      ['00285_hr.dat', dat.subarray(0, 1000)],
+    ]);
+    expect(() => loadRecord(files)).toThrow(
+      'header says 5000 samples per signal (120000 bytes), the file has 1000 bytes',
+    );
   });
-  it('missing data file', () => expect(codeOf(() => loadRecord(new Map([['00285_hr.hea', hea]])))).toBe('missing-file'));
-  it('data without header', () => expect(() => loadRecord(new Map([['00285_hr.dat', dat]]))).toThrow('needs its .hea header'));
-  it('empty file', () => expect(codeOf(() => loadRecord(new Map([['00285_hr.hea', new Uint8Array(0)]])))).toBe('empty-file'));
-  it('unknown format', () => expect(codeOf(() => loadRecord(new Map([['x.edf', new Uint8Array(10)]])))).toBe('unknown-format'));
+  it('missing data file', () =>
+    expect(codeOf(() => loadRecord(new Map([['00285_hr.hea', hea]])))).toBe('missing-file'));
+  it('data without header', () =>
+    expect(() => loadRecord(new Map([['00285_hr.dat', dat]]))).toThrow('needs its .hea header'));
+  it('empty file', () =>
+    expect(codeOf(() => loadRecord(new Map([['00285_hr.hea', new Uint8Array(0)]])))).toBe('empty-file'));
+  it('unknown format', () =>
+    expect(codeOf(() => loadRecord(new Map([['x.edf', new Uint8Array(10)]])))).toBe('unknown-format'));
   it('header/data mismatch: fewer signal lines than announced', () => {
     const lines = headerText.split('\n');
-    expect(() => loadRecord(withHeader([lines[0], ...lines.slice(1, 12)].join('\n')))).toThrow('header says 12 signals, found 11 signal lines');
+    expect(() => loadRecord(withHeader([lines[0], ...lines.slice(1, 12)].join('\n')))).toThrow(
+      'header says 12 signals, found 11 signal lines',
+    );
   });
   it('missing chest leads are named', () => {
     const lines = headerText.split('\n');
     const text = [lines[0].replace(' 12 ', ' 10 '), ...lines.slice(1, 11)].join('\n');
     expect(() => loadRecord(withHeader(text))).toThrow('missing leads V5, V6');
   });
-  it('absurd gain', () => expect(codeOf(() => loadRecord(withHeader(headerText.replaceAll('1000.0(0)/mV', '1e-9(0)/mV'))))).toBe('implausible-gain'));
+  it('absurd gain', () =>
+    expect(codeOf(() => loadRecord(withHeader(headerText.replaceAll('1000.0(0)/mV', '1e-9(0)/mV'))))).toBe(
+      'implausible-gain',
+    ));
   it('gain that makes mV into volts', () => {
-    expect(() => loadRecord(withHeader(headerText.replaceAll('1000.0(0)/mV', '1.0(0)/mV')))).toThrow(/reaches .* mV; a surface ECG stays within a few mV/);
+    expect(() => loadRecord(withHeader(headerText.replaceAll('1000.0(0)/mV', '1.0(0)/mV')))).toThrow(
+      /reaches .* mV; a surface ECG stays within a few mV/,
+    );
   });
-  it('non-voltage units', () => expect(() => loadRecord(withHeader(headerText.replaceAll('/mV', '/mmHg')))).toThrow('not a voltage unit'));
+  it('non-voltage units', () =>
+    expect(() => loadRecord(withHeader(headerText.replaceAll('/mV', '/mmHg')))).toThrow('not a voltage unit'));
   it('invalid samples (WFDB -32768) are reported per lead', () => {
     const broken = dat.slice();
-    broken[0] = 0x00; broken[1] = 0x80; // lead I, sample 0
+    broken[0] = 0x00;
+    broken[1] = 0x80; // lead I, sample 0
     expect(() => loadRecord(withHeader(headerText, broken))).toThrow('lead I has 1 missing or non-finite samples');
   });
   it('a file over the size limit is refused before parsing', () => {
     const huge = { length: MAX_INPUT_BYTES + 1 } as unknown as Uint8Array;
-    expect(codeOf(() => loadRecord(new Map([['00285_hr.hea', hea], ['00285_hr.dat', huge]])))).toBe('file-too-large');
+    expect(
+      codeOf(() =>
+        loadRecord(
+          new Map([
+            ['00285_hr.hea', hea],
+            ['00285_hr.dat', huge],
+          ]),
+        ),
+      ),
+    ).toBe('file-too-large');
   });
   it('uV units are converted', () => {
     const r = loadRecord(withHeader(headerText.replaceAll('1000.0(0)/mV', '1.0(0)/uV')));
-    const ref = loadRecord(new Map([['00285_hr.hea', hea], ['00285_hr.dat', dat]]));
+    const ref = loadRecord(
+      new Map([
+        ['00285_hr.hea', hea],
+        ['00285_hr.dat', dat],
+      ]),
+    );
     expect(r.leadsMv[3][100]).toBeCloseTo(ref.leadsMv[3][100], 6);
   });
   it('limb leads are derived when only I and II were stored', () => {
     const lines = headerText.split('\n');
     // Keep I, II, V1–V6 (8 signals); III, aVR, aVL, aVF are computed.
     const keep = [1, 2, 7, 8, 9, 10, 11, 12].map((k) => lines[k]);
-    const full = loadRecord(new Map([['00285_hr.hea', hea], ['00285_hr.dat', dat]]));
+    const full = loadRecord(
+      new Map([
+        ['00285_hr.hea', hea],
+        ['00285_hr.dat', dat],
+      ]),
+    );
     // Data for 8 signals: take the frames' columns I, II, V1–V6 from the original.
     const src = new Int16Array(dat.buffer.slice(dat.byteOffset, dat.byteOffset + dat.byteLength));
     const out = new Int16Array(5000 * 8);

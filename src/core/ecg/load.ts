@@ -29,12 +29,18 @@ export function loadRecord(files: RecordFiles, options: LoadOptions = {}): EcgRe
   const { kind, name } = detect(files);
   const bytes = files.get(name)!;
   switch (kind) {
-    case 'wfdb': return readWfdbRecord(files, name);
-    case 'csv': return readCsvRecord(bytes, name);
-    case 'npy': return readNpyRecord(bytes, name, options.npy);
-    case 'dicom': return readDicomRecord(bytes, name);
-    case 'scp': return readScpRecord(bytes, name);
-    case 'xml': return readXmlRecord(bytes, name);
+    case 'wfdb':
+      return readWfdbRecord(files, name);
+    case 'csv':
+      return readCsvRecord(bytes, name);
+    case 'npy':
+      return readNpyRecord(bytes, name, options.npy);
+    case 'dicom':
+      return readDicomRecord(bytes, name);
+    case 'scp':
+      return readScpRecord(bytes, name);
+    case 'xml':
+      return readXmlRecord(bytes, name);
   }
 }
 
@@ -60,7 +66,10 @@ export async function loadRecordAsync(files: RecordFiles, options: LoadOptions =
 function detect(files: RecordFiles): { kind: Kind; name: string } {
   if (files.size === 0) throw new EcgError('missing-file', 'no files given');
   if (files.size > LIMITS.maxFilesPerRecord) {
-    throw new EcgError('unknown-format', `${files.size} files given; open one record at a time (at most ${LIMITS.maxFilesPerRecord} files)`);
+    throw new EcgError(
+      'unknown-format',
+      `${files.size} files given; open one record at a time (at most ${LIMITS.maxFilesPerRecord} files)`,
+    );
   }
   for (const [name, bytes] of files) {
     checkFileSize(bytes.length, name);
@@ -83,7 +92,8 @@ function detect(files: RecordFiles): { kind: Kind; name: string } {
   const csv = names.filter((n) => /\.(csv|txt)$/i.test(n));
   if (csv.length === 1) return { kind: 'csv', name: csv[0] };
   const dat = names.find((n) => /\.(dat|mat)$/i.test(n));
-  if (dat) throw new EcgError('missing-file', `a WFDB/Challenge record needs its .hea header next to ${dat}`, { file: dat });
+  if (dat)
+    throw new EcgError('missing-file', `a WFDB/Challenge record needs its .hea header next to ${dat}`, { file: dat });
   throw new EcgError(
     'unknown-format',
     `cannot tell the format of ${names.join(', ')}: expected a .hea with its .dat/.mat, a .csv, a .npy, a DICOM waveform (.dcm), an SCP-ECG (.scp), or HL7 aECG / GE MUSE / Philips XML`,
@@ -93,7 +103,10 @@ function detect(files: RecordFiles): { kind: Kind; name: string } {
 /** The record's files the header names, so a caller can fetch or read exactly those. */
 export function dataFilesOf(headerText: string): string[] {
   const files = new Set<string>();
-  const lines = headerText.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = headerText
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   for (const line of lines.slice(1)) files.add(line.split(/\s+/)[0]); // the first is the record line
   return [...files];
 }

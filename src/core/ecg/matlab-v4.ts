@@ -18,7 +18,11 @@ const BYTES_PER: Record<number, number> = { 0: 8, 1: 4, 2: 4, 3: 2, 4: 2, 5: 1 }
 export function readMatlabV4(bytes: Uint8Array, fileName: string): MatlabV4Matrix[] {
   const bad = (message: string) => new EcgError('bad-mat', message, { file: fileName });
   if (bytes.length >= 10 && new TextDecoder().decode(bytes.subarray(0, 10)) === 'MATLAB 5.0') {
-    throw new EcgError('unsupported-format', 'this is a MATLAB v5 file; expected MATLAB v4 (as in the PhysioNet/CinC Challenge)', { file: fileName });
+    throw new EcgError(
+      'unsupported-format',
+      'this is a MATLAB v5 file; expected MATLAB v4 (as in the PhysioNet/CinC Challenge)',
+      { file: fileName },
+    );
   }
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out: MatlabV4Matrix[] = [];
@@ -42,7 +46,8 @@ export function readMatlabV4(bytes: Uint8Array, fileName: string): MatlabV4Matri
     const cols = dv.getInt32(pos + 8, le);
     const imag = dv.getInt32(pos + 12, le);
     const nameLen = dv.getInt32(pos + 16, le);
-    if (rows < 0 || cols < 0 || nameLen <= 0 || nameLen > 64) throw bad(`matrix at byte ${pos} has an invalid header (${rows}×${cols}, name length ${nameLen})`);
+    if (rows < 0 || cols < 0 || nameLen <= 0 || nameLen > 64)
+      throw bad(`matrix at byte ${pos} has an invalid header (${rows}×${cols}, name length ${nameLen})`);
     pos += 20;
     if (pos + nameLen > bytes.length) throw bad('truncated matrix name');
     const name = new TextDecoder().decode(bytes.subarray(pos, pos + nameLen - 1));
@@ -51,7 +56,11 @@ export function readMatlabV4(bytes: Uint8Array, fileName: string): MatlabV4Matri
     const n = rows * cols;
     const dataBytes = n * size * (imag ? 2 : 1);
     if (pos + dataBytes > bytes.length) {
-      throw new EcgError('truncated-data', `matrix "${name}" needs ${dataBytes} bytes of data (${rows}×${cols}), ${bytes.length - pos} remain`, { file: fileName });
+      throw new EcgError(
+        'truncated-data',
+        `matrix "${name}" needs ${dataBytes} bytes of data (${rows}×${cols}), ${bytes.length - pos} remain`,
+        { file: fileName },
+      );
     }
     if (kind !== 0) {
       pos += dataBytes; // text or sparse matrices: not signals, skip
@@ -67,11 +76,17 @@ export function readMatlabV4(bytes: Uint8Array, fileName: string): MatlabV4Matri
 
 function readNumber(dv: DataView, at: number, precision: number, le: boolean): number {
   switch (precision) {
-    case 0: return dv.getFloat64(at, le);
-    case 1: return dv.getFloat32(at, le);
-    case 2: return dv.getInt32(at, le);
-    case 3: return dv.getInt16(at, le);
-    case 4: return dv.getUint16(at, le);
-    default: return dv.getUint8(at);
+    case 0:
+      return dv.getFloat64(at, le);
+    case 1:
+      return dv.getFloat32(at, le);
+    case 2:
+      return dv.getInt32(at, le);
+    case 3:
+      return dv.getInt16(at, le);
+    case 4:
+      return dv.getUint16(at, le);
+    default:
+      return dv.getUint8(at);
   }
 }

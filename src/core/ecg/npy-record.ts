@@ -21,7 +21,11 @@ export function readNpyRecord(bytes: Uint8Array, fileName: string, options: NpyO
   const { shape, data } = parseNpy(bytes, fileName, LIMITS.maxSamplesPerLead);
   if (shape.length !== 2 || shape[1] !== 12) {
     const hint = shape.length === 2 && shape[0] === 12 ? ' (this looks like (12, N): transpose it with a.T)' : '';
-    throw new EcgError('bad-npy', `shape (${shape.join(', ')}) is not (N, 12): expected one column per lead, I … V6${hint}`, { file: fileName, field: 'shape' });
+    throw new EcgError(
+      'bad-npy',
+      `shape (${shape.join(', ')}) is not (N, 12): expected one column per lead, I … V6${hint}`,
+      { file: fileName, field: 'shape' },
+    );
   }
   const notes: string[] = [];
   let fsHz = options.fsHz;
@@ -29,7 +33,8 @@ export function readNpyRecord(bytes: Uint8Array, fileName: string, options: NpyO
     fsHz = MODEL_FS_HZ;
     notes.push(`a .npy does not store its sampling rate: ${MODEL_FS_HZ} Hz assumed`);
   }
-  if (options.zscored) notes.push('already band-passed 0.5–40 Hz and z-scored per lead: the values are z-scores, not mV');
+  if (options.zscored)
+    notes.push('already band-passed 0.5–40 Hz and z-scored per lead: the values are z-scores, not mV');
   else notes.push('a .npy does not store units: mV assumed, columns in the order I, II, III, aVR, aVL, aVF, V1–V6');
   const n = shape[0];
   const channels = STANDARD_LEADS.map((lead, l) => {
@@ -38,7 +43,14 @@ export function readNpyRecord(bytes: Uint8Array, fileName: string, options: NpyO
     return { name: lead, units: 'mV', values };
   });
   return assembleRecord({
-    name: fileName.replace(/\.npy$/i, ''), format: 'npy', fsHz, channels, comments: [], sourceFiles: [fileName], notes,
-    mainFile: fileName, ...(options.zscored ? { preprocessed: 'bandpassed-zscored' as const } : {}),
+    name: fileName.replace(/\.npy$/i, ''),
+    format: 'npy',
+    fsHz,
+    channels,
+    comments: [],
+    sourceFiles: [fileName],
+    notes,
+    mainFile: fileName,
+    ...(options.zscored ? { preprocessed: 'bandpassed-zscored' as const } : {}),
   });
 }

@@ -21,7 +21,8 @@ const codeOf = (f: () => unknown): string => {
 /** A 12-lead (N, 12) array: lead l at sample t is a sine scaled by l+1, so any transposition shows. */
 function leadsArray(n: number, fs = 500): number[] {
   const out: number[] = [];
-  for (let t = 0; t < n; t++) for (let l = 0; l < 12; l++) out.push(((l + 1) / 10) * Math.sin((2 * Math.PI * 1.2 * t) / fs));
+  for (let t = 0; t < n; t++)
+    for (let l = 0; l < 12; l++) out.push(((l + 1) / 10) * Math.sin((2 * Math.PI * 1.2 * t) / fs));
   return out;
 }
 
@@ -50,7 +51,8 @@ describe('parseNpy', () => {
   it('refuses malformed files with a code and the header field', () => {
     const good = makeNpy([1, 2, 3, 4], [2, 2]);
     const text = (b: Uint8Array) => new TextDecoder('latin1').decode(b);
-    const withHeader = (from: string, to: string) => Uint8Array.from(text(good).replace(from, to.padEnd(from.length, ' ')), (c) => c.charCodeAt(0));
+    const withHeader = (from: string, to: string) =>
+      Uint8Array.from(text(good).replace(from, to.padEnd(from.length, ' ')), (c) => c.charCodeAt(0));
     expect(codeOf(() => parseNpy(new TextEncoder().encode('hello world, not numpy')))).toBe('bad-npy:magic');
     expect(codeOf(() => parseNpy(withHeader("'<f4'", "'>f4'")))).toBe('bad-npy:descr');
     expect(codeOf(() => parseNpy(withHeader("'<f4'", "'<i2'")))).toBe('bad-npy:descr');
@@ -95,19 +97,24 @@ describe('readNpyRecord', () => {
 
 const root = sharedDataDir('the .npy --zscored path against the training arrays (ptbxl-zscored)');
 
-describe.skipIf(!root)('--zscored: preparation skips band-pass and z-score, exactly as training uses the arrays', () => {
-  it('a ptbxl-zscored array gives the window training gives', () => {
-    const file = join(root!, 'ptbxl-zscored/arrays/10010.npy');
-    const bytes = new Uint8Array(readFileSync(file));
-    const p = prepareEcg(readNpyRecord(bytes, '10010.npy', { fsHz: 500, zscored: true }));
-    // What scripts/dataset/sources.ts does for these arrays: the leads as they are, for the model and for detection.
-    const { shape, data } = parseNpy(bytes);
-    const leads = Array.from({ length: 12 }, (_, l) => Float32Array.from({ length: shape[0] }, (_, t) => data[t * 12 + l]));
-    const w = modelWindow(leads, leads);
-    expect(p.windowStartMs).toBe((w.start * 1000) / 500);
-    expect(Array.from(p.window)).toEqual(Array.from(w.window));
-    // Without --zscored the same numbers are taken as mV and filtered + z-scored again: a different input.
-    const asMv = prepareEcg(readNpyRecord(bytes, '10010.npy', { fsHz: 500 }));
-    expect(asMv.zscored[0][1000]).not.toBe(p.zscored[0][1000]);
-  });
-});
+describe.skipIf(!root)(
+  '--zscored: preparation skips band-pass and z-score, exactly as training uses the arrays',
+  () => {
+    it('a ptbxl-zscored array gives the window training gives', () => {
+      const file = join(root!, 'ptbxl-zscored/arrays/10010.npy');
+      const bytes = new Uint8Array(readFileSync(file));
+      const p = prepareEcg(readNpyRecord(bytes, '10010.npy', { fsHz: 500, zscored: true }));
+      // What scripts/dataset/sources.ts does for these arrays: the leads as they are, for the model and for detection.
+      const { shape, data } = parseNpy(bytes);
+      const leads = Array.from({ length: 12 }, (_, l) =>
+        Float32Array.from({ length: shape[0] }, (_, t) => data[t * 12 + l]),
+      );
+      const w = modelWindow(leads, leads);
+      expect(p.windowStartMs).toBe((w.start * 1000) / 500);
+      expect(Array.from(p.window)).toEqual(Array.from(w.window));
+      // Without --zscored the same numbers are taken as mV and filtered + z-scored again: a different input.
+      const asMv = prepareEcg(readNpyRecord(bytes, '10010.npy', { fsHz: 500 }));
+      expect(asMv.zscored[0][1000]).not.toBe(p.zscored[0][1000]);
+    });
+  },
+);

@@ -23,29 +23,55 @@ export function parseNpy(bytes: Uint8Array, fileName = 'array.npy', maxRows = In
   const bad = (message: string, field?: string) => new EcgError('bad-npy', message, { file: fileName, field });
   if (!isNpy(bytes)) throw bad('not a NumPy .npy file (the first bytes are not "\\x93NUMPY")', 'magic');
   const major = bytes[6];
-  if (major !== 1 && major !== 2 && major !== 3) throw bad(`format version ${major}.${bytes[7]} is not 1.0, 2.0 or 3.0`, 'version');
+  if (major !== 1 && major !== 2 && major !== 3)
+    throw bad(`format version ${major}.${bytes[7]} is not 1.0, 2.0 or 3.0`, 'version');
   const headerStart = major === 1 ? 10 : 12;
-  if (bytes.length < headerStart) throw new EcgError('truncated-data', 'the file ends inside the .npy preamble', { file: fileName });
+  if (bytes.length < headerStart)
+    throw new EcgError('truncated-data', 'the file ends inside the .npy preamble', { file: fileName });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLen = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
-  if (headerStart + headerLen > bytes.length) throw new EcgError('truncated-data', `the header says it is ${headerLen} bytes long; the file ends before`, { file: fileName });
-  const header = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes.subarray(headerStart, headerStart + headerLen));
+  if (headerStart + headerLen > bytes.length)
+    throw new EcgError('truncated-data', `the header says it is ${headerLen} bytes long; the file ends before`, {
+      file: fileName,
+    });
+  const header = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(
+    bytes.subarray(headerStart, headerStart + headerLen),
+  );
   const descr = /'descr':\s*'([^']+)'/.exec(header)?.[1];
   const fortran = /'fortran_order':\s*(True|False)/.exec(header)?.[1];
   const shapeText = /'shape':\s*\(([^)]*)\)/.exec(header)?.[1];
-  if (descr === undefined || fortran === undefined || shapeText === undefined) throw bad(`the header "${header.trim().slice(0, 80)}" lacks descr, fortran_order or shape`, 'header');
-  if (!(descr in ITEM_BYTES)) throw bad(`dtype "${descr}" is not supported: expected little-endian float ('<f2', '<f4' or '<f8')`, 'descr');
-  if (fortran !== 'False') throw bad('the array is in Fortran (column-major) order: expected C order (numpy.ascontiguousarray)', 'fortran_order');
-  const shape = shapeText.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
-  if (shape.some((d) => !Number.isInteger(d) || d < 0)) throw bad(`shape (${shapeText}) is not a list of sizes`, 'shape');
+  if (descr === undefined || fortran === undefined || shapeText === undefined)
+    throw bad(`the header "${header.trim().slice(0, 80)}" lacks descr, fortran_order or shape`, 'header');
+  if (!(descr in ITEM_BYTES))
+    throw bad(`dtype "${descr}" is not supported: expected little-endian float ('<f2', '<f4' or '<f8')`, 'descr');
+  if (fortran !== 'False')
+    throw bad(
+      'the array is in Fortran (column-major) order: expected C order (numpy.ascontiguousarray)',
+      'fortran_order',
+    );
+  const shape = shapeText
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(Number);
+  if (shape.some((d) => !Number.isInteger(d) || d < 0))
+    throw bad(`shape (${shapeText}) is not a list of sizes`, 'shape');
   if (shape.length > 0 && shape[0] > maxRows) {
-    throw new EcgError('too-long', `shape (${shape.join(', ')}) has ${shape[0]} rows (samples per lead); at most ${maxRows} are accepted`, { file: fileName, field: 'shape' });
+    throw new EcgError(
+      'too-long',
+      `shape (${shape.join(', ')}) has ${shape[0]} rows (samples per lead); at most ${maxRows} are accepted`,
+      { file: fileName, field: 'shape' },
+    );
   }
   const count = shape.reduce((a, b) => a * b, 1);
   const size = ITEM_BYTES[descr];
   const offset = headerStart + headerLen;
   if (offset + count * size > bytes.length) {
-    throw new EcgError('truncated-data', `shape (${shape.join(', ')}) of ${descr} needs ${count * size} bytes of data, ${bytes.length - offset} remain`, { file: fileName });
+    throw new EcgError(
+      'truncated-data',
+      `shape (${shape.join(', ')}) of ${descr} needs ${count * size} bytes of data, ${bytes.length - offset} remain`,
+      { file: fileName },
+    );
   }
   const data = new Float64Array(count);
   if (descr === '<f2') for (let i = 0; i < count; i++) data[i] = float16(view.getUint16(offset + 2 * i, true));
@@ -65,7 +91,12 @@ export function float16(h: number): number {
 }
 
 /** Bytes of a .npy file holding `values` with the given shape and dtype (to test readers; to export). */
-export function makeNpy(values: ArrayLike<number>, shape: number[], descr: '<f4' | '<f8' | '<f2' = '<f4', version: 1 | 2 = 1): Uint8Array {
+export function makeNpy(
+  values: ArrayLike<number>,
+  shape: number[],
+  descr: '<f4' | '<f8' | '<f2' = '<f4',
+  version: 1 | 2 = 1,
+): Uint8Array {
   const pre = version === 1 ? 10 : 12;
   let header = `{'descr': '${descr}', 'fortran_order': False, 'shape': (${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
   header += ' '.repeat((64 - ((pre + header.length + 1) % 64)) % 64) + '\n';
@@ -100,6 +131,9 @@ function toFloat16(v: number): number {
   if (a < 2 ** -14) return sign | Math.round(a / 2 ** -24);
   let exp = Math.floor(Math.log2(a));
   let frac = Math.round((a / 2 ** exp - 1) * 1024);
-  if (frac === 1024) { frac = 0; exp++; }
+  if (frac === 1024) {
+    frac = 0;
+    exp++;
+  }
   return sign | ((exp + 15) << 10) | frac;
 }

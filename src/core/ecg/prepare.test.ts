@@ -7,8 +7,16 @@ import { prepareEcg } from './prepare';
 import type { EcgRecord } from './types';
 
 const record = (leadsMv: Float32Array[], fsHz = 500): EcgRecord => ({
-  name: 'synthetic', format: 'csv', fsHz, nSamples: leadsMv[0].length, leadsMv, derivedLeads: [], extras: [],
-  comments: [], sourceFiles: ['synthetic.csv'], notes: [],
+  name: 'synthetic',
+  format: 'csv',
+  fsHz,
+  nSamples: leadsMv[0].length,
+  leadsMv,
+  derivedLeads: [],
+  extras: [],
+  comments: [],
+  sourceFiles: ['synthetic.csv'],
+  notes: [],
 });
 
 describe('prepareEcg', () => {
@@ -21,7 +29,12 @@ describe('prepareEcg', () => {
     expect(p.qrsOnsetsMs.length).toBeGreaterThanOrEqual(12);
     expect(p.qrsOnsetsMs.length).toBeLessThanOrEqual(14);
     const s = p.windowStartMs / 2;
-    for (const [t, l] of [[0, 0], [57, 4], [199, 11]]) expect(p.window[t * 12 + l]).toBe(p.zscored[l][s + t]);
+    for (const [t, l] of [
+      [0, 0],
+      [57, 4],
+      [199, 11],
+    ])
+      expect(p.window[t * 12 + l]).toBe(p.zscored[l][s + t]);
     for (const z of p.zscored) {
       const mean = z.reduce((a, b) => a + b, 0) / z.length;
       const sd = Math.sqrt(z.reduce((a, b) => a + (b - mean) ** 2, 0) / z.length);

@@ -22,7 +22,11 @@ export function prepareEcg(record: EcgRecord): PreparedEcg {
   const nSamples = leadsMv[0].length;
   const file = record.sourceFiles[0];
   if (nSamples < WINDOW_SAMPLES * 2) {
-    throw new EcgError('too-short', `the record lasts ${(nSamples / MODEL_FS_HZ).toFixed(2)} s; at least 0.8 s (a QRS complex and its 400 ms window) is needed`, { file });
+    throw new EcgError(
+      'too-short',
+      `the record lasts ${(nSamples / MODEL_FS_HZ).toFixed(2)} s; at least 0.8 s (a QRS complex and its 400 ms window) is needed`,
+      { file },
+    );
   }
   let zscored: Float32Array[];
   let filteredMv: Float32Array[];
@@ -37,8 +41,17 @@ export function prepareEcg(record: EcgRecord): PreparedEcg {
   }
   const { onsets, beat, start, window } = modelWindow(zscored, filteredMv, file);
   return {
-    record, fsHz: MODEL_FS_HZ, nSamples, leadsMv, filteredMv, zscored,
-    qrsOnsetsMs: onsets.map(msOf), windowStartMs: msOf(start), windowSamples: WINDOW_SAMPLES, window, beat,
+    record,
+    fsHz: MODEL_FS_HZ,
+    nSamples,
+    leadsMv,
+    filteredMv,
+    zscored,
+    qrsOnsetsMs: onsets.map(msOf),
+    windowStartMs: msOf(start),
+    windowSamples: WINDOW_SAMPLES,
+    window,
+    beat,
   };
 }
 

@@ -3,7 +3,8 @@
 export const STANDARD_LEADS = ['I', 'II', 'III', 'aVR', 'aVL', 'aVF', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6'] as const;
 export type StandardLead = (typeof STANDARD_LEADS)[number];
 
-export type RecordFormat = 'wfdb' | 'challenge-mat' | 'csv' | 'npy' | 'dicom' | 'hl7-aecg' | 'scp-ecg' | 'ge-muse' | 'philips-xml';
+export type RecordFormat =
+  'wfdb' | 'challenge-mat' | 'csv' | 'npy' | 'dicom' | 'hl7-aecg' | 'scp-ecg' | 'ge-muse' | 'philips-xml';
 
 /** A measurement as the recording device printed it (e.g. "QRS duration 94 ms"). */
 export interface DeviceMeasurement {

@@ -12,7 +12,15 @@ const FS = 500;
  * optional ST shift from qrsEnd until tOff, and a raised-cosine T wave over [tOn, tOff]; 12 leads with their own gains
  * and T polarities (so the T wave is positive in some leads and negative in others, as in real records).
  */
-function crispBeats(o: { onsetsMs: number[]; qrsEnd?: number; tOn?: number; tOff?: number; tMv?: number; stMv?: number; seconds?: number }): Float32Array[] {
+function crispBeats(o: {
+  onsetsMs: number[];
+  qrsEnd?: number;
+  tOn?: number;
+  tOff?: number;
+  tMv?: number;
+  stMv?: number;
+  seconds?: number;
+}): Float32Array[] {
   const { qrsEnd = 90, tOn = 200, tOff = 400, tMv = 0.3, stMv = 0 } = o;
   const n = Math.round((o.seconds ?? 4) * FS);
   return Array.from({ length: 12 }, (_, l) => {
@@ -23,7 +31,8 @@ function crispBeats(o: { onsetsMs: number[]; qrsEnd?: number; tOn?: number; tOff
       const tMs = (i * 1000) / FS;
       for (const on of o.onsetsMs) {
         const t = tMs - on;
-        if (t >= 0 && t <= qrsEnd) x[i] += gq * Math.sin((2 * Math.PI * t) / qrsEnd) * Math.sin((Math.PI * t) / qrsEnd) ** 2;
+        if (t >= 0 && t <= qrsEnd)
+          x[i] += gq * Math.sin((2 * Math.PI * t) / qrsEnd) * Math.sin((Math.PI * t) / qrsEnd) ** 2;
         if (t > qrsEnd && t < tOff) x[i] += stMv * gt;
         if (t >= tOn && t <= tOff) x[i] += tMv * gt * 0.5 * (1 - Math.cos((2 * Math.PI * (t - tOn)) / (tOff - tOn)));
       }
@@ -49,30 +58,50 @@ describe('delineateBeat: known answers on synthetic beats', () => {
   });
 
   it('follows the T wave when it moves, and is not moved by an ST shift', () => {
-    const late = delineateBeat(crispBeats({ onsetsMs: [500, 1700], tOn: 260, tOff: 460 }), FS, sample(500), { nextOnset: sample(1700) });
+    const late = delineateBeat(crispBeats({ onsetsMs: [500, 1700], tOn: 260, tOff: 460 }), FS, sample(500), {
+      nextOnset: sample(1700),
+    });
     const base = delineateBeat(crispBeats({ onsetsMs: [500, 1700] }), FS, sample(500), { nextOnset: sample(1700) });
     expect(late.tOnsetMs! - base.tOnsetMs!).toBeCloseTo(60, -1);
     expect(late.tOffsetMs! - base.tOffsetMs!).toBeCloseTo(60, -1);
-    const st = delineateBeat(crispBeats({ onsetsMs: [500, 1700], stMv: 0.15 }), FS, sample(500), { nextOnset: sample(1700) });
+    const st = delineateBeat(crispBeats({ onsetsMs: [500, 1700], stMv: 0.15 }), FS, sample(500), {
+      nextOnset: sample(1700),
+    });
     expect(Math.abs(st.qrsOffsetMs - base.qrsOffsetMs)).toBeLessThanOrEqual(10);
     expect(Math.abs(st.tOnsetMs! - base.tOnsetMs!)).toBeLessThanOrEqual(10);
     expect(Math.abs(st.tPeakMs! - base.tPeakMs!)).toBeLessThanOrEqual(4);
   });
 
   it('a wide QRS ends later; a QRS wider than 180 ms is clamped', () => {
-    const wide = delineateBeat(crispBeats({ onsetsMs: [500, 1700], qrsEnd: 140, tOn: 240, tOff: 440 }), FS, sample(500), { nextOnset: sample(1700) });
+    const wide = delineateBeat(
+      crispBeats({ onsetsMs: [500, 1700], qrsEnd: 140, tOn: 240, tOff: 440 }),
+      FS,
+      sample(500),
+      { nextOnset: sample(1700) },
+    );
     expect(Math.abs(wide.qrsOffsetMs - 140)).toBeLessThanOrEqual(10);
-    const huge = delineateBeat(crispBeats({ onsetsMs: [500, 1700], qrsEnd: 240, tOn: 300, tOff: 500 }), FS, sample(500), { nextOnset: sample(1700) });
+    const huge = delineateBeat(
+      crispBeats({ onsetsMs: [500, 1700], qrsEnd: 240, tOn: 300, tOff: 500 }),
+      FS,
+      sample(500),
+      { nextOnset: sample(1700) },
+    );
     expect(huge.qrsOffsetMs).toBe(180);
   });
 
   it('no T wave: null T, and the QRS offset still in [60, 180] ms', () => {
-    const w = delineateBeat(crispBeats({ onsetsMs: [500, 1500], tMv: 0 }), FS, sample(500), { nextOnset: sample(1500) });
+    const w = delineateBeat(crispBeats({ onsetsMs: [500, 1500], tMv: 0 }), FS, sample(500), {
+      nextOnset: sample(1500),
+    });
     expect(w).toMatchObject({ tOnsetMs: null, tPeakMs: null, tOffsetMs: null });
     expect(w.qrsOffsetMs).toBeGreaterThanOrEqual(60);
     expect(w.qrsOffsetMs).toBeLessThanOrEqual(180);
     // A flat record: nothing to find, the clamp and null T, no exception.
-    const flat = delineateBeat(Array.from({ length: 12 }, () => new Float32Array(2000)), FS, 500);
+    const flat = delineateBeat(
+      Array.from({ length: 12 }, () => new Float32Array(2000)),
+      FS,
+      500,
+    );
     expect(flat).toMatchObject({ tOnsetMs: null, tPeakMs: null, tOffsetMs: null, qrsOffsetClamped: true });
     expect(flat.qrsOffsetMs).toBeGreaterThanOrEqual(60);
     expect(flat.qrsOffsetMs).toBeLessThanOrEqual(180);
@@ -84,7 +113,11 @@ describe('delineateBeat: known answers on synthetic beats', () => {
     const cut = crispBeats({ onsetsMs: [500], seconds: 0.5 + 0.26 });
     expect(delineateBeat(cut, FS, sample(500)).tOffsetMs).toBeNull();
     const tooShort = crispBeats({ onsetsMs: [500], seconds: 0.6 });
-    expect(delineateBeat(tooShort, FS, sample(500))).toMatchObject({ qrsOffsetMs: 180, qrsOffsetClamped: true, tOnsetMs: null });
+    expect(delineateBeat(tooShort, FS, sample(500))).toMatchObject({
+      qrsOffsetMs: 180,
+      qrsOffsetClamped: true,
+      tOnsetMs: null,
+    });
   });
 
   it('Gaussian beats of test-support/synthetic-ecg: T peak at its centre (300 ms), order J < T onset < peak < offset', () => {

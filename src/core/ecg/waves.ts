@@ -71,14 +71,24 @@ export interface BeatContext {
 }
 
 /** Delineates the beat whose QRS starts at sample `onset` of `leads` (12 standard leads, band-passed mV, at fsHz). */
-export function delineateBeat(leads: Float32Array[], fsHz: number, onset: number, context: BeatContext = {}, params: WaveParams = WAVE_PARAMS): BeatWaves {
+export function delineateBeat(
+  leads: Float32Array[],
+  fsHz: number,
+  onset: number,
+  context: BeatContext = {},
+  params: WaveParams = WAVE_PARAMS,
+): BeatWaves {
   const ms = (x: number) => Math.round((x * fsHz) / 1000);
   const toMs = (s: number) => ((s - onset) * 1000) / fsHz;
   const n = leads[0].length;
   const { nextOnset } = context;
   const rrMs = context.rrMs ?? (nextOnset === undefined ? 1000 : ((nextOnset - onset) * 1000) / fsHz);
   const bazett = Math.sqrt(Math.min(2, Math.max(0.3, rrMs / 1000)));
-  const end = Math.min(n - 1, onset + ms(params.tSearchEndMs * bazett), nextOnset === undefined ? Infinity : nextOnset - ms(params.nextBeatMarginMs));
+  const end = Math.min(
+    n - 1,
+    onset + ms(params.tSearchEndMs * bazett),
+    nextOnset === undefined ? Infinity : nextOnset - ms(params.nextBeatMarginMs),
+  );
   const jMin = onset + ms(params.qrsOffsetMinMs);
   const jMax = onset + ms(params.qrsOffsetMaxMs);
   const noT = { tOnsetMs: null, tPeakMs: null, tOffsetMs: null };
@@ -90,7 +100,13 @@ export function delineateBeat(leads: Float32Array[], fsHz: number, onset: number
   const lowEnd = Math.min(n - 1, jMax + ms(params.qrsLowSearchMs));
   const b = Math.min(n, Math.max(end, lowEnd) + pad);
   if (onset < 0 || jMax >= n) return { qrsOffsetMs: params.qrsOffsetMaxMs, qrsOffsetClamped: true, ...noT };
-  const v = movingAverage(spatialVelocity(leads.map((x) => x.subarray(a, b)), fsHz), smooth);
+  const v = movingAverage(
+    spatialVelocity(
+      leads.map((x) => x.subarray(a, b)),
+      fsHz,
+    ),
+    smooth,
+  );
   const vAt = (s: number) => v[s - a];
 
   // QRS offset.
@@ -146,7 +162,7 @@ function trapezium(m: Float64Array, lo: number, hi: number, dir: 1 | -1, span: n
   let slope = 0;
   for (let i = lo + 1; i < hi; i++) {
     const d = (dir * (m[i + 1] - m[i - 1])) / 2;
-    if (d > slope) (slope = d), (steep = i);
+    if (d > slope) ((slope = d), (steep = i));
   }
   if (steep < 0) return null;
   const far = dir > 0 ? Math.max(lo, steep - span) : Math.min(hi, steep + span);
@@ -154,7 +170,7 @@ function trapezium(m: Float64Array, lo: number, hi: number, dir: 1 | -1, span: n
   let bestArea = -Infinity;
   for (let i = Math.min(far, steep); i <= Math.max(far, steep); i++) {
     const area = 0.5 * (m[steep] - m[i]) * Math.abs(2 * far - i - steep);
-    if (area > bestArea) (bestArea = area), (best = i);
+    if (area > bestArea) ((bestArea = area), (best = i));
   }
   return best;
 }
@@ -164,12 +180,24 @@ function trapezium(m: Float64Array, lo: number, hi: number, dir: 1 | -1, span: n
  * band-passed leads. The T-wave search stops before the next detected QRS onset; the RR interval that scales it is
  * the distance to that onset, or the record's median RR for the last beat.
  */
-export function modelBeatWaves(prepared: Pick<PreparedEcg, 'fsHz' | 'filteredMv' | 'windowStartMs' | 'qrsOnsetsMs'>, params: WaveParams = WAVE_PARAMS): BeatWaves {
+export function modelBeatWaves(
+  prepared: Pick<PreparedEcg, 'fsHz' | 'filteredMv' | 'windowStartMs' | 'qrsOnsetsMs'>,
+  params: WaveParams = WAVE_PARAMS,
+): BeatWaves {
   const { fsHz, windowStartMs } = prepared;
   const sample = (t: number) => Math.round((t * fsHz) / 1000);
   const onsets = prepared.qrsOnsetsMs;
   const next = onsets.find((t) => t > windowStartMs + 200);
-  const rr = onsets.slice(1).map((t, k) => t - onsets[k]).sort((x, y) => x - y);
+  const rr = onsets
+    .slice(1)
+    .map((t, k) => t - onsets[k])
+    .sort((x, y) => x - y);
   const rrMs = next !== undefined ? next - windowStartMs : rr.length ? rr[rr.length >> 1] : undefined;
-  return delineateBeat(prepared.filteredMv, fsHz, sample(windowStartMs), { nextOnset: next === undefined ? undefined : sample(next), rrMs }, params);
+  return delineateBeat(
+    prepared.filteredMv,
+    fsHz,
+    sample(windowStartMs),
+    { nextOnset: next === undefined ? undefined : sample(next), rrMs },
+    params,
+  );
 }

@@ -15,28 +15,42 @@ export function parseAgreementInput(input: unknown): AgreementCase[] {
     }
   }
   const cases = (v as { cases?: unknown } | null)?.cases;
-  if (typeof v !== 'object' || v === null || !Array.isArray(cases)) throw new EvalError('bad-input', `expected { "cases": [ … ] }, got ${describeValue(v)}`, 'cases');
+  if (typeof v !== 'object' || v === null || !Array.isArray(cases))
+    throw new EvalError('bad-input', `expected { "cases": [ … ] }, got ${describeValue(v)}`, 'cases');
   const ids = new Set<string>();
   return cases.map((raw, i) => {
     const p = `cases[${i}]`;
     const c = raw as Record<string, unknown>;
-    if (typeof c !== 'object' || c === null) throw new EvalError('bad-input', `expected an object, got ${describeValue(c)}`, p);
-    if (typeof c.id !== 'string' || c.id === '') throw new EvalError('bad-input', `expected a non-empty string, got ${describeValue(c.id)}`, `${p}.id`);
+    if (typeof c !== 'object' || c === null)
+      throw new EvalError('bad-input', `expected an object, got ${describeValue(c)}`, p);
+    if (typeof c.id !== 'string' || c.id === '')
+      throw new EvalError('bad-input', `expected a non-empty string, got ${describeValue(c.id)}`, `${p}.id`);
     if (ids.has(c.id)) throw new EvalError('bad-input', `case id "${c.id}" appears twice`, `${p}.id`);
     ids.add(c.id);
-    if (c.label !== 'normal' && c.label !== 'abnormal') throw new EvalError('bad-input', `expected "normal" or "abnormal", got ${describeValue(c.label)}`, `${p}.label`);
+    if (c.label !== 'normal' && c.label !== 'abnormal')
+      throw new EvalError('bad-input', `expected "normal" or "abnormal", got ${describeValue(c.label)}`, `${p}.label`);
     const phi = matrix(c.phi, `${p}.phi`, (x) => typeof x === 'number' && Number.isFinite(x), 'a finite number');
     const mask = matrix(c.mask, `${p}.mask`, (x) => x === 0 || x === 1, '0 or 1');
     if (phi.T !== mask.T || phi.L !== mask.L) {
-      throw new EvalError('bad-input', `phi is ${phi.shape} but mask is ${mask.shape}: they must have the same shape`, `${p}.mask`);
+      throw new EvalError(
+        'bad-input',
+        `phi is ${phi.shape} but mask is ${mask.shape}: they must have the same shape`,
+        `${p}.mask`,
+      );
     }
     return { id: c.id, label: c.label, channels: phi.channels.map((col, l) => ({ phi: col, mask: mask.channels[l] })) };
   });
 }
 
 /** [T][L] or [T] → L channel arrays of length T, every entry checked. */
-function matrix(v: unknown, path: string, ok: (x: unknown) => boolean, what: string): { T: number; L: number; shape: string; channels: number[][] } {
-  if (!Array.isArray(v) || v.length === 0) throw new EvalError('bad-input', `expected a non-empty array ([T] or [T][L]), got ${describeValue(v)}`, path);
+function matrix(
+  v: unknown,
+  path: string,
+  ok: (x: unknown) => boolean,
+  what: string,
+): { T: number; L: number; shape: string; channels: number[][] } {
+  if (!Array.isArray(v) || v.length === 0)
+    throw new EvalError('bad-input', `expected a non-empty array ([T] or [T][L]), got ${describeValue(v)}`, path);
   if (!Array.isArray(v[0])) {
     v.forEach((x, t) => {
       if (!ok(x)) throw new EvalError('bad-input', `expected ${what}, got ${describeValue(x)}`, `${path}[${t}]`);
@@ -47,7 +61,12 @@ function matrix(v: unknown, path: string, ok: (x: unknown) => boolean, what: str
   if (L === 0) throw new EvalError('bad-input', 'a row has no leads', `${path}[0]`);
   const channels = Array.from({ length: L }, () => new Array<number>(v.length));
   v.forEach((row, t) => {
-    if (!Array.isArray(row) || row.length !== L) throw new EvalError('bad-input', `expected a row of ${L} values, got ${describeValue(row)}${Array.isArray(row) ? ` of ${row.length}` : ''}`, `${path}[${t}]`);
+    if (!Array.isArray(row) || row.length !== L)
+      throw new EvalError(
+        'bad-input',
+        `expected a row of ${L} values, got ${describeValue(row)}${Array.isArray(row) ? ` of ${row.length}` : ''}`,
+        `${path}[${t}]`,
+      );
     row.forEach((x, l) => {
       if (!ok(x)) throw new EvalError('bad-input', `expected ${what}, got ${describeValue(x)}`, `${path}[${t}][${l}]`);
       channels[l][t] = x as number;

@@ -5,12 +5,23 @@ import { EvalError } from './eval-error';
 import { type AgreementCase, evaluatedLeads, importanceMap } from './importance';
 import { averageRanks, spearman } from './rank';
 
-const one = (id: string, label: 'normal' | 'abnormal', phi: number[], mask: number[]): AgreementCase => ({ id, label, channels: [{ phi, mask }] });
+const one = (id: string, label: 'normal' | 'abnormal', phi: number[], mask: number[]): AgreementCase => ({
+  id,
+  label,
+  channels: [{ phi, mask }],
+});
 
 // Worked by hand (see the comments): A abnormal, one lead; B normal, lead 0 marked, lead 1 unmarked with huge Φ
 // that must not enter B's normalisation; C has no marks.
 const A = one('A', 'abnormal', [0.25, -0.5, 1, 0], [0, 0, 1, 1]);
-const B: AgreementCase = { id: 'B', label: 'normal', channels: [{ phi: [0.5, -1, 0, 0.5], mask: [0, 1, 0, 0] }, { phi: [9, 9, 9, 9], mask: [0, 0, 0, 0] }] };
+const B: AgreementCase = {
+  id: 'B',
+  label: 'normal',
+  channels: [
+    { phi: [0.5, -1, 0, 0.5], mask: [0, 1, 0, 0] },
+    { phi: [9, 9, 9, 9], mask: [0, 0, 0, 0] },
+  ],
+};
 const C = one('C', 'abnormal', [1, 2, 3, 4], [0, 0, 0, 0]);
 
 describe('importance map (definitions 1–3)', () => {
@@ -23,7 +34,9 @@ describe('importance map (definitions 1–3)', () => {
   it('positive and absolute are divided by their maximum; scaled is min-max; constant maps give 0', () => {
     expect([...importanceMap([0.25, -0.5, 1, 0], 'positive')]).toEqual([0.25, 0, 1, 0]);
     expect([...importanceMap([0.25, -0.5, 2, 0], 'absolute')]).toEqual([0.125, 0.25, 1, 0]);
-    expect([...importanceMap([0.25, -0.5, 1, 0], 'scaled')].map((v) => +v.toFixed(12))).toEqual([0.5, 0, 1, 0.333333333333]);
+    expect([...importanceMap([0.25, -0.5, 1, 0], 'scaled')].map((v) => +v.toFixed(12))).toEqual([
+      0.5, 0, 1, 0.333333333333,
+    ]);
     expect([...importanceMap([-1, -2], 'positive')]).toEqual([0, 0]);
     expect([...importanceMap([3, 3], 'scaled')]).toEqual([0, 0]);
   });
@@ -62,7 +75,12 @@ describe('threshold sweep (definition 4)', () => {
     expect(r.cases[0].iou).toBeCloseTo(2 / 3, 12);
   });
   it('no evaluated case: threshold and means are null', () => {
-    expect(cohortAgreement([C], 'absolute')).toMatchObject({ threshold: null, meanDice: null, meanIou: null, meanSpearman: null });
+    expect(cohortAgreement([C], 'absolute')).toMatchObject({
+      threshold: null,
+      meanDice: null,
+      meanIou: null,
+      meanSpearman: null,
+    });
   });
 });
 
@@ -73,7 +91,10 @@ describe('Spearman (definition 5)', () => {
   it('matches scipy.stats.spearmanr (values printed by scipy 1.10)', () => {
     // spearmanr([0.25,0,1,0],[0,0,1,1]) = 0.23570226039551584 = 1/√18 by hand.
     expect(spearman([0.25, 0, 1, 0], [0, 0, 1, 1])).toBeCloseTo(0.23570226039551584, 14);
-    expect(spearman([3.1, -2, 0.5, 0.5, 7, 1, 1, 1, -4], [1, 0, 0, 1, 1, 0, 1, 1, 0])).toBeCloseTo(0.6634888026970371, 14);
+    expect(spearman([3.1, -2, 0.5, 0.5, 7, 1, 1, 1, -4], [1, 0, 0, 1, 1, 0, 1, 1, 0])).toBeCloseTo(
+      0.6634888026970371,
+      14,
+    );
   });
   it('null when M or the mask is constant; the cohort mean skips nulls', () => {
     const full = one('F', 'abnormal', [0.1, 0.9, 0.3], [1, 1, 1]);
@@ -86,8 +107,35 @@ describe('Spearman (definition 5)', () => {
 
 describe('parseAgreementInput', () => {
   it('[T][L] becomes channels; [T] one channel', () => {
-    const cs = parseAgreementInput({ cases: [{ id: 'x', label: 'normal', phi: [[1, 2], [3, 4], [5, 6]], mask: [[0, 1], [0, 1], [1, 0]] }, { id: 'y', label: 'abnormal', phi: [1, 2], mask: [1, 0] }] });
-    expect(cs[0].channels.map((c) => [c.phi, c.mask])).toEqual([[[1, 3, 5], [0, 0, 1]], [[2, 4, 6], [1, 1, 0]]]);
+    const cs = parseAgreementInput({
+      cases: [
+        {
+          id: 'x',
+          label: 'normal',
+          phi: [
+            [1, 2],
+            [3, 4],
+            [5, 6],
+          ],
+          mask: [
+            [0, 1],
+            [0, 1],
+            [1, 0],
+          ],
+        },
+        { id: 'y', label: 'abnormal', phi: [1, 2], mask: [1, 0] },
+      ],
+    });
+    expect(cs[0].channels.map((c) => [c.phi, c.mask])).toEqual([
+      [
+        [1, 3, 5],
+        [0, 0, 1],
+      ],
+      [
+        [2, 4, 6],
+        [1, 1, 0],
+      ],
+    ]);
     expect(cs[1].channels).toHaveLength(1);
   });
   it.each([
@@ -95,7 +143,22 @@ describe('parseAgreementInput', () => {
     [{ cases: [{ id: 'x', label: 'sick', phi: [1], mask: [1] }] }, 'cases[0].label'],
     [{ cases: [{ id: 'x', label: 'normal', phi: [1, null], mask: [1, 0] }] }, 'cases[0].phi[1]'],
     [{ cases: [{ id: 'x', label: 'normal', phi: [1, 2], mask: [1, 2] }] }, 'cases[0].mask[1]'],
-    [{ cases: [{ id: 'x', label: 'normal', phi: [[1, 2], [3]], mask: [[1, 0], [0, 1]] }] }, 'cases[0].phi[1]'],
+    [
+      {
+        cases: [
+          {
+            id: 'x',
+            label: 'normal',
+            phi: [[1, 2], [3]],
+            mask: [
+              [1, 0],
+              [0, 1],
+            ],
+          },
+        ],
+      },
+      'cases[0].phi[1]',
+    ],
     [{ cases: [{ id: 'x', label: 'normal', phi: [1, 2, 3], mask: [1, 0] }] }, 'cases[0].mask'],
   ])('refuses %j naming %s', (input, field) => {
     let err: unknown;

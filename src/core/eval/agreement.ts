@@ -8,7 +8,10 @@ import { type AgreementCase, type PostProcess, evaluatedLeads, importanceMap } f
 import { spearman } from './rank';
 
 /** θ_k = k · 0.01 for k = 0…100, computed as k / 100 so that 0.07 is exactly the double nearest 0.07. */
-export const THRESHOLDS: readonly number[] = Array.from({ length: Math.round(1 / THRESHOLD_STEP) + 1 }, (_, k) => k / Math.round(1 / THRESHOLD_STEP));
+export const THRESHOLDS: readonly number[] = Array.from(
+  { length: Math.round(1 / THRESHOLD_STEP) + 1 },
+  (_, k) => k / Math.round(1 / THRESHOLD_STEP),
+);
 
 /** A case's metrics at every θ (Dice and IoU) and its threshold-free Spearman ρ; null when it is not evaluated. */
 export interface CaseSweep {
@@ -72,7 +75,7 @@ export function agreementFromSweeps(rows: readonly { id: string; sweep: CaseSwee
       let s = 0;
       for (const e of evaluated) s += e.dice[k];
       const mean = s / evaluated.length;
-      if (mean > bestMean) (bestMean = mean), (best = k); // strictly greater: the smallest θ wins ties
+      if (mean > bestMean) ((bestMean = mean), (best = k)); // strictly greater: the smallest θ wins ties
     }
   }
   const cases = rows.map((r): CaseAgreement => ({

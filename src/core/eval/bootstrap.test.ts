@@ -6,8 +6,23 @@ import { bootstrapMean, normCdf, normInv, quantileSorted } from './bootstrap';
 /** Written by scripts/reference/bootstrap_reference.py with SciPy 1.10 (see its docstring). */
 const ref = JSON.parse(readFileSync(join(__dirname, '__fixtures__', 'bootstrap-reference.json'), 'utf8')) as {
   samples: Record<string, number[]>;
-  sameDistribution: { sample: string; seed: number; resamples: number; confidence: number; mean: number; bca: [number, number]; percentile: [number, number] }[];
-  scipyOwnRng: { sample: string; resamples: number; bca: [number, number]; bcaSpread: [number, number]; percentile: [number, number]; percentileSpread: [number, number] }[];
+  sameDistribution: {
+    sample: string;
+    seed: number;
+    resamples: number;
+    confidence: number;
+    mean: number;
+    bca: [number, number];
+    percentile: [number, number];
+  }[];
+  scipyOwnRng: {
+    sample: string;
+    resamples: number;
+    bca: [number, number];
+    bcaSpread: [number, number];
+    percentile: [number, number];
+    percentileSpread: [number, number];
+  }[];
 };
 
 const close = (a: number, b: number, tol: number) => expect(Math.abs(a - b), `${a} vs ${b}`).toBeLessThanOrEqual(tol);
@@ -28,7 +43,7 @@ describe('normal quantiles to double precision', () => {
 
 describe('bootstrap of a mean against scipy.stats.bootstrap', () => {
   it.each(ref.sameDistribution.map((r) => [r.sample, r.seed, r.confidence, r] as const))(
-    'same bootstrap distribution (%s, seed %d, %f): BCa and percentile equal SciPy\'s to 1e-9',
+    "same bootstrap distribution (%s, seed %d, %f): BCa and percentile equal SciPy's to 1e-9",
     (_s, _seed, _c, r) => {
       const x = ref.samples[r.sample];
       const o = { seed: r.seed, resamples: r.resamples, confidence: r.confidence };

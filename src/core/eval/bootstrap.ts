@@ -26,7 +26,12 @@ interface BootstrapOptions {
 }
 
 /** The sorted bootstrap distribution: B resamples of n indices drawn as floor(random() · n), b-major. */
-export function bootstrapDistribution(n: number, statistic: (indices: Int32Array) => number, resamples: number, random: () => number): Float64Array {
+export function bootstrapDistribution(
+  n: number,
+  statistic: (indices: Int32Array) => number,
+  resamples: number,
+  random: () => number,
+): Float64Array {
   const boot: number[] = [];
   const idx = new Int32Array(n);
   for (let b = 0; b < resamples; b++) {
@@ -53,19 +58,32 @@ export function bcaInterval(n: number, statistic: (indices: Int32Array) => numbe
   const alpha = (1 - level) / 2;
   const adjusted = (z: number) => normCdf(z0 + (z0 + z) / (1 - a * (z0 + z)));
   return {
-    estimate, level, resamples: boot.length,
-    low: quantileSorted(boot, adjusted(normInv(alpha))), high: quantileSorted(boot, adjusted(normInv(1 - alpha))),
+    estimate,
+    level,
+    resamples: boot.length,
+    low: quantileSorted(boot, adjusted(normInv(alpha))),
+    high: quantileSorted(boot, adjusted(normInv(1 - alpha))),
   };
 }
 
 /** The percentile interval: the α/2 and 1 − α/2 quantiles of the bootstrap distribution. */
-export function percentileInterval(n: number, statistic: (indices: Int32Array) => number, opts: BootstrapOptions): Interval {
+export function percentileInterval(
+  n: number,
+  statistic: (indices: Int32Array) => number,
+  opts: BootstrapOptions,
+): Interval {
   const B = opts.resamples ?? BOOTSTRAP_RESAMPLES;
   const level = opts.level ?? 0.95;
   const estimate = statistic(Int32Array.from({ length: n }, (_, i) => i));
   const boot = bootstrapDistribution(n, statistic, B, opts.random);
   const alpha = (1 - level) / 2;
-  return { estimate, level, resamples: boot.length, low: quantileSorted(boot, alpha), high: quantileSorted(boot, 1 - alpha) };
+  return {
+    estimate,
+    level,
+    resamples: boot.length,
+    low: quantileSorted(boot, alpha),
+    high: quantileSorted(boot, 1 - alpha),
+  };
 }
 
 /** Acceleration â = Σ d³ / (6 (Σ d²)^1.5), d = mean of the leave-one-out statistics − each of them (0 when flat). */
@@ -98,11 +116,14 @@ export function bootstrapMean(
 ): { mean: number; low: number; high: number } {
   if (values.length < 2) throw new EvalError('bad-input', `a bootstrap needs at least 2 values, got ${values.length}`);
   const bad = values.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
-  if (bad >= 0) throw new EvalError('bad-input', `value ${bad} is ${describeValue(values[bad])}, not a finite number`, `[${bad}]`);
+  if (bad >= 0)
+    throw new EvalError('bad-input', `value ${bad} is ${describeValue(values[bad])}, not a finite number`, `[${bad}]`);
   const resamples = opts.resamples ?? BOOTSTRAP_RESAMPLES;
-  if (!Number.isInteger(resamples) || resamples < 10) throw new EvalError('bad-input', `resamples must be an integer ≥ 10, got ${resamples}`, 'resamples');
+  if (!Number.isInteger(resamples) || resamples < 10)
+    throw new EvalError('bad-input', `resamples must be an integer ≥ 10, got ${resamples}`, 'resamples');
   const level = opts.confidence ?? 0.95;
-  if (!(level > 0 && level < 1)) throw new EvalError('bad-input', `confidence must lie strictly between 0 and 1, got ${level}`, 'confidence');
+  if (!(level > 0 && level < 1))
+    throw new EvalError('bad-input', `confidence must lie strictly between 0 and 1, got ${level}`, 'confidence');
   const method = opts.method ?? 'bca';
   const mean = (idx: Int32Array) => {
     let s = 0;
@@ -133,7 +154,7 @@ export function normCdf(z: number): number {
   let t = 0;
   let b = z;
   const q = z * z;
-  for (let i = 1; s !== t; ) s = (t = s) + (b *= q / (i += 2));
+  for (let i = 1; s !== t;) s = (t = s) + (b *= q / (i += 2));
   return 0.5 + s * Math.exp(-0.5 * q - 0.9189385332046728);
 }
 
@@ -148,17 +169,28 @@ export function normInv(p: number): number {
 }
 
 function acklam(p: number): number {
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239,
+  ];
   const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const lo = 0.02425;
   if (p < lo) {
     const q = Math.sqrt(-2 * Math.log(p));
-    return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    return (
+      (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+      ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
+    );
   }
   if (p > 1 - lo) return -acklam(1 - p);
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+  return (
+    ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+  );
 }

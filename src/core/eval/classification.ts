@@ -34,7 +34,7 @@ export function auroc(yTrue: ArrayLike<number>, score: ArrayLike<number>): numbe
   const idx = Array.from({ length: yTrue.length }, (_, i) => i).sort((a, b) => score[a] - score[b]);
   let nPos = 0;
   let rankSumPos = 0;
-  for (let i = 0; i < idx.length; ) {
+  for (let i = 0; i < idx.length;) {
     let j = i;
     while (j + 1 < idx.length && score[idx[j + 1]] === score[idx[i]]) j++;
     const midRank = (i + j) / 2 + 1; // average rank of the tie group (1-based)

@@ -5,7 +5,8 @@ import { CodedError } from '../errors';
  * at fault (a JSON path such as `cases[3].segments[0].endMs`) and a message that says what was expected and found.
  * The app shows `message`; the CLI prints `toJSON()` as `{ "error": … }`.
  */
-export type EvalErrorCode = 'bad-json' | 'unknown-format' | 'unsupported-version' | 'bad-field' | 'unknown-case' | 'bad-input';
+export type EvalErrorCode =
+  'bad-json' | 'unknown-format' | 'unsupported-version' | 'bad-field' | 'unknown-case' | 'bad-input';
 
 /** A refused study, annotation file or evaluation input; the message starts with the field at fault. */
 export class EvalError extends CodedError<EvalErrorCode> {

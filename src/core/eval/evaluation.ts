@@ -7,7 +7,14 @@ import { BOOTSTRAP_RESAMPLES, THRESHOLD_STEP } from '../constants';
 import { type InterExpertModality, interExpertAgreement } from './inter-expert';
 import { type Skipped, buildRows, runPool } from './pool';
 import {
-  POOL_METHODS, POOL_METHOD_LABELS, POOL_SOURCES, SOURCE_LABELS, type Estimate, type PoolCase, type PoolConfig, type PoolTable,
+  POOL_METHODS,
+  POOL_METHOD_LABELS,
+  POOL_SOURCES,
+  SOURCE_LABELS,
+  type Estimate,
+  type PoolCase,
+  type PoolConfig,
+  type PoolTable,
 } from './pool-types';
 import type { AnnotationFile, Expert } from './study-format';
 import { type TableOptions, estimateOf, poolTables } from './tables';
@@ -42,11 +49,20 @@ export interface EvaluationReport {
   settings: { resamples: number; seed: number; confidence: number; thresholdStep: number; interval: 'BCa' };
 }
 
-export function evaluatePool(cases: readonly PoolCase[], annotations: readonly AnnotationFile[], o: TableOptions = {}): EvaluationReport {
+export function evaluatePool(
+  cases: readonly PoolCase[],
+  annotations: readonly AnnotationFile[],
+  o: TableOptions = {},
+): EvaluationReport {
   const { rows, skipped } = buildRows(cases, annotations);
   const results = runPool(rows);
   const configs = [...results.values()].map(({ config, agreement: a }): ConfigSummary => ({
-    ...config, threshold: a.threshold, meanDice: a.meanDice, meanIou: a.meanIou, meanSpearman: a.meanSpearman, evaluated: a.cases.filter((c) => c.dice !== null).length,
+    ...config,
+    threshold: a.threshold,
+    meanDice: a.meanDice,
+    meanIou: a.meanIou,
+    meanSpearman: a.meanSpearman,
+    evaluated: a.cases.filter((c) => c.dice !== null).length,
   }));
   const faithfulness: FaithfulnessRow[] = [];
   for (const method of POOL_METHODS) {
@@ -54,8 +70,17 @@ export function evaluatePool(cases: readonly PoolCase[], annotations: readonly A
       const f = cases.map((c) => c.faithfulness?.[method]?.[source]).filter((x) => x !== undefined);
       if (f.length === 0) continue;
       faithfulness.push({
-        labels: [POOL_METHOD_LABELS[method], SOURCE_LABELS[source]], method, source,
-        deletionAuc: estimateOf(f.map((x) => x.deletionAuc), o), insertionAuc: estimateOf(f.map((x) => x.insertionAuc), o),
+        labels: [POOL_METHOD_LABELS[method], SOURCE_LABELS[source]],
+        method,
+        source,
+        deletionAuc: estimateOf(
+          f.map((x) => x.deletionAuc),
+          o,
+        ),
+        insertionAuc: estimateOf(
+          f.map((x) => x.insertionAuc),
+          o,
+        ),
       });
     }
   }
@@ -67,6 +92,12 @@ export function evaluatePool(cases: readonly PoolCase[], annotations: readonly A
     tables: poolTables(results, o),
     interExpert: interExpertAgreement(annotations),
     faithfulness,
-    settings: { resamples: o.resamples ?? BOOTSTRAP_RESAMPLES, seed: o.seed ?? 0, confidence: o.confidence ?? 0.95, thresholdStep: THRESHOLD_STEP, interval: 'BCa' },
+    settings: {
+      resamples: o.resamples ?? BOOTSTRAP_RESAMPLES,
+      seed: o.seed ?? 0,
+      confidence: o.confidence ?? 0.95,
+      thresholdStep: THRESHOLD_STEP,
+      interval: 'BCa',
+    },
   };
 }

@@ -31,14 +31,22 @@ export function explanationAgreement(o: {
   threshold?: number;
 }): ExplanationAgreement | null {
   const C = SOURCE_CHANNELS[o.source];
-  if (o.phi.length % C !== 0) throw new EvalError('bad-input', `Φ has ${o.phi.length} values, not a whole number of ${C}-channel samples`, 'phi');
+  if (o.phi.length % C !== 0)
+    throw new EvalError('bad-input', `Φ has ${o.phi.length} values, not a whole number of ${C}-channel samples`, 'phi');
   const T = o.phi.length / C;
   const modality = MODALITY_OF[o.source];
   const marks = o.segments.filter((s) => s.modality === modality);
-  const masks = modality === '12-lead' ? segmentsToMask(marks, STANDARD_LEADS, T, MODEL_FS_HZ) : Array(C).fill(segmentsToMask(marks, [TRAJECTORY_LEAD], T, MODEL_FS_HZ)[0]);
+  const masks =
+    modality === '12-lead'
+      ? segmentsToMask(marks, STANDARD_LEADS, T, MODEL_FS_HZ)
+      : Array(C).fill(segmentsToMask(marks, [TRAJECTORY_LEAD], T, MODEL_FS_HZ)[0]);
   const c: AgreementCase = {
-    id: 'explanation', label: o.label,
-    channels: masks.map((mask: Uint8Array, ch: number) => ({ phi: Float64Array.from({ length: T }, (_, t) => o.phi[t * C + ch]), mask })),
+    id: 'explanation',
+    label: o.label,
+    channels: masks.map((mask: Uint8Array, ch: number) => ({
+      phi: Float64Array.from({ length: T }, (_, t) => o.phi[t * C + ch]),
+      mask,
+    })),
   };
   const s = sweepCase(c, o.postprocess);
   if (!s) return null;
@@ -50,5 +58,11 @@ export function explanationAgreement(o: {
     k = 0;
     for (let i = 1; i < THRESHOLDS.length; i++) if (s.dice[i] > s.dice[k]) k = i;
   }
-  return { threshold: THRESHOLDS[k], optimisedForCase: o.threshold === undefined, dice: s.dice[k], iou: s.iou[k], spearman: s.spearman };
+  return {
+    threshold: THRESHOLDS[k],
+    optimisedForCase: o.threshold === undefined,
+    dice: s.dice[k],
+    iou: s.iou[k],
+    spearman: s.spearman,
+  };
 }

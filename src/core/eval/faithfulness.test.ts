@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { type BatchLogits, deletionInsertion, evidenceFor, expandOverChannels, randomisationCorrelation, rankByImportance, trapezoidArea } from './faithfulness';
+import {
+  type BatchLogits,
+  deletionInsertion,
+  evidenceFor,
+  expandOverChannels,
+  randomisationCorrelation,
+  rankByImportance,
+  trapezoidArea,
+} from './faithfulness';
 
 /** A linear "model": abnormal logit = Σ w·x, normal logit = 0; so the margin is Σ w·x exactly. */
-const linear = (w: number[]): BatchLogits => async (xs) => xs.map((x) => [0, x.reduce((s, v, i) => s + v * w[i], 0)]);
+const linear =
+  (w: number[]): BatchLogits =>
+  async (xs) =>
+    xs.map((x) => [0, x.reduce((s, v, i) => s + v * w[i], 0)]);
 
 describe('deletion and insertion curves', () => {
   const x = Float32Array.from([1, 1, 1, 1]);
@@ -32,8 +43,12 @@ describe('deletion and insertion curves', () => {
     expect(r.deletion).toEqual([-10, -3, 0]);
   });
   it('checks its input', async () => {
-    await expect(deletionInsertion(linear(w), x, [1, 2], { targetClass: 1 })).rejects.toThrow('importance map has 2 values, the input 4');
-    await expect(deletionInsertion(linear(w), x, [1, 2, 3, 4], { targetClass: 1, steps: 0 })).rejects.toThrow('steps must be a positive integer');
+    await expect(deletionInsertion(linear(w), x, [1, 2], { targetClass: 1 })).rejects.toThrow(
+      'importance map has 2 values, the input 4',
+    );
+    await expect(deletionInsertion(linear(w), x, [1, 2, 3, 4], { targetClass: 1, steps: 0 })).rejects.toThrow(
+      'steps must be a positive integer',
+    );
   });
   it('helpers: ranking with ties by position, expansion over channels, trapezoid', () => {
     expect([...evidenceFor([0.5, -2, 0], 1)]).toEqual([0.5, -2, 0]);

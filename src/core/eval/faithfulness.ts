@@ -66,9 +66,11 @@ export async function deletionInsertion(
 ): Promise<FaithfulnessCurves> {
   const k = opts.steps ?? DEFAULT_FAITHFULNESS_STEPS;
   if (!Number.isInteger(k) || k < 1) throw new Error(`steps must be a positive integer, got ${k}`);
-  if (importance.length !== x.length) throw new Error(`the importance map has ${importance.length} values, the input ${x.length}`);
+  if (importance.length !== x.length)
+    throw new Error(`the importance map has ${importance.length} values, the input ${x.length}`);
   const baseline = opts.baseline ?? new Float32Array(x.length);
-  if (baseline.length !== x.length) throw new Error(`the baseline has ${baseline.length} values, the input ${x.length}`);
+  if (baseline.length !== x.length)
+    throw new Error(`the baseline has ${baseline.length} values, the input ${x.length}`);
   const order = rankByImportance(importance);
   const fractions = Array.from({ length: k + 1 }, (_, i) => i / k);
   const inputs: Float32Array[] = [];
@@ -87,7 +89,14 @@ export async function deletionInsertion(
   const margin = (l: number[]) => l[c] - l[1 - c];
   const deletion = fractions.map((_, i) => margin(out[2 * i]));
   const insertion = fractions.map((_, i) => margin(out[2 * i + 1]));
-  return { fractions, deletion, insertion, deletionAuc: trapezoidArea(deletion), insertionAuc: trapezoidArea(insertion), targetClass: c };
+  return {
+    fractions,
+    deletion,
+    insertion,
+    deletionAuc: trapezoidArea(deletion),
+    insertionAuc: trapezoidArea(insertion),
+    targetClass: c,
+  };
 }
 
 /**
@@ -95,7 +104,10 @@ export async function deletionInsertion(
  * same architecture with re-initialised weights, signed and of magnitudes. High ρ means the map does not depend on
  * what the model learned (a failed check); null when either map is constant.
  */
-export function randomisationCorrelation(real: ArrayLike<number>, randomised: ArrayLike<number>): { spearman: number | null; spearmanAbs: number | null } {
+export function randomisationCorrelation(
+  real: ArrayLike<number>,
+  randomised: ArrayLike<number>,
+): { spearman: number | null; spearmanAbs: number | null } {
   const abs = (a: ArrayLike<number>) => Float64Array.from(a, Math.abs);
   return { spearman: spearman(real, randomised), spearmanAbs: spearman(abs(real), abs(randomised)) };
 }

@@ -46,7 +46,7 @@ export function importanceMap(phiAligned: ArrayLike<number>, mode: PostProcess):
   if (mode === 'scaled') {
     let lo = Infinity;
     let hi = -Infinity;
-    for (let i = 0; i < n; i++) (lo = Math.min(lo, phiAligned[i])), (hi = Math.max(hi, phiAligned[i]));
+    for (let i = 0; i < n; i++) ((lo = Math.min(lo, phiAligned[i])), (hi = Math.max(hi, phiAligned[i])));
     if (hi > lo) for (let i = 0; i < n; i++) m[i] = (phiAligned[i] - lo) / (hi - lo);
     return m;
   }

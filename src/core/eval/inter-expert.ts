@@ -29,7 +29,7 @@ export interface InterExpertModality {
 function overlap(a: Uint8Array, b: Uint8Array): { both: number; sum: number } {
   let both = 0;
   let sum = 0;
-  for (let i = 0; i < a.length; i++) (both += a[i] & b[i]), (sum += a[i] + b[i]);
+  for (let i = 0; i < a.length; i++) ((both += a[i] & b[i]), (sum += a[i] + b[i]));
   return { both, sum };
 }
 
@@ -41,7 +41,12 @@ export function interExpertAgreement(files: readonly AnnotationFile[], T = WINDO
     const maskOf = (f: AnnotationFile, caseId: string) => {
       const a = f.cases.find((c) => c.caseId === caseId);
       if (!a) return null;
-      const per = segmentsToMask(a.segments.filter((s) => s.modality === modality), leads, T, MODEL_FS_HZ);
+      const per = segmentsToMask(
+        a.segments.filter((s) => s.modality === modality),
+        leads,
+        T,
+        MODEL_FS_HZ,
+      );
       const flat = new Uint8Array(T * leads.length);
       per.forEach((m, l) => flat.set(m, l * T));
       return flat;
@@ -67,6 +72,11 @@ export function interExpertAgreement(files: readonly AnnotationFile[], T = WINDO
       }
       cases.push({ caseId, experts: have.map((h) => h.id), dice: meanOf(pairDice) });
     }
-    return { modality, cases, meanDice: meanOf(cases.map((c) => c.dice)), pooledDice: pooledSum === 0 ? null : (2 * pooledBoth) / pooledSum };
+    return {
+      modality,
+      cases,
+      meanDice: meanOf(cases.map((c) => c.dice)),
+      pooledDice: pooledSum === 0 ? null : (2 * pooledBoth) / pooledSum,
+    };
   });
 }

@@ -9,7 +9,12 @@ import type { CaseLabel } from './study-format';
 /** The attribution methods of paper 3.3 (same short names as src/core/xai/methods.ts, kept here TF-free). */
 export const POOL_METHODS = ['ig', 'gradshap', 'kernelshap', 'lime'] as const;
 export type PoolMethod = (typeof POOL_METHODS)[number];
-export const POOL_METHOD_LABELS: Record<PoolMethod, string> = { ig: 'Integrated Grad.', gradshap: 'Gradient SHAP', kernelshap: 'Kernel SHAP', lime: 'LIME' };
+export const POOL_METHOD_LABELS: Record<PoolMethod, string> = {
+  ig: 'Integrated Grad.',
+  gradshap: 'Gradient SHAP',
+  kernelshap: 'Kernel SHAP',
+  lime: 'LIME',
+};
 
 /**
  * Where Φ comes from (paper 4.1 "primary data representation"):
@@ -21,14 +26,26 @@ export const POOL_METHOD_LABELS: Record<PoolMethod, string> = { ig: 'Integrated 
 export const POOL_SOURCES = ['12-lead', 'cinecg-model', 'mapped'] as const;
 export type PoolSource = (typeof POOL_SOURCES)[number];
 export const SOURCE_CHANNELS: Record<PoolSource, number> = { '12-lead': 12, 'cinecg-model': 3, mapped: 1 };
-export const SOURCE_LABELS: Record<PoolSource, string> = { '12-lead': '12-Lead Attr.', 'cinecg-model': 'CineECG Attr.', mapped: '12-Lead (Mapped)' };
+export const SOURCE_LABELS: Record<PoolSource, string> = {
+  '12-lead': '12-Lead Attr.',
+  'cinecg-model': 'CineECG Attr.',
+  mapped: '12-Lead (Mapped)',
+};
 
 /** The modality a source is judged in: the 12-lead signal, or the CineECG signal (trajectory). */
 export type PoolModality = '12-lead' | 'cinecg';
-export const MODALITY_OF: Record<PoolSource, PoolModality> = { '12-lead': '12-lead', 'cinecg-model': 'cinecg', mapped: 'cinecg' };
+export const MODALITY_OF: Record<PoolSource, PoolModality> = {
+  '12-lead': '12-lead',
+  'cinecg-model': 'cinecg',
+  mapped: 'cinecg',
+};
 export const MODALITY_LABELS: Record<PoolModality, string> = { cinecg: 'CineECG Signal', '12-lead': '12-Lead Signal' };
 /** Whose prediction a source's attributions explain (for the model–label agreement strata). */
-export const MODEL_OF: Record<PoolSource, 'ecg12' | 'cine3'> = { '12-lead': 'ecg12', 'cinecg-model': 'cine3', mapped: 'ecg12' };
+export const MODEL_OF: Record<PoolSource, 'ecg12' | 'cine3'> = {
+  '12-lead': 'ecg12',
+  'cinecg-model': 'cine3',
+  mapped: 'ecg12',
+};
 
 export interface PoolCase {
   id: string;
@@ -40,7 +57,9 @@ export interface PoolCase {
   /** Φ per method and source; missing entries are configurations this case does not enter. */
   phi: Partial<Record<PoolMethod, Partial<Record<PoolSource, ArrayLike<number>>>>>;
   /** Optional faithfulness areas per method and source (see faithfulness.ts), pooled in their own table. */
-  faithfulness?: Partial<Record<PoolMethod, Partial<Record<PoolSource, { deletionAuc: number; insertionAuc: number }>>>>;
+  faithfulness?: Partial<
+    Record<PoolMethod, Partial<Record<PoolSource, { deletionAuc: number; insertionAuc: number }>>>
+  >;
 }
 
 export interface PoolConfig {

@@ -18,8 +18,15 @@ const b = parseAnnotations(fixture('tiny-annotations-b.json'), study);
 const T = 200;
 
 /** [T × C] time-major from channel arrays. */
-const timeMajor = (channels: ArrayLike<number>[]) => Float64Array.from({ length: T * channels.length }, (_, j) => channels[j % channels.length][Math.floor(j / channels.length)]);
-const noise = (n: number, seed: number) => { const r = mulberry32(seed); return Float64Array.from({ length: n }, () => r() * 2 - 1); };
+const timeMajor = (channels: ArrayLike<number>[]) =>
+  Float64Array.from(
+    { length: T * channels.length },
+    (_, j) => channels[j % channels.length][Math.floor(j / channels.length)],
+  );
+const noise = (n: number, seed: number) => {
+  const r = mulberry32(seed);
+  return Float64Array.from({ length: n }, () => r() * 2 - 1);
+};
 
 /**
  * IG's Φ is expert A's mask (sign-flipped for the normal case, so Φ′ = mask): perfect against A. Expert B's marks
@@ -29,10 +36,22 @@ function cases(): PoolCase[] {
   return study.cases.map((c, k) => {
     const ann = a.cases.find((x) => x.caseId === c.id)!;
     const sign = c.label === 'normal' ? -1 : 1;
-    const leads = segmentsToMask(ann.segments.filter((s) => s.modality === '12-lead'), STANDARD_LEADS).map((m) => Float64Array.from(m, (v) => v * sign));
-    const traj = Float64Array.from(segmentsToMask(ann.segments.filter((s) => s.modality === 'cinecg'), ['trajectory'])[0], (v) => v * sign);
+    const leads = segmentsToMask(
+      ann.segments.filter((s) => s.modality === '12-lead'),
+      STANDARD_LEADS,
+    ).map((m) => Float64Array.from(m, (v) => v * sign));
+    const traj = Float64Array.from(
+      segmentsToMask(
+        ann.segments.filter((s) => s.modality === 'cinecg'),
+        ['trajectory'],
+      )[0],
+      (v) => v * sign,
+    );
     return {
-      id: c.id, label: c.label, diagnosis: c.diagnosis, pAbnormal: { ecg12: k === 0 ? 0.9 : 0.7, cine3: 0.6 },
+      id: c.id,
+      label: c.label,
+      diagnosis: c.diagnosis,
+      pAbnormal: { ecg12: k === 0 ? 0.9 : 0.7, cine3: 0.6 },
       phi: {
         ig: { '12-lead': timeMajor(leads), mapped: traj, 'cinecg-model': noise(3 * T, 5 + k) },
         gradshap: { '12-lead': noise(12 * T, 10 + k), mapped: noise(T, 20 + k), 'cinecg-model': noise(3 * T, 30 + k) },
@@ -43,7 +62,7 @@ function cases(): PoolCase[] {
 }
 
 describe('pool rows', () => {
-  it('one row per (case, expert) with both modalities\' masks; 12-lead channels carry their lead\'s mask, CineECG channels the trajectory mask', () => {
+  it("one row per (case, expert) with both modalities' masks; 12-lead channels carry their lead's mask, CineECG channels the trajectory mask", () => {
     const { rows, skipped } = buildRows(cases(), [a, b]);
     expect(rows.map((r) => r.key)).toEqual(['c1|a', 'c2|a', 'c1|b', 'c2|b']);
     expect(skipped).toEqual([]);
@@ -60,9 +79,13 @@ describe('pool rows', () => {
     delete cs[1].label;
     const { rows, skipped } = buildRows(cs.slice(0, 2), [a]);
     expect(rows.map((r) => r.key)).toEqual(['c1|a']);
-    expect(skipped).toEqual([{ caseId: 'c2', expertId: 'a', reason: 'the case has no ground-truth label (Φ′ needs it)' }]);
+    expect(skipped).toEqual([
+      { caseId: 'c2', expertId: 'a', reason: 'the case has no ground-truth label (Φ′ needs it)' },
+    ]);
     cs[0].phi.ig!.mapped = new Float64Array(199);
-    expect(() => agreementCaseOf(rows[0], 'ig', 'mapped')).toThrow('Φ of ig on mapped has 199 values, expected 200 × 1');
+    expect(() => agreementCaseOf(rows[0], 'ig', 'mapped')).toThrow(
+      'Φ of ig on mapped has 199 values, expected 200 × 1',
+    );
     expect(() => buildRows(cs, [a, a])).toThrow('two annotation files are from expert "a"');
   });
 });
@@ -88,10 +111,15 @@ describe('Tables 1–5 on a hand-computable cohort', () => {
     expect(cine.config).toEqual({ method: 'ig', postprocess: 'positive', source: 'mapped' });
     expect(cine.dice.mean).toBeCloseTo(2.5 / 3, 12);
     expect(cine.iou.mean).toBeCloseTo((2 + 1 / 3) / 3, 12);
-    expect(cine.paper).toEqual({ labels: ['CineECG Signal'], dice: '0.56 (0.51–0.62)', iou: '0.40 (0.35–0.47)', spearman: '0.22 (0.11–0.29)' });
+    expect(cine.paper).toEqual({
+      labels: ['CineECG Signal'],
+      dice: '0.56 (0.51–0.62)',
+      iou: '0.40 (0.35–0.47)',
+      spearman: '0.22 (0.11–0.29)',
+    });
   });
 
-  it('Table 2: strata keep the cohort configuration and θ*; agreement = the explaining model\'s prediction vs the label', () => {
+  it("Table 2: strata keep the cohort configuration and θ*; agreement = the explaining model's prediction vs the label", () => {
     const rows = table('table2').rows;
     const find = (...labels: string[]) => rows.find((r) => r.labels.join('/') === labels.join('/'))!;
     expect(find('Diagnosis', '12-Lead Signal', 'Abnormal').dice).toMatchObject({ mean: 0.875, n: 2 });
@@ -104,8 +132,10 @@ describe('Tables 1–5 on a hand-computable cohort', () => {
 
   it('Tables 3–5: per method, per source (IG), per source × post-processing; noise loses to IG', () => {
     expect(table('table3').rows.map((r) => [...r.labels, r.config.method])).toEqual([
-      ['CineECG Signal', 'Gradient SHAP', 'gradshap'], ['CineECG Signal', 'Integrated Grad.', 'ig'],
-      ['12-Lead Signal', 'Gradient SHAP', 'gradshap'], ['12-Lead Signal', 'Integrated Grad.', 'ig'],
+      ['CineECG Signal', 'Gradient SHAP', 'gradshap'],
+      ['CineECG Signal', 'Integrated Grad.', 'ig'],
+      ['12-Lead Signal', 'Gradient SHAP', 'gradshap'],
+      ['12-Lead Signal', 'Integrated Grad.', 'ig'],
     ]);
     const gs = table('table3').rows[2];
     expect(gs.dice.mean!).toBeLessThan(2.75 / 3);
@@ -122,13 +152,20 @@ describe('Tables 1–5 on a hand-computable cohort', () => {
   it('every configuration with data is listed; faithfulness pooled over cases; Markdown and CSV carry the tables', () => {
     expect(report.configs).toHaveLength(2 * 3 * 3);
     expect(report.rows).toBe(4);
-    expect(report.faithfulness).toEqual([expect.objectContaining({ labels: ['Integrated Grad.', '12-Lead Attr.'], deletionAuc: expect.objectContaining({ mean: expect.closeTo(0.25, 12), n: 2 }) })]);
+    expect(report.faithfulness).toEqual([
+      expect.objectContaining({
+        labels: ['Integrated Grad.', '12-Lead Attr.'],
+        deletionAuc: expect.objectContaining({ mean: expect.closeTo(0.25, 12), n: 2 }),
+      }),
+    ]);
     const md = reportToMarkdown(report);
     expect(md).toContain('**Table 1: Explanation alignment metrics');
     expect(md).toContain('| 12-Lead Signal | ig · positive · 12-lead | 0.01 | 3 | 0.92 (');
     expect(md).toContain('made up for demonstration');
     const csv = reportToCsv(report).trimEnd().split('\n');
-    expect(csv[0]).toBe('table,labels,method,postprocess,source,threshold,dice_mean,dice_low,dice_high,dice_n,iou_mean,iou_low,iou_high,iou_n,spearman_mean,spearman_low,spearman_high,spearman_n');
+    expect(csv[0]).toBe(
+      'table,labels,method,postprocess,source,threshold,dice_mean,dice_low,dice_high,dice_n,iou_mean,iou_low,iou_high,iou_n,spearman_mean,spearman_low,spearman_high,spearman_n',
+    );
     expect(csv[2]).toMatch(/^table1,12-Lead Signal,ig,positive,12-lead,0.01,0.91666/);
   });
 });
@@ -138,14 +175,24 @@ describe('inter-expert agreement', () => {
     const [twelve, cine] = interExpertAgreement([a, b]);
     // c1: A aVL 10…49 and III 15…44 (70 samples), B aVL 20…59 (40), overlap 30 → 2·30/110;
     // c2: A V2 0…39, B nothing → 0. Pooled 2·30/(110 + 40).
-    expect(twelve.cases).toEqual([{ caseId: 'c1', experts: ['a', 'b'], dice: 60 / 110 }, { caseId: 'c2', experts: ['a', 'b'], dice: 0 }]);
+    expect(twelve.cases).toEqual([
+      { caseId: 'c1', experts: ['a', 'b'], dice: 60 / 110 },
+      { caseId: 'c2', experts: ['a', 'b'], dice: 0 },
+    ]);
     expect(twelve.meanDice).toBeCloseTo(30 / 110, 12);
     expect(twelve.pooledDice).toBeCloseTo(0.4, 12);
     // Trajectory: c1 A 5…14 inside B 0…29 → 2·10/40; c2 A 0…49, B nothing → 0. Pooled 20/90.
     expect(cine.cases.map((c) => c.dice)).toEqual([0.5, 0]);
     expect(cine.pooledDice).toBeCloseTo(20 / 90, 12);
-    expect(interExpertToCsv({ interExpert: [twelve, cine] }).split('\n').slice(0, 4)).toEqual([
-      'modality,case,experts,dice', `12-lead,c1,a b,${60 / 110}`, '12-lead,c2,a b,0', '12-lead,(pooled),,0.4',
+    expect(
+      interExpertToCsv({ interExpert: [twelve, cine] })
+        .split('\n')
+        .slice(0, 4),
+    ).toEqual([
+      'modality,case,experts,dice',
+      `12-lead,c1,a b,${60 / 110}`,
+      '12-lead,c2,a b,0',
+      '12-lead,(pooled),,0.4',
     ]);
   });
 });

@@ -11,7 +11,14 @@ import { type CohortAgreement, type CaseSweep, agreementFromSweeps, sweepCase } 
 import { EvalError } from './eval-error';
 import { type AgreementCase, POST_PROCESSES } from './importance';
 import {
-  MODALITY_OF, POOL_METHODS, POOL_SOURCES, SOURCE_CHANNELS, type PoolCase, type PoolConfig, type PoolSource, configKey,
+  MODALITY_OF,
+  POOL_METHODS,
+  POOL_SOURCES,
+  SOURCE_CHANNELS,
+  type PoolCase,
+  type PoolConfig,
+  type PoolSource,
+  configKey,
 } from './pool-types';
 import { segmentsToMask } from './protocol';
 import { type AnnotationFile, TRAJECTORY_LEAD } from './study-format';
@@ -34,13 +41,18 @@ export interface Skipped {
 }
 
 /** Pair every annotated case with its data; cases or annotations that cannot be evaluated are listed, not dropped silently. */
-export function buildRows(cases: readonly PoolCase[], annotations: readonly AnnotationFile[], T = WINDOW_SAMPLES): { rows: EvalRow[]; skipped: Skipped[] } {
+export function buildRows(
+  cases: readonly PoolCase[],
+  annotations: readonly AnnotationFile[],
+  T = WINDOW_SAMPLES,
+): { rows: EvalRow[]; skipped: Skipped[] } {
   const byId = new Map(cases.map((c) => [c.id, c]));
   const rows: EvalRow[] = [];
   const skipped: Skipped[] = [];
   const experts = new Set<string>();
   for (const file of annotations) {
-    if (experts.has(file.expert.id)) throw new EvalError('bad-input', `two annotation files are from expert "${file.expert.id}"`, 'expert.id');
+    if (experts.has(file.expert.id))
+      throw new EvalError('bad-input', `two annotation files are from expert "${file.expert.id}"`, 'expert.id');
     experts.add(file.expert.id);
     for (const a of file.cases) {
       const c = byId.get(a.caseId);
@@ -49,14 +61,31 @@ export function buildRows(cases: readonly PoolCase[], annotations: readonly Anno
         continue;
       }
       if (!c.label) {
-        skipped.push({ caseId: a.caseId, expertId: file.expert.id, reason: 'the case has no ground-truth label (Φ′ needs it)' });
+        skipped.push({
+          caseId: a.caseId,
+          expertId: file.expert.id,
+          reason: 'the case has no ground-truth label (Φ′ needs it)',
+        });
         continue;
       }
       rows.push({
-        key: `${c.id}|${file.expert.id}`, caseId: c.id, expertId: file.expert.id, case: c as EvalRow['case'],
+        key: `${c.id}|${file.expert.id}`,
+        caseId: c.id,
+        expertId: file.expert.id,
+        case: c as EvalRow['case'],
         masks: {
-          '12-lead': segmentsToMask(a.segments.filter((s) => s.modality === '12-lead'), STANDARD_LEADS, T, MODEL_FS_HZ),
-          cinecg: segmentsToMask(a.segments.filter((s) => s.modality === 'cinecg'), [TRAJECTORY_LEAD], T, MODEL_FS_HZ)[0],
+          '12-lead': segmentsToMask(
+            a.segments.filter((s) => s.modality === '12-lead'),
+            STANDARD_LEADS,
+            T,
+            MODEL_FS_HZ,
+          ),
+          cinecg: segmentsToMask(
+            a.segments.filter((s) => s.modality === 'cinecg'),
+            [TRAJECTORY_LEAD],
+            T,
+            MODEL_FS_HZ,
+          )[0],
         },
       });
     }
@@ -65,18 +94,27 @@ export function buildRows(cases: readonly PoolCase[], annotations: readonly Anno
 }
 
 /** A row as the agreement metrics see it under one source; undefined when the case has no Φ for that configuration. */
-export function agreementCaseOf(row: EvalRow, method: PoolConfig['method'], source: PoolSource): AgreementCase | undefined {
+export function agreementCaseOf(
+  row: EvalRow,
+  method: PoolConfig['method'],
+  source: PoolSource,
+): AgreementCase | undefined {
   const phi = row.case.phi[method]?.[source];
   if (!phi) return undefined;
   const C = SOURCE_CHANNELS[source];
   const T = row.masks.cinecg.length;
   if (phi.length !== T * C) {
-    throw new EvalError('bad-input', `Φ of ${method} on ${source} has ${phi.length} values, expected ${T} × ${C}`, `cases[${row.caseId}].phi.${method}.${source}`);
+    throw new EvalError(
+      'bad-input',
+      `Φ of ${method} on ${source} has ${phi.length} values, expected ${T} × ${C}`,
+      `cases[${row.caseId}].phi.${method}.${source}`,
+    );
   }
   const channel = (c: number) => Float64Array.from({ length: T }, (_, t) => phi[t * C + c]);
-  const channels = MODALITY_OF[source] === '12-lead'
-    ? row.masks['12-lead'].map((mask, c) => ({ phi: channel(c), mask }))
-    : Array.from({ length: C }, (_, c) => ({ phi: channel(c), mask: row.masks.cinecg }));
+  const channels =
+    MODALITY_OF[source] === '12-lead'
+      ? row.masks['12-lead'].map((mask, c) => ({ phi: channel(c), mask }))
+      : Array.from({ length: C }, (_, c) => ({ phi: channel(c), mask: row.masks.cinecg }));
   return { id: row.key, label: row.case.label, channels };
 }
 
@@ -90,7 +128,9 @@ export interface ConfigResult {
 
 /** Every configuration of the pool, in a fixed order (method, then post-processing, then source). */
 export function allConfigs(): PoolConfig[] {
-  return POOL_METHODS.flatMap((method) => POST_PROCESSES.flatMap((postprocess) => POOL_SOURCES.map((source) => ({ method, postprocess, source }))));
+  return POOL_METHODS.flatMap((method) =>
+    POST_PROCESSES.flatMap((postprocess) => POOL_SOURCES.map((source) => ({ method, postprocess, source }))),
+  );
 }
 
 /** Score every configuration that at least one row has Φ for. */

@@ -3,7 +3,13 @@
  * Time base as in study-format.ts: ms from the start of the 400 ms model window.
  */
 import {
-  ANNOTATION_POINT_TOLERANCE_MS, ANNOTATION_WINDOW_QRS_MS, ANNOTATION_WINDOW_REST_MS, MODEL_FS_HZ, QRS_REGION_MS, WINDOW_MS, WINDOW_SAMPLES,
+  ANNOTATION_POINT_TOLERANCE_MS,
+  ANNOTATION_WINDOW_QRS_MS,
+  ANNOTATION_WINDOW_REST_MS,
+  MODEL_FS_HZ,
+  QRS_REGION_MS,
+  WINDOW_MS,
+  WINDOW_SAMPLES,
 } from '../constants';
 import type { Segment } from './study-format';
 

@@ -8,7 +8,7 @@ export function averageRanks(x: ArrayLike<number>): Float64Array {
   const n = x.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => x[i] - x[j]);
   const ranks = new Float64Array(n);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i;
     while (j + 1 < n && x[order[j + 1]] === x[order[i]]) j++;
     const r = (i + j) / 2 + 1;
@@ -17,7 +17,6 @@ export function averageRanks(x: ArrayLike<number>): Float64Array {
   }
   return ranks;
 }
-
 
 /** Spearman's ρ: Pearson's correlation of the average ranks; null when either side is constant. */
 export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number | null {

@@ -26,8 +26,7 @@ export type AnnotatedLead = string; // 'I' … 'V6' for '12-lead', 'trajectory' 
 /** Where a case's record comes from. A local record travels inside the study file (base64), so an expert on
  * another machine sees exactly what the coordinator chose; nothing is uploaded anywhere. */
 export type StudyCaseSource =
-  | { kind: 'bundled'; caseId: string }
-  | { kind: 'embedded'; files: { name: string; base64: string }[] };
+  { kind: 'bundled'; caseId: string } | { kind: 'embedded'; files: { name: string; base64: string }[] };
 
 export interface StudyCase {
   /** Unique within the study; stable across exports (annotations refer to it). */

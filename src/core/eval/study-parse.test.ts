@@ -24,13 +24,18 @@ describe('parseStudy', () => {
   it('reads the fixture study with its optional fields', () => {
     const s = parseStudy(studyText);
     expect(s.id).toBe('tiny');
-    expect(s.cases.map((c) => [c.id, c.label, c.diagnosis])).toEqual([['c1', 'abnormal', 'LAFB'], ['c2', 'normal', 'NORM']]);
+    expect(s.cases.map((c) => [c.id, c.label, c.diagnosis])).toEqual([
+      ['c1', 'abnormal', 'LAFB'],
+      ['c2', 'normal', 'NORM'],
+    ]);
     expect(s.cases[0].source).toEqual({ kind: 'bundled', caseId: 'ptbxl-00285' });
     expect(s.example).toBe(true);
   });
   it('names the problem: corrupt JSON, another format, another version, a wrong type, a duplicate id', () => {
     expect(errorOf(() => parseStudy('{"format": "cineecg-study", ')).code).toBe('bad-json');
-    expect(errorOf(() => parseStudy({ ...JSON.parse(studyText), format: 'cineecg-annotations' })).message).toContain('format should be "cineecg-study"');
+    expect(errorOf(() => parseStudy({ ...JSON.parse(studyText), format: 'cineecg-annotations' })).message).toContain(
+      'format should be "cineecg-study"',
+    );
     const v = errorOf(() => parseStudy({ ...JSON.parse(studyText), version: 2 }));
     expect([v.code, v.field]).toEqual(['unsupported-version', 'version']);
     expect(v.message).toContain('version 2');
@@ -53,16 +58,43 @@ describe('parseAnnotations', () => {
   it('reads the fixture, checked against its study', () => {
     const a = parseAnnotations(annText, study);
     expect(a.expert).toEqual({ id: 'a', name: 'Annotator A (made up)', madeUp: true });
-    expect(a.cases[0].segments[2]).toEqual({ id: 's3', modality: 'cinecg', lead: 'trajectory', startMs: 10, endMs: 30, point: true });
+    expect(a.cases[0].segments[2]).toEqual({
+      id: 's3',
+      modality: 'cinecg',
+      lead: 'trajectory',
+      startMs: 10,
+      endMs: 30,
+      point: true,
+    });
     expect(a.cases[1].modalitiesDone).toEqual(['cinecg', '12-lead']);
   });
   /* eslint-disable @typescript-eslint/no-explicit-any -- each row spoils a parsed study object in place */
   it.each([
-    ['a segment outside the window', (o: any) => (o.cases[0].segments[0].endMs = 401), 'cases[0].segments[0].endMs', 'outside the 0–400 ms window'],
+    [
+      'a segment outside the window',
+      (o: any) => (o.cases[0].segments[0].endMs = 401),
+      'cases[0].segments[0].endMs',
+      'outside the 0–400 ms window',
+    ],
     ['a negative start', (o: any) => (o.cases[0].segments[1].startMs = -5), 'cases[0].segments[1].startMs', 'outside'],
-    ['end ≤ start', (o: any) => (o.cases[1].segments[0].endMs = 0), 'cases[1].segments[0].endMs', 'at or before it starts'],
-    ['a string for a number', (o: any) => (o.cases[0].segments[0].startMs = '20'), 'cases[0].segments[0].startMs', 'a number of ms'],
-    ['a lead of the other modality', (o: any) => (o.cases[0].segments[2].lead = 'V1'), 'cases[0].segments[2].lead', '"trajectory"'],
+    [
+      'end ≤ start',
+      (o: any) => (o.cases[1].segments[0].endMs = 0),
+      'cases[1].segments[0].endMs',
+      'at or before it starts',
+    ],
+    [
+      'a string for a number',
+      (o: any) => (o.cases[0].segments[0].startMs = '20'),
+      'cases[0].segments[0].startMs',
+      'a number of ms',
+    ],
+    [
+      'a lead of the other modality',
+      (o: any) => (o.cases[0].segments[2].lead = 'V1'),
+      'cases[0].segments[2].lead',
+      '"trajectory"',
+    ],
     ['an unknown case', (o: any) => (o.cases[1].caseId = 'c9'), 'cases[1].caseId', 'not in study "tiny"'],
     ['another study', (o: any) => (o.studyId = 'other'), 'studyId', 'belong to study "other"'],
     ['a missing expert', (o: any) => delete o.expert, 'expert', 'expected an object'],
@@ -91,7 +123,13 @@ describe('annotations ↔ CSV', () => {
     expect(lines).toHaveLength(1 + 5 + 2);
     const back = csvToAnnotations(csv, { studyId: 'tiny', study: parseStudy(studyText) });
     expect(back.map((f) => f.expert.id)).toEqual(['a', 'b']);
-    const strip = (f: typeof a) => f.cases.filter((c) => c.segments.length).map((c) => [c.caseId, c.segments.map(({ modality, lead, startMs, endMs }) => [modality, lead, startMs, endMs])]);
+    const strip = (f: typeof a) =>
+      f.cases
+        .filter((c) => c.segments.length)
+        .map((c) => [
+          c.caseId,
+          c.segments.map(({ modality, lead, startMs, endMs }) => [modality, lead, startMs, endMs]),
+        ]);
     expect(strip(back[0])).toEqual(strip(a));
     expect(strip(back[1])).toEqual(strip(b));
   });
@@ -104,9 +142,15 @@ describe('annotations ↔ CSV', () => {
   });
   it('a wrong header or a bad number is an error naming it', () => {
     expect(errorOf(() => csvToAnnotations('case,who\nc1,a\n', { studyId: 'tiny' })).field).toBe('header');
-    const e = errorOf(() => csvToAnnotations('case,expert,modality,lead,start_ms,end_ms\nc1,a,12-lead,I,x,20\n', { studyId: 'tiny' }));
+    const e = errorOf(() =>
+      csvToAnnotations('case,expert,modality,lead,start_ms,end_ms\nc1,a,12-lead,I,x,20\n', { studyId: 'tiny' }),
+    );
     expect([e.field, e.message]).toEqual(['row 2', 'row 2: start_ms must be a number, got "x"']);
-    expect(errorOf(() => csvToAnnotations('case,expert,modality,lead,start_ms,end_ms\nc1,a,12-lead,I,30,20\n', { studyId: 'tiny' })).message).toContain('at or before');
+    expect(
+      errorOf(() =>
+        csvToAnnotations('case,expert,modality,lead,start_ms,end_ms\nc1,a,12-lead,I,30,20\n', { studyId: 'tiny' }),
+      ).message,
+    ).toContain('at or before');
   });
 });
 
@@ -125,13 +169,26 @@ describe('applyProtocol (paper 3.5)', () => {
     expect(applyProtocol({ startMs: 390, endMs: 398 })).toEqual({ startMs: 369, endMs: 400 });
     expect(applyProtocol({ startMs: 100, endMs: 300 })).toEqual({ startMs: 100, endMs: 300 });
     // A whole segment keeps its other fields.
-    expect(applyProtocol({ id: 's1', modality: '12-lead', lead: 'V2', startMs: 300, endMs: 310 })).toEqual({ id: 's1', modality: '12-lead', lead: 'V2', startMs: 280, endMs: 330 });
+    expect(applyProtocol({ id: 's1', modality: '12-lead', lead: 'V2', startMs: 300, endMs: 310 })).toEqual({
+      id: 's1',
+      modality: '12-lead',
+      lead: 'V2',
+      startMs: 280,
+      endMs: 330,
+    });
   });
 });
 
 describe('segmentsToMask', () => {
   it('sample t is marked when start ≤ 2t < end, per lead', () => {
-    const [i, v1, none] = segmentsToMask([{ lead: 'I', startMs: 3, endMs: 10 }, { lead: 'V1', startMs: 396, endMs: 400 }, { lead: 'I', startMs: 8, endMs: 9 }], ['I', 'V1', 'V6']);
+    const [i, v1, none] = segmentsToMask(
+      [
+        { lead: 'I', startMs: 3, endMs: 10 },
+        { lead: 'V1', startMs: 396, endMs: 400 },
+        { lead: 'I', startMs: 8, endMs: 9 },
+      ],
+      ['I', 'V1', 'V6'],
+    );
     expect([...i.keys()].filter((t) => i[t])).toEqual([2, 3, 4]); // 4, 6, 8 ms
     expect([...v1.keys()].filter((t) => v1[t])).toEqual([198, 199]);
     expect(none.every((v) => v === 0)).toBe(true);

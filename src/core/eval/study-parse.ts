@@ -6,8 +6,18 @@ import { WINDOW_MS } from '../constants';
 import { STANDARD_LEADS } from '../ecg/types';
 import { EvalError, describeValue } from './eval-error';
 import {
-  ANNOTATIONS_FORMAT, ANNOTATIONS_VERSION, STUDY_FORMAT, STUDY_VERSION, TRAJECTORY_LEAD,
-  type AnnotationFile, type CaseAnnotation, type Expert, type Modality, type Segment, type Study, type StudyCase,
+  ANNOTATIONS_FORMAT,
+  ANNOTATIONS_VERSION,
+  STUDY_FORMAT,
+  STUDY_VERSION,
+  TRAJECTORY_LEAD,
+  type AnnotationFile,
+  type CaseAnnotation,
+  type Expert,
+  type Modality,
+  type Segment,
+  type Study,
+  type StudyCase,
 } from './study-format';
 
 export { annotationsToCsv, csvToAnnotations } from './annotations-csv';
@@ -24,11 +34,13 @@ function toObject(input: unknown, what: string): Obj {
       throw new EvalError('bad-json', `the ${what} is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
     }
   }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new EvalError('bad-json', `the ${what} must be a JSON object, got ${describeValue(v)}`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new EvalError('bad-json', `the ${what} must be a JSON object, got ${describeValue(v)}`);
   return v as Obj;
 }
 
-const bad = (field: string, expected: string, got: unknown) => new EvalError('bad-field', `expected ${expected}, got ${describeValue(got)}`, field);
+const bad = (field: string, expected: string, got: unknown) =>
+  new EvalError('bad-field', `expected ${expected}, got ${describeValue(got)}`, field);
 
 function str(o: Obj, key: string, path: string, optional = false): string | undefined {
   const v = o[key];
@@ -54,17 +66,33 @@ function obj(v: unknown, path: string): Obj {
   return v as Obj;
 }
 
-function oneOf<T extends string>(o: Obj, key: string, path: string, allowed: readonly T[], optional = false): T | undefined {
+function oneOf<T extends string>(
+  o: Obj,
+  key: string,
+  path: string,
+  allowed: readonly T[],
+  optional = false,
+): T | undefined {
   const v = o[key];
   if (v === undefined && optional) return undefined;
-  if (typeof v !== 'string' || !allowed.includes(v as T)) throw bad(`${path}${key}`, `one of ${allowed.map((a) => `"${a}"`).join(', ')}`, v);
+  if (typeof v !== 'string' || !allowed.includes(v as T))
+    throw bad(`${path}${key}`, `one of ${allowed.map((a) => `"${a}"`).join(', ')}`, v);
   return v as T;
 }
 
 function checkHeader(o: Obj, format: string, version: number, what: string): void {
-  if (o.format !== format) throw new EvalError('unknown-format', `this is not a ${what} (format should be "${format}", got ${describeValue(o.format)})`, 'format');
+  if (o.format !== format)
+    throw new EvalError(
+      'unknown-format',
+      `this is not a ${what} (format should be "${format}", got ${describeValue(o.format)})`,
+      'format',
+    );
   if (o.version !== version) {
-    throw new EvalError('unsupported-version', `${what} version ${typeof o.version === 'number' ? o.version : describeValue(o.version)} is not supported (this app reads version ${version})`, 'version');
+    throw new EvalError(
+      'unsupported-version',
+      `${what} version ${typeof o.version === 'number' ? o.version : describeValue(o.version)} is not supported (this app reads version ${version})`,
+      'version',
+    );
   }
 }
 
@@ -91,7 +119,8 @@ export function parseStudy(input: unknown): Study {
         if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new EvalError('bad-field', 'is not base64', `${fp}base64`);
         return { name: nonEmpty(fo, 'name', fp), base64 };
       });
-      if (files.length === 0) throw new EvalError('bad-field', 'an embedded case needs at least one file', `${p}source.files`);
+      if (files.length === 0)
+        throw new EvalError('bad-field', 'an embedded case needs at least one file', `${p}source.files`);
       source = { kind, files };
     }
     const out: StudyCase = { id, source };
@@ -105,8 +134,13 @@ export function parseStudy(input: unknown): Study {
   });
   if (cases.length === 0) throw new EvalError('bad-field', 'a study needs at least one case', 'cases');
   const study: Study = {
-    format: STUDY_FORMAT, version: STUDY_VERSION, id: nonEmpty(o, 'id', ''), title: str(o, 'title', '')!, createdAt: str(o, 'createdAt', '')!,
-    modalityOrder: oneOf(o, 'modalityOrder', '', ['12-lead-first', 'cinecg-first', 'free'] as const)!, cases,
+    format: STUDY_FORMAT,
+    version: STUDY_VERSION,
+    id: nonEmpty(o, 'id', ''),
+    title: str(o, 'title', '')!,
+    createdAt: str(o, 'createdAt', '')!,
+    modalityOrder: oneOf(o, 'modalityOrder', '', ['12-lead-first', 'cinecg-first', 'free'] as const)!,
+    cases,
   };
   if (o.example !== undefined) {
     if (typeof o.example !== 'boolean') throw bad('example', 'true or false', o.example);
@@ -130,12 +164,18 @@ function parseSegment(raw: unknown, path: string): Segment {
   const ms = (key: 'startMs' | 'endMs') => {
     const v = s[key];
     if (typeof v !== 'number' || !Number.isFinite(v)) throw bad(`${p}${key}`, 'a number of ms', v);
-    if (v < 0 || v > WINDOW_MS) throw new EvalError('bad-field', `${v} ms lies outside the 0–${WINDOW_MS} ms window`, `${p}${key}`);
+    if (v < 0 || v > WINDOW_MS)
+      throw new EvalError('bad-field', `${v} ms lies outside the 0–${WINDOW_MS} ms window`, `${p}${key}`);
     return v;
   };
   const startMs = ms('startMs');
   const endMs = ms('endMs');
-  if (endMs <= startMs) throw new EvalError('bad-field', `the segment ends (${endMs} ms) at or before it starts (${startMs} ms)`, `${p}endMs`);
+  if (endMs <= startMs)
+    throw new EvalError(
+      'bad-field',
+      `the segment ends (${endMs} ms) at or before it starts (${startMs} ms)`,
+      `${p}endMs`,
+    );
   const seg: Segment = { id: nonEmpty(s, 'id', p), modality, lead: lead!, startMs, endMs };
   if (s.point !== undefined) {
     if (typeof s.point !== 'boolean') throw bad(`${p}point`, 'true or false', s.point);
@@ -152,7 +192,8 @@ export function parseAnnotations(input: unknown, study?: Study): AnnotationFile 
   const o = toObject(input, 'annotation file');
   checkHeader(o, ANNOTATIONS_FORMAT, ANNOTATIONS_VERSION, 'annotation file');
   const studyId = nonEmpty(o, 'studyId', '');
-  if (study && studyId !== study.id) throw new EvalError('bad-field', `these annotations belong to study "${studyId}", not to "${study.id}"`, 'studyId');
+  if (study && studyId !== study.id)
+    throw new EvalError('bad-field', `these annotations belong to study "${studyId}", not to "${study.id}"`, 'studyId');
   const e = obj(o.expert, 'expert');
   const expert: Expert = { id: nonEmpty(e, 'id', 'expert.'), name: str(e, 'name', 'expert.')! };
   if (e.madeUp !== undefined) {
@@ -165,7 +206,8 @@ export function parseAnnotations(input: unknown, study?: Study): AnnotationFile 
     const p = `cases[${i}].`;
     const c = obj(raw, `cases[${i}]`);
     const caseId = nonEmpty(c, 'caseId', p);
-    if (known && !known.has(caseId)) throw new EvalError('unknown-case', `case "${caseId}" is not in study "${study!.id}"`, `${p}caseId`);
+    if (known && !known.has(caseId))
+      throw new EvalError('unknown-case', `case "${caseId}" is not in study "${study!.id}"`, `${p}caseId`);
     if (seen.has(caseId)) throw new EvalError('bad-field', `case "${caseId}" appears twice`, `${p}caseId`);
     seen.add(caseId);
     const modalitiesDone = arr(c, 'modalitiesDone', p).map((m, j) => {
@@ -175,7 +217,10 @@ export function parseAnnotations(input: unknown, study?: Study): AnnotationFile 
     return {
       caseId,
       segments: arr(c, 'segments', p).map((s, j) => parseSegment(s, `${p}segments[${j}]`)),
-      diagnosis: str(c, 'diagnosis', p)!, comments: str(c, 'comments', p)!, modalitiesDone, updatedAt: str(c, 'updatedAt', p)!,
+      diagnosis: str(c, 'diagnosis', p)!,
+      comments: str(c, 'comments', p)!,
+      modalitiesDone,
+      updatedAt: str(c, 'updatedAt', p)!,
     };
   });
   return { format: ANNOTATIONS_FORMAT, version: ANNOTATIONS_VERSION, studyId, expert, cases };

@@ -10,8 +10,15 @@ import { paperRow } from './paper-tables';
 import { POST_PROCESSES, type PostProcess } from './importance';
 import { type ConfigResult, type EvalRow, bestOf } from './pool';
 import {
-  MODALITY_LABELS, MODALITY_OF, MODEL_OF, POOL_METHOD_LABELS, SOURCE_LABELS, type Estimate,
-  type PoolModality, type PoolTable, type TableRow,
+  MODALITY_LABELS,
+  MODALITY_OF,
+  MODEL_OF,
+  POOL_METHOD_LABELS,
+  SOURCE_LABELS,
+  type Estimate,
+  type PoolModality,
+  type PoolTable,
+  type TableRow,
 } from './pool-types';
 
 export interface TableOptions {
@@ -22,7 +29,8 @@ export interface TableOptions {
 
 const PP_LABELS: Record<PostProcess, string> = { absolute: 'Absolute', positive: 'Positive', scaled: 'Scaled' };
 const METRIC_COLUMNS = ['Dice Score', 'IoU Score', 'Spearman Cor.'];
-const NOTE = 'Values are means over (case, expert) rows with 95% BCa bootstrap intervals (rows resampled; two experts on one case are not independent).';
+const NOTE =
+  'Values are means over (case, expert) rows with 95% BCa bootstrap intervals (rows resampled; two experts on one case are not independent).';
 
 /** Mean and BCa interval of the non-null values; the interval is null below 2 values. */
 export function estimateOf(values: readonly (number | null)[], o: TableOptions = {}): Estimate {
@@ -30,16 +38,41 @@ export function estimateOf(values: readonly (number | null)[], o: TableOptions =
   if (v.length === 0) return { mean: null, low: null, high: null, n: 0 };
   const mean = v.reduce((a, b) => a + b, 0) / v.length;
   if (v.length < 2) return { mean, low: null, high: null, n: 1 };
-  const ci = bootstrapMean(v, { method: 'bca', resamples: o.resamples ?? BOOTSTRAP_RESAMPLES, confidence: o.confidence, seed: o.seed ?? 0 });
+  const ci = bootstrapMean(v, {
+    method: 'bca',
+    resamples: o.resamples ?? BOOTSTRAP_RESAMPLES,
+    confidence: o.confidence,
+    seed: o.seed ?? 0,
+  });
   return { mean, low: ci.low, high: ci.high, n: v.length };
 }
 
 /** A table row from a configuration's results, over the rows `keep` accepts (all by default). */
-export function tableRow(tableId: PoolTable['id'], labels: string[], r: ConfigResult, o: TableOptions, keep: (row: EvalRow) => boolean = () => true): TableRow {
+export function tableRow(
+  tableId: PoolTable['id'],
+  labels: string[],
+  r: ConfigResult,
+  o: TableOptions,
+  keep: (row: EvalRow) => boolean = () => true,
+): TableRow {
   const cases = r.agreement.cases.filter((_, i) => keep(r.rows[i]));
   return {
-    labels, paper: paperRow(tableId, labels), config: r.config, threshold: r.agreement.threshold,
-    dice: estimateOf(cases.map((c) => c.dice), o), iou: estimateOf(cases.map((c) => c.iou), o), spearman: estimateOf(cases.map((c) => c.spearman), o),
+    labels,
+    paper: paperRow(tableId, labels),
+    config: r.config,
+    threshold: r.agreement.threshold,
+    dice: estimateOf(
+      cases.map((c) => c.dice),
+      o,
+    ),
+    iou: estimateOf(
+      cases.map((c) => c.iou),
+      o,
+    ),
+    spearman: estimateOf(
+      cases.map((c) => c.spearman),
+      o,
+    ),
   };
 }
 
@@ -55,7 +88,10 @@ function modelAgrees(row: EvalRow, r: ConfigResult): boolean | null {
 }
 
 export function poolTables(results: Map<string, ConfigResult>, o: TableOptions = {}): PoolTable[] {
-  const rows = (tableId: PoolTable['id'], build: (push: (labels: string[], r: ConfigResult | null, keep?: (row: EvalRow) => boolean) => void) => void) => {
+  const rows = (
+    tableId: PoolTable['id'],
+    build: (push: (labels: string[], r: ConfigResult | null, keep?: (row: EvalRow) => boolean) => void) => void,
+  ) => {
     const out: TableRow[] = [];
     build((labels, r, keep) => r && out.push(tableRow(tableId, labels, r, o, keep)));
     return out;
@@ -79,27 +115,73 @@ export function poolTables(results: Map<string, ConfigResult>, o: TableOptions =
   });
 
   const table3 = rows('table3', (push) => {
-    for (const m of MODALITIES) for (const method of PAPER_METHOD_ORDER) push([MODALITY_LABELS[m], POOL_METHOD_LABELS[method]], bestOf(results, (c) => c.method === method && MODALITY_OF[c.source] === m));
+    for (const m of MODALITIES)
+      for (const method of PAPER_METHOD_ORDER)
+        push(
+          [MODALITY_LABELS[m], POOL_METHOD_LABELS[method]],
+          bestOf(results, (c) => c.method === method && MODALITY_OF[c.source] === m),
+        );
   });
 
   const table4 = rows('table4', (push) => {
     for (const source of ['cinecg-model', 'mapped', '12-lead'] as const) {
-      push([MODALITY_LABELS[MODALITY_OF[source]], SOURCE_LABELS[source]], bestOf(results, (c) => c.method === 'ig' && c.source === source));
+      push(
+        [MODALITY_LABELS[MODALITY_OF[source]], SOURCE_LABELS[source]],
+        bestOf(results, (c) => c.method === 'ig' && c.source === source),
+      );
     }
   });
 
-  const DATA_TYPE = { 'cinecg-model': 'CineECG Attributions', '12-lead': '12-Lead Attributions', mapped: '12-Lead (Mapped)' } as const;
+  const DATA_TYPE = {
+    'cinecg-model': 'CineECG Attributions',
+    '12-lead': '12-Lead Attributions',
+    mapped: '12-Lead (Mapped)',
+  } as const;
   const table5 = rows('table5', (push) => {
     for (const source of ['cinecg-model', '12-lead', 'mapped'] as const) {
-      for (const pp of [...POST_PROCESSES].sort()) push([DATA_TYPE[source], PP_LABELS[pp]], bestOf(results, (c) => c.source === source && c.postprocess === pp));
+      for (const pp of [...POST_PROCESSES].sort())
+        push(
+          [DATA_TYPE[source], PP_LABELS[pp]],
+          bestOf(results, (c) => c.source === source && c.postprocess === pp),
+        );
     }
   });
 
   return [
-    { id: 'table1', title: 'Table 1: Explanation alignment metrics comparing the optimised performance of CineECG and 12-Lead ECG.', columns: ['Modality', ...METRIC_COLUMNS], rows: table1, note: NOTE },
-    { id: 'table2', title: 'Table 2: Impact of Diagnosis and Agreement status on explanation alignment metrics.', columns: ['Stratification', 'Modality', 'Condition', ...METRIC_COLUMNS], rows: table2, note: `${NOTE} Each modality keeps the configuration and θ* optimised on the whole cohort (Table 1); agreement compares the explained model's prediction (P ≥ 0.5) with the label.` },
-    { id: 'table3', title: 'Table 3: Attribution Methods Performance under optimized post-processing.', columns: ['Modality', 'Attribution', ...METRIC_COLUMNS], rows: table3, note: NOTE },
-    { id: 'table4', title: 'Table 4: Impact of Attribution Source using the Integrated Gradients method.', columns: ['Target Signal', 'Attribution', ...METRIC_COLUMNS], rows: table4, note: NOTE },
-    { id: 'table5', title: 'Table 5: Optimal Post-processing Strategy by Attributions Source.', columns: ['Data Type', 'Prep Type', ...METRIC_COLUMNS], rows: table5, note: `${NOTE} Each row: the best attribution method for that source and post-processing.` },
+    {
+      id: 'table1',
+      title: 'Table 1: Explanation alignment metrics comparing the optimised performance of CineECG and 12-Lead ECG.',
+      columns: ['Modality', ...METRIC_COLUMNS],
+      rows: table1,
+      note: NOTE,
+    },
+    {
+      id: 'table2',
+      title: 'Table 2: Impact of Diagnosis and Agreement status on explanation alignment metrics.',
+      columns: ['Stratification', 'Modality', 'Condition', ...METRIC_COLUMNS],
+      rows: table2,
+      note: `${NOTE} Each modality keeps the configuration and θ* optimised on the whole cohort (Table 1); agreement compares the explained model's prediction (P ≥ 0.5) with the label.`,
+    },
+    {
+      id: 'table3',
+      title: 'Table 3: Attribution Methods Performance under optimized post-processing.',
+      columns: ['Modality', 'Attribution', ...METRIC_COLUMNS],
+      rows: table3,
+      note: NOTE,
+    },
+    {
+      id: 'table4',
+      title: 'Table 4: Impact of Attribution Source using the Integrated Gradients method.',
+      columns: ['Target Signal', 'Attribution', ...METRIC_COLUMNS],
+      rows: table4,
+      note: NOTE,
+    },
+    {
+      id: 'table5',
+      title: 'Table 5: Optimal Post-processing Strategy by Attributions Source.',
+      columns: ['Data Type', 'Prep Type', ...METRIC_COLUMNS],
+      rows: table5,
+      note: `${NOTE} Each row: the best attribution method for that source and post-processing.`,
+    },
   ];
 }

@@ -26,7 +26,12 @@ export function backwardSupported(steps: Step[], outputName: string): boolean {
  * pass and broadcast over the directions. This is what PyTorch does with retain_graph (one forward, one backward
  * per class); TF.js's tape would rerun the forward pass for each class. Returns [D, B, T, C].
  */
-export function directionalGradients(steps: Step[], outputName: string, x: tf.Tensor3D, directions: readonly (readonly [number, number])[]): tf.Tensor4D {
+export function directionalGradients(
+  steps: Step[],
+  outputName: string,
+  x: tf.Tensor3D,
+  directions: readonly (readonly [number, number])[],
+): tf.Tensor4D {
   return tf.tidy(() => {
     const [B, T, C] = x.shape;
     const D = directions.length;
@@ -37,8 +42,21 @@ export function directionalGradients(steps: Step[], outputName: string, x: tf.Te
       else if (s.kind === 'padconv') {
         const xin = values.get(s.input) as tf.Tensor3D;
         const [b, w, ci] = xin.shape;
-        const padded = tf.concat([...Array<tf.Tensor3D>(s.spec.left).fill(xin.slice([0, 0, 0], [-1, 1, -1])), xin, ...Array<tf.Tensor3D>(s.spec.right).fill(xin.slice([0, w - 1, 0], [-1, 1, -1]))], 1);
-        const y = tf.fused.conv2d({ x: padded.reshape([b, 1, w + s.spec.left + s.spec.right, ci]) as tf.Tensor4D, filter: s.spec.kernel.reshape([1, ...s.spec.kernel.shape]) as tf.Tensor4D, strides: [1, s.spec.stride], pad: 'valid', bias: s.spec.bias });
+        const padded = tf.concat(
+          [
+            ...Array<tf.Tensor3D>(s.spec.left).fill(xin.slice([0, 0, 0], [-1, 1, -1])),
+            xin,
+            ...Array<tf.Tensor3D>(s.spec.right).fill(xin.slice([0, w - 1, 0], [-1, 1, -1])),
+          ],
+          1,
+        );
+        const y = tf.fused.conv2d({
+          x: padded.reshape([b, 1, w + s.spec.left + s.spec.right, ci]) as tf.Tensor4D,
+          filter: s.spec.kernel.reshape([1, ...s.spec.kernel.shape]) as tf.Tensor4D,
+          strides: [1, s.spec.stride],
+          pad: 'valid',
+          bias: s.spec.bias,
+        });
         values.set(s.name, y.reshape([b, y.shape[2], s.spec.kernel.shape[2]]));
       } else {
         const args = s.inputs.map((n) => values.get(n)!);
@@ -61,14 +79,23 @@ export function directionalGradients(steps: Step[], outputName: string, x: tf.Te
 
     // Backward, the D directions stacked along the batch: gradients are [D·B, …].
     const grads = new Map<string, tf.Tensor>();
-    const accumulate = (name: string, g: tf.Tensor) => grads.set(name, grads.has(name) ? tf.add(grads.get(name)!, g) : g);
+    const accumulate = (name: string, g: tf.Tensor) =>
+      grads.set(name, grads.has(name) ? tf.add(grads.get(name)!, g) : g);
     const repeat = (t: tf.Tensor) => (D === 1 ? t : tf.concat(Array<tf.Tensor>(D).fill(t), 0)); // [B, …] → [D·B, …]
     for (const s of [...steps].reverse()) {
       if (s.kind === 'input') continue;
       if (s.name === outputName && s.kind === 'layer') {
         // Dense: ∂(d·(hW + b))/∂h = W d for every row of the batch.
         const W = s.layer.getWeights()[0] as tf.Tensor2D; // [F, 2]
-        const perDirection = tf.matMul(W, tf.tensor2d(directions.map((d) => [...d]), [D, 2]), false, true); // [F, D]
+        const perDirection = tf.matMul(
+          W,
+          tf.tensor2d(
+            directions.map((d) => [...d]),
+            [D, 2],
+          ),
+          false,
+          true,
+        ); // [F, D]
         const g = tf.reshape(tf.tile(tf.transpose(perDirection).reshape([D, 1, -1]), [1, B, 1]), [D * B, -1]);
         accumulate(s.inputs[0], g);
         continue;

@@ -14,18 +14,24 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 
 async function shippedModel(): Promise<tf.LayersModel> {
   const modelJson = JSON.parse(readFileSync(resolve(ROOT, 'models/ecg12/model.json'), 'utf8'));
-  const shards = new Map([['weights.1of1.bin', new Uint8Array(readFileSync(resolve(ROOT, 'models/ecg12/weights.1of1.bin')))]]);
+  const shards = new Map([
+    ['weights.1of1.bin', new Uint8Array(readFileSync(resolve(ROOT, 'models/ecg12/weights.1of1.bin')))],
+  ]);
   return modelFromFiles({ modelJson, shards });
 }
 
 /** Inputs that exercise every sample (edges included): smooth waves plus a deterministic ripple. */
 function inputs(B: number, T: number, C: number): tf.Tensor3D {
-  const v = Float32Array.from({ length: B * T * C }, (_, j) => Math.sin(j * 0.37) + 0.3 * Math.cos(j * 1.91) + (j % 11) / 11 - 0.5);
+  const v = Float32Array.from(
+    { length: B * T * C },
+    (_, j) => Math.sin(j * 0.37) + 0.3 * Math.cos(j * 1.91) + (j % 11) / 11 - 0.5,
+  );
   return tf.tensor3d(v, [B, T, C]);
 }
 
 const maxAbs = (a: ArrayLike<number>) => Array.from(a).reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
+const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) =>
+  Array.from(a).reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
 
 /** The model's own output and input gradient (TF.js's gradients), against the graph's. */
 function compare(model: tf.LayersModel, x: tf.Tensor3D) {
@@ -35,14 +41,35 @@ function compare(model: tf.LayersModel, x: tf.Tensor3D) {
     const ref = model.predict(x) as tf.Tensor;
     const got = g.apply(x);
     const refGrad = tf.grad((v: tf.Tensor) => (model.apply(v) as tf.Tensor).matMul(weight).sum())(x);
-    const gotGrad = tf.grad((v: tf.Tensor) => g.apply(v as tf.Tensor3D).matMul(weight).sum())(x);
+    const gotGrad = tf.grad((v: tf.Tensor) =>
+      g
+        .apply(v as tf.Tensor3D)
+        .matMul(weight)
+        .sum(),
+    )(x);
     // The hand-written backward pass: both classes and Φ's direction from one forward pass.
-    const refClass = [0, 1].map((k) => tf.grad((v: tf.Tensor) => (model.apply(v) as tf.Tensor).slice([0, k], [-1, 1]).sum())(x).dataSync());
-    const stacked = g.gradients!(x, [[1, 0], [0, 1], [-0.5, 0.5]]);
+    const refClass = [0, 1].map((k) =>
+      tf
+        .grad((v: tf.Tensor) => (model.apply(v) as tf.Tensor).slice([0, k], [-1, 1]).sum())(x)
+        .dataSync(),
+    );
+    const stacked = g.gradients!(x, [
+      [1, 0],
+      [0, 1],
+      [-0.5, 0.5],
+    ]);
     const n = x.size;
     const all = stacked.dataSync();
     const manual = [all.slice(0, n), all.slice(n, 2 * n), all.slice(2 * n)];
-    return { ref: ref.dataSync(), got: got.dataSync(), refGrad: refGrad.dataSync(), gotGrad: gotGrad.dataSync(), refClass, manual, shape: stacked.shape };
+    return {
+      ref: ref.dataSync(),
+      got: got.dataSync(),
+      refGrad: refGrad.dataSync(),
+      gotGrad: gotGrad.dataSync(),
+      refClass,
+      manual,
+      shape: stacked.shape,
+    };
   });
   const fused = g.fused;
   g.dispose();
@@ -67,20 +94,42 @@ describe('inference graph (batch norm folded, pad + convolution fused with a for
     model.dispose();
   });
 
-  it.each([1, 2, 3])('a fresh ResNet with stride %i, odd kernels and trained batch statistics: same function and gradient', (stride) => {
-    const model = buildResNet1d({ timeSteps: 23, channels: 3, stemFilters: 4, stemKernel: 5, blocks: [{ filters: 6, stride: stride as 1 | 2 }, { filters: 5, stride: 2 }], kernel: 3, dropout: 0.2, l2: 0, seed: 4 });
-    // Non-trivial moving statistics and affine parameters, so the fold is really exercised.
-    for (const l of model.layers) {
-      if (l.getClassName() !== 'BatchNormalization') continue;
-      l.setWeights(l.getWeights().map((w, i) => tf.tidy(() => tf.randomUniform(w.shape, i === 3 ? 0.5 : -0.8, i === 3 ? 2 : 0.8, 'float32', 7 + i))));
-    }
-    const x = inputs(2, 23, 3);
-    const r = compare(model, x);
-    expect(maxDiff(r.got, r.ref)).toBeLessThan(1e-5 * Math.max(1, maxAbs(r.ref)));
-    expect(maxDiff(r.gotGrad, r.refGrad)).toBeLessThan(1e-4 * maxAbs(r.refGrad));
-    expect(maxAbs(r.gotGrad)).toBeGreaterThan(0);
-    for (const k of [0, 1]) expect(maxDiff(r.manual[k], r.refClass[k])).toBeLessThan(1e-4 * maxAbs(r.refClass[k]));
-    x.dispose();
-    model.dispose();
-  });
+  it.each([1, 2, 3])(
+    'a fresh ResNet with stride %i, odd kernels and trained batch statistics: same function and gradient',
+    (stride) => {
+      const model = buildResNet1d({
+        timeSteps: 23,
+        channels: 3,
+        stemFilters: 4,
+        stemKernel: 5,
+        blocks: [
+          { filters: 6, stride: stride as 1 | 2 },
+          { filters: 5, stride: 2 },
+        ],
+        kernel: 3,
+        dropout: 0.2,
+        l2: 0,
+        seed: 4,
+      });
+      // Non-trivial moving statistics and affine parameters, so the fold is really exercised.
+      for (const l of model.layers) {
+        if (l.getClassName() !== 'BatchNormalization') continue;
+        l.setWeights(
+          l
+            .getWeights()
+            .map((w, i) =>
+              tf.tidy(() => tf.randomUniform(w.shape, i === 3 ? 0.5 : -0.8, i === 3 ? 2 : 0.8, 'float32', 7 + i)),
+            ),
+        );
+      }
+      const x = inputs(2, 23, 3);
+      const r = compare(model, x);
+      expect(maxDiff(r.got, r.ref)).toBeLessThan(1e-5 * Math.max(1, maxAbs(r.ref)));
+      expect(maxDiff(r.gotGrad, r.refGrad)).toBeLessThan(1e-4 * maxAbs(r.refGrad));
+      expect(maxAbs(r.gotGrad)).toBeGreaterThan(0);
+      for (const k of [0, 1]) expect(maxDiff(r.manual[k], r.refClass[k])).toBeLessThan(1e-4 * maxAbs(r.refClass[k]));
+      x.dispose();
+      model.dispose();
+    },
+  );
 });

@@ -28,10 +28,12 @@ interface LayerInternals {
   inboundNodes: { inboundLayers: tf.layers.Layer[] }[];
 }
 
-const inboundNames = (l: tf.layers.Layer) => ((l as unknown as LayerInternals).inboundNodes[0]?.inboundLayers ?? []).map((x) => x.name);
+const inboundNames = (l: tf.layers.Layer) =>
+  ((l as unknown as LayerInternals).inboundNodes[0]?.inboundLayers ?? []).map((x) => x.name);
 
 export function compileInferenceGraph(model: tf.LayersModel): InferenceGraph {
-  if (model.inputs.length !== 1 || model.outputs.length !== 1) throw new Error('the inference graph needs a model with one input and one output');
+  if (model.inputs.length !== 1 || model.outputs.length !== 1)
+    throw new Error('the inference graph needs a model with one input and one output');
   const layers = model.layers;
   const byName = new Map(layers.map((l) => [l.name, l]));
   const consumers = new Map<string, string[]>();
@@ -53,7 +55,12 @@ export function compileInferenceGraph(model: tf.LayersModel): InferenceGraph {
       continue;
     }
     const cfg = l.getConfig() as Record<string, unknown>;
-    if (l.getClassName() === 'Conv1D' && cfg.padding === 'valid' && first(cfg.dilationRate) === 1 && cfg.activation === 'linear') {
+    if (
+      l.getClassName() === 'Conv1D' &&
+      cfg.padding === 'valid' &&
+      first(cfg.dilationRate) === 1 &&
+      cfg.activation === 'linear'
+    ) {
       const [kernel, convBias] = l.getWeights() as [tf.Tensor3D, tf.Tensor1D | undefined];
       const CO = kernel.shape[2];
       // The padding layer before it, when it feeds nothing else.
@@ -62,7 +69,12 @@ export function compileInferenceGraph(model: tf.LayersModel): InferenceGraph {
       // The batch norm after it, when it is the convolution's only consumer and normalises channels.
       const next = only(l.name);
       const bnLayer = next ? byName.get(next)! : null;
-      const bn = bnLayer && bnLayer.getClassName() === 'BatchNormalization' && [-1, 2].includes(bnLayer.getConfig().axis as number) ? bnLayer : null;
+      const bn =
+        bnLayer &&
+        bnLayer.getClassName() === 'BatchNormalization' &&
+        [-1, 2].includes(bnLayer.getConfig().axis as number)
+          ? bnLayer
+          : null;
       const { k, b } = tf.tidy(() => {
         let k: tf.Tensor3D = kernel;
         let b: tf.Tensor1D = convBias ?? tf.zeros([CO]);
@@ -78,11 +90,22 @@ export function compileInferenceGraph(model: tf.LayersModel): InferenceGraph {
         return { k: tf.keep(k.clone()), b: tf.keep(b.clone()) };
       });
       const stride = first(cfg.strides);
-      const spec: PadConvSpec = { kernel: k, bias: b, backKernels: backKernelsOf(k, stride), stride, left: pad?.left ?? 0, right: pad?.right ?? 0 };
+      const spec: PadConvSpec = {
+        kernel: k,
+        bias: b,
+        backKernels: backKernelsOf(k, stride),
+        stride,
+        left: pad?.left ?? 0,
+        right: pad?.right ?? 0,
+      };
       owned.push(k, b, ...spec.backKernels.filter((t): t is tf.Tensor3D => t !== null));
       // The fused step replaces the pad (reads its input) and answers under the batch norm's name.
       const input = pad ? inboundNames(pad)[0] : ins[0];
-      if (pad) steps.splice(steps.findIndex((s) => s.name === pad.name), 1);
+      if (pad)
+        steps.splice(
+          steps.findIndex((s) => s.name === pad.name),
+          1,
+        );
       steps.push({ kind: 'padconv', name: bn ? bn.name : l.name, input, spec });
       if (bn) (absorbed.set(bn.name, l.name), batchNorms++);
       convolutions++;
@@ -94,7 +117,9 @@ export function compileInferenceGraph(model: tf.LayersModel): InferenceGraph {
 
   return {
     fused: { convolutions, batchNorms },
-    gradients: backwardSupported(steps, outputName) ? (x, directions) => directionalGradients(steps, outputName, x, directions) : null,
+    gradients: backwardSupported(steps, outputName)
+      ? (x, directions) => directionalGradients(steps, outputName, x, directions)
+      : null,
     apply(x) {
       return tf.tidy(() => {
         const values = new Map<string, tf.Tensor>();

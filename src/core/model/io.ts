@@ -12,12 +12,17 @@ export interface ModelFiles {
 }
 
 /** Serialise a layers model to TF.js layers format (model.json + weight shards), in memory. */
-export async function modelToFiles(model: tf.LayersModel, userDefinedMetadata?: Record<string, unknown>): Promise<ModelFiles> {
+export async function modelToFiles(
+  model: tf.LayersModel,
+  userDefinedMetadata?: Record<string, unknown>,
+): Promise<ModelFiles> {
   let artifacts: tf.io.ModelArtifacts | undefined;
-  await model.save(tf.io.withSaveHandler(async (a) => {
-    artifacts = a;
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  }));
+  await model.save(
+    tf.io.withSaveHandler(async (a) => {
+      artifacts = a;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
   const a = artifacts!;
   const data = new Uint8Array(concatWeightData(a.weightData!));
   const n = Math.max(1, Math.ceil(data.byteLength / MAX_SHARD_BYTES));

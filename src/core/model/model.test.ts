@@ -12,11 +12,34 @@ beforeAll(async () => {
 describe('EdgePad1D', () => {
   it('replicates the first and last samples, and routes their gradient back to them', () => {
     const layer = new EdgePad1D({ left: 2, right: 3 });
-    const x = tf.tensor3d([[[1, 10], [2, 20], [3, 30]]]);
-    expect((layer.apply(x) as tf.Tensor).arraySync()).toEqual([[[1, 10], [1, 10], [1, 10], [2, 20], [3, 30], [3, 30], [3, 30], [3, 30]]]);
+    const x = tf.tensor3d([
+      [
+        [1, 10],
+        [2, 20],
+        [3, 30],
+      ],
+    ]);
+    expect((layer.apply(x) as tf.Tensor).arraySync()).toEqual([
+      [
+        [1, 10],
+        [1, 10],
+        [1, 10],
+        [2, 20],
+        [3, 30],
+        [3, 30],
+        [3, 30],
+        [3, 30],
+      ],
+    ]);
     // d(sum)/dx: the first sample appears 3 times, the middle once, the last 4 times.
     const g = tf.grad((v: tf.Tensor) => (layer.apply(v) as tf.Tensor).sum())(x);
-    expect(g.arraySync()).toEqual([[[3, 3], [1, 1], [4, 4]]]);
+    expect(g.arraySync()).toEqual([
+      [
+        [3, 3],
+        [1, 1],
+        [4, 4],
+      ],
+    ]);
     expect(layer.computeOutputShape([null, 3, 2])).toEqual([null, 8, 2]);
   });
 });
@@ -56,7 +79,10 @@ describe('model files', () => {
 
   it('splits weights into shards of at most 2 MiB', async () => {
     const input = tf.input({ shape: [8] });
-    const big = tf.model({ inputs: input, outputs: tf.layers.dense({ units: 150_000 }).apply(input) as tf.SymbolicTensor }); // 5.4 MB of weights
+    const big = tf.model({
+      inputs: input,
+      outputs: tf.layers.dense({ units: 150_000 }).apply(input) as tf.SymbolicTensor,
+    }); // 5.4 MB of weights
     const files = await modelToFiles(big);
     expect(files.shards.size).toBe(3);
     for (const s of files.shards.values()) expect(s.byteLength).toBeLessThanOrEqual(MAX_SHARD_BYTES);

@@ -55,7 +55,13 @@ export function padConv(x: tf.Tensor3D, s: PadConvSpec): tf.Tensor3D {
     const [B, Wp, CI] = padded.shape;
     const CO = s.kernel.shape[2];
     // The bias rides in the convolution (FusedConv2D): one kernel instead of two.
-    const y4 = tf.fused.conv2d({ x: padded.reshape([B, 1, Wp, CI]) as tf.Tensor4D, filter: s.kernel.reshape([1, ...s.kernel.shape]) as tf.Tensor4D, strides: [1, s.stride], pad: 'valid', bias: s.bias });
+    const y4 = tf.fused.conv2d({
+      x: padded.reshape([B, 1, Wp, CI]) as tf.Tensor4D,
+      filter: s.kernel.reshape([1, ...s.kernel.shape]) as tf.Tensor4D,
+      strides: [1, s.stride],
+      pad: 'valid',
+      bias: s.bias,
+    });
     const value = y4.reshape([B, y4.shape[2], CO]) as tf.Tensor3D;
     save([]);
     return { value, gradFunc: (dy: tf.Tensor) => inputGradient(dy as tf.Tensor3D, xin.shape[1], s) };
@@ -89,7 +95,11 @@ export function inputGradient(dy: tf.Tensor3D, T: number, s: PadConvSpec): tf.Te
     const right = M - OW;
     let d = dy;
     if (right < 0) d = dy.slice([0, 0, 0], [-1, OW + right, -1]);
-    const padded = tf.pad(d, [[0, 0], [Kp - 1, Math.max(0, right)], [0, 0]]);
+    const padded = tf.pad(d, [
+      [0, 0],
+      [Kp - 1, Math.max(0, right)],
+      [0, 0],
+    ]);
     return tf.conv1d(padded as tf.Tensor3D, bk, 1, 'valid');
   });
   let dxp: tf.Tensor3D;
@@ -97,8 +107,19 @@ export function inputGradient(dy: tf.Tensor3D, T: number, s: PadConvSpec): tf.Te
   else {
     // Interleave the phases: [B, M, s, CI] → [B, M·s, CI], then drop the tail past Wp.
     const M = phases[0].shape[1];
-    const full = phases.map((ph) => (ph.shape[1] < M ? tf.pad(ph, [[0, 0], [0, M - ph.shape[1]], [0, 0]]) : ph));
-    dxp = tf.stack(full, 2).reshape([B, M * s.stride, CI]).slice([0, 0, 0], [-1, Wp, -1]) as tf.Tensor3D;
+    const full = phases.map((ph) =>
+      ph.shape[1] < M
+        ? tf.pad(ph, [
+            [0, 0],
+            [0, M - ph.shape[1]],
+            [0, 0],
+          ])
+        : ph,
+    );
+    dxp = tf
+      .stack(full, 2)
+      .reshape([B, M * s.stride, CI])
+      .slice([0, 0, 0], [-1, Wp, -1]) as tf.Tensor3D;
   }
   if (s.left === 0 && s.right === 0) return dxp;
   // Replication padding: every padded copy of the first/last sample sends its gradient back to it.

@@ -28,7 +28,10 @@ const defaultFetch: Fetch = (url) => fetch(url);
 export const fileOfUrl = (url: string): string => decodeURIComponent(url.split('?')[0].split('/').pop() || url);
 
 /** A 2xx response, or FetchFailure ("could not fetch …" / "fetching … gave HTTP 404"). */
-export async function fetchOk(url: string, { file = fileOfUrl(url), fetchFn = defaultFetch }: { file?: string; fetchFn?: Fetch } = {}): Promise<Response> {
+export async function fetchOk(
+  url: string,
+  { file = fileOfUrl(url), fetchFn = defaultFetch }: { file?: string; fetchFn?: Fetch } = {},
+): Promise<Response> {
   let res: Response;
   try {
     res = await fetchFn(url);
@@ -50,7 +53,10 @@ export async function fetchBytes(
 }
 
 /** Parsed JSON of a file (checked like fetchBytes first when `check` is given). */
-export async function fetchJson(url: string, options: { file?: string; fetchFn?: Fetch; check?: (bytes: Uint8Array) => Promise<void> } = {}): Promise<unknown> {
+export async function fetchJson(
+  url: string,
+  options: { file?: string; fetchFn?: Fetch; check?: (bytes: Uint8Array) => Promise<void> } = {},
+): Promise<unknown> {
   const bytes = await fetchBytes(url, options);
   try {
     return JSON.parse(new TextDecoder().decode(bytes));

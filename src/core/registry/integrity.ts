@@ -21,7 +21,10 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) throw new Error('Web Crypto (crypto.subtle) is not available here: file integrity cannot be checked');
   // digest wants an ArrayBuffer-backed view; a view on a SharedArrayBuffer or an offset slice is copied.
-  const digest = await subtle.digest('SHA-256', bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes));
+  const digest = await subtle.digest(
+    'SHA-256',
+    bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes),
+  );
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
@@ -42,10 +45,16 @@ export async function verifyFile(recorded: FileDigest[], name: string, bytes: Ui
   const entry = recorded.find((f) => f.name === name);
   if (!entry) throw new IntegrityError(label, 'no SHA-256 is recorded for this file in meta.json; it is not loaded');
   if (bytes.byteLength !== entry.bytes) {
-    throw new IntegrityError(label, `has ${bytes.byteLength} bytes, ${entry.bytes} were recorded: the file is truncated or altered; it is not loaded`);
+    throw new IntegrityError(
+      label,
+      `has ${bytes.byteLength} bytes, ${entry.bytes} were recorded: the file is truncated or altered; it is not loaded`,
+    );
   }
   const got = await sha256Hex(bytes);
   if (got !== entry.sha256) {
-    throw new IntegrityError(label, `SHA-256 ${got.slice(0, 12)}… does not match the recorded ${entry.sha256.slice(0, 12)}…: the file is corrupt or altered; it is not loaded`);
+    throw new IntegrityError(
+      label,
+      `SHA-256 ${got.slice(0, 12)}… does not match the recorded ${entry.sha256.slice(0, 12)}…: the file is corrupt or altered; it is not loaded`,
+    );
   }
 }

@@ -2,27 +2,45 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkAppModels, parseModelIndex, parseModelMeta } from './model-meta';
 
-const shipped = (id: string) => parseModelMeta(JSON.parse(readFileSync(`models/${id}/meta.json`, 'utf8')), `models/${id}/meta.json`);
+const shipped = (id: string) =>
+  parseModelMeta(JSON.parse(readFileSync(`models/${id}/meta.json`, 'utf8')), `models/${id}/meta.json`);
 
 describe('model registry metadata', () => {
   it('the shipped models are described by data: kind, channels, window, digests of every loaded file', () => {
     const index = parseModelIndex(JSON.parse(readFileSync('models/index.json', 'utf8')));
     const { primary, companions } = checkAppModels(index, index.app.map(shipped));
-    expect(primary.input).toMatchObject({ kind: '12-lead', channels: ['I', 'II', 'III', 'aVR', 'aVL', 'aVF', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6'], timeSteps: 200, fsHz: 500 });
+    expect(primary.input).toMatchObject({
+      kind: '12-lead',
+      channels: ['I', 'II', 'III', 'aVR', 'aVL', 'aVF', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6'],
+      timeSteps: 200,
+      fsHz: 500,
+    });
     expect(companions.map((m) => m.input.kind)).toEqual(['cinecg']);
     for (const m of [primary, ...companions]) {
-      expect(m.files.map((f) => f.name)).toEqual(expect.arrayContaining(['model.json', 'weights.1of1.bin', 'reference-normals.bin']));
+      expect(m.files.map((f) => f.name)).toEqual(
+        expect.arrayContaining(['model.json', 'weights.1of1.bin', 'reference-normals.bin']),
+      );
     }
   });
 
   it('refuses bad entries with the field named', () => {
     const good = JSON.parse(readFileSync('models/ecg12/meta.json', 'utf8'));
-    expect(() => parseModelMeta({ ...good, input: { ...good.input, kind: 'vcg' } }, 'm.json')).toThrow(/m\.json: "input\.kind" must be one of 12-lead, cinecg, got "vcg"/);
-    expect(() => parseModelMeta({ ...good, files: [{ name: '../x.bin', bytes: 1, sha256: 'a'.repeat(64) }] })).toThrow(/"files\[0\]\.name" must be a plain file name/);
-    expect(() => parseModelMeta({ ...good, files: [{ ...good.files[0], sha256: 'XYZ' }] })).toThrow(/"files\[0\]\.sha256" must be 64 lower-case hex digits/);
+    expect(() => parseModelMeta({ ...good, input: { ...good.input, kind: 'vcg' } }, 'm.json')).toThrow(
+      /m\.json: "input\.kind" must be one of 12-lead, cinecg, got "vcg"/,
+    );
+    expect(() => parseModelMeta({ ...good, files: [{ name: '../x.bin', bytes: 1, sha256: 'a'.repeat(64) }] })).toThrow(
+      /"files\[0\]\.name" must be a plain file name/,
+    );
+    expect(() => parseModelMeta({ ...good, files: [{ ...good.files[0], sha256: 'XYZ' }] })).toThrow(
+      /"files\[0\]\.sha256" must be 64 lower-case hex digits/,
+    );
     expect(() => parseModelMeta({ ...good, id: 'Ecg 12' })).toThrow(/"id" must be a folder name/);
     expect(() => parseModelIndex({ app: ['ecg12', 'ecg12'] })).toThrow(/names a model twice/);
-    expect(() => checkAppModels({ app: ['cine3'] }, [shipped('cine3')])).toThrow(/first model \(cine3\) must read the 12-lead window/);
-    expect(() => checkAppModels({ app: ['ecg12'] }, [shipped('cine3')])).toThrow(/says id "cine3"; it must match its folder "ecg12"/);
+    expect(() => checkAppModels({ app: ['cine3'] }, [shipped('cine3')])).toThrow(
+      /first model \(cine3\) must read the 12-lead window/,
+    );
+    expect(() => checkAppModels({ app: ['ecg12'] }, [shipped('cine3')])).toThrow(
+      /says id "cine3"; it must match its folder "ecg12"/,
+    );
   });
 });

@@ -80,8 +80,17 @@ export function lobeCentreMs(l: Lobe, b: Beat): number {
 }
 
 /** The heart vector at fs over n samples: three Float64Arrays (X, Y, Z), mV. */
-export function heartVector(lobes: readonly Lobe[], beats: readonly Beat[], fsHz: number, n: number): [Float64Array, Float64Array, Float64Array] {
-  const axes: [Float64Array, Float64Array, Float64Array] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+export function heartVector(
+  lobes: readonly Lobe[],
+  beats: readonly Beat[],
+  fsHz: number,
+  n: number,
+): [Float64Array, Float64Array, Float64Array] {
+  const axes: [Float64Array, Float64Array, Float64Array] = [
+    new Float64Array(n),
+    new Float64Array(n),
+    new Float64Array(n),
+  ];
   for (const b of beats) {
     for (const l of lobes) {
       const mu = ((b.rPeakMs + lobeCentreMs(l, b)) * fsHz) / 1000;

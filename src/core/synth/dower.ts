@@ -30,7 +30,8 @@ export const DOWER_MATRIX: readonly (readonly [number, number, number])[] = [
  */
 export function projectDower(x: ArrayLike<number>, y: ArrayLike<number>, z: ArrayLike<number>): Float64Array[] {
   const n = x.length;
-  if (y.length !== n || z.length !== n) throw new Error(`heart vector axes differ in length: x ${n}, y ${y.length}, z ${z.length}`);
+  if (y.length !== n || z.length !== n)
+    throw new Error(`heart vector axes differ in length: x ${n}, y ${y.length}, z ${z.length}`);
   return DOWER_MATRIX.map(([a, b, c]) => {
     const out = new Float64Array(n);
     for (let t = 0; t < n; t++) out[t] = a * x[t] + b * y[t] + c * z[t];

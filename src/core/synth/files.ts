@@ -20,10 +20,18 @@ export function truthOf(r: SynthRecord): SynthTruth {
 
 function describe(r: SynthRecord, twin: boolean): string[] {
   const i = r.injection;
-  const detail = [i.territory && `territory ${i.territory}`, i.sign && (i.sign > 0 ? 'elevation' : 'depression'), i.side && `${i.side}-sided terminal delay`].filter(Boolean).join(', ');
+  const detail = [
+    i.territory && `territory ${i.territory}`,
+    i.sign && (i.sign > 0 ? 'elevation' : 'depression'),
+    i.side && `${i.side}-sided terminal delay`,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return [
     'synthetic ECG: Gaussian-lobe cardiac dipole projected with the Dower matrix (CineECG Explorer src/core/synth)',
-    twin ? `healthy twin of ${r.name} (same beats and noise, no injected change)` : `pathology: ${i.pathology}${detail ? ` (${detail})` : ''}; label: ${r.label}`,
+    twin
+      ? `healthy twin of ${r.name} (same beats and noise, no injected change)`
+      : `pathology: ${i.pathology}${detail ? ` (${detail})` : ''}; label: ${r.label}`,
   ];
 }
 

@@ -36,7 +36,8 @@ export interface SynthRecord {
 
 /** A 32-bit seed for stream `k` of record `index` of seed `seed` (splitmix-style integer mixing). */
 export function streamSeed(seed: number, index: number, k: number): number {
-  let h = Math.imul((seed | 0) ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35) ^ Math.imul(k + 1, 0x27d4eb2f);
+  let h =
+    Math.imul((seed | 0) ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35) ^ Math.imul(k + 1, 0x27d4eb2f);
   h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
   h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
   return (h ^ (h >>> 16)) >>> 0;
@@ -47,7 +48,12 @@ function toDigital(mv: Float64Array, gain: number): Int16Array {
   return Int16Array.from(mv, (v) => Math.max(-32767, Math.min(32767, Math.round(v * gain))));
 }
 
-function leadsOf(lobes: Parameters<typeof heartVector>[0], beats: Parameters<typeof heartVector>[1], n: number, noiseSeed: number): Int16Array[] {
+function leadsOf(
+  lobes: Parameters<typeof heartVector>[0],
+  beats: Parameters<typeof heartVector>[1],
+  n: number,
+  noiseSeed: number,
+): Int16Array[] {
   const [x, y, z] = heartVector(lobes, beats, SYNTH_FS_HZ, n);
   const eight = projectDower(x, y, z);
   // Noise on the 8 independent leads, the other four derived from them, as a recorder does.
@@ -57,13 +63,17 @@ function leadsOf(lobes: Parameters<typeof heartVector>[0], beats: Parameters<typ
 }
 
 export function synthesizeRecord(seed: number, index: number, choice: PathologyChoice = 'mixed'): SynthRecord {
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`seed must be an integer 0…4294967295, got ${seed}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new Error(`seed must be an integer 0…4294967295, got ${seed}`);
   if (!Number.isInteger(index) || index < 0) throw new Error(`record index must be an integer ≥ 0, got ${index}`);
   const n = SYNTH_DURATION_S * SYNTH_FS_HZ;
   const shape = mulberry32(streamSeed(seed, index, 0));
   const base = perturbLobes(NORMAL_LOBES, shape);
   const beats = beatSchedule(SYNTH_DURATION_S * 1000, shape);
-  const pathology: Pathology = choice === 'mixed' ? PATHOLOGIES[Math.floor(mulberry32(streamSeed(seed, index, 2))() * PATHOLOGIES.length)] : choice;
+  const pathology: Pathology =
+    choice === 'mixed'
+      ? PATHOLOGIES[Math.floor(mulberry32(streamSeed(seed, index, 2))() * PATHOLOGIES.length)]
+      : choice;
   const { lobes, injection } = injectPathology(base, pathology, mulberry32(streamSeed(seed, index, 3)));
   const noiseSeed = streamSeed(seed, index, 1);
   const digital = leadsOf(lobes, beats, n, noiseSeed);

@@ -25,7 +25,11 @@ export function differenceRanges(a: ArrayLike<number>, b: ArrayLike<number>, thr
 }
 
 /** The mask of every standard lead, by lead name (empty list: nothing differs). */
-export function truthMask(record: readonly ArrayLike<number>[], twin: readonly ArrayLike<number>[], gainPerMv: number): Record<string, SampleRange[]> {
+export function truthMask(
+  record: readonly ArrayLike<number>[],
+  twin: readonly ArrayLike<number>[],
+  gainPerMv: number,
+): Record<string, SampleRange[]> {
   const threshold = Math.round(MASK_THRESHOLD_MV * gainPerMv);
   return Object.fromEntries(STANDARD_LEADS.map((name, l) => [name, differenceRanges(record[l], twin[l], threshold)]));
 }
@@ -34,7 +38,8 @@ export function truthMask(record: readonly ArrayLike<number>[], twin: readonly A
 export function maskInWindow(mask: Record<string, SampleRange[]>, from: number, length: number): Uint8Array[] {
   return STANDARD_LEADS.map((name) => {
     const m = new Uint8Array(length);
-    for (const [a, b] of mask[name] ?? []) for (let s = Math.max(a, from); s < Math.min(b, from + length); s++) m[s - from] = 1;
+    for (const [a, b] of mask[name] ?? [])
+      for (let s = Math.max(a, from); s < Math.min(b, from + length); s++) m[s - from] = 1;
     return m;
   });
 }

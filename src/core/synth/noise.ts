@@ -11,7 +11,11 @@ import { gaussian } from '../random';
 
 export function addNoise(lead: Float64Array, fsHz: number, random: () => number): void {
   const normal = gaussian(random);
-  const wander = Array.from({ length: 2 }, () => ({ hz: 0.05 + 0.45 * random(), mv: 0.02 + 0.08 * random(), phase: 2 * Math.PI * random() }));
+  const wander = Array.from({ length: 2 }, () => ({
+    hz: 0.05 + 0.45 * random(),
+    mv: 0.02 + 0.08 * random(),
+    phase: 2 * Math.PI * random(),
+  }));
   const emgMv = 0.005 + 0.01 * random();
   const mainsHz = random() < 0.5 ? 50 : 60;
   const mainsMv = 0.003 + 0.009 * random();

@@ -15,7 +15,8 @@ import type { Lobe } from './dipole';
 
 export const PATHOLOGIES = ['lafb', 'bbb', 'st', 't-inversion', 'normal'] as const;
 export type Pathology = (typeof PATHOLOGIES)[number];
-export const isPathology = (x: unknown): x is Pathology => typeof x === 'string' && (PATHOLOGIES as readonly string[]).includes(x);
+export const isPathology = (x: unknown): x is Pathology =>
+  typeof x === 'string' && (PATHOLOGIES as readonly string[]).includes(x);
 
 /**
  * Territories as Frank-axis unit vectors toward the region (the leads facing them show elevation/upright T):
@@ -38,7 +39,11 @@ const pick = <T>(xs: readonly T[], random: () => number): T => xs[Math.floor(ran
 const lobe = (lobes: Lobe[], wave: Lobe['wave']) => lobes.find((l) => l.wave === wave)!;
 
 /** The pathological lobes and what was injected (for 'normal': the same lobes, a copy). */
-export function injectPathology(base: readonly Lobe[], pathology: Pathology, random: () => number): { lobes: Lobe[]; injection: Injection } {
+export function injectPathology(
+  base: readonly Lobe[],
+  pathology: Pathology,
+  random: () => number,
+): { lobes: Lobe[]; injection: Injection } {
   const lobes = base.map((l) => ({ ...l, vector: [...l.vector] as Lobe['vector'] }));
   switch (pathology) {
     case 'normal':
@@ -56,7 +61,8 @@ export function injectPathology(base: readonly Lobe[], pathology: Pathology, ran
       lobe(lobes, 'R').widthMs *= 1.3 + 0.1 * random();
       lobe(lobes, 'S').widthMs *= 1.3 + 0.1 * random();
       const size = 0.5 + 0.3 * random();
-      const vector: Lobe['vector'] = side === 'right' ? [-0.7 * size, 0.1 * size, -0.7 * size] : [0.8 * size, 0, 0.6 * size];
+      const vector: Lobe['vector'] =
+        side === 'right' ? [-0.7 * size, 0.1 * size, -0.7 * size] : [0.8 * size, 0, 0.6 * size];
       lobes.push({ wave: 'terminal', centreMs: 45 + 15 * random(), widthMs: 14 + 4 * random(), vector });
       return { lobes, injection: { pathology, side } };
     }

@@ -23,7 +23,8 @@ function qrsArea(r: SynthRecord, signal: Int16Array[], lead: string): number {
   }
   return a;
 }
-const frontalAxisDeg = (r: SynthRecord, sig: Int16Array[]) => (Math.atan2(qrsArea(r, sig, 'aVF'), qrsArea(r, sig, 'I')) * 180) / Math.PI;
+const frontalAxisDeg = (r: SynthRecord, sig: Int16Array[]) =>
+  (Math.atan2(qrsArea(r, sig, 'aVF'), qrsArea(r, sig, 'I')) * 180) / Math.PI;
 
 describe('Dower projection (known answers)', () => {
   it('the inverse Dower matrix of vcg.ts undoes Dower’s matrix: INVERSE_DOWER · DOWER ≈ I₃', () => {
@@ -53,7 +54,9 @@ describe('synthesizeRecord', () => {
     const b = synthFiles(synthesizeRecord(7, 3, 'mixed'));
     for (const [name, bytes] of a) expect(Buffer.from(bytes).equals(Buffer.from(b.get(name)!))).toBe(true);
     const c = synthesizeRecord(8, 3, 'normal');
-    expect(Buffer.from(c.digital[0].buffer).equals(Buffer.from(synthesizeRecord(7, 3, 'normal').digital[0].buffer))).toBe(false);
+    expect(
+      Buffer.from(c.digital[0].buffer).equals(Buffer.from(synthesizeRecord(7, 3, 'normal').digital[0].buffer)),
+    ).toBe(false);
   });
 
   it('the twin is the same record without the change: equal to the normal record of the same seed, bit for bit', () => {
@@ -76,7 +79,8 @@ describe('synthesizeRecord', () => {
       for (let s = 0; s < r.digital[0].length; s++) {
         if (r.rPeaksMs.some((R) => Math.abs((s * 1000) / r.fsHz - R) <= 200)) continue;
         checked++;
-        for (let l = 0; l < 12; l++) if (r.digital[l][s] !== r.twinDigital[l][s]) throw new Error(`${p}: lead ${l} differs at sample ${s}`);
+        for (let l = 0; l < 12; l++)
+          if (r.digital[l][s] !== r.twinDigital[l][s]) throw new Error(`${p}: lead ${l} differs at sample ${s}`);
       }
       expect(checked).toBeGreaterThan(1500);
     }
@@ -139,7 +143,8 @@ describe('synthesizeRecord', () => {
       const { territory, sign } = r.injection;
       seen.add(`${territory}${sign}`);
       for (const ranges of Object.values(r.mask)) {
-        for (const [a, b] of ranges) expect(r.rPeaksMs.some((R) => R <= (a * 1000) / r.fsHz && ((b - 1) * 1000) / r.fsHz <= R + 260)).toBe(true);
+        for (const [a, b] of ranges)
+          expect(r.rPeaksMs.some((R) => R <= (a * 1000) / r.fsHz && ((b - 1) * 1000) / r.fsHz <= R + 260)).toBe(true);
       }
       const l = L(facing[territory!]);
       const R = r.rPeaksMs[3];

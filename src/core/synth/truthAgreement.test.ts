@@ -11,7 +11,10 @@ function masks(marks: [number, number, number][]): Uint8Array[] {
 
 describe('truthAgreementCase / truthScore (known answers)', () => {
   it('a 12-lead map equal to the truth scores Dice 1 at a θ* > 0; a constant map scores the base rate at θ* 0', () => {
-    const truth = masks([[0, 2, 5], [5, 4, 8]]);
+    const truth = masks([
+      [0, 2, 5],
+      [5, 4, 8],
+    ]);
     const phi = new Float32Array(T * 12);
     for (let l = 0; l < 12; l++) for (let t = 0; t < T; t++) phi[t * 12 + l] = truth[l][t];
     const perfect = truthScore(truthAgreementCase('x', phi, 12, truth, 'leads'), 'absolute');
@@ -24,7 +27,10 @@ describe('truthAgreementCase / truthScore (known answers)', () => {
   });
 
   it("'mapped' and 'cine' judge against the union of the leads' masks", () => {
-    const truth = masks([[0, 2, 4], [7, 3, 6]]);
+    const truth = masks([
+      [0, 2, 4],
+      [7, 3, 6],
+    ]);
     expect(Array.from(unionOfLeads(truth))).toEqual([0, 0, 1, 1, 1, 1, 0, 0, 0, 0]);
     // Cine map [T × 3]: channel 1 is the union, the others zero → 'cine' evaluates all 3 channels against the union.
     const cine = new Float32Array(T * 3);
@@ -44,10 +50,17 @@ describe('truthAgreementCase / truthScore (known answers)', () => {
   });
 
   it('an empty truth (a healthy twin) is not scored; wrong shapes are refused by name', () => {
-    const empty = truthScore(truthAgreementCase('twin', new Float32Array(T * 12).fill(1), 12, masks([]), 'leads'), 'absolute');
+    const empty = truthScore(
+      truthAgreementCase('twin', new Float32Array(T * 12).fill(1), 12, masks([]), 'leads'),
+      'absolute',
+    );
     expect(empty).toEqual({ threshold: null, dice: null, iou: null, spearman: null });
-    expect(() => truthAgreementCase('x', new Float32Array(T * 3), 3, masks([]), 'leads')).toThrow(/'leads' needs a 12-lead map/);
-    expect(() => truthAgreementCase('x', new Float32Array(T * 12), 12, masks([]).slice(0, 11), 'leads')).toThrow(/12 leads × 10 samples/);
+    expect(() => truthAgreementCase('x', new Float32Array(T * 3), 3, masks([]), 'leads')).toThrow(
+      /'leads' needs a 12-lead map/,
+    );
+    expect(() => truthAgreementCase('x', new Float32Array(T * 12), 12, masks([]).slice(0, 11), 'leads')).toThrow(
+      /12 leads × 10 samples/,
+    );
     expect(() => truthAgreementCase('x', new Float32Array(25), 12, masks([]), 'mapped')).toThrow(/not \[T × 12\]/);
   });
 });

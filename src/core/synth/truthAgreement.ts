@@ -23,10 +23,17 @@ export function unionOfLeads(maskByLead: readonly Uint8Array[]): Uint8Array {
  * The agreement case of a time-major map phi [T × C] (C = 12 for 'leads' and 'mapped', 3 for 'cine') against the truth
  * in the same window (one 0/1 array per lead, standard order). Always labelled abnormal: the truth marks the change.
  */
-export function truthAgreementCase(id: string, phi: Float32Array, C: number, maskByLead: readonly Uint8Array[], source: TruthSource): AgreementCase {
+export function truthAgreementCase(
+  id: string,
+  phi: Float32Array,
+  C: number,
+  maskByLead: readonly Uint8Array[],
+  source: TruthSource,
+): AgreementCase {
   const T = phi.length / C;
   if (!Number.isInteger(T)) throw new Error(`map of ${phi.length} values is not [T × ${C}]`);
-  if (maskByLead.length !== 12 || maskByLead.some((m) => m.length !== T)) throw new Error(`truth must be 12 leads × ${T} samples, got ${maskByLead.length} × ${maskByLead[0]?.length}`);
+  if (maskByLead.length !== 12 || maskByLead.some((m) => m.length !== T))
+    throw new Error(`truth must be 12 leads × ${T} samples, got ${maskByLead.length} × ${maskByLead[0]?.length}`);
   const channel = (c: number) => Array.from({ length: T }, (_, t) => phi[t * C + c]);
   if (source === 'leads') {
     if (C !== 12) throw new Error(`source 'leads' needs a 12-lead map, got ${C} channels`);

@@ -10,13 +10,21 @@ export interface WfdbFiles {
   dat: Uint8Array;
 }
 
-export function writeWfdbFormat16(name: string, signals: readonly Int16Array[], fsHz: number, gainPerMv: number, comments: readonly string[] = []): WfdbFiles {
-  if (signals.length !== STANDARD_LEADS.length) throw new Error(`expected ${STANDARD_LEADS.length} signals, got ${signals.length}`);
+export function writeWfdbFormat16(
+  name: string,
+  signals: readonly Int16Array[],
+  fsHz: number,
+  gainPerMv: number,
+  comments: readonly string[] = [],
+): WfdbFiles {
+  if (signals.length !== STANDARD_LEADS.length)
+    throw new Error(`expected ${STANDARD_LEADS.length} signals, got ${signals.length}`);
   const n = signals[0].length;
   if (signals.some((s) => s.length !== n)) throw new Error('all signals must have the same length');
   const dat = new Uint8Array(2 * n * signals.length);
   const view = new DataView(dat.buffer);
-  for (let t = 0; t < n; t++) for (let c = 0; c < signals.length; c++) view.setInt16(2 * (t * signals.length + c), signals[c][t], true);
+  for (let t = 0; t < n; t++)
+    for (let c = 0; c < signals.length; c++) view.setInt16(2 * (t * signals.length + c), signals[c][t], true);
   const lines = [`${name} ${signals.length} ${fsHz} ${n}`];
   signals.forEach((s, c) => {
     let sum = 0;

@@ -28,9 +28,16 @@ export interface AttentionFacts {
   leads: LeadShare[];
 }
 
-export function attentionFacts(phi: ArrayLike<number>, leadNames: readonly string[], fsHz: number, qrsEndMs: number, spanMs = ATTENTION_SPAN_MS): AttentionFacts {
+export function attentionFacts(
+  phi: ArrayLike<number>,
+  leadNames: readonly string[],
+  fsHz: number,
+  qrsEndMs: number,
+  spanMs = ATTENTION_SPAN_MS,
+): AttentionFacts {
   const C = leadNames.length;
-  if (C === 0 || phi.length % C !== 0) throw new Error(`Φ has ${phi.length} values, not a whole number of rows of ${C} leads`);
+  if (C === 0 || phi.length % C !== 0)
+    throw new Error(`Φ has ${phi.length} values, not a whole number of rows of ${C} leads`);
   const T = phi.length / C;
   const perTime = new Float64Array(T);
   const signedPerTime = new Float64Array(T);

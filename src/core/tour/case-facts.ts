@@ -43,8 +43,13 @@ export function caseFacts({ caseId, title, prepared, explanation }: CaseFactsInp
   const waves = modelBeatWaves(prepared);
   const leads = windowLeads(prepared); // each from its level just before QRS onset
   const end = Math.min(leads[0].length, Math.round((waves.qrsOffsetMs * prepared.fsHz) / 1000));
-  const axis = axisFromAreas(netAreaMvMs(leads[0], 0, end, 0, prepared.fsHz), netAreaMvMs(leads[5], 0, end, 0, prepared.fsHz));
-  const patterns = Object.fromEntries(STANDARD_LEADS.map((name, i) => [name, qrsPattern(leads[i], 0, end, 0, prepared.fsHz)])) as Record<StandardLead, QrsPattern>;
+  const axis = axisFromAreas(
+    netAreaMvMs(leads[0], 0, end, 0, prepared.fsHz),
+    netAreaMvMs(leads[5], 0, end, 0, prepared.fsHz),
+  );
+  const patterns = Object.fromEntries(
+    STANDARD_LEADS.map((name, i) => [name, qrsPattern(leads[i], 0, end, 0, prepared.fsHz)]),
+  ) as Record<StandardLead, QrsPattern>;
   let trajectory: Float64Array | null;
   try {
     trajectory = Float64Array.from(cineWindow(prepared).trajectory.points);

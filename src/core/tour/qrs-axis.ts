@@ -37,8 +37,15 @@ export function axisCategory(deg: number): AxisCategory {
 }
 
 /** Net area of one lead over [from, to) samples (mV·ms), measured from `baselineMv`. */
-export function netAreaMvMs(lead: ArrayLike<number>, from: number, to: number, baselineMv: number, fsHz: number): number {
-  if (!(from >= 0 && to <= lead.length && to > from)) throw new Error(`QRS span [${from}, ${to}) lies outside the lead (${lead.length} samples)`);
+export function netAreaMvMs(
+  lead: ArrayLike<number>,
+  from: number,
+  to: number,
+  baselineMv: number,
+  fsHz: number,
+): number {
+  if (!(from >= 0 && to <= lead.length && to > from))
+    throw new Error(`QRS span [${from}, ${to}) lies outside the lead (${lead.length} samples)`);
   let s = 0;
   for (let t = from; t < to; t++) s += lead[t] - baselineMv;
   return (s * 1000) / fsHz;
@@ -46,8 +53,16 @@ export function netAreaMvMs(lead: ArrayLike<number>, from: number, to: number, b
 
 /** θ from the net areas of I and aVF. Refuses a QRS with no frontal area at all (a flat record). */
 export function axisFromAreas(areaI: number, areaAvf: number): QrsAxis {
-  if (!Number.isFinite(areaI) || !Number.isFinite(areaAvf)) throw new Error('QRS areas of I and aVF must be finite numbers');
-  if (Math.hypot(areaI, areaAvf) < 1e-9) throw new Error('leads I and aVF have no net QRS area: the frontal axis is undefined');
+  if (!Number.isFinite(areaI) || !Number.isFinite(areaAvf))
+    throw new Error('QRS areas of I and aVF must be finite numbers');
+  if (Math.hypot(areaI, areaAvf) < 1e-9)
+    throw new Error('leads I and aVF have no net QRS area: the frontal axis is undefined');
   const degrees = (Math.atan2((areaAvf * 2) / Math.sqrt(3), areaI) * 180) / Math.PI;
-  return { degrees, areaIMvMs: areaI, areaAvfMvMs: areaAvf, category: axisCategory(degrees), inLafbRange: degrees <= AXIS_LIMITS_DEG.lafbAtMost && degrees >= -90 };
+  return {
+    degrees,
+    areaIMvMs: areaI,
+    areaAvfMvMs: areaAvf,
+    category: axisCategory(degrees),
+    inLafbRange: degrees <= AXIS_LIMITS_DEG.lafbAtMost && degrees >= -90,
+  };
 }

@@ -69,8 +69,15 @@ function significant(runs: Run[]): Run[] {
  * The pattern of `lead` over samples [from, to) (QRS onset to offset), relative to `baselineMv`.
  * `fsHz` turns samples into ms after `from`.
  */
-export function qrsPattern(lead: ArrayLike<number>, from: number, to: number, baselineMv: number, fsHz: number): QrsPattern {
-  if (!(from >= 0 && to <= lead.length && to > from)) throw new Error(`QRS span [${from}, ${to}) lies outside the lead (${lead.length} samples)`);
+export function qrsPattern(
+  lead: ArrayLike<number>,
+  from: number,
+  to: number,
+  baselineMv: number,
+  fsHz: number,
+): QrsPattern {
+  if (!(from >= 0 && to <= lead.length && to > from))
+    throw new Error(`QRS span [${from}, ${to}) lies outside the lead (${lead.length} samples)`);
   const x = Float64Array.from({ length: to - from }, (_, i) => lead[from + i] - baselineMv);
   const runs = significant(signRuns(x));
   if (runs.length === 0) return { pattern: '', waves: [] };
@@ -78,7 +85,10 @@ export function qrsPattern(lead: ArrayLike<number>, from: number, to: number, ba
   const ms = (i: number) => (i * 1000) / fsHz;
   if (runs.length === 1 && runs[0].sign < 0) {
     const r = runs[0];
-    return { pattern: 'QS', waves: [{ letter: 'QS', peakMv: r.peak, peakMs: ms(r.peakAt), startMs: ms(r.from), endMs: ms(r.to) }] };
+    return {
+      pattern: 'QS',
+      waves: [{ letter: 'QS', peakMv: r.peak, peakMs: ms(r.peakAt), startMs: ms(r.from), endMs: ms(r.to) }],
+    };
   }
   let rCount = 0;
   let sCount = 0;

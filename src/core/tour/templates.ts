@@ -43,7 +43,12 @@ export interface RenderedStep {
   waitingFor: 'explanation' | 'contrast' | null;
 }
 
-const dialOf = (f: CaseFacts, label: string): AxisDial => ({ caseId: f.caseId, label, degrees: f.axis.degrees, category: f.axis.category });
+const dialOf = (f: CaseFacts, label: string): AxisDial => ({
+  caseId: f.caseId,
+  label,
+  degrees: f.axis.degrees,
+  category: f.axis.category,
+});
 
 function cursorOf(view: TourStepView, h: Highlight | null): number | null {
   if (!h || !view.cursor) return null;
@@ -53,12 +58,26 @@ function cursorOf(view: TourStepView, h: Highlight | null): number | null {
 function intervalOf(spec: 'attention' | [number, number], f: CaseFacts): { range: [number, number]; why: string } {
   const span = (a: number, b: number) => `${Math.round(a)}–${ms(b)}`;
   if (spec !== 'attention') return { range: spec, why: span(spec[0], spec[1]) };
-  if (f.attention) return { range: [f.attention.peakFromMs, f.attention.peakToMs], why: `${span(f.attention.peakFromMs, f.attention.peakToMs)}, where Φ concentrates` };
-  return { range: DEFAULT_INTERVAL_MS, why: `${span(DEFAULT_INTERVAL_MS[0], DEFAULT_INTERVAL_MS[1])} (mid-QRS; explain the case to use the span where Φ concentrates)` };
+  if (f.attention)
+    return {
+      range: [f.attention.peakFromMs, f.attention.peakToMs],
+      why: `${span(f.attention.peakFromMs, f.attention.peakToMs)}, where Φ concentrates`,
+    };
+  return {
+    range: DEFAULT_INTERVAL_MS,
+    why: `${span(DEFAULT_INTERVAL_MS[0], DEFAULT_INTERVAL_MS[1])} (mid-QRS; explain the case to use the span where Φ concentrates)`,
+  };
 }
 
 function moveOf(f: CaseFacts, range: [number, number]): TrajectoryMove | null {
-  return f.trajectory ? trajectoryMove(f.trajectory, f.fsHz, range[0], Math.min(range[1], (f.trajectory.length / 3 - 1) * (1000 / f.fsHz))) : null;
+  return f.trajectory
+    ? trajectoryMove(
+        f.trajectory,
+        f.fsHz,
+        range[0],
+        Math.min(range[1], (f.trajectory.length / 3 - 1) * (1000 / f.fsHz)),
+      )
+    : null;
 }
 
 function describeMove(m: TrajectoryMove): string {
@@ -78,14 +97,27 @@ function frontalPath(f: CaseFacts): Array<[number, number]> {
 }
 
 const axisRange = (c: AxisCategory): string =>
-  c === 'normal' ? `${deg(AXIS_LIMITS_DEG.normalFrom)} to ${deg(AXIS_LIMITS_DEG.normalTo)}` : c === 'left axis deviation' ? `${deg(AXIS_LIMITS_DEG.normalFrom)} to −90°` : c === 'right axis deviation' ? `${deg(AXIS_LIMITS_DEG.normalTo)} to +180°` : '−90° to −180°';
+  c === 'normal'
+    ? `${deg(AXIS_LIMITS_DEG.normalFrom)} to ${deg(AXIS_LIMITS_DEG.normalTo)}`
+    : c === 'left axis deviation'
+      ? `${deg(AXIS_LIMITS_DEG.normalFrom)} to −90°`
+      : c === 'right axis deviation'
+        ? `${deg(AXIS_LIMITS_DEG.normalTo)} to +180°`
+        : '−90° to −180°';
 
 type Base = Pick<RenderedStep, 'id' | 'title'>;
 
 /** Renders one step of a tour with the case's facts (and the contrast case's, when loaded). */
 export function renderStep(step: TourStep, f: CaseFacts, contrast: CaseFacts | null = null): RenderedStep {
   const base: Base = { id: step.id, title: step.title };
-  const empty: Omit<RenderedStep, 'id' | 'title' | 'text'> = { highlight: null, camera: step.view.camera ?? null, cursorMs: null, dials: [], paths: [], waitingFor: null };
+  const empty: Omit<RenderedStep, 'id' | 'title' | 'text'> = {
+    highlight: null,
+    camera: step.view.camera ?? null,
+    cursorMs: null,
+    dials: [],
+    paths: [],
+    waitingFor: null,
+  };
   switch (step.template) {
     case 'qrs-axis': {
       const a = f.axis;
@@ -93,10 +125,19 @@ export function renderStep(step: TourStep, f: CaseFacts, contrast: CaseFacts | n
       const text = [
         `The frontal QRS axis of this beat is ${deg(a.degrees)} (net QRS area ${signed(a.areaIMvMs / 1000, 3)} mV·s in I, ${signed(a.areaAvfMvMs / 1000, 3)} mV·s in aVF, over the ${ms(f.qrsEndMs)} QRS).`,
         `That is ${a.category === 'normal' ? 'a normal axis' : a.category} (${axisRange(a.category)})${meets ? '' : `, not ${step.params.expect}`}.` +
-          (step.params.expect === 'left axis deviation' ? ` ${a.inLafbRange ? 'It lies' : 'It does not lie'} within LAFB's ${deg(AXIS_LIMITS_DEG.lafbAtMost)} to −90°.` : ''),
+          (step.params.expect === 'left axis deviation'
+            ? ` ${a.inLafbRange ? 'It lies' : 'It does not lie'} within LAFB's ${deg(AXIS_LIMITS_DEG.lafbAtMost)} to −90°.`
+            : ''),
       ];
       const highlight: Highlight = { leads: ['I', 'aVF'], fromMs: 0, toMs: f.qrsEndMs };
-      return { ...base, ...empty, text, highlight, cursorMs: cursorOf(step.view, highlight), dials: [dialOf(f, f.title)] };
+      return {
+        ...base,
+        ...empty,
+        text,
+        highlight,
+        cursorMs: cursorOf(step.view, highlight),
+        dials: [dialOf(f, f.title)],
+      };
     }
     case 'qrs-shapes': {
       const text: string[] = [];
@@ -106,7 +147,12 @@ export function renderStep(step: TourStep, f: CaseFacts, contrast: CaseFacts | n
         const other = names.filter((l) => !seen.includes(l));
         leads.push(...names);
         const found = names.map((l) => `${l} ${f.patterns[l as StandardLead]?.pattern || 'no deflection ≥ 0.05 mV'}`);
-        const verdict = other.length === 0 ? `${shape} in ${list(names)}: seen` : seen.length === 0 ? `${shape} in ${list(names)}: not seen` : `${shape} seen in ${list(seen)}, not in ${list(other)}`;
+        const verdict =
+          other.length === 0
+            ? `${shape} in ${list(names)}: seen`
+            : seen.length === 0
+              ? `${shape} in ${list(names)}: not seen`
+              : `${shape} seen in ${list(seen)}, not in ${list(other)}`;
         text.push(`${verdict} (the delineated QRS, 0–${ms(f.qrsEndMs)}: ${list(found)}).`);
       }
       const highlight: Highlight = { leads, fromMs: 0, toMs: f.qrsEndMs };
@@ -115,13 +161,21 @@ export function renderStep(step: TourStep, f: CaseFacts, contrast: CaseFacts | n
     case 'qrs-duration': {
       const { atLeastMs, condition } = step.params;
       const ok = f.qrsEndMs >= atLeastMs;
-      const text = [`The QRS of this beat lasts ${ms(f.qrsEndMs)}${f.qrsEndClamped ? ' (the delineation clamped it)' : ''}; ${condition} needs at least ${ms(atLeastMs)}: ${ok ? 'met' : 'not met by this delineation'}.`];
+      const text = [
+        `The QRS of this beat lasts ${ms(f.qrsEndMs)}${f.qrsEndClamped ? ' (the delineation clamped it)' : ''}; ${condition} needs at least ${ms(atLeastMs)}: ${ok ? 'met' : 'not met by this delineation'}.`,
+      ];
       const highlight: Highlight = { leads: ['V1', 'V6'], fromMs: 0, toMs: f.qrsEndMs };
       return { ...base, ...empty, text, highlight, cursorMs: cursorOf(step.view, highlight) };
     }
     case 'attention': {
       const a = f.attention;
-      if (!a) return { ...base, ...empty, text: ['Explaining the case… the statement appears when the explanation is ready.'], waitingFor: 'explanation' };
+      if (!a)
+        return {
+          ...base,
+          ...empty,
+          text: ['Explaining the case… the statement appears when the explanation is ready.'],
+          waitingFor: 'explanation',
+        };
       const top = a.leads.slice(0, 3);
       const text = [
         `${f.method ?? 'The explanation'}: ${pct(a.qrsShare)} of |Φ| lies inside the QRS (0–${ms(a.qrsEndMs)}), the rest in ST-T.`,
@@ -139,10 +193,19 @@ export function renderStep(step: TourStep, f: CaseFacts, contrast: CaseFacts | n
       const agree = expected.filter((w) => (m.words as string[]).includes(w));
       const text = [
         `Over ${why}, the CineECG trajectory (LPS heart frame) moves ${describeMove(m)}.`,
-        expected.length ? `Expected for this conduction pattern: ${list(expected)}; here ${agree.length === expected.length ? 'both are seen' : agree.length ? `${list(agree)} is seen, ${list(expected.filter((w) => !agree.includes(w)))} is not` : 'neither is seen'}.` : '',
+        expected.length
+          ? `Expected for this conduction pattern: ${list(expected)}; here ${agree.length === expected.length ? 'both are seen' : agree.length ? `${list(agree)} is seen, ${list(expected.filter((w) => !agree.includes(w)))} is not` : 'neither is seen'}.`
+          : '',
       ].filter(Boolean);
       const highlight: Highlight = { leads: [], fromMs: range[0], toMs: range[1] };
-      return { ...base, ...empty, text, highlight, cursorMs: cursorOf(step.view, highlight), paths: [{ caseId: f.caseId, label: f.title, points: frontalPath(f), move: m }] };
+      return {
+        ...base,
+        ...empty,
+        text,
+        highlight,
+        cursorMs: cursorOf(step.view, highlight),
+        paths: [{ caseId: f.caseId, label: f.title, points: frontalPath(f), move: m }],
+      };
     }
     case 'contrast': {
       if (!contrast) return { ...base, ...empty, text: ['Loading the contrast case…'], waitingFor: 'contrast' };
@@ -152,7 +215,9 @@ export function renderStep(step: TourStep, f: CaseFacts, contrast: CaseFacts | n
       const text = [
         `Frontal QRS axis: ${deg(f.axis.degrees)} (${f.axis.category}) here, ${deg(contrast.axis.degrees)} (${contrast.axis.category}) in ${contrast.title}.`,
         `QRS shapes here / there: ${list((['aVL', 'II', 'III', 'aVF'] as StandardLead[]).map((l) => `${l} ${patt(f, l)} / ${patt(contrast, l)}`))}.`,
-        m1 && m2 ? `Trajectory over ${why.split(',')[0]}: here ${list(m1.words)} (${deg(m1.frontalDeg)}), there ${list(m2.words)} (${deg(m2.frontalDeg)}).` : 'A trajectory could not be computed for one of the cases.',
+        m1 && m2
+          ? `Trajectory over ${why.split(',')[0]}: here ${list(m1.words)} (${deg(m1.frontalDeg)}), there ${list(m2.words)} (${deg(m2.frontalDeg)}).`
+          : 'A trajectory could not be computed for one of the cases.',
       ];
       return {
         ...base,

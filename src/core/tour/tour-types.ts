@@ -21,7 +21,6 @@ export type TourStepSpec =
   | { template: 'trajectory-interval'; params: { interval: 'attention' | [number, number]; expect: string[] } }
   | { template: 'contrast'; params: { interval: 'attention' | [number, number] } };
 
-
 export interface TourStepView {
   /** Camera preset of the 3D view on entering the step. */
   camera?: TourCamera;

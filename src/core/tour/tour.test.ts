@@ -15,7 +15,8 @@ import { trajectoryMove } from './trajectory-direction';
 import { CRBBB_TOUR, LAFB_TOUR, TOURS } from './tours';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const open = (id: string): PreparedEcg => prepareEcg(loadRecord(readRecordFiles(resolve(ROOT, `public/cases/ptbxl-${id}/${id}_hr.hea`))));
+const open = (id: string): PreparedEcg =>
+  prepareEcg(loadRecord(readRecordFiles(resolve(ROOT, `public/cases/ptbxl-${id}/${id}_hr.hea`))));
 const lafb = open('00285');
 const normal = open('00262');
 // IG at the paper's budget on the LAFB case, stored by `cli explain` (src/core/xai/__fixtures__).
@@ -24,7 +25,12 @@ const ig = new Float32Array(igBuf.buffer.slice(igBuf.byteOffset, igBuf.byteOffse
 const igPhi = bipolarPhi(ig.subarray(0, 2400), ig.subarray(2400));
 
 const factsOf = (p: PreparedEcg, id: string, title: string, explained = false): CaseFacts =>
-  caseFacts({ caseId: id, title, prepared: p, explanation: explained ? { phi: igPhi, method: 'Integrated Gradients' } : null });
+  caseFacts({
+    caseId: id,
+    title,
+    prepared: p,
+    explanation: explained ? { phi: igPhi, method: 'Integrated Gradients' } : null,
+  });
 
 describe('the frontal QRS axis (known answers)', () => {
   it('is 0° for I only, +90° for aVF only, −90° for a negative aVF and the hexaxial √3/2 for both', () => {
@@ -41,14 +47,62 @@ describe('the frontal QRS axis (known answers)', () => {
 
 describe('QRS patterns', () => {
   const fs = 1000;
-  const wave = (parts: Array<[number, number]>) => Float64Array.from(parts.flatMap(([amp, n]) => Array.from({ length: n }, (_, i) => amp * Math.sin((Math.PI * (i + 0.5)) / n))));
+  const wave = (parts: Array<[number, number]>) =>
+    Float64Array.from(
+      parts.flatMap(([amp, n]) => Array.from({ length: n }, (_, i) => amp * Math.sin((Math.PI * (i + 0.5)) / n))),
+    );
   it('names a small q then a tall R as qR, a small r then a deep S as rS, and R′ after an S', () => {
-    expect(qrsPattern(wave([[-0.2, 10], [1.2, 30]]), 0, 40, 0, fs).pattern).toBe('qR');
-    expect(qrsPattern(wave([[0.2, 10], [-1, 30]]), 0, 40, 0, fs).pattern).toBe('rS');
-    expect(qrsPattern(wave([[0.3, 10], [-0.4, 10], [0.9, 20]]), 0, 40, 0, fs).pattern).toBe('rsR′');
+    expect(
+      qrsPattern(
+        wave([
+          [-0.2, 10],
+          [1.2, 30],
+        ]),
+        0,
+        40,
+        0,
+        fs,
+      ).pattern,
+    ).toBe('qR');
+    expect(
+      qrsPattern(
+        wave([
+          [0.2, 10],
+          [-1, 30],
+        ]),
+        0,
+        40,
+        0,
+        fs,
+      ).pattern,
+    ).toBe('rS');
+    expect(
+      qrsPattern(
+        wave([
+          [0.3, 10],
+          [-0.4, 10],
+          [0.9, 20],
+        ]),
+        0,
+        40,
+        0,
+        fs,
+      ).pattern,
+    ).toBe('rsR′');
     expect(qrsPattern(wave([[-1, 40]]), 0, 40, 0, fs).pattern).toBe('QS');
     // a wiggle under 0.05 mV is not a wave
-    expect(qrsPattern(wave([[0.03, 10], [-1, 30]]), 0, 40, 0, fs).pattern).toBe('QS');
+    expect(
+      qrsPattern(
+        wave([
+          [0.03, 10],
+          [-1, 30],
+        ]),
+        0,
+        40,
+        0,
+        fs,
+      ).pattern,
+    ).toBe('QS');
     expect(patternMatches('qRs', 'qR')).toBe(true);
     expect(patternMatches('Rs', 'qR')).toBe(false);
     expect(patternMatches('rsR′', 'rsR′')).toBe(true);
@@ -114,7 +168,9 @@ describe('the LAFB tour: every statement computed from the case', () => {
     const t = renderStep(LAFB_TOUR.steps[3], fL);
     expect(t.highlight).toMatchObject({ fromMs: a.peakFromMs, toMs: a.peakToMs });
     const m = trajectoryMove(fL.trajectory!, fL.fsHz, a.peakFromMs, a.peakToMs);
-    expect(t.text[0]).toContain(`${Math.abs(m.superiorMm).toFixed(0)} mm ${m.superiorMm >= 0 ? 'superior' : 'inferior'}`);
+    expect(t.text[0]).toContain(
+      `${Math.abs(m.superiorMm).toFixed(0)} mm ${m.superiorMm >= 0 ? 'superior' : 'inferior'}`,
+    );
     // before an explanation the step says it waits instead of inventing a number
     expect(renderStep(LAFB_TOUR.steps[2], fN).waitingFor).toBe('explanation');
   });

@@ -28,7 +28,8 @@ export interface TrajectoryMove {
 
 export function trajectoryMove(points: ArrayLike<number>, fsHz: number, fromMs: number, toMs: number): TrajectoryMove {
   const n = points.length / 3;
-  if (!Number.isInteger(n) || n < 2) throw new Error(`a trajectory needs at least 2 points of x, y, z (got ${points.length} numbers)`);
+  if (!Number.isInteger(n) || n < 2)
+    throw new Error(`a trajectory needs at least 2 points of x, y, z (got ${points.length} numbers)`);
   if (!(toMs > fromMs)) throw new Error(`the interval must run forward (from ${fromMs} ms to ${toMs} ms)`);
   const at = (ms: number) => Math.min(n - 1, Math.max(0, Math.round((ms * fsHz) / 1000)));
   const [a, b] = [at(fromMs), at(toMs)];
@@ -40,7 +41,22 @@ export function trajectoryMove(points: ArrayLike<number>, fsHz: number, fromMs: 
     [d[0], d[0] > 0 ? 'leftward' : 'rightward'],
     [d[1], d[1] > 0 ? 'posterior' : 'anterior'],
   ];
-  const words = largest === 0 ? [] : named.filter(([v], i) => v !== 0 && (i < 2 || Math.abs(v) >= DOMINANT_FRACTION * largest)).sort((p, q) => Math.abs(q[0]) - Math.abs(p[0])).map(([, w]) => w);
+  const words =
+    largest === 0
+      ? []
+      : named
+          .filter(([v], i) => v !== 0 && (i < 2 || Math.abs(v) >= DOMINANT_FRACTION * largest))
+          .sort((p, q) => Math.abs(q[0]) - Math.abs(p[0]))
+          .map(([, w]) => w);
   const frontalDeg = (Math.atan2(-d[2], d[0]) * 180) / Math.PI;
-  return { fromMs, toMs, leftMm: d[0], posteriorMm: d[1], superiorMm: d[2], lengthMm: Math.hypot(d[0], d[1], d[2]), words, frontalDeg };
+  return {
+    fromMs,
+    toMs,
+    leftMm: d[0],
+    posteriorMm: d[1],
+    superiorMm: d[2],
+    lengthMm: Math.hypot(d[0], d[1], d[2]),
+    words,
+    frontalDeg,
+  };
 }

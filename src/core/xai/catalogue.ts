@@ -31,7 +31,8 @@ export const KERNEL_SHAP_SEGMENT_MS = 100;
 /** A segment length in ms as a whole number of model samples, or a clear error. */
 export function segmentSamplesOfMs(ms: number): number {
   const samples = (ms * MODEL_FS_HZ) / 1000;
-  if (!Number.isInteger(samples) || samples < 1) throw new Error(`segment length must be a whole number of ${1000 / MODEL_FS_HZ} ms samples, got ${ms} ms`);
+  if (!Number.isInteger(samples) || samples < 1)
+    throw new Error(`segment length must be a whole number of ${1000 / MODEL_FS_HZ} ms samples, got ${ms} ms`);
   return samples;
 }
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CodedError } from '../errors';
-import { checkExplainParams, describeParamProblems, EXPLAIN_PARAM_LIMITS, explainParamsOrThrow } from './explain-params';
+import {
+  checkExplainParams,
+  describeParamProblems,
+  EXPLAIN_PARAM_LIMITS,
+  explainParamsOrThrow,
+} from './explain-params';
 
 const asWorker = (raw: unknown) => {
   const r = checkExplainParams(raw);
@@ -9,7 +14,18 @@ const asWorker = (raw: unknown) => {
 
 describe('one schema for explanation parameters', () => {
   it('accepts every field at its limits and treats undefined as the default', () => {
-    const all = { steps: EXPLAIN_PARAM_LIMITS.steps, rule: 'riemann_trapezoid', noiseSamples: 0, sigma: 10, sigmaUnit: 'relative', samples: 1, segmentMs: 400, grouping: 'time', batchSize: 4096, seed: -3 };
+    const all = {
+      steps: EXPLAIN_PARAM_LIMITS.steps,
+      rule: 'riemann_trapezoid',
+      noiseSamples: 0,
+      sigma: 10,
+      sigmaUnit: 'relative',
+      samples: 1,
+      segmentMs: 400,
+      grouping: 'time',
+      batchSize: 4096,
+      seed: -3,
+    };
     expect(asWorker(all)).toEqual(all);
     expect(asWorker(undefined)).toEqual({});
     expect(asWorker({ steps: undefined, seed: 2 })).toEqual({ seed: 2 });
@@ -38,6 +54,8 @@ describe('one schema for explanation parameters', () => {
 
   it('throws a coded error for callers inside the core', () => {
     expect(() => explainParamsOrThrow({ steps: -1 })).toThrow(CodedError);
-    expect(() => explainParamsOrThrow({ steps: -1 })).toThrow('params.steps: expected an integer from 1 to 1000, got -1');
+    expect(() => explainParamsOrThrow({ steps: -1 })).toThrow(
+      'params.steps: expected an integer from 1 to 1000, got -1',
+    );
   });
 });

@@ -11,9 +11,12 @@ const seq = (f: (j: number) => number) => Float32Array.from({ length: n }, (_, j
 function linearModel(w: Float32Array[]): tf.LayersModel {
   const input = tf.input({ shape: [T, C] });
   const dense = tf.layers.dense({ units: 2 });
-  const m = tf.model({ inputs: input, outputs: dense.apply(tf.layers.flatten().apply(input) as tf.SymbolicTensor) as tf.SymbolicTensor });
+  const m = tf.model({
+    inputs: input,
+    outputs: dense.apply(tf.layers.flatten().apply(input) as tf.SymbolicTensor) as tf.SymbolicTensor,
+  });
   const kernel = new Float32Array(n * 2);
-  for (let j = 0; j < n; j++) (kernel[2 * j] = w[0][j]), (kernel[2 * j + 1] = w[1][j]);
+  for (let j = 0; j < n; j++) ((kernel[2 * j] = w[0][j]), (kernel[2 * j + 1] = w[1][j]));
   dense.setWeights([tf.tensor2d(kernel, [n, 2]), tf.tensor1d([0.2, -0.4])]);
   return m;
 }
@@ -38,14 +41,15 @@ describe('Gradient SHAP: known answers on a linear model', () => {
     m.dispose();
   });
 
-  it('its expectation over a reference set is IG from the references\' mean (2,000 draws, within 5% of the range)', async () => {
+  it("its expectation over a reference set is IG from the references' mean (2,000 draws, within 5% of the range)", async () => {
     const m = linearModel(w);
     const refs = [seq((j) => -1 + 0.05 * j), seq((j) => 1 - 0.1 * j), seq(() => 0.3)];
     const mean = seq((j) => (refs[0][j] + refs[1][j] + refs[2][j]) / 3);
     const shap = await gradientShap(m, x, refs, { samples: 2000, batchSize: 500, seed: 3 });
     const ig = await integratedGradients(m, x, { baseline: mean, noiseSamples: 0, steps: 5 });
     const range = Math.max(...ig.attributions[1].map(Math.abs));
-    for (let j = 0; j < n; j++) expect(Math.abs(shap.attributions[1][j] - ig.attributions[1][j])).toBeLessThan(0.05 * range);
+    for (let j = 0; j < n; j++)
+      expect(Math.abs(shap.attributions[1][j] - ig.attributions[1][j])).toBeLessThan(0.05 * range);
     m.dispose();
   });
 

@@ -23,13 +23,19 @@ export const DEFAULT_GRADSHAP: GradShapOptions = { samples: GRADSHAP_SAMPLES, si
  * = mean_s ∇f_k(point_s) ⊙ (x̃_s − b_s). Its expectation approximates SHAP values; `delta` compares the sum with
  * mean_s (f_k(x̃_s) − f_k(b_s)). `references` is a list of [T × C] windows.
  */
-export async function gradientShap(model: tf.LayersModel, x: Float32Array, references: Float32Array[], options: Partial<GradShapOptions> = {}): Promise<AttributionResult> {
+export async function gradientShap(
+  model: tf.LayersModel,
+  x: Float32Array,
+  references: Float32Array[],
+  options: Partial<GradShapOptions> = {},
+): Promise<AttributionResult> {
   const o = { ...DEFAULT_GRADSHAP, ...options };
   const n = x.length;
   const [, T, C] = model.inputs[0].shape as [null, number, number];
   if (n !== T * C) throw new Error(`the model expects windows of ${T} × ${C} values, got ${n}`);
   if (references.length === 0) throw new Error('Gradient SHAP needs at least one reference window');
-  for (const r of references) if (r.length !== n) throw new Error(`reference windows must have ${n} values, got ${r.length}`);
+  for (const r of references)
+    if (r.length !== n) throw new Error(`reference windows must have ${n} values, got ${r.length}`);
 
   const random = mulberry32(o.seed);
   const g = gaussian(mulberry32(o.seed + 1));
@@ -64,7 +70,10 @@ export async function gradientShap(model: tf.LayersModel, x: Float32Array, refer
   } finally {
     f.dispose();
   }
-  const attributions: [Float32Array, Float32Array] = [Float32Array.from(sums[0], (v) => v / draws.length), Float32Array.from(sums[1], (v) => v / draws.length)];
+  const attributions: [Float32Array, Float32Array] = [
+    Float32Array.from(sums[0], (v) => v / draws.length),
+    Float32Array.from(sums[1], (v) => v / draws.length),
+  ];
 
   // Completeness check in expectation: Σ attributions vs mean_s (f(x̃_s) − f(b_s)).
   const evalInputs = [x, ...draws.flatMap((d) => [d.xs, d.b])];
@@ -83,6 +92,9 @@ export async function gradientShap(model: tf.LayersModel, x: Float32Array, refer
       baselineLogits[k] += fb / draws.length;
     }
   });
-  const delta: [number, number] = [0, 1].map((k) => attributions[k].reduce((a, v) => a + v, 0) - expected[k]) as [number, number];
+  const delta: [number, number] = [0, 1].map((k) => attributions[k].reduce((a, v) => a + v, 0) - expected[k]) as [
+    number,
+    number,
+  ];
   return { attributions, delta, logits: [lv[0], lv[1]], baselineLogits };
 }

@@ -16,7 +16,10 @@ import { integratedGradients, integratedGradientsPhi, type PartialAttributions }
  * the largest attribution (float32 rounding of a re-associated sum; measured 2.4e-7).
  */
 const ROOT = resolve(import.meta.dirname, '../../..');
-const REF = JSON.parse(readFileSync(resolve(import.meta.dirname, '__fixtures__/ig-00285-paper.json'), 'utf8')) as { delta: number[]; logits: number[] };
+const REF = JSON.parse(readFileSync(resolve(import.meta.dirname, '__fixtures__/ig-00285-paper.json'), 'utf8')) as {
+  delta: number[];
+  logits: number[];
+};
 const refBuf = readFileSync(resolve(import.meta.dirname, '__fixtures__/ig-00285-paper.bin'));
 const ref = new Float32Array(refBuf.buffer.slice(refBuf.byteOffset, refBuf.byteOffset + refBuf.byteLength));
 const n = 200 * 12;
@@ -28,14 +31,17 @@ let x: Float32Array;
 beforeAll(async () => {
   await useBackend('wasm');
   const modelJson = JSON.parse(readFileSync(resolve(ROOT, 'models/ecg12/model.json'), 'utf8'));
-  const shards = new Map([['weights.1of1.bin', new Uint8Array(readFileSync(resolve(ROOT, 'models/ecg12/weights.1of1.bin')))]]);
+  const shards = new Map([
+    ['weights.1of1.bin', new Uint8Array(readFileSync(resolve(ROOT, 'models/ecg12/weights.1of1.bin')))],
+  ]);
   model = await modelFromFiles({ modelJson, shards });
   // The demo case public/cases/ptbxl-00285 is the same record as this fixture.
   x = prepareEcg(loadRecord(fixtureFiles('ptbxl/00285_hr.hea', 'ptbxl/00285_hr.dat'))).window;
 });
 
 const maxAbs = (a: ArrayLike<number>) => Array.from(a).reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
+const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) =>
+  Array.from(a).reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
 
 describe('IG at the paper budget equals the stored output of the code before the speed work', () => {
   it('per-class attributions A⁰, A¹ (what cli explain prints), their delta and logits', async () => {
@@ -43,7 +49,9 @@ describe('IG at the paper budget equals the stored output of the code before the
     const r = await integratedGradients(model, x, { batchSize: 100, onPartial: (p) => partials.push(p) });
     const scale = Math.max(maxAbs(A[0]), maxAbs(A[1]));
     for (const k of [0, 1]) {
-      console.log(`A${k}: max |difference| ${maxDiff(r.attributions[k], A[k]).toExponential(2)} of max |A| ${scale.toFixed(4)}`);
+      console.log(
+        `A${k}: max |difference| ${maxDiff(r.attributions[k], A[k]).toExponential(2)} of max |A| ${scale.toFixed(4)}`,
+      );
       expect(maxDiff(r.attributions[k], A[k])).toBeLessThan(1e-5 * scale);
       expect(Math.abs(r.delta[k] - REF.delta[k])).toBeLessThan(1e-5);
       expect(r.logits[k]).toBeCloseTo(REF.logits[k], 6);

@@ -6,7 +6,10 @@ import { compileInferenceGraph, type InferenceGraph } from '../model/inference-g
  * gradients ∇f₀, ∇f₁; [−½, ½] is ∇((f₁ − f₀)/2), whose attribution is Φ of eq. 1 directly, in one backward pass.
  */
 export type LogitDirection = readonly [number, number];
-export const CLASS_DIRECTIONS: readonly LogitDirection[] = [[1, 0], [0, 1]];
+export const CLASS_DIRECTIONS: readonly LogitDirection[] = [
+  [1, 0],
+  [0, 1],
+];
 export const PHI_DIRECTION: LogitDirection = [-0.5, 0.5];
 
 /**
@@ -32,17 +35,32 @@ export function differentiable(model: tf.LayersModel): Differentiable {
   }
   if (graph && graph.fused.convolutions > 0) {
     const g = graph;
-    return { kind: 'graph', apply: (x) => g.apply(x), ...(g.gradients && { gradients: g.gradients }), dispose: () => g.dispose() };
+    return {
+      kind: 'graph',
+      apply: (x) => g.apply(x),
+      ...(g.gradients && { gradients: g.gradients }),
+      dispose: () => g.dispose(),
+    };
   }
   graph?.dispose();
   return { kind: 'model', apply: (x) => model.apply(x) as tf.Tensor2D, dispose: () => {} };
 }
 
 /** ∇_x Σ_b d·f(x_b) for a batch [B, T, C] of inputs (flat), read back as one Float32Array [B × T × C]. */
-export async function inputGradients(f: Differentiable, input: Float32Array, shape: [number, number, number], d: LogitDirection): Promise<Float32Array> {
+export async function inputGradients(
+  f: Differentiable,
+  input: Float32Array,
+  shape: [number, number, number],
+  d: LogitDirection,
+): Promise<Float32Array> {
   const grads = tf.tidy(() => {
     const dir = tf.tensor2d([[d[0]], [d[1]]]);
-    return tf.grad((v: tf.Tensor) => f.apply(v as tf.Tensor3D).matMul(dir).sum())(tf.tensor3d(input, shape));
+    return tf.grad((v: tf.Tensor) =>
+      f
+        .apply(v as tf.Tensor3D)
+        .matMul(dir)
+        .sum(),
+    )(tf.tensor3d(input, shape));
   });
   try {
     return (await grads.data()) as Float32Array;
@@ -55,7 +73,12 @@ export async function inputGradients(f: Differentiable, input: Float32Array, sha
  * ∇_x Σ_b d·f(x_b) for each direction d: one Float32Array [B × T × C] per direction. On the graph path all
  * directions share one forward pass and one stacked backward pass; on the tape path each is its own tf.grad.
  */
-export async function inputGradientsAlong(f: Differentiable, input: Float32Array, shape: [number, number, number], directions: readonly LogitDirection[]): Promise<Float32Array[]> {
+export async function inputGradientsAlong(
+  f: Differentiable,
+  input: Float32Array,
+  shape: [number, number, number],
+  directions: readonly LogitDirection[],
+): Promise<Float32Array[]> {
   if (!f.gradients) {
     const out: Float32Array[] = [];
     for (const d of directions) out.push(await inputGradients(f, input, shape, d));
@@ -72,7 +95,12 @@ export async function inputGradientsAlong(f: Differentiable, input: Float32Array
 }
 
 /** The logits of each [T × C] input, in one batch, from the model itself (what predict reports, to the bit). */
-export async function logitsOf(model: tf.LayersModel, inputs: Float32Array[], T: number, C: number): Promise<[number, number][]> {
+export async function logitsOf(
+  model: tf.LayersModel,
+  inputs: Float32Array[],
+  T: number,
+  C: number,
+): Promise<[number, number][]> {
   const flat = new Float32Array(inputs.length * T * C);
   inputs.forEach((v, i) => flat.set(v, i * T * C));
   const out = tf.tidy(() => model.predict(tf.tensor3d(flat, [inputs.length, T, C])) as tf.Tensor);

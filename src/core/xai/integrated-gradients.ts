@@ -1,7 +1,14 @@
 import type * as tf from '@tensorflow/tfjs';
 import { IG_STEPS, NOISE_SAMPLES, NOISE_SIGMA } from '../constants';
 import { gaussian, mulberry32 } from '../random';
-import { CLASS_DIRECTIONS, differentiable, inputGradientsAlong, type LogitDirection, logitsOf, PHI_DIRECTION } from './input-gradient';
+import {
+  CLASS_DIRECTIONS,
+  differentiable,
+  inputGradientsAlong,
+  type LogitDirection,
+  logitsOf,
+  PHI_DIRECTION,
+} from './input-gradient';
 import { quadrature, type IntegrationRule } from './quadrature';
 import { Cancelled, type AttributionResult, type ProgressFn, type StopCheck } from './types';
 
@@ -48,7 +55,13 @@ export interface PhiResult {
 }
 
 export const DEFAULT_IG: IgOptions = {
-  steps: IG_STEPS, rule: 'gausslegendre', noiseSamples: NOISE_SAMPLES, sigma: NOISE_SIGMA, sigmaUnit: 'absolute', batchSize: 50, seed: 0,
+  steps: IG_STEPS,
+  rule: 'gausslegendre',
+  noiseSamples: NOISE_SAMPLES,
+  sigma: NOISE_SIGMA,
+  sigmaUnit: 'absolute',
+  batchSize: 50,
+  seed: 0,
 };
 
 /**
@@ -56,30 +69,51 @@ export const DEFAULT_IG: IgOptions = {
  * with captum's quadrature rules; averaged over noisy copies of x when the noise tunnel is on. Backend-agnostic:
  * the same code runs in the browser worker and in Node. All path points are batched; every tensor is disposed.
  */
-export async function integratedGradients(model: tf.LayersModel, x: Float32Array, options: Partial<IgOptions> = {}): Promise<AttributionResult> {
+export async function integratedGradients(
+  model: tf.LayersModel,
+  x: Float32Array,
+  options: Partial<IgOptions> = {},
+): Promise<AttributionResult> {
   const r = await igAlong(model, x, options, CLASS_DIRECTIONS);
-  return { attributions: [r.attributions[0], r.attributions[1]], delta: [r.delta[0], r.delta[1]], logits: r.logits, baselineLogits: r.baselineLogits };
+  return {
+    attributions: [r.attributions[0], r.attributions[1]],
+    delta: [r.delta[0], r.delta[1]],
+    logits: r.logits,
+    baselineLogits: r.baselineLogits,
+  };
 }
 
 /** Φ of eq. 1 by IG on (f₁ − f₀)/2: the same numbers as bipolarPhi(integratedGradients(…)) in half the gradients. */
-export async function integratedGradientsPhi(model: tf.LayersModel, x: Float32Array, options: Partial<IgOptions> = {}): Promise<PhiResult> {
+export async function integratedGradientsPhi(
+  model: tf.LayersModel,
+  x: Float32Array,
+  options: Partial<IgOptions> = {},
+): Promise<PhiResult> {
   const r = await igAlong(model, x, options, [PHI_DIRECTION]);
   return { phi: r.attributions[0], delta: r.delta[0], logits: r.logits, baselineLogits: r.baselineLogits };
 }
 
 /** The inputs IG explains: x itself, or its noisy copies (the noise tunnel); exported for the PyTorch anchor. */
-export function noisyCopies(x: Float32Array, o: Pick<IgOptions, 'noiseSamples' | 'sigma' | 'sigmaUnit' | 'seed'>): Float32Array[] {
+export function noisyCopies(
+  x: Float32Array,
+  o: Pick<IgOptions, 'noiseSamples' | 'sigma' | 'sigmaUnit' | 'seed'>,
+): Float32Array[] {
   if (o.noiseSamples <= 0) return [x];
   let lo = Infinity;
   let hi = -Infinity;
-  for (const v of x) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+  for (const v of x) ((lo = Math.min(lo, v)), (hi = Math.max(hi, v)));
   const sd = o.sigmaUnit === 'relative' ? o.sigma * (hi - lo) : o.sigma;
   const g = gaussian(mulberry32(o.seed));
   return Array.from({ length: o.noiseSamples }, () => x.map((v) => v + sd * g()));
 }
 
 /** IG of d·f for each logit direction d; the noisy copies, path points and batches are shared by all directions. */
-async function igAlong(model: tf.LayersModel, x: Float32Array, options: Partial<IgOptions>, directions: readonly LogitDirection[]) {
+async function igAlong(
+  model: tf.LayersModel,
+  x: Float32Array,
+  options: Partial<IgOptions>,
+  directions: readonly LogitDirection[],
+) {
   const o = { ...DEFAULT_IG, ...options };
   const n = x.length;
   const [, T, C] = model.inputs[0].shape as [null, number, number];
@@ -99,7 +133,11 @@ async function igAlong(model: tf.LayersModel, x: Float32Array, options: Partial<
   let done = 0;
   try {
     // With a progressive display the first batch is one copy, so the first picture comes after the fewest gradients.
-    for (let start = 0, size = o.onPartial ? Math.min(o.batchSize, alphas.length) : o.batchSize; start < points.length; start += size, size = o.batchSize) {
+    for (
+      let start = 0, size = o.onPartial ? Math.min(o.batchSize, alphas.length) : o.batchSize;
+      start < points.length;
+      start += size, size = o.batchSize
+    ) {
       if (await o.shouldStop?.()) throw new Cancelled();
       const batch = points.slice(start, start + size);
       const input = new Float32Array(batch.length * n);
@@ -133,7 +171,8 @@ async function igAlong(model: tf.LayersModel, x: Float32Array, options: Partial<
     copies.forEach((xc, copy) => {
       let sum = 0;
       for (let j = 0; j < n; j++) sum += (xc[j] - baseline[j]) * gradSums[copy][k][j];
-      const change = d[0] * (evalLogits[copy][0] - baselineLogits[0]) + d[1] * (evalLogits[copy][1] - baselineLogits[1]);
+      const change =
+        d[0] * (evalLogits[copy][0] - baselineLogits[0]) + d[1] * (evalLogits[copy][1] - baselineLogits[1]);
       mean += (sum - change) / copies.length;
     });
     return mean;

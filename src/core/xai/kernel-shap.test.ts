@@ -11,16 +11,29 @@ function linearModel(T: number, C: number, w: Float32Array[], b: [number, number
   const n = T * C;
   const input = tf.input({ shape: [T, C] });
   const dense = tf.layers.dense({ units: 2 });
-  const m = tf.model({ inputs: input, outputs: dense.apply(tf.layers.flatten().apply(input) as tf.SymbolicTensor) as tf.SymbolicTensor });
+  const m = tf.model({
+    inputs: input,
+    outputs: dense.apply(tf.layers.flatten().apply(input) as tf.SymbolicTensor) as tf.SymbolicTensor,
+  });
   const kernel = new Float32Array(n * 2);
-  for (let j = 0; j < n; j++) (kernel[2 * j] = w[0][j]), (kernel[2 * j + 1] = w[1][j]);
+  for (let j = 0; j < n; j++) ((kernel[2 * j] = w[0][j]), (kernel[2 * j + 1] = w[1][j]));
   dense.setWeights([tf.tensor2d(kernel, [n, 2]), tf.tensor1d(b)]);
   return m;
 }
 
 /** A small swish ResNet that never reads lead 1 (its stem weights from lead 1 are zeroed). */
 function resnetIgnoringLead1(T: number, C: number): tf.LayersModel {
-  const m = buildResNet1d({ timeSteps: T, channels: C, stemFilters: 8, stemKernel: 3, blocks: [{ filters: 8, stride: 2 }], kernel: 3, dropout: 0, l2: 0, seed: 4 });
+  const m = buildResNet1d({
+    timeSteps: T,
+    channels: C,
+    stemFilters: 8,
+    stemKernel: 3,
+    blocks: [{ filters: 8, stride: 2 }],
+    kernel: 3,
+    dropout: 0,
+    l2: 0,
+    seed: 4,
+  });
   const stem = m.getLayer('stem_conv');
   const [kernel] = stem.getWeights();
   stem.setWeights([tf.tidy(() => tf.mul(kernel, tf.tensor3d(Array.from({ length: 3 }, () => [[1], [0], [1]]))))]);
@@ -74,18 +87,27 @@ describe('Kernel SHAP: known answers', () => {
   it.each([
     ['lead-time', 5, 12],
     ['time', 4, 5],
-  ] as const)('linear model, %s segments of %i samples (%i features): φ_g = Σ_g w (x − x′) exactly; delta 0', async (grouping, segmentSamples, features) => {
-    const m = linearModel(T, C, w, [0.3, -0.7]);
-    const r = await kernelShap(m, x, { grouping, segmentSamples, baseline: x0, batchSize: 16, seed: 3 });
-    const seg = segmentWindow(T, C, { grouping, segmentSamples });
-    expect(r.info).toMatchObject({ grouping, segmentSamples, features, evaluations: Math.min(100, 2 ** features - 2) + 2 });
-    for (const k of [0, 1]) {
-      const phi = linearPhi(seg.groupOf, features, w[k], x, x0);
-      for (let j = 0; j < n; j++) expect(r.attributions[k][j]).toBeCloseTo(phi[seg.groupOf[j]] / seg.sizes[seg.groupOf[j]], 4);
-      expect(Math.abs(r.delta[k])).toBeLessThan(1e-4);
-    }
-    m.dispose();
-  });
+  ] as const)(
+    'linear model, %s segments of %i samples (%i features): φ_g = Σ_g w (x − x′) exactly; delta 0',
+    async (grouping, segmentSamples, features) => {
+      const m = linearModel(T, C, w, [0.3, -0.7]);
+      const r = await kernelShap(m, x, { grouping, segmentSamples, baseline: x0, batchSize: 16, seed: 3 });
+      const seg = segmentWindow(T, C, { grouping, segmentSamples });
+      expect(r.info).toMatchObject({
+        grouping,
+        segmentSamples,
+        features,
+        evaluations: Math.min(100, 2 ** features - 2) + 2,
+      });
+      for (const k of [0, 1]) {
+        const phi = linearPhi(seg.groupOf, features, w[k], x, x0);
+        for (let j = 0; j < n; j++)
+          expect(r.attributions[k][j]).toBeCloseTo(phi[seg.groupOf[j]] / seg.sizes[seg.groupOf[j]], 4);
+        expect(Math.abs(r.delta[k])).toBeLessThan(1e-4);
+      }
+      m.dispose();
+    },
+  );
 
   it('paper defaults on a [200 × 12] linear model: 100 ms × 12 leads = 48 features, 100 coalitions, exact without a ridge', async () => {
     const N = 2400;
@@ -93,7 +115,13 @@ describe('Kernel SHAP: known answers', () => {
     const xl = seqOf(N, (j) => Math.sin(j / 13) * 2);
     const m = linearModel(200, 12, wl, [0.1, -0.1]);
     const r = await kernelShap(m, xl);
-    expect(r.info).toMatchObject({ grouping: 'lead-time', segmentSamples: 50, features: 48, evaluations: 102, ridge: 0 });
+    expect(r.info).toMatchObject({
+      grouping: 'lead-time',
+      segmentSamples: 50,
+      features: 48,
+      evaluations: 102,
+      ridge: 0,
+    });
     expect(r.info.note).toBeUndefined();
     const seg = segmentWindow(200, 12, { segmentSamples: 50, grouping: 'lead-time' });
     for (const k of [0, 1]) {
@@ -157,12 +185,19 @@ describe('Kernel SHAP: known answers', () => {
     const m = linearModel(T, C, w, [0, 0]);
     const before = tf.memory().numTensors;
     const fractions: number[] = [];
-    await kernelShap(m, x, { segmentSamples: 2, evaluations: 50, batchSize: 7, onProgress: (f, phase) => (fractions.push(f), expect(phase).toBe('kernel shap')) });
+    await kernelShap(m, x, {
+      segmentSamples: 2,
+      evaluations: 50,
+      batchSize: 7,
+      onProgress: (f, phase) => (fractions.push(f), expect(phase).toBe('kernel shap')),
+    });
     expect(fractions.length).toBe(8);
     expect(fractions.every((f, i) => i === 0 || f >= fractions[i - 1])).toBe(true);
     expect(fractions.at(-1)).toBe(1);
     let calls = 0;
-    await expect(kernelShap(m, x, { segmentSamples: 2, batchSize: 10, shouldStop: () => ++calls > 2 })).rejects.toBeInstanceOf(Cancelled);
+    await expect(
+      kernelShap(m, x, { segmentSamples: 2, batchSize: 10, shouldStop: () => ++calls > 2 }),
+    ).rejects.toBeInstanceOf(Cancelled);
     expect(calls).toBe(3);
     expect(tf.memory().numTensors).toBe(before);
     m.dispose();
@@ -170,9 +205,15 @@ describe('Kernel SHAP: known answers', () => {
 
   it('refuses bad inputs with clear messages', async () => {
     const m = linearModel(T, C, w, [0, 0]);
-    await expect(kernelShap(m, new Float32Array(5), { segmentSamples: 2 })).rejects.toThrow('the model expects windows of 20 × 3 values, got 5');
-    await expect(kernelShap(m, x, { baseline: new Float32Array(4) })).rejects.toThrow('the baseline must have 60 values, got 4');
-    await expect(kernelShap(m, x, { evaluations: 0 })).rejects.toThrow('evaluations must be a positive whole number, got 0');
+    await expect(kernelShap(m, new Float32Array(5), { segmentSamples: 2 })).rejects.toThrow(
+      'the model expects windows of 20 × 3 values, got 5',
+    );
+    await expect(kernelShap(m, x, { baseline: new Float32Array(4) })).rejects.toThrow(
+      'the baseline must have 60 values, got 4',
+    );
+    await expect(kernelShap(m, x, { evaluations: 0 })).rejects.toThrow(
+      'evaluations must be a positive whole number, got 0',
+    );
     await expect(kernelShap(m, x, { batchSize: 1.5 })).rejects.toThrow('batchSize must be a positive whole number');
     await expect(kernelShap(m, x, { segmentSamples: 30 })).rejects.toThrow('between 1 and 20');
     m.dispose();

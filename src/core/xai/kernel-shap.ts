@@ -1,7 +1,16 @@
 import type * as tf from '@tensorflow/tfjs';
 import { KERNEL_SHAP_EVALUATIONS } from '../constants';
 import { mulberry32 } from '../random';
-import { checkInputs, evaluateMasks, KERNEL_SHAP_SEGMENT_MS, segmentSamplesOfMs, segmentWindow, spread, type PerturbationInfo, type SegmentOptions } from './segments';
+import {
+  checkInputs,
+  evaluateMasks,
+  KERNEL_SHAP_SEGMENT_MS,
+  segmentSamplesOfMs,
+  segmentWindow,
+  spread,
+  type PerturbationInfo,
+  type SegmentOptions,
+} from './segments';
 import type { AttributionResult, ProgressFn, StopCheck } from './types';
 import { weightedLeastSquares } from './weighted-least-squares';
 
@@ -17,7 +26,13 @@ export interface KernelShapOptions extends SegmentOptions {
 }
 
 /** 100 ms × 12 leads = 48 features: see segments.ts for why not 50 ms with this budget. */
-export const DEFAULT_KERNEL_SHAP: KernelShapOptions = { segmentSamples: segmentSamplesOfMs(KERNEL_SHAP_SEGMENT_MS), grouping: 'lead-time', evaluations: KERNEL_SHAP_EVALUATIONS, batchSize: 50, seed: 0 };
+export const DEFAULT_KERNEL_SHAP: KernelShapOptions = {
+  segmentSamples: segmentSamplesOfMs(KERNEL_SHAP_SEGMENT_MS),
+  grouping: 'lead-time',
+  evaluations: KERNEL_SHAP_EVALUATIONS,
+  batchSize: 50,
+  seed: 0,
+};
 
 export interface PerturbationResult extends AttributionResult {
   info: PerturbationInfo;
@@ -39,7 +54,11 @@ export interface PerturbationResult extends AttributionResult {
  * under-determined (fewer independent equations than the M − 1 unknowns; a complementary pair counts once), a
  * tiny ridge gives the near-minimum-norm solution (where shap falls back to lstsq) and `info.note` says so. Efficiency still holds exactly then.
  */
-export async function kernelShap(model: tf.LayersModel, x: Float32Array, options: Partial<KernelShapOptions> = {}): Promise<PerturbationResult> {
+export async function kernelShap(
+  model: tf.LayersModel,
+  x: Float32Array,
+  options: Partial<KernelShapOptions> = {},
+): Promise<PerturbationResult> {
   const o = { ...DEFAULT_KERNEL_SHAP, ...options };
   const { T, C, baseline } = checkInputs(model, x, o.baseline, { evaluations: o.evaluations, batchSize: o.batchSize });
   const seg = segmentWindow(T, C, o);
@@ -50,7 +69,11 @@ export async function kernelShap(model: tf.LayersModel, x: Float32Array, options
   differs.forEach((d, g) => d && varying.push(g));
   const M = varying.length;
 
-  const { masks: sub, weights, cut } = M >= 2 ? sampleCoalitions(M, o.evaluations, mulberry32(o.seed)) : { masks: [], weights: [], cut: false };
+  const {
+    masks: sub,
+    weights,
+    cut,
+  } = M >= 2 ? sampleCoalitions(M, o.evaluations, mulberry32(o.seed)) : { masks: [], weights: [], cut: false };
   // Full feature masks: x (all on), x′ (all off), then the coalitions; non-varying features are on (x = x′ there).
   const full = (s: Uint8Array | null, all: 0 | 1) => {
     const m = new Uint8Array(seg.features).fill(1);
@@ -58,7 +81,12 @@ export async function kernelShap(model: tf.LayersModel, x: Float32Array, options
     return m;
   };
   const masks = [full(null, 1), full(null, 0), ...sub.map((s) => full(s, 0))];
-  const f = await evaluateMasks(model, seg, x, baseline, masks, { batchSize: o.batchSize, phase: 'kernel shap', onProgress: o.onProgress, shouldStop: o.shouldStop });
+  const f = await evaluateMasks(model, seg, x, baseline, masks, {
+    batchSize: o.batchSize,
+    phase: 'kernel shap',
+    onProgress: o.onProgress,
+    shouldStop: o.shouldStop,
+  });
   const logits: [number, number] = [f[0][0], f[1][0]];
   const baselineLogits: [number, number] = [f[0][1], f[1][1]];
   const total = [logits[0] - baselineLogits[0], logits[1] - baselineLogits[1]];
@@ -66,7 +94,8 @@ export async function kernelShap(model: tf.LayersModel, x: Float32Array, options
   const phi = [new Float64Array(seg.features), new Float64Array(seg.features)];
   let ridge = 0;
   const notes: string[] = [];
-  if (cut) notes.push(`the budget exceeds the ${2 ** M - 2} non-trivial coalitions of ${M} features; all were enumerated`);
+  if (cut)
+    notes.push(`the budget exceeds the ${2 ** M - 2} non-trivial coalitions of ${M} features; all were enumerated`);
   if (M === 1) for (const k of [0, 1]) phi[k][varying[0]] = total[k];
   if (M >= 2) {
     // Eliminate the last varying feature: φ_last = total − Σ_{i<last} φ_i, so
@@ -81,10 +110,13 @@ export async function kernelShap(model: tf.LayersModel, x: Float32Array, options
     });
     const fit = weightedLeastSquares(X, rows, p, ys, weights);
     ridge = fit.ridge;
-    if (fit.regularised) notes.push(`${rows} coalitions (a complementary pair gives one equation) for ${p} unknowns: under-determined, solved with a tiny ridge (λ = ${ridge.toExponential(1)})`);
+    if (fit.regularised)
+      notes.push(
+        `${rows} coalitions (a complementary pair gives one equation) for ${p} unknowns: under-determined, solved with a tiny ridge (λ = ${ridge.toExponential(1)})`,
+      );
     for (const k of [0, 1]) {
       let sum = 0;
-      for (let i = 0; i < p; i++) (phi[k][varying[i]] = fit.coef[k][i]), (sum += fit.coef[k][i]);
+      for (let i = 0; i < p; i++) ((phi[k][varying[i]] = fit.coef[k][i]), (sum += fit.coef[k][i]));
       phi[k][varying[p]] = total[k] - sum;
     }
   }
@@ -92,20 +124,32 @@ export async function kernelShap(model: tf.LayersModel, x: Float32Array, options
   const attributions: [Float32Array, Float32Array] = [spread(seg, phi[0]), spread(seg, phi[1])];
   const delta = [0, 1].map((k) => attributions[k].reduce((a, v) => a + v, 0) - total[k]) as [number, number];
   const info: PerturbationInfo = {
-    grouping: seg.grouping, segmentSamples: seg.segmentSamples, features: seg.features, description: seg.description,
-    evaluations: masks.length, ridge, ...(notes.length > 0 && { note: notes.join('; ') }),
+    grouping: seg.grouping,
+    segmentSamples: seg.segmentSamples,
+    features: seg.features,
+    description: seg.description,
+    evaluations: masks.length,
+    ridge,
+    ...(notes.length > 0 && { note: notes.join('; ') }),
   };
   return { attributions, delta, logits, baselineLogits, info };
 }
 
 /** shap's KernelExplainer coalition sampling (explain(): full enumeration of the outer sizes, then kernel-weighted draws). */
-export function sampleCoalitions(M: number, budget: number, random: () => number): { masks: Uint8Array[]; weights: number[]; cut: boolean } {
+export function sampleCoalitions(
+  M: number,
+  budget: number,
+  random: () => number,
+): { masks: Uint8Array[]; weights: number[]; cut: boolean } {
   let nsamples = budget;
   let cut = false;
-  if (M <= 30 && nsamples > 2 ** M - 2) (nsamples = 2 ** M - 2), (cut = true);
+  if (M <= 30 && nsamples > 2 ** M - 2) ((nsamples = 2 ** M - 2), (cut = true));
   const sizes = Math.ceil((M - 1) / 2);
   const paired = Math.floor((M - 1) / 2);
-  const weightVector = Array.from({ length: sizes }, (_, i) => ((M - 1) / ((i + 1) * (M - i - 1))) * (i < paired ? 2 : 1));
+  const weightVector = Array.from(
+    { length: sizes },
+    (_, i) => ((M - 1) / ((i + 1) * (M - i - 1))) * (i < paired ? 2 : 1),
+  );
   const wsum = weightVector.reduce((a, b) => a + b, 0);
   for (let i = 0; i < sizes; i++) weightVector[i] /= wsum;
 
@@ -124,8 +168,8 @@ export function sampleCoalitions(M: number, budget: number, random: () => number
     for (const inds of combinations(M, s)) {
       const m = new Uint8Array(M);
       for (const i of inds) m[i] = 1;
-      masks.push(m), weights.push(w);
-      if (s <= paired) masks.push(m.map((v) => 1 - v)), weights.push(w);
+      (masks.push(m), weights.push(w));
+      if (s <= paired) (masks.push(m.map((v) => 1 - v)), weights.push(w));
     }
   }
 
@@ -153,10 +197,10 @@ export function sampleCoalitions(M: number, budget: number, random: () => number
       for (let i = 0; i < size; i++) m[order[i]] = 1;
       const key = m.join('');
       const seen = used.get(key);
-      if (seen === undefined) used.set(key, masks.length), masks.push(m), weights.push(1), samplesLeft--;
+      if (seen === undefined) (used.set(key, masks.length), masks.push(m), weights.push(1), samplesLeft--);
       else weights[seen] += 1;
       if (samplesLeft > 0 && size <= paired) {
-        if (seen === undefined) masks.push(m.map((v) => 1 - v)), weights.push(1), samplesLeft--;
+        if (seen === undefined) (masks.push(m.map((v) => 1 - v)), weights.push(1), samplesLeft--);
         else weights[seen + 1] += 1;
       }
     }

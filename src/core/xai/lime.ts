@@ -2,7 +2,15 @@ import type * as tf from '@tensorflow/tfjs';
 import { LIME_SAMPLES } from '../constants';
 import { mulberry32 } from '../random';
 import type { PerturbationResult } from './kernel-shap';
-import { checkInputs, DEFAULT_SEGMENTS, evaluateMasks, segmentWindow, spread, type PerturbationInfo, type SegmentOptions } from './segments';
+import {
+  checkInputs,
+  DEFAULT_SEGMENTS,
+  evaluateMasks,
+  segmentWindow,
+  spread,
+  type PerturbationInfo,
+  type SegmentOptions,
+} from './segments';
 import type { ProgressFn, StopCheck } from './types';
 import { weightedLeastSquares } from './weighted-least-squares';
 
@@ -28,7 +36,14 @@ export interface LimeOptions extends SegmentOptions {
  * itself 1. captum's Lime uses width 1 on the cosine distance between the perturbed and original *inputs*; that
  * nearly flattens the weights (≥ 0.61), which is why we keep lime's choice here.
  */
-export const DEFAULT_LIME: LimeOptions = { ...DEFAULT_SEGMENTS, samples: LIME_SAMPLES, kernelWidth: 0.25, ridge: 0, batchSize: 50, seed: 0 };
+export const DEFAULT_LIME: LimeOptions = {
+  ...DEFAULT_SEGMENTS,
+  samples: LIME_SAMPLES,
+  kernelWidth: 0.25,
+  ridge: 0,
+  batchSize: 50,
+  seed: 0,
+};
 
 export interface LimeResult extends PerturbationResult {
   /** The surrogate's intercept per class (≈ f_k(x′) when the model is close to additive in the features). */
@@ -46,7 +61,11 @@ export interface LimeResult extends PerturbationResult {
  * recovers a linear model exactly. `delta` = Σ β − (f(x) − f(x′)): not 0 in general, since LIME has no
  * completeness axiom; it measures how far the surrogate is from additive.
  */
-export async function lime(model: tf.LayersModel, x: Float32Array, options: Partial<LimeOptions> = {}): Promise<LimeResult> {
+export async function lime(
+  model: tf.LayersModel,
+  x: Float32Array,
+  options: Partial<LimeOptions> = {},
+): Promise<LimeResult> {
   const o = { ...DEFAULT_LIME, ...options };
   const { T, C, baseline } = checkInputs(model, x, o.baseline, { samples: o.samples, batchSize: o.batchSize });
   if (!(o.kernelWidth > 0)) throw new Error(`kernel width must be > 0, got ${o.kernelWidth}`);
@@ -56,13 +75,20 @@ export async function lime(model: tf.LayersModel, x: Float32Array, options: Part
 
   // Sample 0 is x itself (all on), as in lime, so the surrogate is anchored where the explanation is asked.
   const random = mulberry32(o.seed);
-  const samples = Array.from({ length: o.samples }, (_, r) => Uint8Array.from({ length: M }, () => (r === 0 || random() < 0.5 ? 1 : 0)));
+  const samples = Array.from({ length: o.samples }, (_, r) =>
+    Uint8Array.from({ length: M }, () => (r === 0 || random() < 0.5 ? 1 : 0)),
+  );
   const weights = samples.map((m) => {
     const on = m.reduce((a, v) => a + v, 0);
     const d = 1 - Math.sqrt(on / M); // cosine distance to all-ones; an all-off mask has similarity 0
     return Math.exp(-(d * d) / (2 * o.kernelWidth ** 2));
   });
-  const f = await evaluateMasks(model, seg, x, baseline, [new Uint8Array(M), ...samples], { batchSize: o.batchSize, phase: 'lime', onProgress: o.onProgress, shouldStop: o.shouldStop });
+  const f = await evaluateMasks(model, seg, x, baseline, [new Uint8Array(M), ...samples], {
+    batchSize: o.batchSize,
+    phase: 'lime',
+    onProgress: o.onProgress,
+    shouldStop: o.shouldStop,
+  });
   const baselineLogits: [number, number] = [f[0][0], f[1][0]];
   const logits: [number, number] = [f[0][1], f[1][1]];
 
@@ -77,21 +103,40 @@ export async function lime(model: tf.LayersModel, x: Float32Array, options: Part
   const ys = [f[0].subarray(1), f[1].subarray(1)];
   const fit = weightedLeastSquares(X, rows, p, ys, weights, { ridge: o.ridge, unpenalised: [M] });
 
-  const attributions: [Float32Array, Float32Array] = [spread(seg, fit.coef[0].subarray(0, M)), spread(seg, fit.coef[1].subarray(0, M))];
-  const delta = [0, 1].map((k) => attributions[k].reduce((a, v) => a + v, 0) - (logits[k] - baselineLogits[k])) as [number, number];
+  const attributions: [Float32Array, Float32Array] = [
+    spread(seg, fit.coef[0].subarray(0, M)),
+    spread(seg, fit.coef[1].subarray(0, M)),
+  ];
+  const delta = [0, 1].map((k) => attributions[k].reduce((a, v) => a + v, 0) - (logits[k] - baselineLogits[k])) as [
+    number,
+    number,
+  ];
   const score = [0, 1].map((k) => weightedR2(X, rows, p, ys[k], weights, fit.coef[k])) as [number, number];
   const info: PerturbationInfo = {
-    grouping: seg.grouping, segmentSamples: seg.segmentSamples, features: M, description: seg.description,
-    evaluations: rows + 1, ridge: fit.ridge,
-    ...(fit.regularised && { note: `${rows} samples for ${p} unknowns (or collinear masks): solved with a tiny ridge (λ = ${fit.ridge.toExponential(1)})` }),
+    grouping: seg.grouping,
+    segmentSamples: seg.segmentSamples,
+    features: M,
+    description: seg.description,
+    evaluations: rows + 1,
+    ridge: fit.ridge,
+    ...(fit.regularised && {
+      note: `${rows} samples for ${p} unknowns (or collinear masks): solved with a tiny ridge (λ = ${fit.ridge.toExponential(1)})`,
+    }),
   };
   return { attributions, delta, logits, baselineLogits, intercept: [fit.coef[0][M], fit.coef[1][M]], score, info };
 }
 
-function weightedR2(X: Float64Array, rows: number, p: number, y: ArrayLike<number>, w: number[], beta: Float64Array): number {
+function weightedR2(
+  X: Float64Array,
+  rows: number,
+  p: number,
+  y: ArrayLike<number>,
+  w: number[],
+  beta: Float64Array,
+): number {
   let sw = 0;
   let mean = 0;
-  for (let r = 0; r < rows; r++) (sw += w[r]), (mean += w[r] * y[r]);
+  for (let r = 0; r < rows; r++) ((sw += w[r]), (mean += w[r] * y[r]));
   mean /= sw;
   let ssRes = 0;
   let ssTot = 0;

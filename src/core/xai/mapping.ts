@@ -37,7 +37,7 @@ export function postProcess(phi: Float32Array, caseLabel: 'normal' | 'abnormal',
     case 'scaled': {
       let lo = Infinity;
       let hi = -Infinity;
-      for (const v of aligned) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+      for (const v of aligned) ((lo = Math.min(lo, v)), (hi = Math.max(hi, v)));
       return hi === lo ? new Float32Array(aligned.length) : aligned.map((v) => (v - lo) / (hi - lo));
     }
   }

@@ -27,28 +27,69 @@ export interface WindowExplanation extends AttributionResult {
 }
 
 /** Runs one method on one window; the single dispatch point shared by the CLI, the worker and the benchmark. */
-export async function explainWindow(model: tf.LayersModel, method: ExplainMethod, x: Float32Array, params: ExplainParams = {}, ctx: ExplainContext = {}): Promise<WindowExplanation> {
+export async function explainWindow(
+  model: tf.LayersModel,
+  method: ExplainMethod,
+  x: Float32Array,
+  params: ExplainParams = {},
+  ctx: ExplainContext = {},
+): Promise<WindowExplanation> {
   const p = explainParamsOrThrow(params); // the one schema (limits, NaN): callers need not check first
   const common = { onProgress: ctx.onProgress, shouldStop: ctx.shouldStop };
   switch (method) {
     case 'ig': {
       const o: IgOptions = {
         ...DEFAULT_IG,
-        ...defined({ steps: p.steps, rule: p.rule, noiseSamples: p.noiseSamples, sigma: p.sigma, sigmaUnit: p.sigmaUnit, batchSize: p.batchSize, seed: p.seed }),
+        ...defined({
+          steps: p.steps,
+          rule: p.rule,
+          noiseSamples: p.noiseSamples,
+          sigma: p.sigma,
+          sigmaUnit: p.sigmaUnit,
+          batchSize: p.batchSize,
+          seed: p.seed,
+        }),
       };
       const onPartial = ctx.onPartial;
       const r = await integratedGradients(model, x, {
-        ...o, ...common,
-        ...(onPartial && { onPartial: (p: PartialAttributions) => onPartial({ attributions: [p.attributions[0], p.attributions[1]], copiesDone: p.copiesDone, copies: p.copies }) }),
+        ...o,
+        ...common,
+        ...(onPartial && {
+          onPartial: (p: PartialAttributions) =>
+            onPartial({
+              attributions: [p.attributions[0], p.attributions[1]],
+              copiesDone: p.copiesDone,
+              copies: p.copies,
+            }),
+        }),
       });
-      const params = { steps: o.steps, rule: o.rule, baseline: 'zeros', noiseSamples: o.noiseSamples, sigma: o.sigma, sigmaUnit: o.sigmaUnit, batchSize: o.batchSize, seed: o.seed };
+      const params = {
+        steps: o.steps,
+        rule: o.rule,
+        baseline: 'zeros',
+        noiseSamples: o.noiseSamples,
+        sigma: o.sigma,
+        sigmaUnit: o.sigmaUnit,
+        batchSize: o.batchSize,
+        seed: o.seed,
+      };
       return { ...r, method, params };
     }
     case 'gradshap': {
-      if (!ctx.references || ctx.references.length === 0) throw new Error('Gradient SHAP needs its reference windows (reference-normals.bin beside the model)');
-      const o = { ...DEFAULT_GRADSHAP, ...defined({ samples: p.samples, sigma: p.sigma, batchSize: p.batchSize, seed: p.seed }) };
+      if (!ctx.references || ctx.references.length === 0)
+        throw new Error('Gradient SHAP needs its reference windows (reference-normals.bin beside the model)');
+      const o = {
+        ...DEFAULT_GRADSHAP,
+        ...defined({ samples: p.samples, sigma: p.sigma, batchSize: p.batchSize, seed: p.seed }),
+      };
       const r = await gradientShap(model, x, ctx.references, { ...o, ...common });
-      const params = { samples: o.samples, sigma: o.sigma, references: `${ctx.references.length} normal training windows`, batchSize: o.batchSize, seed: o.seed };
+      const params = {
+        samples: o.samples,
+        sigma: o.sigma,
+        references: `${ctx.references.length} normal training windows`,
+        batchSize: o.batchSize,
+        seed: o.seed,
+      };
       return { ...r, method, params };
     }
     case 'kernelshap': {
@@ -59,12 +100,25 @@ export async function explainWindow(model: tf.LayersModel, method: ExplainMethod
       };
       const k = await kernelShap(model, x, { ...o, ...common });
       const params = {
-        samples: o.evaluations, ...features(k.info), baseline: 'zeros (z-score mean)',
-        sampling: 'shap KernelExplainer: complete coalition sizes enumerated, the rest drawn from the Shapley kernel in complementary pairs',
+        samples: o.evaluations,
+        ...features(k.info),
+        baseline: 'zeros (z-score mean)',
+        sampling:
+          'shap KernelExplainer: complete coalition sizes enumerated, the rest drawn from the Shapley kernel in complementary pairs',
         regression: 'weighted least squares with Shapley kernel weights; Σφ = f(x) − f(x′) enforced exactly',
-        ridge: k.info.ridge, ...(k.info.note && { note: k.info.note }), batchSize: o.batchSize, seed: o.seed,
+        ridge: k.info.ridge,
+        ...(k.info.note && { note: k.info.note }),
+        batchSize: o.batchSize,
+        seed: o.seed,
       };
-      return { attributions: k.attributions, delta: k.delta, logits: k.logits, baselineLogits: k.baselineLogits, method, params };
+      return {
+        attributions: k.attributions,
+        delta: k.delta,
+        logits: k.logits,
+        baselineLogits: k.baselineLogits,
+        method,
+        params,
+      };
     }
     case 'lime': {
       const o = {
@@ -74,13 +128,28 @@ export async function explainWindow(model: tf.LayersModel, method: ExplainMethod
       };
       const l = await lime(model, x, { ...o, ...common });
       const params = {
-        samples: o.samples, ...features(l.info), baseline: 'zeros (z-score mean)',
+        samples: o.samples,
+        ...features(l.info),
+        baseline: 'zeros (z-score mean)',
         sampling: 'each feature kept with probability 0.5 (captum Lime); the first sample is x itself',
-        kernel: `exp(−d² / (2 · ${o.kernelWidth}²)), d = cosine distance between the mask and the all-ones mask`, kernelWidth: o.kernelWidth,
-        surrogate: 'weighted linear least squares with intercept, one per class', ridge: l.info.ridge, ...(l.info.note && { note: l.info.note }),
-        intercept: l.intercept, score: l.score, batchSize: o.batchSize, seed: o.seed,
+        kernel: `exp(−d² / (2 · ${o.kernelWidth}²)), d = cosine distance between the mask and the all-ones mask`,
+        kernelWidth: o.kernelWidth,
+        surrogate: 'weighted linear least squares with intercept, one per class',
+        ridge: l.info.ridge,
+        ...(l.info.note && { note: l.info.note }),
+        intercept: l.intercept,
+        score: l.score,
+        batchSize: o.batchSize,
+        seed: o.seed,
       };
-      return { attributions: l.attributions, delta: l.delta, logits: l.logits, baselineLogits: l.baselineLogits, method, params };
+      return {
+        attributions: l.attributions,
+        delta: l.delta,
+        logits: l.logits,
+        baselineLogits: l.baselineLogits,
+        method,
+        params,
+      };
     }
   }
 }
@@ -88,7 +157,10 @@ export async function explainWindow(model: tf.LayersModel, method: ExplainMethod
 /** The feature grouping of a perturbation method, for `params`. */
 function features(info: PerturbationInfo) {
   return {
-    grouping: info.grouping, segmentSamples: info.segmentSamples, segmentMs: (info.segmentSamples * 1000) / MODEL_FS_HZ, features: info.features,
+    grouping: info.grouping,
+    segmentSamples: info.segmentSamples,
+    segmentMs: (info.segmentSamples * 1000) / MODEL_FS_HZ,
+    features: info.features,
     featureGrouping: `${info.description}; a feature's value is spread evenly over its samples, so Σ attributions = Σ feature values`,
     evaluations: info.evaluations,
   };
@@ -102,6 +174,7 @@ function defined<T extends object>(o: T): Partial<T> {
 /** Splits a flat file of [T × C] windows (reference-normals.bin) into windows. */
 export function splitWindows(all: Float32Array, T: number, C: number): Float32Array[] {
   const n = T * C;
-  if (all.length === 0 || all.length % n !== 0) throw new Error(`reference file has ${all.length} values, not a whole number of ${T} × ${C} windows`);
+  if (all.length === 0 || all.length % n !== 0)
+    throw new Error(`reference file has ${all.length} values, not a whole number of ${T} × ${C} windows`);
   return Array.from({ length: all.length / n }, (_, k) => all.subarray(k * n, (k + 1) * n));
 }

@@ -35,7 +35,10 @@ export interface SegmentOptions {
   grouping: Grouping;
 }
 
-export const DEFAULT_SEGMENTS: SegmentOptions = { segmentSamples: segmentSamplesOfMs(LIME_SEGMENT_MS), grouping: 'lead-time' };
+export const DEFAULT_SEGMENTS: SegmentOptions = {
+  segmentSamples: segmentSamplesOfMs(LIME_SEGMENT_MS),
+  grouping: 'lead-time',
+};
 
 export interface Segmentation extends SegmentOptions {
   T: number;
@@ -54,7 +57,8 @@ export function segmentWindow(T: number, C: number, o: SegmentOptions): Segmenta
   if (!Number.isInteger(o.segmentSamples) || o.segmentSamples < 1 || o.segmentSamples > T) {
     throw new Error(`segment length must be a whole number of samples between 1 and ${T}, got ${o.segmentSamples}`);
   }
-  if (o.grouping !== 'lead-time' && o.grouping !== 'time') throw new Error(`grouping must be lead-time or time, got ${o.grouping}`);
+  if (o.grouping !== 'lead-time' && o.grouping !== 'time')
+    throw new Error(`grouping must be lead-time or time, got ${o.grouping}`);
   const segments = Math.ceil(T / o.segmentSamples);
   const perLead = o.grouping === 'lead-time';
   const features = perLead ? segments * C : segments;
@@ -81,12 +85,19 @@ export function spread(seg: Segmentation, values: ArrayLike<number>): Float32Arr
 }
 
 /** Checks shared by the perturbation methods; returns the window shape and the baseline (zeros by default). */
-export function checkInputs(model: tf.LayersModel, x: Float32Array, baseline: Float32Array | undefined, counts: Record<string, number>) {
+export function checkInputs(
+  model: tf.LayersModel,
+  x: Float32Array,
+  baseline: Float32Array | undefined,
+  counts: Record<string, number>,
+) {
   const [, T, C] = model.inputs[0].shape as [null, number, number];
   const outShape = model.outputs[0].shape;
-  if (outShape[outShape.length - 1] !== 2) throw new Error(`the model must have 2 outputs (normal, abnormal logits), got shape [${outShape.join(', ')}]`);
+  if (outShape[outShape.length - 1] !== 2)
+    throw new Error(`the model must have 2 outputs (normal, abnormal logits), got shape [${outShape.join(', ')}]`);
   if (x.length !== T * C) throw new Error(`the model expects windows of ${T} × ${C} values, got ${x.length}`);
-  if (baseline && baseline.length !== T * C) throw new Error(`the baseline must have ${T * C} values, got ${baseline.length}`);
+  if (baseline && baseline.length !== T * C)
+    throw new Error(`the baseline must have ${T * C} values, got ${baseline.length}`);
   for (const [name, v] of Object.entries(counts)) {
     if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a positive whole number, got ${v}`);
   }
@@ -104,7 +115,14 @@ export interface EvalOptions {
  * The two logits for each feature mask (1 = the feature takes x's values, 0 = the baseline's), in batches of
  * `batchSize` windows; the inputs are built per batch so a 500-sample LIME run never holds all of them.
  */
-export async function evaluateMasks(model: tf.LayersModel, seg: Segmentation, x: Float32Array, baseline: Float32Array, masks: Uint8Array[], o: EvalOptions): Promise<[Float64Array, Float64Array]> {
+export async function evaluateMasks(
+  model: tf.LayersModel,
+  seg: Segmentation,
+  x: Float32Array,
+  baseline: Float32Array,
+  masks: Uint8Array[],
+  o: EvalOptions,
+): Promise<[Float64Array, Float64Array]> {
   const n = seg.T * seg.C;
   const out: [Float64Array, Float64Array] = [new Float64Array(masks.length), new Float64Array(masks.length)];
   for (let start = 0; start < masks.length; start += o.batchSize) {
@@ -118,7 +136,7 @@ export async function evaluateMasks(model: tf.LayersModel, seg: Segmentation, x:
     const logits = tf.tidy(() => model.predict(tf.tensor3d(input, [count, seg.T, seg.C])) as tf.Tensor);
     const v = await logits.data();
     logits.dispose();
-    for (let b = 0; b < count; b++) (out[0][start + b] = v[2 * b]), (out[1][start + b] = v[2 * b + 1]);
+    for (let b = 0; b < count; b++) ((out[0][start + b] = v[2 * b]), (out[1][start + b] = v[2 * b + 1]));
     o.onProgress?.((start + count) / masks.length, o.phase);
   }
   return out;

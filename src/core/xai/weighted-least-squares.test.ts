@@ -60,7 +60,11 @@ describe('weighted least squares', () => {
     expect(fit.coef[0][0]).toBeCloseTo(1, 5); // minimum norm: the weight split evenly
     expect(fit.coef[0][1]).toBeCloseTo(1, 5);
     expect(() => weightedLeastSquares(X, 3, 3, [Float64Array.from([1, 2, 3])], [1, 1, 1])).toThrow('expected 3 × 3');
-    expect(() => weightedLeastSquares(X, 3, 2, [Float64Array.from([1, 2])], [1, 1, 1])).toThrow('a target has 2 values');
-    expect(() => weightedLeastSquares(X, 3, 2, [Float64Array.from([1, 2, 3])], [1, -1, 1])).toThrow('weights must be ≥ 0');
+    expect(() => weightedLeastSquares(X, 3, 2, [Float64Array.from([1, 2])], [1, 1, 1])).toThrow(
+      'a target has 2 values',
+    );
+    expect(() => weightedLeastSquares(X, 3, 2, [Float64Array.from([1, 2, 3])], [1, -1, 1])).toThrow(
+      'weights must be ≥ 0',
+    );
   });
 });

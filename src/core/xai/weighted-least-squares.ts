@@ -30,14 +30,22 @@ export interface WlsResult {
 }
 
 /** X is row-major, `rows` × `p`. */
-export function weightedLeastSquares(X: Float64Array, rows: number, p: number, ys: Float64Array[], weights: ArrayLike<number>, options: WlsOptions = {}): WlsResult {
+export function weightedLeastSquares(
+  X: Float64Array,
+  rows: number,
+  p: number,
+  ys: Float64Array[],
+  weights: ArrayLike<number>,
+  options: WlsOptions = {},
+): WlsResult {
   const ridge = options.ridge ?? 0;
   const unpen = new Set(options.unpenalised ?? []);
   if (X.length !== rows * p) throw new Error(`design matrix has ${X.length} values, expected ${rows} × ${p}`);
   if (weights.length !== rows) throw new Error(`${weights.length} weights for ${rows} rows`);
   for (const y of ys) if (y.length !== rows) throw new Error(`a target has ${y.length} values for ${rows} rows`);
   if (!(ridge >= 0)) throw new Error(`ridge must be ≥ 0, got ${ridge}`);
-  for (let r = 0; r < rows; r++) if (!(weights[r] >= 0)) throw new Error(`weights must be ≥ 0, got ${weights[r]} at row ${r}`);
+  for (let r = 0; r < rows; r++)
+    if (!(weights[r] >= 0)) throw new Error(`weights must be ≥ 0, got ${weights[r]} at row ${r}`);
 
   const first = solveQr(X, rows, p, ys, weights, ridge, unpen);
   if (first) return { coef: first, ridge, regularised: false };
@@ -57,7 +65,15 @@ export function weightedLeastSquares(X: Float64Array, rows: number, p: number, y
 }
 
 /** Householder QR least squares; null when R has a (numerically) zero pivot, i.e. the problem is rank-deficient. */
-function solveQr(X: Float64Array, rows: number, p: number, ys: Float64Array[], weights: ArrayLike<number>, ridge: number, unpen: Set<number>): Float64Array[] | null {
+function solveQr(
+  X: Float64Array,
+  rows: number,
+  p: number,
+  ys: Float64Array[],
+  weights: ArrayLike<number>,
+  ridge: number,
+  unpen: Set<number>,
+): Float64Array[] | null {
   const pen = ridge > 0 ? [...Array(p).keys()].filter((j) => !unpen.has(j)) : [];
   const m = rows + pen.length;
   if (m < p) return null;
@@ -81,7 +97,7 @@ function solveQr(X: Float64Array, rows: number, p: number, ys: Float64Array[], w
     if (norm === 0) return null;
     const alpha = A[j * m + j] > 0 ? -norm : norm;
     let vn = 0;
-    for (let i = j; i < m; i++) (v[i] = A[j * m + i] - (i === j ? alpha : 0)), (vn += v[i] ** 2);
+    for (let i = j; i < m; i++) ((v[i] = A[j * m + i] - (i === j ? alpha : 0)), (vn += v[i] ** 2));
     const reflect = (col: Float64Array, off: number) => {
       let s = 0;
       for (let i = j; i < m; i++) s += v[i] * col[off + i];

@@ -59,23 +59,29 @@ export function EvaluationTables({ report }: { report: EvaluationReport }) {
   return (
     <div className="st-eval-results" data-testid="eval-results">
       <p>
-        Experts: {report.experts.map((e) => `${e.name}${e.madeUp ? ` (${MADE_UP_NOTE})` : ''}`).join(', ')} · {report.rows} (case, expert) rows · {report.settings.resamples} bootstrap resamples, {report.settings.interval} intervals.
+        Experts: {report.experts.map((e) => `${e.name}${e.madeUp ? ` (${MADE_UP_NOTE})` : ''}`).join(', ')} ·{' '}
+        {report.rows} (case, expert) rows · {report.settings.resamples} bootstrap resamples, {report.settings.interval}{' '}
+        intervals.
       </p>
       {madeUp && (
         <p className="st-locked" role="note">
-          These results use {MADE_UP_NOTE}: they show how the evaluation works, not how well any method agrees with cardiologists.
+          These results use {MADE_UP_NOTE}: they show how the evaluation works, not how well any method agrees with
+          cardiologists.
         </p>
       )}
       {report.skipped.length > 0 && (
         <p className="st-small st-muted">
-          Skipped: {report.skipped.map((s) => `${s.caseId}${s.expertId ? ` (${s.expertId})` : ''}: ${s.reason}`).join('; ')}.
+          Skipped:{' '}
+          {report.skipped.map((s) => `${s.caseId}${s.expertId ? ` (${s.expertId})` : ''}: ${s.reason}`).join('; ')}.
         </p>
       )}
       {report.tables.map((t) => (
         <PoolTableView key={t.id} t={t} />
       ))}
       <figure className="st-table" data-testid="eval-inter-expert">
-        <figcaption>Inter-expert agreement (Dice between experts on shared cases): what any explanation can reach</figcaption>
+        <figcaption>
+          Inter-expert agreement (Dice between experts on shared cases): what any explanation can reach
+        </figcaption>
         <table>
           <thead>
             <tr>

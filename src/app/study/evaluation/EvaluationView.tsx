@@ -19,12 +19,28 @@ async function availableSources(study: Study): Promise<Source[]> {
   const out: Source[] = [];
   for (const e of await studyDb.expertsOf(study.id).catch(() => [])) {
     const work = await studyDb.loadWork(study, e.id).catch(() => null);
-    if (work) out.push({ key: `db:${e.id}`, origin: 'saved in this browser', file: { format: 'cineecg-annotations', version: 1, studyId: study.id, expert: work.expert, cases: study.cases.map((c) => work.annotations[c.id]).filter((c) => !!c) } });
+    if (work)
+      out.push({
+        key: `db:${e.id}`,
+        origin: 'saved in this browser',
+        file: {
+          format: 'cineecg-annotations',
+          version: 1,
+          studyId: study.id,
+          expert: work.expert,
+          cases: study.cases.map((c) => work.annotations[c.id]).filter((c) => !!c),
+        },
+      });
   }
   if (study.example) {
     for (const url of EXAMPLE_ANNOTATION_URLS) {
       const res = await fetch(url).catch(() => null);
-      if (res?.ok) out.push({ key: `example:${url}`, origin: 'shipped with the example', file: parseAnnotations(await res.json(), study) });
+      if (res?.ok)
+        out.push({
+          key: `example:${url}`,
+          origin: 'shipped with the example',
+          file: parseAnnotations(await res.json(), study),
+        });
     }
   }
   return out.filter((s, i, all) => all.findIndex((t) => t.file.expert.id === s.file.expert.id) === i);
@@ -46,10 +62,13 @@ export function EvaluationView({ study, onClose }: { study: Study; onClose: () =
   const phiCache = useRef(new Map<Budget, PoolCase[]>());
   const stop = useRef(false);
   useEffect(() => {
-    void availableSources(study).then((s) => {
-      setSources(s);
-      setChosen(new Set(s.map((x) => x.key)));
-    }, (e: unknown) => setError(String(e)));
+    void availableSources(study).then(
+      (s) => {
+        setSources(s);
+        setChosen(new Set(s.map((x) => x.key)));
+      },
+      (e: unknown) => setError(String(e)),
+    );
     return () => client.current?.terminate();
   }, [study]);
 
@@ -80,12 +99,22 @@ export function EvaluationView({ study, onClose }: { study: Study; onClose: () =
           await c.loadExtra(CINE_KEY, new URL(CINE3_MODEL_PATH, document.baseURI).href);
           client.current = c;
         }
-        cases = await computeStudyPhi(study, budget, { client: client.current, caseData: (i) => loadStudyCase(study.id, study.cases[i]), onProgress: setProgress, shouldStop: () => stop.current });
+        cases = await computeStudyPhi(study, budget, {
+          client: client.current,
+          caseData: (i) => loadStudyCase(study.id, study.cases[i]),
+          onProgress: setProgress,
+          shouldStop: () => stop.current,
+        });
         phiCache.current.set(budget, cases);
       }
       setProgress({ caseIndex: 0, cases: study.cases.length, step: 'agreement and bootstrap intervals', fraction: 1 });
       await new Promise((r) => setTimeout(r, 0));
-      setReport(evaluatePool(cases, sources.filter((s) => chosen.has(s.key)).map((s) => s.file)));
+      setReport(
+        evaluatePool(
+          cases,
+          sources.filter((s) => chosen.has(s.key)).map((s) => s.file),
+        ),
+      );
     } catch (e) {
       setError(stop.current ? 'Stopped.' : `The evaluation failed: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
@@ -101,33 +130,62 @@ export function EvaluationView({ study, onClose }: { study: Study; onClose: () =
         <h1 id="st-eval-title">Evaluation: explanations against the experts</h1>
         <fieldset className="st-fieldset">
           <legend>Annotations</legend>
-          {sources.length === 0 && <p className="st-small st-muted">No annotations yet: annotate, or add expert files.</p>}
+          {sources.length === 0 && (
+            <p className="st-small st-muted">No annotations yet: annotate, or add expert files.</p>
+          )}
           <ul className="st-list">
             {sources.map((s) => (
               <li key={s.key}>
                 <label className="st-check">
-                  <input type="checkbox" checked={chosen.has(s.key)} onChange={() => setChosen((c) => { const n = new Set(c); if (n.has(s.key)) n.delete(s.key); else n.add(s.key); return n; })} />
-                  {s.file.expert.name} <span className="st-muted">· {s.file.cases.length} cases · {s.origin}{s.file.expert.madeUp ? ` · ${MADE_UP_NOTE}` : ''}</span>
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(s.key)}
+                    onChange={() =>
+                      setChosen((c) => {
+                        const n = new Set(c);
+                        if (n.has(s.key)) n.delete(s.key);
+                        else n.add(s.key);
+                        return n;
+                      })
+                    }
+                  />
+                  {s.file.expert.name}{' '}
+                  <span className="st-muted">
+                    · {s.file.cases.length} cases · {s.origin}
+                    {s.file.expert.madeUp ? ` · ${MADE_UP_NOTE}` : ''}
+                  </span>
                 </label>
               </li>
             ))}
           </ul>
           <label className="st-btn st-file">
             Add annotation files…
-            <input type="file" multiple accept=".json,application/json" aria-label="Add annotation files" onChange={(e) => void addFiles(e.target.files).then(() => (e.target.value = ''))} />
+            <input
+              type="file"
+              multiple
+              accept=".json,application/json"
+              aria-label="Add annotation files"
+              onChange={(e) => void addFiles(e.target.files).then(() => (e.target.value = ''))}
+            />
           </label>
         </fieldset>
         <fieldset className="st-fieldset" role="radiogroup" aria-label="Attribution budget">
           <legend>Attributions</legend>
           {(Object.keys(BUDGETS) as Budget[]).map((b) => (
             <label key={b} className="st-check">
-              <input type="radio" name="budget" checked={budget === b} onChange={() => setBudget(b)} /> {BUDGETS[b].label}
+              <input type="radio" name="budget" checked={budget === b} onChange={() => setBudget(b)} />{' '}
+              {BUDGETS[b].label}
               {phiCache.current.has(b) ? ' (computed)' : ''}
             </label>
           ))}
         </fieldset>
         <div className="st-row">
-          <button type="button" className="st-btn st-primary" disabled={!!progress || picked.length === 0} onClick={() => void run()}>
+          <button
+            type="button"
+            className="st-btn st-primary"
+            disabled={!!progress || picked.length === 0}
+            onClick={() => void run()}
+          >
             Compute the tables
           </button>
           {progress && (
@@ -140,10 +198,20 @@ export function EvaluationView({ study, onClose }: { study: Study; onClose: () =
           </button>
           {report && (
             <>
-              <button type="button" className="st-btn" onClick={() => downloadText(`${fileStem(study.id)}-tables.md`, reportToMarkdown(report), 'text/markdown')}>
+              <button
+                type="button"
+                className="st-btn"
+                onClick={() =>
+                  downloadText(`${fileStem(study.id)}-tables.md`, reportToMarkdown(report), 'text/markdown')
+                }
+              >
                 Export Markdown
               </button>
-              <button type="button" className="st-btn" onClick={() => downloadText(`${fileStem(study.id)}-tables.csv`, reportToCsv(report), 'text/csv')}>
+              <button
+                type="button"
+                className="st-btn"
+                onClick={() => downloadText(`${fileStem(study.id)}-tables.csv`, reportToCsv(report), 'text/csv')}
+              >
                 Export CSV
               </button>
             </>
@@ -151,7 +219,8 @@ export function EvaluationView({ study, onClose }: { study: Study; onClose: () =
         </div>
         {progress && (
           <div role="status" className="st-eval-progress" data-testid="eval-progress">
-            <progress max={1} value={progress.fraction} aria-label="Evaluation progress" /> {Math.round(progress.fraction * 100)}% · {progress.step}
+            <progress max={1} value={progress.fraction} aria-label="Evaluation progress" />{' '}
+            {Math.round(progress.fraction * 100)}% · {progress.step}
           </div>
         )}
         {error && (

@@ -22,11 +22,29 @@ function fakeClient(calls: string[]): InferenceClient {
   return {
     predict: async (_x: Float32Array, _T: number, C: number, model?: string) => {
       calls.push(`predict ${model ?? 'ecg12'} C=${C}`);
-      return { type: 'prediction', id: 0, logits: [0, 0], pAbnormal: C === 12 ? 0.9 : 0.2, label: 'abnormal', backend: 'cpu', ms: 0 };
+      return {
+        type: 'prediction',
+        id: 0,
+        logits: [0, 0],
+        pAbnormal: C === 12 ? 0.9 : 0.2,
+        label: 'abnormal',
+        backend: 'cpu',
+        ms: 0,
+      };
     },
     explain: (method: string, x: Float32Array, _T: number, C: number, params: object, _p?: unknown, model?: string) => {
       calls.push(`explain ${method} ${model ?? 'ecg12'} C=${C} ${JSON.stringify(params)}`);
-      return { id: 0, result: Promise.resolve({ type: 'explanation', id: 0, method, attributions: [new Float32Array(x.length), x.map((v) => 2 * v)], delta: [0, 0], logits: [0, 0] }) };
+      return {
+        id: 0,
+        result: Promise.resolve({
+          type: 'explanation',
+          id: 0,
+          method,
+          attributions: [new Float32Array(x.length), x.map((v) => 2 * v)],
+          delta: [0, 0],
+          logits: [0, 0],
+        }),
+      };
     },
   } as unknown as InferenceClient;
 }
@@ -35,13 +53,31 @@ describe('Φ of a study for the evaluation', () => {
   it('asks each model for its prediction and the budget’s methods, and keeps Φ per source (eq. 1, eq. 2)', async () => {
     const calls: string[] = [];
     const progress: number[] = [];
-    const cases = await computeStudyPhi(small, 'quick', { client: fakeClient(calls), caseData: async (i) => ({ prepared: prepared[i], heartRateBpm: heartRateBpm(prepared[i].qrsOnsetsMs), windowLeadsMv: windowLeads(prepared[i]) }), onProgress: (p) => progress.push(p.fraction) });
-    expect(calls.slice(0, 4)).toEqual(['predict ecg12 C=12', 'predict cine3 C=3', 'explain ig ecg12 C=12 {"steps":16,"noiseSamples":0}', 'explain ig cine3 C=3 {"steps":16,"noiseSamples":0}']);
+    const cases = await computeStudyPhi(small, 'quick', {
+      client: fakeClient(calls),
+      caseData: async (i) => ({
+        prepared: prepared[i],
+        heartRateBpm: heartRateBpm(prepared[i].qrsOnsetsMs),
+        windowLeadsMv: windowLeads(prepared[i]),
+      }),
+      onProgress: (p) => progress.push(p.fraction),
+    });
+    expect(calls.slice(0, 4)).toEqual([
+      'predict ecg12 C=12',
+      'predict cine3 C=3',
+      'explain ig ecg12 C=12 {"steps":16,"noiseSamples":0}',
+      'explain ig cine3 C=3 {"steps":16,"noiseSamples":0}',
+    ]);
     expect(calls).toHaveLength(8);
     expect(progress.at(-1)).toBe(1);
     expect(progress.every((p, i) => i === 0 || p >= progress[i - 1])).toBe(true);
     const x12 = modelInputOf(prepared[0], 12);
-    expect(cases[0]).toMatchObject({ id: 'case-01', label: 'abnormal', diagnosis: 'LAFB', pAbnormal: { ecg12: 0.9, cine3: 0.2 } });
+    expect(cases[0]).toMatchObject({
+      id: 'case-01',
+      label: 'abnormal',
+      diagnosis: 'LAFB',
+      pAbnormal: { ecg12: 0.9, cine3: 0.2 },
+    });
     expect(Array.from(cases[0].phi.ig!['12-lead']!)).toEqual(Array.from(x12));
     expect(Array.from(cases[0].phi.ig!['cinecg-model']!)).toEqual(Array.from(modelInputOf(prepared[0], 3)));
     expect(Array.from(cases[0].phi.ig!.mapped!)).toEqual(Array.from(mappedPhi(x12, 12)));
@@ -50,7 +86,10 @@ describe('Φ of a study for the evaluation', () => {
   it('feeds evaluatePool: with Φ equal to an annotator’s own 12-lead marks, that annotator’s Dice is 1', async () => {
     const a = parseAnnotationsText(readFileSync('public/studies/example/annotations-made-up-a.json', 'utf8'), study);
     const aSmall = { ...a, cases: a.cases.slice(0, 2) };
-    const cases = await computeStudyPhi(small, 'quick', { client: fakeClient([]), caseData: async (i) => ({ prepared: prepared[i], heartRateBpm: null, windowLeadsMv: [] }) });
+    const cases = await computeStudyPhi(small, 'quick', {
+      client: fakeClient([]),
+      caseData: async (i) => ({ prepared: prepared[i], heartRateBpm: null, windowLeadsMv: [] }),
+    });
     const { segmentsToMask } = await import('../../../core/eval/protocol');
     const { STANDARD_LEADS } = await import('../../../core/ecg/types');
     for (const [k, c] of cases.entries()) {
@@ -63,8 +102,12 @@ describe('Φ of a study for the evaluation', () => {
     }
     const report = evaluatePool(cases, [aSmall], { resamples: 200 });
     const t1 = report.tables.find((t) => t.id === 'table1')!;
-    const row = t1.rows.find((r) => r.config.source === '12-lead' && r.config.postprocess === 'positive') ?? t1.rows.find((r) => r.config.source === '12-lead')!;
-    const best = report.configs.find((c) => c.method === 'ig' && c.postprocess === 'positive' && c.source === '12-lead')!;
+    const row =
+      t1.rows.find((r) => r.config.source === '12-lead' && r.config.postprocess === 'positive') ??
+      t1.rows.find((r) => r.config.source === '12-lead')!;
+    const best = report.configs.find(
+      (c) => c.method === 'ig' && c.postprocess === 'positive' && c.source === '12-lead',
+    )!;
     expect(best.meanDice).toBe(1);
     expect(row.dice.mean).toBe(1);
   });

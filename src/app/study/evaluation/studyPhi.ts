@@ -9,14 +9,23 @@ import type { StudyCaseData } from '../caseData';
 /** The attribution budget of an evaluation run: the paper's settings, or a quick look (fewer steps and samples). */
 export type Budget = 'quick' | 'paper';
 
-export const BUDGETS: Record<Budget, { label: string; methods: readonly PoolMethod[]; params: Record<PoolMethod, ExplainParams> }> = {
+export const BUDGETS: Record<
+  Budget,
+  { label: string; methods: readonly PoolMethod[]; params: Record<PoolMethod, ExplainParams> }
+> = {
   quick: {
     label: 'Quick: Integrated Gradients only, 16 steps, no noise tunnel',
     methods: ['ig'],
-    params: { ig: { steps: 16, noiseSamples: 0 }, gradshap: { samples: 16 }, kernelshap: { samples: 50 }, lime: { samples: 100 } },
+    params: {
+      ig: { steps: 16, noiseSamples: 0 },
+      gradshap: { samples: 16 },
+      kernelshap: { samples: 50 },
+      lime: { samples: 100 },
+    },
   },
   paper: {
-    label: 'Paper: all four methods at the paper’s settings (IG 50 steps + 40 noisy copies, …); minutes per case without a GPU',
+    label:
+      'Paper: all four methods at the paper’s settings (IG 50 steps + 40 noisy copies, …); minutes per case without a GPU',
     methods: POOL_METHODS,
     params: { ig: {}, gradshap: {}, kernelshap: {}, lime: {} },
   },
@@ -42,14 +51,25 @@ export const CINE_KEY = 'cine3';
 export async function computeStudyPhi(
   study: Study,
   budget: Budget,
-  deps: { client: InferenceClient; caseData: (index: number) => Promise<StudyCaseData>; onProgress?: (p: PhiProgress) => void; shouldStop?: () => boolean },
+  deps: {
+    client: InferenceClient;
+    caseData: (index: number) => Promise<StudyCaseData>;
+    onProgress?: (p: PhiProgress) => void;
+    shouldStop?: () => boolean;
+  },
 ): Promise<PoolCase[]> {
   const { methods, params } = BUDGETS[budget];
   const out: PoolCase[] = [];
   const jobsPerCase = 2 + 2 * methods.length;
   let done = 0;
   const total = study.cases.length * jobsPerCase;
-  const step = (caseIndex: number, text: string) => deps.onProgress?.({ caseIndex, cases: study.cases.length, step: `${study.cases[caseIndex].id}: ${text}`, fraction: done / total });
+  const step = (caseIndex: number, text: string) =>
+    deps.onProgress?.({
+      caseIndex,
+      cases: study.cases.length,
+      step: `${study.cases[caseIndex].id}: ${text}`,
+      fraction: done / total,
+    });
   for (let i = 0; i < study.cases.length; i++) {
     const c = study.cases[i];
     if (deps.shouldStop?.()) throw new Error('stopped');
@@ -58,7 +78,13 @@ export async function computeStudyPhi(
     const x12 = modelInputOf(prepared, 12);
     const x3 = modelInputOf(prepared, 3);
     const T = x12.length / 12;
-    const pc: PoolCase = { id: c.id, ...(c.label && { label: c.label }), ...(c.diagnosis && { diagnosis: c.diagnosis }), pAbnormal: {}, phi: {} };
+    const pc: PoolCase = {
+      id: c.id,
+      ...(c.label && { label: c.label }),
+      ...(c.diagnosis && { diagnosis: c.diagnosis }),
+      pAbnormal: {},
+      phi: {},
+    };
     step(i, 'predicting');
     pc.pAbnormal.ecg12 = (await deps.client.predict(x12, T, 12)).pAbnormal;
     done++;
@@ -70,10 +96,15 @@ export async function computeStudyPhi(
       const e12 = await deps.client.explain(method as ExplainMethod, x12, T, 12, params[method]).result;
       done++;
       step(i, `${method} on the CineECG model`);
-      const e3 = await deps.client.explain(method as ExplainMethod, x3, T, 3, params[method], undefined, CINE_KEY).result;
+      const e3 = await deps.client.explain(method as ExplainMethod, x3, T, 3, params[method], undefined, CINE_KEY)
+        .result;
       done++;
       const phi12 = bipolarPhi(e12.attributions[0], e12.attributions[1]);
-      pc.phi[method] = { '12-lead': phi12, 'cinecg-model': bipolarPhi(e3.attributions[0], e3.attributions[1]), mapped: mappedPhi(phi12, 12) };
+      pc.phi[method] = {
+        '12-lead': phi12,
+        'cinecg-model': bipolarPhi(e3.attributions[0], e3.attributions[1]),
+        mapped: mappedPhi(phi12, 12),
+      };
     }
     out.push(pc);
   }

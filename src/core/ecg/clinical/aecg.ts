@@ -25,31 +25,58 @@ export function readAecgRecord(xmlText: string, fileName: string): EcgRecord {
   const seriesNodes = [...descendants(root, 'series'), ...descendants(root, 'derivedSeries')];
   if (seriesNodes.length === 0) throw bad('no <series>: the file holds no waveforms', 'series');
   const series = seriesNodes.map((s, k) => readSeries(s, k, fileName));
-  const rhythmIndex = Math.max(0, series.findIndex((s) => s.code === 'RHYTHM'));
+  const rhythmIndex = Math.max(
+    0,
+    series.findIndex((s) => s.code === 'RHYTHM'),
+  );
   const rhythm = series[rhythmIndex];
   const extraSeries: ExtraSeries[] = series
     .filter((_, k) => k !== rhythmIndex)
-    .map((s) => ({ label: s.code, fsHz: s.fsHz, channels: s.channels.map((c) => ({ name: c.name, units: 'mV', samples: Float32Array.from(c.values, (v) => v * (millivoltsPer(c.units) ?? 1)) })) }));
+    .map((s) => ({
+      label: s.code,
+      fsHz: s.fsHz,
+      channels: s.channels.map((c) => ({
+        name: c.name,
+        units: 'mV',
+        samples: Float32Array.from(c.values, (v) => v * (millivoltsPer(c.units) ?? 1)),
+      })),
+    }));
   const rhythmNode = seriesNodes[rhythmIndex];
   const author = at(rhythmNode, 'author', 'seriesAuthor');
   const deviceNode = child(author, 'manufacturedSeriesDevice');
-  const device = [text(child(at(author, 'manufacturerOrganization'), 'name')), text(child(deviceNode, 'manufacturerModelName')), text(child(deviceNode, 'softwareName'))]
-    .filter(Boolean).join(' · ');
-  const acquired = dicomDateTime(attr(at(root, 'effectiveTime', 'center'), 'value') ?? attr(at(root, 'effectiveTime', 'low'), 'value'));
+  const device = [
+    text(child(at(author, 'manufacturerOrganization'), 'name')),
+    text(child(deviceNode, 'manufacturerModelName')),
+    text(child(deviceNode, 'softwareName')),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const acquired = dicomDateTime(
+    attr(at(root, 'effectiveTime', 'center'), 'value') ?? attr(at(root, 'effectiveTime', 'low'), 'value'),
+  );
   const { statements, measurements, count } = readAnnotations(root);
   const notes = [`HL7 aECG series "${rhythm.code}" read as the record`];
-  if (extraSeries.length) notes.push(`kept beside it, not used by the model: ${extraSeries.map((s) => `"${s.label}"`).join(', ')}`);
+  if (extraSeries.length)
+    notes.push(`kept beside it, not used by the model: ${extraSeries.map((s) => `"${s.label}"`).join(', ')}`);
   if (count) notes.push(`${count} device annotations in the file (statements, measurements, wave boundaries)`);
   return assembleRecord({
-    name: fileName.replace(/\.xml$/i, ''), format: 'hl7-aecg', fsHz: rhythm.fsHz, channels: rhythm.channels, comments: [],
-    sourceFiles: [fileName], notes, mainFile: fileName, extraSeries,
+    name: fileName.replace(/\.xml$/i, ''),
+    format: 'hl7-aecg',
+    fsHz: rhythm.fsHz,
+    channels: rhythm.channels,
+    comments: [],
+    sourceFiles: [fileName],
+    notes,
+    mainFile: fileName,
+    extraSeries,
     device: { ...(device ? { device } : {}), ...(acquired ? { acquired } : {}), statements, measurements },
   });
 }
 
 function readSeries(s: XNode, k: number, file: string): Series {
   const code = attr(child(s, 'code'), 'code') ?? `series ${k + 1}`;
-  const bad = (message: string, field?: string) => new EcgError('bad-xml', `series ${code}: ${message}`, { file, field });
+  const bad = (message: string, field?: string) =>
+    new EcgError('bad-xml', `series ${code}: ${message}`, { file, field });
   let fsHz = NaN;
   const channels: ParsedChannel[] = [];
   for (const comp of children(at(s, 'component', 'sequenceSet'), 'component')) {
@@ -62,7 +89,8 @@ function readSeries(s: XNode, k: number, file: string): Series {
       const step = Number(attr(inc, 'value'));
       const unit = attr(inc, 'unit') ?? 's';
       const seconds = step * ({ s: 1, ms: 1e-3, us: 1e-6 } as Record<string, number>)[unit];
-      if (!(seconds > 0)) throw bad(`time increment "${attr(inc, 'value')} ${unit}" is not a positive duration`, 'increment');
+      if (!(seconds > 0))
+        throw bad(`time increment "${attr(inc, 'value')} ${unit}" is not a positive duration`, 'increment');
       fsHz = Math.round((1 / seconds) * 1e6) / 1e6;
       continue;
     }
@@ -71,15 +99,22 @@ function readSeries(s: XNode, k: number, file: string): Series {
     const scale = child(value, 'scale');
     const digitsText = text(child(value, 'digits')) ?? '';
     const units = attr(scale, 'unit') ?? (type === 'SLIST_INT' ? 'uV' : 'uV');
-    const o = Number(attr(origin, 'value') ?? 0) * ((millivoltsPer(attr(origin, 'unit') ?? units) ?? 1) / (millivoltsPer(units) ?? 1));
+    const o =
+      Number(attr(origin, 'value') ?? 0) *
+      ((millivoltsPer(attr(origin, 'unit') ?? units) ?? 1) / (millivoltsPer(units) ?? 1));
     const sc = Number(attr(scale, 'value') ?? 1);
     const name = mdcLeadName(seqCode);
-    if (!Number.isFinite(o) || !Number.isFinite(sc) || sc === 0) throw bad(`lead ${name}: origin "${attr(origin, 'value')}" / scale "${attr(scale, 'value')}" are not numbers`, 'scale');
+    if (!Number.isFinite(o) || !Number.isFinite(sc) || sc === 0)
+      throw bad(
+        `lead ${name}: origin "${attr(origin, 'value')}" / scale "${attr(scale, 'value')}" are not numbers`,
+        'scale',
+      );
     const tokens = digitsText.split(/\s+/).filter(Boolean);
     const values = new Float64Array(tokens.length);
     for (let n = 0; n < tokens.length; n++) {
       const d = Number(tokens[n]);
-      if (!/^[-+]?\d+$/.test(tokens[n])) throw bad(`lead ${name}: digit ${n + 1} "${tokens[n].slice(0, 20)}" is not an integer`, 'digits');
+      if (!/^[-+]?\d+$/.test(tokens[n]))
+        throw bad(`lead ${name}: digit ${n + 1} "${tokens[n].slice(0, 20)}" is not an integer`, 'digits');
       values[n] = o + sc * d;
     }
     channels.push({ name, units, values });

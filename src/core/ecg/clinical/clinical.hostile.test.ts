@@ -14,7 +14,8 @@ import { expectLoadsOrRefuses, expectRefused } from '../../../test-support/hosti
  */
 const root = sharedDataDir('hostile-input tests of the clinical readers (real samples in formats/)');
 const samples = root
-  ? readdirSync(join(root, 'formats'), { withFileTypes: true }).filter((d) => d.isDirectory())
+  ? readdirSync(join(root, 'formats'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
       .flatMap((d) => readdirSync(join(root, 'formats', d.name)).map((f) => join(d.name, f)))
   : [];
 const read = (rel: string) => new Uint8Array(readFileSync(join(root!, 'formats', rel)));
@@ -29,19 +30,24 @@ describe.skipIf(!root)('hostile clinical files: a record or a named refusal, qui
   });
 
   it('zero-length copies of each', async () => {
-    for (const rel of samples) await expectRefused(one(nameOf(rel), new Uint8Array(0)), nameOf(rel), 'empty-file', 'empty');
+    for (const rel of samples)
+      await expectRefused(one(nameOf(rel), new Uint8Array(0)), nameOf(rel), 'empty-file', 'empty');
   });
 
   it('each truncated at 12 places and bit-flipped at random (property, 12 runs per file)', async () => {
     for (const rel of samples) {
       const b = read(rel);
-      for (let k = 1; k <= 12; k++) await expectLoadsOrRefuses(one(nameOf(rel), b.slice(0, Math.floor((b.length * k) / 13))));
+      for (let k = 1; k <= 12; k++)
+        await expectLoadsOrRefuses(one(nameOf(rel), b.slice(0, Math.floor((b.length * k) / 13))));
       await fc.assert(
-        fc.asyncProperty(fc.array(fc.tuple(fc.nat({ max: b.length - 1 }), fc.nat({ max: 7 })), { minLength: 1, maxLength: 32 }), async (flips) => {
-          const m = b.slice();
-          for (const [at, bit] of flips) m[at] ^= 1 << bit;
-          await expectLoadsOrRefuses(one(nameOf(rel), m));
-        }),
+        fc.asyncProperty(
+          fc.array(fc.tuple(fc.nat({ max: b.length - 1 }), fc.nat({ max: 7 })), { minLength: 1, maxLength: 32 }),
+          async (flips) => {
+            const m = b.slice();
+            for (const [at, bit] of flips) m[at] ^= 1 << bit;
+            await expectLoadsOrRefuses(one(nameOf(rel), m));
+          },
+        ),
         { numRuns: 12, seed: 15 },
       );
     }
@@ -56,7 +62,12 @@ describe.skipIf(!root)('hostile clinical files: a record or a named refusal, qui
       await expectLoadsOrRefuses(one(nameOf(rel), b.subarray(7)));
     }
     const dcm = read(samples.find((f) => f.endsWith('.dcm'))!);
-    await expectLoadsOrRefuses(one('as-text.xml', fromLatin1(`<?xml version="1.0"?><AnnotatedECG>${latin1(dcm.subarray(0, 20000))}</AnnotatedECG>`)));
+    await expectLoadsOrRefuses(
+      one(
+        'as-text.xml',
+        fromLatin1(`<?xml version="1.0"?><AnnotatedECG>${latin1(dcm.subarray(0, 20000))}</AnnotatedECG>`),
+      ),
+    );
   });
 
   it('huge stated rates and counts are refused before decoding (Philips durations, MUSE sample counts)', async () => {
@@ -64,7 +75,12 @@ describe.skipIf(!root)('hostile clinical files: a record or a named refusal, qui
     const px = latin1(read(philips));
     const hour = px.replace(/durationperchannel="\d+"/, 'durationperchannel="3600000000"');
     expect(hour).not.toBe(px);
-    await expectRefused(one('long.xml', fromLatin1(hour)), 'long.xml', 'too-long', `at most ${LIMITS.maxSamplesPerLead}`);
+    await expectRefused(
+      one('long.xml', fromLatin1(hour)),
+      'long.xml',
+      'too-long',
+      `at most ${LIMITS.maxSamplesPerLead}`,
+    );
     const fast = px.replace(/samplingrate>500</, 'samplingrate>1000000000<');
     expect(fast).not.toBe(px);
     await expectRefused(one('fast.xml', fromLatin1(fast)), 'fast.xml', 'bad-header', 'outside 50–20000 Hz');
@@ -75,7 +91,10 @@ describe.skipIf(!root)('hostile clinical files: a record or a named refusal, qui
   });
 
   it('an entity-expansion ("billion laughs") XML is refused or read flat, never expanded into memory', async () => {
-    const defs = ['<!ENTITY a0 "laugh">', ...Array.from({ length: 9 }, (_, k) => `<!ENTITY a${k + 1} "${`&a${k};`.repeat(10)}">`)].join('');
+    const defs = [
+      '<!ENTITY a0 "laugh">',
+      ...Array.from({ length: 9 }, (_, k) => `<!ENTITY a${k + 1} "${`&a${k};`.repeat(10)}">`),
+    ].join('');
     const bomb = `<?xml version="1.0"?><!DOCTYPE AnnotatedECG [${defs}]><AnnotatedECG><text>&a9;</text></AnnotatedECG>`;
     const out = await expectLoadsOrRefuses(one('laughs.xml', new TextEncoder().encode(bomb)));
     expect(out.error?.file).toBe('laughs.xml');

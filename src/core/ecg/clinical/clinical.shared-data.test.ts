@@ -54,7 +54,9 @@ describe.skipIf(!root)('the same recording as DICOM (implicit VR), SCP-ECG and H
   let scp: EcgRecord;
   let aecg: EcgRecord;
   beforeAll(async () => {
-    [dcm, scp, aecg] = await Promise.all(['dicom/ecgtoolkit_Example.dcm', 'scp-ecg/ecgtoolkit_Example.scp', 'hl7-aecg/HL7_Example_aECG.xml'].map(open));
+    [dcm, scp, aecg] = await Promise.all(
+      ['dicom/ecgtoolkit_Example.dcm', 'scp-ecg/ecgtoolkit_Example.scp', 'hl7-aecg/HL7_Example_aECG.xml'].map(open),
+    );
   });
 
   it('reads to identical samples on all 12 leads', () => {
@@ -91,14 +93,16 @@ describe.skipIf(!root)('the same recording as DICOM (implicit VR), SCP-ECG and H
   });
 
   it('in the aECG, III = II − I exactly (as stored)', () => {
-    for (let n = 0; n < aecg.nSamples; n++) expect(Math.abs(aecg.leadsMv[2][n] - (aecg.leadsMv[1][n] - aecg.leadsMv[0][n]))).toBeLessThan(1e-6);
+    for (let n = 0; n < aecg.nSamples; n++)
+      expect(Math.abs(aecg.leadsMv[2][n] - (aecg.leadsMv[1][n] - aecg.leadsMv[0][n]))).toBeLessThan(1e-6);
   });
 });
 
 describe.skipIf(!root)('derived-lead identities', () => {
   it('waveform_ecg.dcm (1000 Hz, 1.25 µV): I + III − II = 0', async () => {
     const r = await open('dicom/waveform_ecg.dcm');
-    for (let n = 0; n < r.nSamples; n++) expect(Math.abs(r.leadsMv[0][n] + r.leadsMv[2][n] - r.leadsMv[1][n])).toBeLessThan(1e-6);
+    for (let n = 0; n < r.nSamples; n++)
+      expect(Math.abs(r.leadsMv[0][n] + r.leadsMv[2][n] - r.leadsMv[1][n])).toBeLessThan(1e-6);
     expect(r.extraSeries?.[0]).toMatchObject({ label: 'MEDIAN BEAT', fsHz: 1000 });
     expect(r.extraSeries?.[0].channels[0].samples).toHaveLength(1200);
     expect(r.device?.statements).toEqual(['RITMO SINUSALE', 'ECG NORMALE']);
@@ -128,13 +132,19 @@ describe.skipIf(!root)('derived-lead identities', () => {
       // pulse, drawn in every lead separately, where the identities do not apply.
       let worst = 0;
       for (let n = 0; n < 10 * r.fsHz; n++) {
-        worst = Math.max(worst, Math.abs(III[n] - (II[n] - I[n])), Math.abs(aVR[n] + (I[n] + II[n]) / 2), Math.abs(aVL[n] - (I[n] - II[n] / 2)), Math.abs(aVF[n] - (II[n] - I[n] / 2)));
+        worst = Math.max(
+          worst,
+          Math.abs(III[n] - (II[n] - I[n])),
+          Math.abs(aVR[n] + (I[n] + II[n]) / 2),
+          Math.abs(aVL[n] - (I[n] - II[n] / 2)),
+          Math.abs(aVF[n] - (II[n] - I[n] / 2)),
+        );
       }
       expect(worst, f).toBeLessThanOrEqual(0.0101);
     }
   });
 
-  it('Philips 1.04 (UTF-16): the demo patient\'s V3 reaches about −3.9 mV; statements and device kept', async () => {
+  it("Philips 1.04 (UTF-16): the demo patient's V3 reaches about −3.9 mV; statements and device kept", async () => {
     const r = await open('philips/sierra_1-04_3191723_ZZDEMOPTONLY.xml');
     const v3min = r.leadsMv[8].reduce((m, v) => Math.min(m, v), 0);
     expect(v3min).toBeLessThan(-3.5);

@@ -37,13 +37,18 @@ function lzwEncode(data: Uint8Array): Uint8Array {
 
 describe('SCP-ECG default Huffman table', () => {
   it('decodes hand-written bits: 0, ±1, ±8 and both escapes', () => {
-    const bits = '0' + '100' + '101' + '1111111100' + '1111111101' + '1111111110' + '10000000' + '1111111111' + '0111111111111111';
-    expect(Array.from(huffmanDecode(bitsToBytes(bits), 7, [DEFAULT_TABLE], where))).toEqual([0, 1, -1, 8, -8, -128, 32767]);
+    const bits =
+      '0' + '100' + '101' + '1111111100' + '1111111101' + '1111111110' + '10000000' + '1111111111' + '0111111111111111';
+    expect(Array.from(huffmanDecode(bitsToBytes(bits), 7, [DEFAULT_TABLE], where))).toEqual([
+      0, 1, -1, 8, -8, -128, 32767,
+    ]);
   });
 
   it('damaged streams end in bad-compression, naming the field', () => {
     // '100' '100' then the byte's two padding zeros (two more 0 samples): 4 of 5.
-    expect(() => huffmanDecode(bitsToBytes('100100'), 5, [DEFAULT_TABLE], where)).toThrow(/ran out of bits after 4 of 5/);
+    expect(() => huffmanDecode(bitsToBytes('100100'), 5, [DEFAULT_TABLE], where)).toThrow(
+      /ran out of bits after 4 of 5/,
+    );
     expect(() => huffmanDecode(bitsToBytes('1111111111' + '0101'), 1, [DEFAULT_TABLE], where)).toThrow(EcgError);
     const oneCode = [[{ prefix: '00', totalBits: 2, mode: 1, value: 3 }]];
     expect(() => huffmanDecode(bitsToBytes('01'), 1, oneCode, where)).toThrow(/no Huffman code matches the bits 01/);
@@ -56,7 +61,9 @@ describe('Philips XLI', () => {
     const enc = lzwEncode(data);
     expect(Array.from(lzwDecode(enc, 10_000))).toEqual(Array.from(data));
     expect(lzwDecode(enc, 100)).toHaveLength(100); // capped: damaged input cannot grow without bound
-    expect(() => lzwDecode(bitsToBytes('0000000001' + '1111111000'), 100)).toThrow(/LZW code 1016 before it was defined/);
+    expect(() => lzwDecode(bitsToBytes('0000000001' + '1111111000'), 100)).toThrow(
+      /LZW code 1016 before it was defined/,
+    );
   });
 
   it('chunk → high/low byte halves → second-order deltas with the header start value', () => {
@@ -68,7 +75,10 @@ describe('Philips XLI', () => {
     const codes = [x[0], x[1], ...x.slice(2).map((_, k) => (k + 3 < x.length ? c[k + 3] + 64 : 64))];
     const n = codes.length;
     const packed = new Uint8Array(2 * n + 3);
-    codes.forEach((v, i) => { packed[i] = (v >> 8) & 0xff; packed[n + i] = v & 0xff; });
+    codes.forEach((v, i) => {
+      packed[i] = (v >> 8) & 0xff;
+      packed[n + i] = v & 0xff;
+    });
     const lzw = lzwEncode(packed);
     const chunk = new Uint8Array(8 + lzw.length);
     const dv = new DataView(chunk.buffer);

@@ -26,7 +26,11 @@ function el(group: number, element: number, vr: string, value: Uint8Array): Uint
 }
 const str = (g: number, e: number, vr: string, s: string) => el(g, e, vr, enc.encode(s));
 const u16 = (g: number, e: number, n: number) => el(g, e, 'US', Uint8Array.from([n & 0xff, n >> 8]));
-const u32 = (g: number, e: number, n: number) => { const b = new Uint8Array(4); new DataView(b.buffer).setUint32(0, n, true); return el(g, e, 'UL', b); };
+const u32 = (g: number, e: number, n: number) => {
+  const b = new Uint8Array(4);
+  new DataView(b.buffer).setUint32(0, n, true);
+  return el(g, e, 'UL', b);
+};
 function seq(g: number, e: number, items: Uint8Array[][]): Uint8Array {
   const body = items.map((parts) => {
     const content = concat(parts);
@@ -42,29 +46,44 @@ function seq(g: number, e: number, items: Uint8Array[][]): Uint8Array {
 function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let o = 0;
-  for (const p of parts) { out.set(p, o); o += p.length; }
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
   return out;
 }
 
 const SCP_CODES = [1, 2, 61, 62, 63, 64, 3, 4, 5, 6, 7, 8]; // I II III aVR aVL aVF V1–V6
 const N = 1000;
-const raw = (n: number, c: number) => Math.round(400 * Math.sin((2 * Math.PI * n) / 200) * (c + 1) / 12);
+const raw = (n: number, c: number) => Math.round((400 * Math.sin((2 * Math.PI * n) / 200) * (c + 1)) / 12);
 
 function group(label: string, samples: number, fs: number, channelCodes: number[]): Uint8Array[] {
   const data = new Uint8Array(2 * samples * channelCodes.length);
   const dv = new DataView(data.buffer);
-  for (let n = 0; n < samples; n++) channelCodes.forEach((_, c) => dv.setInt16(2 * (n * channelCodes.length + c), raw(n, c), true));
+  for (let n = 0; n < samples; n++)
+    channelCodes.forEach((_, c) => dv.setInt16(2 * (n * channelCodes.length + c), raw(n, c), true));
   const channels = channelCodes.map((code) => [
-    seq(0x003a, 0x0208, [[str(0x0008, 0x0100, 'SH', `5.6.3-9-${code}`), str(0x0008, 0x0102, 'SH', 'SCPECG'), str(0x0008, 0x0104, 'LO', `Lead ${code}`)]]),
+    seq(0x003a, 0x0208, [
+      [
+        str(0x0008, 0x0100, 'SH', `5.6.3-9-${code}`),
+        str(0x0008, 0x0102, 'SH', 'SCPECG'),
+        str(0x0008, 0x0104, 'LO', `Lead ${code}`),
+      ],
+    ]),
     str(0x003a, 0x0210, 'DS', '2.5'),
     seq(0x003a, 0x0211, [[str(0x0008, 0x0100, 'SH', 'uV')]]),
     str(0x003a, 0x0212, 'DS', '0.8'),
     str(0x003a, 0x0213, 'DS', '10'),
   ]);
   return [
-    u16(0x003a, 0x0005, channelCodes.length), u32(0x003a, 0x0010, samples), str(0x003a, 0x001a, 'DS', String(fs)),
-    str(0x003a, 0x0020, 'SH', label), seq(0x003a, 0x0200, channels),
-    u16(0x5400, 0x1004, 16), str(0x5400, 0x1006, 'CS', 'SS'), el(0x5400, 0x1010, 'OW', data),
+    u16(0x003a, 0x0005, channelCodes.length),
+    u32(0x003a, 0x0010, samples),
+    str(0x003a, 0x001a, 'DS', String(fs)),
+    str(0x003a, 0x0020, 'SH', label),
+    seq(0x003a, 0x0200, channels),
+    u16(0x5400, 0x1004, 16),
+    str(0x5400, 0x1006, 'CS', 'SS'),
+    el(0x5400, 0x1010, 'OW', data),
   ];
 }
 
@@ -89,12 +108,23 @@ describe('DICOM waveform (hand-written bytes)', () => {
     const bytes = dicomFile([group('MEDIAN BEAT', 300, 500, SCP_CODES), group('RHYTHM', N, 500, SCP_CODES)]);
     const r = loadRecord(new Map([['t.dcm', bytes]]));
     expect(r).toMatchObject({ format: 'dicom', fsHz: 500, nSamples: N, derivedLeads: [] });
-    for (const [lead, c] of [[0, 0], [2, 2], [3, 3], [6, 6], [11, 11]]) {
+    for (const [lead, c] of [
+      [0, 0],
+      [2, 2],
+      [3, 3],
+      [6, 6],
+      [11, 11],
+    ]) {
       expect(r.leadsMv[lead][37]).toBeCloseTo((raw(37, c) * 2.5 * 0.8 + 10) / 1000, 6);
     }
     expect(r.extraSeries?.[0]).toMatchObject({ label: 'MEDIAN BEAT', fsHz: 500 });
     expect(r.extraSeries?.[0].channels[0].samples).toHaveLength(300);
-    expect(r.device).toEqual({ device: 'ACME Cardio', acquired: '2024-02-29T13:45:01', statements: ['SINUS RHYTHM'], measurements: [] });
+    expect(r.device).toEqual({
+      device: 'ACME Cardio',
+      acquired: '2024-02-29T13:45:01',
+      statements: ['SINUS RHYTHM'],
+      measurements: [],
+    });
     expect(JSON.stringify(r)).not.toMatch(/Doe|Jane|PID-777/);
   });
 
@@ -105,8 +135,12 @@ describe('DICOM waveform (hand-written bytes)', () => {
   });
 
   it('an unsupported transfer syntax and missing waveforms are named', () => {
-    expect(() => loadRecord(new Map([['t.dcm', dicomFile([group('RHYTHM', N, 500, SCP_CODES)], '1.2.840.10008.1.2.2')]]))).toThrow(/transfer syntax 1\.2\.840\.10008\.1\.2\.2 is not supported/);
+    expect(() =>
+      loadRecord(new Map([['t.dcm', dicomFile([group('RHYTHM', N, 500, SCP_CODES)], '1.2.840.10008.1.2.2')]])),
+    ).toThrow(/transfer syntax 1\.2\.840\.10008\.1\.2\.2 is not supported/);
     expect(() => loadRecord(new Map([['t.dcm', dicomFile([])]]))).toThrow(/holds no waveform/);
-    expect(() => loadRecord(new Map([['t.dcm', dicomFile([group('RHYTHM', N, 500, SCP_CODES.slice(0, 5))])]]))).toThrow(/missing leads V1, V2, V3, V4, V5, V6/);
+    expect(() => loadRecord(new Map([['t.dcm', dicomFile([group('RHYTHM', N, 500, SCP_CODES.slice(0, 5))])]]))).toThrow(
+      /missing leads V1, V2, V3, V4, V5, V6/,
+    );
   });
 });

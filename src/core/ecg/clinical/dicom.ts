@@ -8,16 +8,41 @@ import { dicomLib } from './libs';
 
 /** "DICM" after the 128-byte preamble: a DICOM Part 10 file. */
 export function isDicom(bytes: Uint8Array): boolean {
-  return bytes.length >= 132 && bytes[128] === 0x44 && bytes[129] === 0x49 && bytes[130] === 0x43 && bytes[131] === 0x4d;
+  return (
+    bytes.length >= 132 && bytes[128] === 0x44 && bytes[129] === 0x49 && bytes[130] === 0x43 && bytes[131] === 0x4d
+  );
 }
 
 const T = {
-  transferSyntax: 'x00020010', manufacturer: 'x00080070', model: 'x00081090', software: 'x00181020', acquired: 'x0008002a',
-  contentDate: 'x00080023', contentTime: 'x00080033', waveformSeq: 'x54000100', groupLabel: 'x003a0020', channels: 'x003a0005',
-  samples: 'x003a0010', fs: 'x003a001a', bitsAllocated: 'x54001004', interpretation: 'x54001006', data: 'x54001010',
-  channelDefs: 'x003a0200', source: 'x003a0208', sensitivity: 'x003a0210', sensitivityUnits: 'x003a0211',
-  correction: 'x003a0212', baseline: 'x003a0213', codeValue: 'x00080100', scheme: 'x00080102', meaning: 'x00080104',
-  annotations: 'x0040b020', conceptName: 'x0040a043', numeric: 'x0040a30a', units: 'x004008ea', text: 'x00700006',
+  transferSyntax: 'x00020010',
+  manufacturer: 'x00080070',
+  model: 'x00081090',
+  software: 'x00181020',
+  acquired: 'x0008002a',
+  contentDate: 'x00080023',
+  contentTime: 'x00080033',
+  waveformSeq: 'x54000100',
+  groupLabel: 'x003a0020',
+  channels: 'x003a0005',
+  samples: 'x003a0010',
+  fs: 'x003a001a',
+  bitsAllocated: 'x54001004',
+  interpretation: 'x54001006',
+  data: 'x54001010',
+  channelDefs: 'x003a0200',
+  source: 'x003a0208',
+  sensitivity: 'x003a0210',
+  sensitivityUnits: 'x003a0211',
+  correction: 'x003a0212',
+  baseline: 'x003a0213',
+  codeValue: 'x00080100',
+  scheme: 'x00080102',
+  meaning: 'x00080104',
+  annotations: 'x0040b020',
+  conceptName: 'x0040a043',
+  numeric: 'x0040a30a',
+  units: 'x004008ea',
+  text: 'x00700006',
 } as const;
 
 /** Transfer syntaxes whose waveform bytes are little-endian and uncompressed. */
@@ -43,21 +68,35 @@ export function readDicomRecord(bytes: Uint8Array, fileName: string): EcgRecord 
   // Checked before parsing: a big-endian or compressed data set cannot be parsed as little endian at all.
   const declared = transferSyntaxOf(bytes);
   if (declared !== undefined && !(declared in SUPPORTED_SYNTAXES)) {
-    throw new EcgError('unsupported-format', `transfer syntax ${declared} is not supported: expected implicit or explicit VR little endian`, { file: fileName, field: 'TransferSyntaxUID' });
+    throw new EcgError(
+      'unsupported-format',
+      `transfer syntax ${declared} is not supported: expected implicit or explicit VR little endian`,
+      { file: fileName, field: 'TransferSyntaxUID' },
+    );
   }
   let ds: DataSet;
   try {
     ds = dicomLib().parseDicom(bytes);
   } catch (e) {
-    const why = e instanceof Error ? e.message : typeof e === 'object' && e && 'exception' in e ? String((e as { exception: unknown }).exception) : String(e);
+    const why =
+      e instanceof Error
+        ? e.message
+        : typeof e === 'object' && e && 'exception' in e
+          ? String((e as { exception: unknown }).exception)
+          : String(e);
     throw bad(`not a readable DICOM file (${why})`);
   }
   const syntax = ds.string(T.transferSyntax) ?? '1.2.840.10008.1.2.1';
   if (!(syntax in SUPPORTED_SYNTAXES)) {
-    throw new EcgError('unsupported-format', `transfer syntax ${syntax} is not supported: expected implicit or explicit VR little endian`, { file: fileName, field: 'TransferSyntaxUID' });
+    throw new EcgError(
+      'unsupported-format',
+      `transfer syntax ${syntax} is not supported: expected implicit or explicit VR little endian`,
+      { file: fileName, field: 'TransferSyntaxUID' },
+    );
   }
   const seq = ds.elements[T.waveformSeq]?.items;
-  if (!seq || seq.length === 0) throw bad('no WaveformSequence (5400,0100): this DICOM file holds no waveform (an image?)', 'WaveformSequence');
+  if (!seq || seq.length === 0)
+    throw bad('no WaveformSequence (5400,0100): this DICOM file holds no waveform (an image?)', 'WaveformSequence');
   const groups = seq.map((item, k) => readGroup(item.dataSet!, k, fileName));
   const rhythmIndex = chooseRhythm(groups);
   const rhythm = groups[rhythmIndex];
@@ -65,19 +104,32 @@ export function readDicomRecord(bytes: Uint8Array, fileName: string): EcgRecord 
     .filter((_, k) => k !== rhythmIndex)
     .map((g) => ({ label: g.label, fsHz: g.fsHz, channels: g.channels.map((c) => toMvChannel(c)) }));
   const notes = [`DICOM ${SUPPORTED_SYNTAXES[syntax]}; multiplex group "${rhythm.label}" read as the record`];
-  if (extraSeries.length) notes.push(`kept beside it, not used by the model: ${extraSeries.map((s) => `"${s.label}"`).join(', ')}`);
-  const acquired = dicomDateTime(ds.string(T.acquired)) ?? dicomDateTime(`${ds.string(T.contentDate) ?? ''}${ds.string(T.contentTime) ?? ''}`);
+  if (extraSeries.length)
+    notes.push(`kept beside it, not used by the model: ${extraSeries.map((s) => `"${s.label}"`).join(', ')}`);
+  const acquired =
+    dicomDateTime(ds.string(T.acquired)) ??
+    dicomDateTime(`${ds.string(T.contentDate) ?? ''}${ds.string(T.contentTime) ?? ''}`);
   const { statements, measurements } = readAnnotations(ds);
-  const device = [ds.string(T.manufacturer), ds.string(T.model), ds.string(T.software)].filter((s) => s && s !== 'Unknown').join(' · ');
+  const device = [ds.string(T.manufacturer), ds.string(T.model), ds.string(T.software)]
+    .filter((s) => s && s !== 'Unknown')
+    .join(' · ');
   return assembleRecord({
-    name: fileName.replace(/\.dcm$/i, ''), format: 'dicom', fsHz: rhythm.fsHz, channels: rhythm.channels, comments: [],
-    sourceFiles: [fileName], notes, mainFile: fileName, extraSeries,
+    name: fileName.replace(/\.dcm$/i, ''),
+    format: 'dicom',
+    fsHz: rhythm.fsHz,
+    channels: rhythm.channels,
+    comments: [],
+    sourceFiles: [fileName],
+    notes,
+    mainFile: fileName,
+    extraSeries,
     device: { ...(device ? { device } : {}), ...(acquired ? { acquired } : {}), statements, measurements },
   });
 }
 
 function readGroup(g: DataSet, k: number, file: string): Group {
-  const bad = (message: string, field?: string) => new EcgError('bad-dicom', `waveform group ${k + 1}: ${message}`, { file, field });
+  const bad = (message: string, field?: string) =>
+    new EcgError('bad-dicom', `waveform group ${k + 1}: ${message}`, { file, field });
   const label = g.string(T.groupLabel)?.trim() || `group ${k + 1}`;
   const nChannels = g.uint16(T.channels) ?? 0;
   const nSamples = g.uint32(T.samples) ?? 0;
@@ -85,26 +137,42 @@ function readGroup(g: DataSet, k: number, file: string): Group {
   const bits = g.uint16(T.bitsAllocated);
   const interp = g.string(T.interpretation)?.trim() ?? 'SS';
   const defs = g.elements[T.channelDefs]?.items ?? [];
-  if (nChannels === 0 || nSamples === 0) throw bad(`${nChannels} channels × ${nSamples} samples: nothing to read`, 'NumberOfWaveformChannels');
-  if (defs.length !== nChannels) throw bad(`${nChannels} channels announced, ${defs.length} channel definitions found`, 'ChannelDefinitionSequence');
+  if (nChannels === 0 || nSamples === 0)
+    throw bad(`${nChannels} channels × ${nSamples} samples: nothing to read`, 'NumberOfWaveformChannels');
+  if (defs.length !== nChannels)
+    throw bad(`${nChannels} channels announced, ${defs.length} channel definitions found`, 'ChannelDefinitionSequence');
   const sampleBytes: Record<string, number> = { SB: 1, UB: 1, SS: 2, US: 2, SL: 4, UL: 4 };
   const size = sampleBytes[interp];
-  if (!size || bits !== size * 8) throw bad(`sample interpretation ${interp} with ${bits} bits allocated is not supported (expected SS/16, SL/32, SB/8 …)`, 'WaveformSampleInterpretation');
+  if (!size || bits !== size * 8)
+    throw bad(
+      `sample interpretation ${interp} with ${bits} bits allocated is not supported (expected SS/16, SL/32, SB/8 …)`,
+      'WaveformSampleInterpretation',
+    );
   const data = g.elements[T.data];
   if (!data) throw bad('no WaveformData (5400,1010)', 'WaveformData');
   const need = nChannels * nSamples * size;
   if (data.length < need || data.dataOffset + need > g.byteArray.length) {
-    throw new EcgError('truncated-data', `waveform group "${label}": ${nChannels} channels × ${nSamples} samples need ${need} bytes, WaveformData has ${Math.min(data.length, g.byteArray.length - data.dataOffset)}`, { file, field: 'WaveformData' });
+    throw new EcgError(
+      'truncated-data',
+      `waveform group "${label}": ${nChannels} channels × ${nSamples} samples need ${need} bytes, WaveformData has ${Math.min(data.length, g.byteArray.length - data.dataOffset)}`,
+      { file, field: 'WaveformData' },
+    );
   }
   const view = new DataView(g.byteArray.buffer, g.byteArray.byteOffset + data.dataOffset, need);
   const read = (i: number): number => {
     switch (interp) {
-      case 'SB': return view.getInt8(i);
-      case 'UB': return view.getUint8(i);
-      case 'SS': return view.getInt16(i * 2, true);
-      case 'US': return view.getUint16(i * 2, true);
-      case 'SL': return view.getInt32(i * 4, true);
-      default: return view.getUint32(i * 4, true);
+      case 'SB':
+        return view.getInt8(i);
+      case 'UB':
+        return view.getUint8(i);
+      case 'SS':
+        return view.getInt16(i * 2, true);
+      case 'US':
+        return view.getUint16(i * 2, true);
+      case 'SL':
+        return view.getInt32(i * 4, true);
+      default:
+        return view.getUint32(i * 4, true);
     }
   };
   // The SS minimum (−32768) is the filler devices write where a channel has no sample (e.g. a median-beat group):
@@ -119,7 +187,10 @@ function readGroup(g: DataSet, k: number, file: string): Group {
     const baseline = Number(d.string(T.baseline) ?? 0);
     const units = d.elements[T.sensitivityUnits]?.items?.[0]?.dataSet?.string(T.codeValue)?.trim() ?? 'uV';
     if (![sensitivity, correction, baseline].every(Number.isFinite) || sensitivity === 0) {
-      throw bad(`channel ${name}: sensitivity ${d.string(T.sensitivity)}, correction ${d.string(T.correction)}, baseline ${d.string(T.baseline)} are not all numbers`, 'ChannelSensitivity');
+      throw bad(
+        `channel ${name}: sensitivity ${d.string(T.sensitivity)}, correction ${d.string(T.correction)}, baseline ${d.string(T.baseline)} are not all numbers`,
+        'ChannelSensitivity',
+      );
     }
     const values = new Float64Array(nSamples);
     for (let n = 0; n < nSamples; n++) {
@@ -145,7 +216,11 @@ function chooseRhythm(groups: Group[]): number {
 
 function toMvChannel(c: ParsedChannel) {
   const f = millivoltsPer(c.units) ?? 1;
-  return { name: c.name, units: millivoltsPer(c.units) === null ? c.units : 'mV', samples: Float32Array.from(c.values, (v) => v * f) };
+  return {
+    name: c.name,
+    units: millivoltsPer(c.units) === null ? c.units : 'mV',
+    samples: Float32Array.from(c.values, (v) => v * f),
+  };
 }
 
 /** The device's statements (unformatted text) and measurements (numeric value + units + concept name). */
@@ -185,7 +260,8 @@ function transferSyntaxOf(bytes: Uint8Array): string | undefined {
     const len = long ? dv.getUint32(p + 8, true) : dv.getUint16(p + 6, true);
     const start = p + (long ? 12 : 8);
     if (start + len > bytes.length) return undefined;
-    if (element === 0x0010) return new TextDecoder('latin1').decode(bytes.subarray(start, start + len)).replace(/[\0 ]+$/, '');
+    if (element === 0x0010)
+      return new TextDecoder('latin1').decode(bytes.subarray(start, start + len)).replace(/[\0 ]+$/, '');
     p = start + len;
   }
   return undefined;

@@ -12,8 +12,16 @@ export type XValue = XNode | XNode[] | string | undefined;
 export function parseXmlTree(text: string, fileName: string): XNode {
   const Parser = xmlParserCtor();
   const parser = new Parser({
-    ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, parseTagValue: false, parseAttributeValue: false,
-    trimValues: true, processEntities: true, htmlEntities: false, ignoreDeclaration: true, ignorePiTags: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    removeNSPrefix: true,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    processEntities: true,
+    htmlEntities: false,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
   });
   try {
     return parser.parse(text, true) as XNode;

@@ -19,7 +19,9 @@ function b64Int16(values: number[]): string {
 }
 
 function museXml(leads = ['I', 'II', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6']): string {
-  const leadData = leads.map((id, l) => `
+  const leadData = leads
+    .map(
+      (id, l) => `
     <LeadData>
       <LeadByteCountTotal>${2 * N}</LeadByteCountTotal>
       <LeadSampleCountTotal>${N}</LeadSampleCountTotal>
@@ -28,7 +30,9 @@ function museXml(leads = ['I', 'II', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6']): strin
       <LeadID>${id}</LeadID>
       <LeadSampleSize>2</LeadSampleSize>
       <WaveFormData>${b64Int16(Array.from({ length: N }, (_, k) => wave(k, l)))}</WaveFormData>
-    </LeadData>`).join('');
+    </LeadData>`,
+    )
+    .join('');
   return `<?xml version="1.0" encoding="ISO-8859-1"?>
 <!DOCTYPE RestingECG SYSTEM "restecg.dtd">
 <RestingECG>
@@ -42,12 +46,18 @@ function museXml(leads = ['I', 'II', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6']): strin
 </RestingECG>`;
 }
 
-function aecgXml(digitsOf: (lead: number) => string = (l) => Array.from({ length: N }, (_, k) => wave(k, l)).join(' ')): string {
+function aecgXml(
+  digitsOf: (lead: number) => string = (l) => Array.from({ length: N }, (_, k) => wave(k, l)).join(' '),
+): string {
   const codes = ['I', 'II', 'III', 'AVR', 'AVL', 'AVF', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6'];
-  const seqs = codes.map((c, l) => `
+  const seqs = codes
+    .map(
+      (c, l) => `
     <component><sequence><code code="MDC_ECG_LEAD_${c}"/>
       <value xsi:type="SLIST_PQ"><origin value="10" unit="uV"/><scale value="2.5" unit="uV"/><digits>${digitsOf(l)}</digits></value>
-    </sequence></component>`).join('');
+    </sequence></component>`,
+    )
+    .join('');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <AnnotatedECG xmlns="urn:hl7-org:v3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
   <effectiveTime><center value="20200102030405"/></effectiveTime>
@@ -64,7 +74,11 @@ function aecgXml(digitsOf: (lead: number) => string = (l) => Array.from({ length
 }
 
 const open = (name: string, text: string, encoding: 'latin1' | 'utf8' = 'utf8') =>
-  loadRecord(new Map([[name, encoding === 'latin1' ? Uint8Array.from(text, (c) => c.charCodeAt(0)) : new TextEncoder().encode(text)]]));
+  loadRecord(
+    new Map([
+      [name, encoding === 'latin1' ? Uint8Array.from(text, (c) => c.charCodeAt(0)) : new TextEncoder().encode(text)],
+    ]),
+  );
 
 beforeAll(() => loadLib('xml'));
 
@@ -76,15 +90,22 @@ describe('GE MUSE (hand-written)', () => {
     expect(r.leadsMv[6][60]).toBeCloseTo((wave(60, 2) * 4.88) / 1000, 6); // V1 was the third stored lead
     expect(r.leadsMv[2][60]).toBeCloseTo(r.leadsMv[1][60] - r.leadsMv[0][60], 6);
     expect(r.device).toEqual({
-      device: 'MAC55 · MUSE 9.0.9', acquired: '2021-03-14T08:15:30',
+      device: 'MAC55 · MUSE 9.0.9',
+      acquired: '2021-03-14T08:15:30',
       statements: ['Sinus tachycardia', 'Otherwise normal ECG'],
-      measurements: [{ name: 'VentricularRate', value: '120', units: 'bpm' }, { name: 'QRSDuration', value: '88', units: 'ms' }, { name: 'RAxis', value: '-12', units: 'deg' }],
+      measurements: [
+        { name: 'VentricularRate', value: '120', units: 'bpm' },
+        { name: 'QRSDuration', value: '88', units: 'ms' },
+        { name: 'RAxis', value: '-12', units: 'deg' },
+      ],
     });
     expect(JSON.stringify(r)).not.toMatch(/SECRET-ID|Müller/);
   });
 
   it('a lead missing from the 8 is named', () => {
-    expect(() => open('m.xml', museXml(['I', 'II', 'V1', 'V2', 'V3', 'V4', 'V5']), 'latin1')).toThrow(/missing lead V6/);
+    expect(() => open('m.xml', museXml(['I', 'II', 'V1', 'V2', 'V3', 'V4', 'V5']), 'latin1')).toThrow(
+      /missing lead V6/,
+    );
   });
 });
 
@@ -93,15 +114,28 @@ describe('HL7 aECG (hand-written)', () => {
     const r = open('a.xml', aecgXml());
     expect(r).toMatchObject({ format: 'hl7-aecg', fsHz: 500, nSamples: N, derivedLeads: [] });
     expect(r.leadsMv[3][17]).toBeCloseTo((10 + 2.5 * wave(17, 3)) / 1000, 6); // aVR
-    expect(r.device).toMatchObject({ device: 'CartX', acquired: '2020-01-02T03:04:05', statements: ['Normal sinus rhythm'], measurements: [{ name: 'TIME_PD_QRS', value: '92', units: 'ms' }] });
+    expect(r.device).toMatchObject({
+      device: 'CartX',
+      acquired: '2020-01-02T03:04:05',
+      statements: ['Normal sinus rhythm'],
+      measurements: [{ name: 'TIME_PD_QRS', value: '92', units: 'ms' }],
+    });
     expect(JSON.stringify(r)).not.toMatch(/SUBJ-42/);
   });
 
   it('a lead with fewer digits, or a non-integer digit, is a named error', () => {
-    expect(() => open('a.xml', aecgXml((l) => Array.from({ length: l === 7 ? N - 1 : N }, () => 1).join(' ')))).toThrow(/channel V2 has 999 samples/);
+    expect(() =>
+      open(
+        'a.xml',
+        aecgXml((l) => Array.from({ length: l === 7 ? N - 1 : N }, () => 1).join(' ')),
+      ),
+    ).toThrow(/channel V2 has 999 samples/);
     const e = (() => {
       try {
-        open('a.xml', aecgXml((l) => (l === 0 ? '1 2 3.5 4' : '1 2 3 4')));
+        open(
+          'a.xml',
+          aecgXml((l) => (l === 0 ? '1 2 3.5 4' : '1 2 3 4')),
+        );
       } catch (x) {
         return x;
       }

@@ -12,7 +12,12 @@ import { zscore } from './zscore';
 describe('bandpassForModel', () => {
   it('uses exactly scipy butter(4, [0.5, 40], btype="band", fs=500, output="sos")', () => {
     const ref = bwFixture.cases.find(
-      (c) => c.kind === 'bandpass' && c.order === BANDPASS_ORDER && c.lowHz === BANDPASS_LOW_HZ && c.highHz === BANDPASS_HIGH_HZ && c.fsHz === MODEL_FS_HZ,
+      (c) =>
+        c.kind === 'bandpass' &&
+        c.order === BANDPASS_ORDER &&
+        c.lowHz === BANDPASS_LOW_HZ &&
+        c.highHz === BANDPASS_HIGH_HZ &&
+        c.fsHz === MODEL_FS_HZ,
     );
     expect(ref).toBeDefined();
     expect(modelBandpassSos().map((s) => Array.from(s))).toEqual(ref?.sos);
@@ -48,7 +53,9 @@ function readPtbxlMv(id: number): Float32Array[] {
   const bytes = readFileSync(rawPath(id));
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const n = bytes.byteLength / 2 / 12;
-  return Array.from({ length: 12 }, (_, lead) => Float32Array.from({ length: n }, (_, t) => view.getInt16(2 * (12 * t + lead), true) / 1000));
+  return Array.from({ length: 12 }, (_, lead) =>
+    Float32Array.from({ length: n }, (_, t) => view.getInt16(2 * (12 * t + lead), true) / 1000),
+  );
 }
 
 describe('ptbxl-zscored reproduction', () => {

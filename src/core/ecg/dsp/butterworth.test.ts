@@ -9,26 +9,39 @@ const design = (c: Case): Sos =>
     ? butterworthBandpassSos(c.order, c.lowHz as number, c.highHz as number, c.fsHz)
     : butterworthLowpassSos(c.order, c.cutHz as number, c.fsHz);
 const label = (c: Case) =>
-  c.kind === 'bandpass' ? `band ${c.order} [${c.lowHz}, ${c.highHz}] Hz @ ${c.fsHz}` : `low ${c.order} ${c.cutHz} Hz @ ${c.fsHz}`;
+  c.kind === 'bandpass'
+    ? `band ${c.order} [${c.lowHz}, ${c.highHz}] Hz @ ${c.fsHz}`
+    : `low ${c.order} ${c.cutHz} Hz @ ${c.fsHz}`;
 const HALF_POWER_DB = 10 * Math.log10(0.5); // −3.0103 dB
 
 describe('Butterworth design against scipy.signal.butter(..., output="sos")', () => {
   it.each(fixture.cases.map((c) => [label(c), c] as const))('%s: same sections, same order', (_, c) => {
     const sos = design(c);
     expect(sos.length).toBe(c.sos.length);
-    sos.forEach((s, i) => s.forEach((v, j) => expect(Math.abs(v - c.sos[i][j])).toBeLessThanOrEqual(1e-13 * Math.max(1, Math.abs(c.sos[i][j])))));
+    sos.forEach((s, i) =>
+      s.forEach((v, j) =>
+        expect(Math.abs(v - c.sos[i][j])).toBeLessThanOrEqual(1e-13 * Math.max(1, Math.abs(c.sos[i][j]))),
+      ),
+    );
   });
 
-  it.each(fixture.cases.map((c) => [label(c), c] as const))('%s: same frequency response at 400 frequencies', (_, c) => {
-    const sos = design(c);
-    for (let i = 0; i < 400; i++) {
-      const f = ((i + 0.5) / 400) * (c.fsHz / 2);
-      const ours = sosFrequencyResponse(sos, f, c.fsHz);
-      const ref = sosFrequencyResponse(c.sos.map((s) => Float64Array.from(s)), f, c.fsHz);
-      expect(Math.abs(ours.re - ref.re)).toBeLessThan(1e-9);
-      expect(Math.abs(ours.im - ref.im)).toBeLessThan(1e-9);
-    }
-  });
+  it.each(fixture.cases.map((c) => [label(c), c] as const))(
+    '%s: same frequency response at 400 frequencies',
+    (_, c) => {
+      const sos = design(c);
+      for (let i = 0; i < 400; i++) {
+        const f = ((i + 0.5) / 400) * (c.fsHz / 2);
+        const ours = sosFrequencyResponse(sos, f, c.fsHz);
+        const ref = sosFrequencyResponse(
+          c.sos.map((s) => Float64Array.from(s)),
+          f,
+          c.fsHz,
+        );
+        expect(Math.abs(ours.re - ref.re)).toBeLessThan(1e-9);
+        expect(Math.abs(ours.im - ref.im)).toBeLessThan(1e-9);
+      }
+    },
+  );
 
   it('the model band-pass is −3 dB at 0.5 and 40 Hz and flat in between', () => {
     const sos = butterworthBandpassSos(4, 0.5, 40, 500);
@@ -58,7 +71,11 @@ describe('Butterworth design against scipy.signal.butter(..., output="sos")', ()
   });
 
   it('low-pass is 0 dB at DC and −3 dB at its cutoff, for even and odd orders', () => {
-    for (const [order, cut, fs] of [[4, 40, 500], [5, 100, 1000], [1, 10, 250]]) {
+    for (const [order, cut, fs] of [
+      [4, 40, 500],
+      [5, 100, 1000],
+      [1, 10, 250],
+    ]) {
       const sos = butterworthLowpassSos(order, cut, fs);
       expect(sosGainDb(sos, 0, fs)).toBeCloseTo(0, 12);
       expect(sosGainDb(sos, cut, fs)).toBeCloseTo(HALF_POWER_DB, 9);

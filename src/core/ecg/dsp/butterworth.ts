@@ -63,12 +63,14 @@ function bilinear({ zeros, poles, gain }: Zpk): Zpk {
 }
 
 function checkOrder(order: number): void {
-  if (!Number.isInteger(order) || order < 1) throw new RangeError(`filter order must be a positive integer, got ${order}`);
+  if (!Number.isInteger(order) || order < 1)
+    throw new RangeError(`filter order must be a positive integer, got ${order}`);
 }
 
 function checkEdge(hz: number, fsHz: number, what: string): number {
   const wn = hz / (fsHz / 2);
-  if (!(wn > 0 && wn < 1)) throw new RangeError(`${what} must be in (0, ${fsHz / 2}) Hz for fs = ${fsHz} Hz, got ${hz}`);
+  if (!(wn > 0 && wn < 1))
+    throw new RangeError(`${what} must be in (0, ${fsHz / 2}) Hz for fs = ${fsHz} Hz, got ${hz}`);
   return wn;
 }
 

@@ -12,8 +12,7 @@ export const complex = (re: number, im = 0): Complex => ({ re, im });
 
 export const cAdd = (a: Complex, b: Complex): Complex => complex(a.re + b.re, a.im + b.im);
 export const cSub = (a: Complex, b: Complex): Complex => complex(a.re - b.re, a.im - b.im);
-export const cMul = (a: Complex, b: Complex): Complex =>
-  complex(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re);
+export const cMul = (a: Complex, b: Complex): Complex => complex(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re);
 export const cScale = (a: Complex, s: number): Complex => complex(a.re * s, a.im * s);
 export const cConj = (a: Complex): Complex => complex(a.re, -a.im);
 export const cAbs = (a: Complex): number => Math.hypot(a.re, a.im);

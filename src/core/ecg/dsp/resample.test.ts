@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fixture from './fixtures/resample.json';
 import { resamplePoly, resampleTo } from './resample';
 
-const sine = (n: number, fs: number, f: number) => Float64Array.from({ length: n }, (_, i) => Math.sin((2 * Math.PI * f * i) / fs));
+const sine = (n: number, fs: number, f: number) =>
+  Float64Array.from({ length: n }, (_, i) => Math.sin((2 * Math.PI * f * i) / fs));
 /** RMS over the middle, away from the zero-padded ends. */
 const midRms = (y: ArrayLike<number>, margin: number) => {
   let s = 0;
@@ -39,7 +40,13 @@ describe('resampleTo behaviour', () => {
   });
 
   it('gives ceil(n·up/down) samples for the rates we meet', () => {
-    for (const [from, n, expected] of [[100, 1000, 5000], [250, 2500, 5000], [257, 2571, 5002], [360, 3600, 5000], [1000, 38401, 19201]]) {
+    for (const [from, n, expected] of [
+      [100, 1000, 5000],
+      [250, 2500, 5000],
+      [257, 2571, 5002],
+      [360, 3600, 5000],
+      [1000, 38401, 19201],
+    ]) {
       expect(resampleTo(new Float32Array(n), from, 500).length).toBe(expected);
     }
     expect(resampleTo(new Float32Array(4997), 499.7, 500).length).toBe(Math.ceil((4997 * 1001) / 1000));

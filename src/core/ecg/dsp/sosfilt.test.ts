@@ -26,14 +26,22 @@ describe('sosfiltZi', () => {
   it('starts a low-pass in steady state: a constant passes unchanged from the first sample', () => {
     const sos = butterworthLowpassSos(5, 40, 500);
     const x = new Float64Array(200).fill(3);
-    sosfiltInPlace(sos, x, sosfiltZi(sos).map((v) => v * 3));
+    sosfiltInPlace(
+      sos,
+      x,
+      sosfiltZi(sos).map((v) => v * 3),
+    );
     for (const v of x) expect(v).toBeCloseTo(3, 12);
   });
 
   it('starts a band-pass in steady state: a constant gives zero output throughout', () => {
     const sos = butterworthBandpassSos(4, 0.5, 40, 500);
     const x = new Float64Array(500).fill(-1.7);
-    sosfiltInPlace(sos, x, sosfiltZi(sos).map((v) => v * -1.7));
+    sosfiltInPlace(
+      sos,
+      x,
+      sosfiltZi(sos).map((v) => v * -1.7),
+    );
     for (const v of x) expect(Math.abs(v)).toBeLessThan(1e-12);
   });
 });

@@ -25,7 +25,9 @@ describe('zscore (population std, as numpy .std())', () => {
       expect(z.every((v) => v === 0)).toBe(true);
     }
     // What a band-pass makes of a constant: pure rounding noise around 0.
-    expect(zscore(Float64Array.from({ length: 100 }, (_, i) => (i % 2 ? 1e-17 : -2e-17))).every((v) => v === 0)).toBe(true);
+    expect(zscore(Float64Array.from({ length: 100 }, (_, i) => (i % 2 ? 1e-17 : -2e-17))).every((v) => v === 0)).toBe(
+      true,
+    );
   });
 
   it('handles an empty input', () => {

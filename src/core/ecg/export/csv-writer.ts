@@ -13,7 +13,8 @@ export function toCsv(record: EcgRecord): string {
     '# units: mV',
     `# exported by CineECG Explorer from ${FORMAT_NAMES[record.format]} (${record.sourceFiles.join(', ')})`,
   ];
-  if (record.derivedLeads.length) out.push(`# leads ${record.derivedLeads.join(', ')} were computed from the limb leads, not recorded`);
+  if (record.derivedLeads.length)
+    out.push(`# leads ${record.derivedLeads.join(', ')} were computed from the limb leads, not recorded`);
   out.push(STANDARD_LEADS.join(','));
   for (let t = 0; t < record.nSamples; t++) out.push(record.leadsMv.map((x) => fmt(x[t])).join(','));
   return `${out.join('\n')}\n`;

@@ -18,7 +18,8 @@ describe('export a loaded record', () => {
     expect(back.notes).toEqual([]); // no checksum complaint
     expect(back.fsHz).toBe(original.fsHz);
     expect(back.nSamples).toBe(original.nSamples);
-    for (let l = 0; l < 12; l++) expect(maxAbsDiff(back.leadsMv[l], original.leadsMv[l])).toBeLessThanOrEqual(0.0005 + 1e-7);
+    for (let l = 0; l < 12; l++)
+      expect(maxAbsDiff(back.leadsMv[l], original.leadsMv[l])).toBeLessThanOrEqual(0.0005 + 1e-7);
   });
 
   it('CSV: our reader gets the same record back (0.1 µV), rate from "# fs:"', () => {
@@ -26,7 +27,8 @@ describe('export a loaded record', () => {
     const back = loadRecord(new Map([['r.csv', new TextEncoder().encode(csv)]]));
     expect(back.fsHz).toBe(original.fsHz);
     expect(back.notes).toEqual([]);
-    for (let l = 0; l < 12; l++) expect(maxAbsDiff(back.leadsMv[l], original.leadsMv[l])).toBeLessThanOrEqual(0.00005 + 1e-7);
+    for (let l = 0; l < 12; l++)
+      expect(maxAbsDiff(back.leadsMv[l], original.leadsMv[l])).toBeLessThanOrEqual(0.00005 + 1e-7);
   });
 
   it('a large-amplitude record gets a smaller gain instead of clipping', () => {

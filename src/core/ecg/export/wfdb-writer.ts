@@ -11,7 +11,10 @@ const PREFERRED_GAIN = 1000;
  * tools (and our own reader) take it on. Only the 12 leads are written; header comments say where they came from
  * (format, derived leads) — never anything about the patient.
  */
-export function toWfdb(record: EcgRecord, name = safeName(record.name)): { header: string; data: Uint8Array; files: Map<string, Uint8Array> } {
+export function toWfdb(
+  record: EcgRecord,
+  name = safeName(record.name),
+): { header: string; data: Uint8Array; files: Map<string, Uint8Array> } {
   refuseZscored(record);
   const maxAbs = record.leadsMv.reduce((m, x) => x.reduce((a, v) => Math.max(a, Math.abs(v)), m), 0);
   const gain = maxAbs * PREFERRED_GAIN <= 32767 ? PREFERRED_GAIN : Math.floor(32767 / maxAbs);
@@ -26,15 +29,27 @@ export function toWfdb(record: EcgRecord, name = safeName(record.name)): { heade
     lines.push(`${name}.dat 16 ${gain}(0)/mV 16 0 ${digital[l][0] ?? 0} ${checksum} 0 ${lead}`);
   });
   lines.push(`# exported by CineECG Explorer from ${FORMAT_NAMES[record.format]} (${record.sourceFiles.join(', ')})`);
-  if (record.derivedLeads.length) lines.push(`# leads ${record.derivedLeads.join(', ')} were computed from the limb leads, not recorded`);
+  if (record.derivedLeads.length)
+    lines.push(`# leads ${record.derivedLeads.join(', ')} were computed from the limb leads, not recorded`);
   const header = `${lines.join('\n')}\n`;
-  return { header, data, files: new Map([[`${name}.hea`, new TextEncoder().encode(header)], [`${name}.dat`, data]]) };
+  return {
+    header,
+    data,
+    files: new Map([
+      [`${name}.hea`, new TextEncoder().encode(header)],
+      [`${name}.dat`, data],
+    ]),
+  };
 }
 
 /** A z-scored record (a .npy opened as already band-passed and z-scored) has no millivolts to write. */
 export function refuseZscored(record: EcgRecord): void {
   if (record.preprocessed) {
-    throw new EcgError('unsupported-format', 'this record holds z-scores (opened as already band-passed and z-scored), not millivolts: there is nothing to export in mV', { file: record.sourceFiles[0] });
+    throw new EcgError(
+      'unsupported-format',
+      'this record holds z-scores (opened as already band-passed and z-scored), not millivolts: there is nothing to export in mV',
+      { file: record.sourceFiles[0] },
+    );
   }
 }
 

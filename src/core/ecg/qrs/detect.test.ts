@@ -23,7 +23,7 @@ describe('detectQrs', () => {
     expect(detectQrs(syntheticEcg({ onsetsMs: [] }), 500).onsets).toEqual([]);
   });
 
-  it('LUDB record 1: every expert-annotated QRS found; onsets within 10 ms of the experts\' consensus', () => {
+  it("LUDB record 1: every expert-annotated QRS found; onsets within 10 ms of the experts' consensus", () => {
     const rec = loadRecord(fixtureFiles('ludb/1.hea', 'ludb/1.dat'));
     const leads = rec.leadsMv.map((x) => Float32Array.from(bandpassForModel(x, 500)));
     const { onsets } = detectQrs(leads, 500);

@@ -97,7 +97,8 @@ function searchBack(peaks: number[], env: Float64Array, ref: Float64Array, fract
     const b = peaks[k];
     if (b - a > 1.66 * medianRr) {
       let best = -1;
-      for (let t = a + minGap; t < b - minGap; t++) if (env[t] > fraction * ref[t] && (best < 0 || env[t] > env[best])) best = t;
+      for (let t = a + minGap; t < b - minGap; t++)
+        if (env[t] > fraction * ref[t] && (best < 0 || env[t] > env[best])) best = t;
       if (best >= 0) out.push(best);
     }
     out.push(b);

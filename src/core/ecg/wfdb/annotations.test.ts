@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { EcgError } from '../../errors';
 import { annotationSymbol, readWfdbAnnotations, type WfdbAnnotation } from './annotations';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../__fixtures__/ludb/${name}`, import.meta.url)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../__fixtures__/ludb/${name}`, import.meta.url)));
 
 /** Little-endian 16-bit words to bytes, for hand-built files. */
 const words = (...ws: number[]) => new Uint8Array(ws.flatMap((w) => [w & 0xff, w >> 8]));
@@ -61,16 +62,23 @@ describe('readWfdbAnnotations on real LUDB files', () => {
 describe('readWfdbAnnotations on hand-built files', () => {
   it('applies SKIP (signed, high word first), NUM, SUB, CHN and AUX like getann', () => {
     const bytes = words(
-      w(SKIP), 0x0001, 0x0002, // +0x00010002 = 65538
+      w(SKIP),
+      0x0001,
+      0x0002, // +0x00010002 = 65538
       w(1, 5), // N at 65543
       w(SUB, 0xff), // subtype -1 (signed char)
       w(CHN, 3),
       w(NUM, 7),
-      w(AUX, 3), 0x4241, 0x0043, // "ABC" + one pad byte
+      w(AUX, 3),
+      0x4241,
+      0x0043, // "ABC" + one pad byte
       w(39, 10), // '(' at 65553: subtype and aux reset, chan and num carried over
-      w(SKIP), 0xffff, 0xfffb, // -5
+      w(SKIP),
+      0xffff,
+      0xfffb, // -5
       w(40, 2), // ')' at 65550
-      w(AUX, 2), 0x0041, // "A\0": trailing NUL dropped
+      w(AUX, 2),
+      0x0041, // "A\0": trailing NUL dropped
       0x0000,
       0x1234, // after the end word: ignored
     );
@@ -92,7 +100,18 @@ describe('readWfdbAnnotations on hand-built files', () => {
   });
 
   it('names symbols as ecgstr() does', () => {
-    expect([1, 24, 27, 28, 29, 39, 40, 5, 12, 22].map(annotationSymbol)).toEqual(['N', 'p', 't', '+', 'u', '(', ')', 'V', '/', '"']);
+    expect([1, 24, 27, 28, 29, 39, 40, 5, 12, 22].map(annotationSymbol)).toEqual([
+      'N',
+      'p',
+      't',
+      '+',
+      'u',
+      '(',
+      ')',
+      'V',
+      '/',
+      '"',
+    ]);
     expect(annotationSymbol(42)).toBe('[42]');
   });
 
@@ -138,7 +157,10 @@ describe('readWfdbAnnotations under random input', () => {
     );
     // Half of the cases get the end word, so that many of them parse rather than all throwing.
     const file = fc.tuple(fc.array(word, { maxLength: 300 }), fc.boolean()).map(([ws, end]) => (end ? [...ws, 0] : ws));
-    fc.assert(fc.property(file, (ws) => parsesOrThrowsEcgError(words(...ws))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(file, (ws) => parsesOrThrowsEcgError(words(...ws))),
+      { numRuns: 2000 },
+    );
   });
 
   it('mutations and truncations of a real file', () => {
@@ -159,6 +181,7 @@ describe('readWfdbAnnotations under random input', () => {
 
   it('every truncation of a real file at a word boundary is reported as truncated', () => {
     // No proper prefix keeps the final 0x0000, and the parser must notice.
-    for (let n = 2; n < real.length; n += 2) expect(() => readWfdbAnnotations(real.slice(0, n), '25.i')).toThrow(EcgError);
+    for (let n = 2; n < real.length; n += 2)
+      expect(() => readWfdbAnnotations(real.slice(0, n), '25.i')).toThrow(EcgError);
   });
 });

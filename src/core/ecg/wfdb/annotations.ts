@@ -42,16 +42,56 @@ const ACMAX = 49;
  * 39 '(' waveform onset, 40 ')' waveform end.
  */
 const SYMBOLS: readonly string[] = [
-  ' ', 'N', 'L', 'R', 'a', // 0-4
-  'V', 'F', 'J', 'A', 'S', // 5-9
-  'E', 'j', '/', 'Q', '~', // 10-14
-  '[15]', '|', '[17]', 's', 'T', // 15-19
-  '*', 'D', '"', '=', 'p', // 20-24
-  'B', '^', 't', '+', 'u', // 25-29
-  '?', '!', '[', ']', 'e', // 30-34
-  'n', '@', 'x', 'f', '(', // 35-39
-  ')', 'r', '[42]', '[43]', '[44]', // 40-44
-  '[45]', '[46]', '[47]', '[48]', '[49]', // 45-49
+  ' ',
+  'N',
+  'L',
+  'R',
+  'a', // 0-4
+  'V',
+  'F',
+  'J',
+  'A',
+  'S', // 5-9
+  'E',
+  'j',
+  '/',
+  'Q',
+  '~', // 10-14
+  '[15]',
+  '|',
+  '[17]',
+  's',
+  'T', // 15-19
+  '*',
+  'D',
+  '"',
+  '=',
+  'p', // 20-24
+  'B',
+  '^',
+  't',
+  '+',
+  'u', // 25-29
+  '?',
+  '!',
+  '[',
+  ']',
+  'e', // 30-34
+  'n',
+  '@',
+  'x',
+  'f',
+  '(', // 35-39
+  ')',
+  'r',
+  '[42]',
+  '[43]',
+  '[44]', // 40-44
+  '[45]',
+  '[46]',
+  '[47]',
+  '[48]',
+  '[49]', // 45-49
 ];
 
 /** Mnemonic for an annotation code, as wfdb's ecgstr() prints it. */
@@ -67,7 +107,9 @@ export function readWfdbAnnotations(bytes: Uint8Array, fileName: string): WfdbAn
     throw fail('the annotation file is empty (expected at least the end-of-file word 0x0000)');
   }
   if (bytes.length % 2 !== 0) {
-    throw fail(`a WFDB annotation file is made of 16-bit words, but it has an odd length (${bytes.length} bytes); it looks truncated`);
+    throw fail(
+      `a WFDB annotation file is made of 16-bit words, but it has an odd length (${bytes.length} bytes); it looks truncated`,
+    );
   }
   const nWords = bytes.length / 2;
   const word = (i: number) => bytes[2 * i] | (bytes[2 * i + 1] << 8);
@@ -89,15 +131,17 @@ export function readWfdbAnnotations(bytes: Uint8Array, fileName: string): WfdbAn
     if (code === SKIP) {
       // The next two words are a signed 32-bit interval, high word first ("PDP-11 order").
       // It moves the clock for the *next* annotation; the SKIP word's own data bits are unused.
-      if (i + 2 >= nWords) throw fail(`SKIP ${where(i)} needs a 4-byte interval, but the file ends first; it looks truncated`);
-      const interval = ((word(i + 1) << 16) | word(i + 2)) | 0; // `| 0` makes it signed
+      if (i + 2 >= nWords)
+        throw fail(`SKIP ${where(i)} needs a 4-byte interval, but the file ends first; it looks truncated`);
+      const interval = (word(i + 1) << 16) | word(i + 2) | 0; // `| 0` makes it signed
       time += interval;
       i += 3;
       continue;
     }
     if (code >= NUM) {
       // NUM, SUB, CHN, AUX modify the annotation just read.
-      if (!current) throw fail(`a ${CODE_NAMES[code]} field ${where(i)} comes before any annotation it could belong to`);
+      if (!current)
+        throw fail(`a ${CODE_NAMES[code]} field ${where(i)} comes before any annotation it could belong to`);
       if (code === SUB) current.subtype = signedByte(data);
       else if (code === CHN) current.chan = chan = data & 0xff;
       else if (code === NUM) current.num = num = signedByte(data);
@@ -116,11 +160,16 @@ export function readWfdbAnnotations(bytes: Uint8Array, fileName: string): WfdbAn
       continue;
     }
     if (code > ACMAX) {
-      throw fail(`code ${code} ${where(i)} is neither an annotation type (0..${ACMAX}) nor a pseudo-annotation (59..63); this is not a WFDB annotation file, or it is corrupt`);
+      throw fail(
+        `code ${code} ${where(i)} is neither an annotation type (0..${ACMAX}) nor a pseudo-annotation (59..63); this is not a WFDB annotation file, or it is corrupt`,
+      );
     }
 
     time += data;
-    if (time < 0) throw fail(`the annotation ${where(i)} falls at sample ${time}; a SKIP interval moved the clock before the start of the record`);
+    if (time < 0)
+      throw fail(
+        `the annotation ${where(i)} falls at sample ${time}; a SKIP interval moved the clock before the start of the record`,
+      );
     if (!Number.isSafeInteger(time)) throw fail(`the annotation ${where(i)} falls at an impossible sample number`);
     current = { sample: time, code, symbol: annotationSymbol(code), subtype: 0, chan, num };
     out.push(current);

@@ -3,8 +3,20 @@ import { decodeWfdbFile, wfdbChecksum } from './decode';
 import type { WfdbSignalSpec } from './header';
 
 const spec = (format: number, extra: Partial<WfdbSignalSpec> = {}): WfdbSignalSpec => ({
-  fileName: 'r.dat', format, samplesPerFrame: 1, skew: 0, byteOffset: 0, adcGain: 200, baseline: 0,
-  units: 'mV', adcResolution: 12, adcZero: 0, initialValue: 0, checksum: null, description: '', ...extra,
+  fileName: 'r.dat',
+  format,
+  samplesPerFrame: 1,
+  skew: 0,
+  byteOffset: 0,
+  adcGain: 200,
+  baseline: 0,
+  units: 'mV',
+  adcResolution: 12,
+  adcZero: 0,
+  initialValue: 0,
+  checksum: null,
+  description: '',
+  ...extra,
 });
 const bytes = (...b: number[]) => new Uint8Array(b);
 const values = (d: Float64Array) => Array.from(d);
@@ -19,7 +31,12 @@ describe('decodeWfdbFile', () => {
   });
 
   it('format 16: little-endian int16, frames interleaved, -32768 is invalid', () => {
-    const d = decodeWfdbFile(bytes(0x01, 0x00, 0xff, 0xff, 0x00, 0x80, 0x34, 0x12), [spec(16), spec(16)], null, 'r.dat');
+    const d = decodeWfdbFile(
+      bytes(0x01, 0x00, 0xff, 0xff, 0x00, 0x80, 0x34, 0x12),
+      [spec(16), spec(16)],
+      null,
+      'r.dat',
+    );
     expect(d.nFrames).toBe(2);
     expect(values(d.digital[0])).toEqual([1, NaN]);
     expect(values(d.digital[1])).toEqual([-1, 0x1234]);
@@ -32,14 +49,18 @@ describe('decodeWfdbFile', () => {
 
   it('formats 80, 24, 32, 61, 160', () => {
     expect(values(decodeWfdbFile(bytes(128, 0, 255), [spec(80)], null, 'r').digital[0])).toEqual([0, NaN, 127]);
-    expect(values(decodeWfdbFile(bytes(0xfe, 0xff, 0xff, 0x01, 0, 0), [spec(24)], null, 'r').digital[0])).toEqual([-2, 1]);
+    expect(values(decodeWfdbFile(bytes(0xfe, 0xff, 0xff, 0x01, 0, 0), [spec(24)], null, 'r').digital[0])).toEqual([
+      -2, 1,
+    ]);
     expect(values(decodeWfdbFile(bytes(0xff, 0xff, 0xff, 0xff), [spec(32)], null, 'r').digital[0])).toEqual([-1]);
     expect(values(decodeWfdbFile(bytes(0x12, 0x34), [spec(61)], null, 'r').digital[0])).toEqual([0x1234]);
     expect(values(decodeWfdbFile(bytes(0x00, 0x80, 0x01, 0x80), [spec(160)], null, 'r').digital[0])).toEqual([0, 1]);
   });
 
   it('format 8: first differences from the initial value', () => {
-    expect(values(decodeWfdbFile(bytes(1, 2, 0xff), [spec(8, { initialValue: 10 })], null, 'r').digital[0])).toEqual([11, 13, 12]);
+    expect(values(decodeWfdbFile(bytes(1, 2, 0xff), [spec(8, { initialValue: 10 })], null, 'r').digital[0])).toEqual([
+      11, 13, 12,
+    ]);
   });
 
   it('says how many bytes a truncated file lacks', () => {
@@ -49,8 +70,12 @@ describe('decodeWfdbFile', () => {
   });
 
   it('refuses unsupported formats by number', () => {
-    expect(() => decodeWfdbFile(bytes(0, 0), [spec(311)], null, 'r.dat')).toThrow('storage format 311 is not supported');
-    expect(() => decodeWfdbFile(bytes(0, 0), [spec(16, { samplesPerFrame: 2 })], null, 'r.dat')).toThrow('samples per frame');
+    expect(() => decodeWfdbFile(bytes(0, 0), [spec(311)], null, 'r.dat')).toThrow(
+      'storage format 311 is not supported',
+    );
+    expect(() => decodeWfdbFile(bytes(0, 0), [spec(16, { samplesPerFrame: 2 })], null, 'r.dat')).toThrow(
+      'samples per frame',
+    );
   });
 
   it('checksum is the 16-bit sum', () => {

@@ -20,17 +20,34 @@ export function isSupportedFormat(format: number): boolean {
  * Decode one data file whose signals are interleaved frame by frame (the WFDB layout).
  * `nSamples` null means "as many frames as the file holds".
  */
-export function decodeWfdbFile(bytes: Uint8Array, specs: WfdbSignalSpec[], nSamples: number | null, fileName: string): DecodedFile {
+export function decodeWfdbFile(
+  bytes: Uint8Array,
+  specs: WfdbSignalSpec[],
+  nSamples: number | null,
+  fileName: string,
+): DecodedFile {
   const format = specs[0].format;
   for (const s of specs) {
     if (s.format !== format) {
-      throw new EcgError('unsupported-format', `signals in one file use different formats (${format} and ${s.format})`, { file: fileName, field: 'format' });
+      throw new EcgError(
+        'unsupported-format',
+        `signals in one file use different formats (${format} and ${s.format})`,
+        { file: fileName, field: 'format' },
+      );
     }
     if (!isSupportedFormat(s.format)) {
-      throw new EcgError('unsupported-format', `storage format ${s.format} is not supported (supported: 16, 212, 80, 24, 32, 61, 160, 8)`, { file: fileName, field: 'format' });
+      throw new EcgError(
+        'unsupported-format',
+        `storage format ${s.format} is not supported (supported: 16, 212, 80, 24, 32, 61, 160, 8)`,
+        { file: fileName, field: 'format' },
+      );
     }
     if (s.samplesPerFrame !== 1) {
-      throw new EcgError('unsupported-format', `${s.samplesPerFrame} samples per frame (format "${s.format}x${s.samplesPerFrame}") is not supported`, { file: fileName, field: 'format' });
+      throw new EcgError(
+        'unsupported-format',
+        `${s.samplesPerFrame} samples per frame (format "${s.format}x${s.samplesPerFrame}") is not supported`,
+        { file: fileName, field: 'format' },
+      );
     }
   }
   const offset = specs[0].byteOffset;

@@ -11,13 +11,24 @@ describe('parseWfdbHeader', () => {
     );
     expect(h).toMatchObject({ recordName: '00041_hr', nSignals: 12, fsHz: 500, nSamples: 5000 });
     expect(h.signals[0]).toMatchObject({
-      fileName: '00041_hr.dat', format: 16, adcGain: 1000, baseline: 0, units: 'mV',
-      adcResolution: 16, adcZero: 0, initialValue: -20, checksum: 34102, description: 'I',
+      fileName: '00041_hr.dat',
+      format: 16,
+      adcGain: 1000,
+      baseline: 0,
+      units: 'mV',
+      adcResolution: 16,
+      adcZero: 0,
+      initialValue: -20,
+      checksum: 34102,
+      description: 'I',
     });
   });
 
   it('reads the Challenge "16x1+24" format field and keeps # comments', () => {
-    const h = parseWfdbHeader('E1 1 500 5000\nE1.mat 16x1+24 1000.0(0)/mV 16 0 -68 1250 0 I\n# Age: 78\n#Dx: 426783006', 'E1.hea');
+    const h = parseWfdbHeader(
+      'E1 1 500 5000\nE1.mat 16x1+24 1000.0(0)/mV 16 0 -68 1250 0 I\n# Age: 78\n#Dx: 426783006',
+      'E1.hea',
+    );
     expect(h.signals[0]).toMatchObject({ format: 16, samplesPerFrame: 1, byteOffset: 24, adcGain: 1000 });
     expect(h.comments).toEqual(['Age: 78', 'Dx: 426783006']);
   });

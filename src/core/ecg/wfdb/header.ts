@@ -47,10 +47,14 @@ export function parseWfdbHeader(text: string, fileName: string): WfdbHeader {
   const rec = lines[0].split(/\s+/);
   const [recordName, segField] = rec[0].split('/');
   if (segField !== undefined) {
-    throw new EcgError('unsupported-format', 'multi-segment records are not supported', { file: fileName, field: 'record line' });
+    throw new EcgError('unsupported-format', 'multi-segment records are not supported', {
+      file: fileName,
+      field: 'record line',
+    });
   }
   const nSignals = parseIntStrict(rec[1]);
-  if (nSignals === null || nSignals < 0) throw bad(`number of signals "${rec[1] ?? ''}" is not a non-negative integer`, 'signals');
+  if (nSignals === null || nSignals < 0)
+    throw bad(`number of signals "${rec[1] ?? ''}" is not a non-negative integer`, 'signals');
   checkChannels(nSignals, fileName);
   const fsField = rec[2]?.split('/')[0];
   const fsHz = fsField === undefined ? DEFAULT_FS_HZ : Number(fsField);
@@ -58,7 +62,8 @@ export function parseWfdbHeader(text: string, fileName: string): WfdbHeader {
   let nSamples: number | null = null;
   if (rec[3] !== undefined) {
     nSamples = parseIntStrict(rec[3]);
-    if (nSamples === null || nSamples < 0) throw bad(`number of samples "${rec[3]}" is not a non-negative integer`, 'samples');
+    if (nSamples === null || nSamples < 0)
+      throw bad(`number of samples "${rec[3]}" is not a non-negative integer`, 'samples');
     if (nSamples === 0) nSamples = null; // header(5): 0 means "not stated"
   }
   // Refused here, before any data file is decoded (the rate range itself is checked once the record is assembled).
@@ -71,10 +76,16 @@ export function parseWfdbHeader(text: string, fileName: string): WfdbHeader {
   const signals = signalLines.map((line, k) => parseSignalLine(line, k, bad));
   for (const s of signals) {
     if (s.fileName.toLowerCase() === fileName.split(/[\\/]/).pop()!.toLowerCase() || /\.hea$/i.test(s.fileName)) {
-      throw bad(`a signal's data file is "${s.fileName}", a header: a header cannot hold its own samples (or another header's)`, 'file name');
+      throw bad(
+        `a signal's data file is "${s.fileName}", a header: a header cannot hold its own samples (or another header's)`,
+        'file name',
+      );
     }
     if (/[\\/]|^\.\.?$/.test(s.fileName) || s.fileName.includes('\0')) {
-      throw bad(`data file "${s.fileName}" is not a plain file name: a record's files must sit next to its header`, 'file name');
+      throw bad(
+        `data file "${s.fileName}" is not a plain file name: a record's files must sit next to its header`,
+        'file name',
+      );
     }
   }
   return { recordName, nSignals, fsHz, nSamples, signals, comments };
@@ -106,7 +117,8 @@ function parseSignalLine(line: string, k: number, bad: (m: string, f?: string) =
     if (v === null) throw bad(`${where}: ${name} "${s}" is not an integer`, name);
     return v;
   };
-  const adcResolution = num(f[3], 'ADC resolution', DEFAULT_RESOLUTION[format] ?? 16) || (DEFAULT_RESOLUTION[format] ?? 16);
+  const adcResolution =
+    num(f[3], 'ADC resolution', DEFAULT_RESOLUTION[format] ?? 16) || (DEFAULT_RESOLUTION[format] ?? 16);
   const adcZero = num(f[4], 'ADC zero', 0);
   const initialValue = num(f[5], 'initial value', 0);
   const checksum = f[6] === undefined ? null : num(f[6], 'checksum', 0);

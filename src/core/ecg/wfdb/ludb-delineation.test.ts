@@ -23,7 +23,8 @@ function marks(s: string): WfdbAnnotation[] {
     return { sample: Number(tok.slice(1)), code, symbol: annotationSymbol(code), subtype: 0, chan: 0, num: 0 };
   });
 }
-const brief = (ws: Wave[]) => ws.map((w) => `${w.wave}:${w.onsetSample ?? '-'}/${w.peakSample}/${w.offsetSample ?? '-'}`).join(' ');
+const brief = (ws: Wave[]) =>
+  ws.map((w) => `${w.wave}:${w.onsetSample ?? '-'}/${w.peakSample}/${w.offsetSample ?? '-'}`).join(' ');
 
 describe('extractWaves on record 1 (fixture)', () => {
   const dir = join(FIXTURES, 'ludb');
@@ -42,7 +43,12 @@ describe('extractWaves on record 1 (fixture)', () => {
     for (const waves of perLead) {
       expect(waves).toHaveLength(16); // 48 marks per file = 16 complete waves
       for (const w of waves) {
-        expect(0 <= w.onsetSample! && w.onsetSample! < w.peakSample && w.peakSample < w.offsetSample! && w.offsetSample! < N_SAMPLES).toBe(true);
+        expect(
+          0 <= w.onsetSample! &&
+            w.onsetSample! < w.peakSample &&
+            w.peakSample < w.offsetSample! &&
+            w.offsetSample! < N_SAMPLES,
+        ).toBe(true);
       }
     }
   });
@@ -70,10 +76,14 @@ describe('extractWaves on irregular LUDB patterns', () => {
   it('takes a "(" just after the peak as that wave\'s onset (record 7 V2: N 1469 ( 1470 ) 1502)', () => {
     expect(brief(extractWaves(marks('N1469 (1470 )1502')))).toBe('QRS:1470/1469/1502');
     // Further away it is the next wave's onset, and the peak lost its offset.
-    expect(brief(extractWaves(marks(`N100 (${101 + LATE_ONSET_SAMPLES} t150 )200`)))).toBe(`QRS:-/100/- T:${101 + LATE_ONSET_SAMPLES}/150/200`);
+    expect(brief(extractWaves(marks(`N100 (${101 + LATE_ONSET_SAMPLES} t150 )200`)))).toBe(
+      `QRS:-/100/- T:${101 + LATE_ONSET_SAMPLES}/150/200`,
+    );
   });
   it('drops an onset/offset pair without a peak (record 8 V5: ( 1066 ) 1138)', () => {
-    expect(brief(extractWaves(marks('(749 t798 )841 (1066 )1138 (1156 t1214 )1266')))).toBe('T:749/798/841 T:1156/1214/1266');
+    expect(brief(extractWaves(marks('(749 t798 )841 (1066 )1138 (1156 t1214 )1266')))).toBe(
+      'T:749/798/841 T:1156/1214/1266',
+    );
   });
   it('closes a wave that never gets its ")" when the next one starts (record 116 V4)', () => {
     expect(brief(extractWaves(marks('(3037 t3088 (3133 p3202 )3220')))).toBe('T:3037/3088/- P:3133/3202/3220');
@@ -146,13 +156,17 @@ describe.skipIf(!haveLudb)('every LUDB record', () => {
         for (const w of waves) {
           expect(w.peakSample >= 0 && w.peakSample < N_SAMPLES).toBe(true);
           // A '(' may sit just after its peak (see extractWaves), never further.
-          if (w.onsetSample !== undefined) expect(w.onsetSample >= 0 && w.onsetSample <= w.peakSample + LATE_ONSET_SAMPLES).toBe(true);
-          if (w.offsetSample !== undefined) expect(w.offsetSample > w.peakSample && w.offsetSample < N_SAMPLES).toBe(true);
+          if (w.onsetSample !== undefined)
+            expect(w.onsetSample >= 0 && w.onsetSample <= w.peakSample + LATE_ONSET_SAMPLES).toBe(true);
+          if (w.offsetSample !== undefined)
+            expect(w.offsetSample > w.peakSample && w.offsetSample < N_SAMPLES).toBe(true);
         }
       }
       const counts = perLead.map((ws) => ws.filter((w) => w.wave === 'QRS').length);
       if (Math.max(...counts) !== Math.min(...counts)) mismatched.push(Number(record));
-      expect(Math.max(...counts) - Math.min(...counts), `record ${record}: QRS per lead ${counts}`).toBeLessThanOrEqual(2);
+      expect(Math.max(...counts) - Math.min(...counts), `record ${record}: QRS per lead ${counts}`).toBeLessThanOrEqual(
+        2,
+      );
       const grouped = qrsOnsetsAcrossLeads(perLead);
       beats += grouped.length;
       // In the examined records without a known gap, grouping puts one QRS of every lead in
@@ -164,7 +178,9 @@ describe.skipIf(!haveLudb)('every LUDB record', () => {
         }
       }
     }
-    expect(mismatched.filter((r) => wasExamined(String(r)))).toEqual(KNOWN_COUNT_MISMATCH.filter((r) => records.includes(String(r))));
+    expect(mismatched.filter((r) => wasExamined(String(r)))).toEqual(
+      KNOWN_COUNT_MISMATCH.filter((r) => records.includes(String(r))),
+    );
     expect(beats / records.length).toBeGreaterThan(8); // 1652 beats in the 180 examined records
   });
 });

@@ -51,7 +51,12 @@ export function extractWaves(annotations: readonly WfdbAnnotation[]): Wave[] {
   for (const m of marks) {
     if (m.symbol === '(') {
       const last = open[open.length - 1];
-      if (last && last.onsetSample === undefined && pendingOnsets.length === 0 && m.sample - last.peakSample <= LATE_ONSET_SAMPLES) {
+      if (
+        last &&
+        last.onsetSample === undefined &&
+        pendingOnsets.length === 0 &&
+        m.sample - last.peakSample <= LATE_ONSET_SAMPLES
+      ) {
         last.onsetSample = m.sample;
         continue;
       }
@@ -76,9 +81,7 @@ export function extractWaves(annotations: readonly WfdbAnnotation[]): Wave[] {
     }
   }
   flush(() => false);
-  return done
-    .map((w) => stripUndefined(w))
-    .sort((a, b) => a.peakSample - b.peakSample);
+  return done.map((w) => stripUndefined(w)).sort((a, b) => a.peakSample - b.peakSample);
 }
 
 function stripUndefined(w: Wave): Wave {
@@ -145,4 +148,3 @@ export function qrsOnsetsAcrossLeads(perLead: readonly (readonly Wave[])[], tole
     return out;
   });
 }
-

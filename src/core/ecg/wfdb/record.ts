@@ -20,8 +20,17 @@ export function readWfdbRecord(files: RecordFiles, headerName: string): EcgRecor
   if (header.nSignals === 0) throw new EcgError('missing-leads', 'the header lists no signals', { file: headerName });
 
   for (const [k, s] of header.signals.entries()) {
-    if (!Number.isFinite(s.adcGain) || Math.abs(s.adcGain) < MIN_GAIN || Math.abs(s.adcGain) > MAX_GAIN || s.adcGain < 0) {
-      throw new EcgError('implausible-gain', `signal ${k + 1} (${s.description || 'unnamed'}) has gain ${s.adcGain} ADC units per ${s.units}; expected a positive value between ${MIN_GAIN} and ${MAX_GAIN}`, { file: headerName, field: 'gain' });
+    if (
+      !Number.isFinite(s.adcGain) ||
+      Math.abs(s.adcGain) < MIN_GAIN ||
+      Math.abs(s.adcGain) > MAX_GAIN ||
+      s.adcGain < 0
+    ) {
+      throw new EcgError(
+        'implausible-gain',
+        `signal ${k + 1} (${s.description || 'unnamed'}) has gain ${s.adcGain} ADC units per ${s.units}; expected a positive value between ${MIN_GAIN} and ${MAX_GAIN}`,
+        { file: headerName, field: 'gain' },
+      );
     }
   }
 
@@ -33,7 +42,12 @@ export function readWfdbRecord(files: RecordFiles, headerName: string): EcgRecor
   let isMat = false;
   for (const [fileName, indices] of byFile) {
     const bytes = files.get(fileName);
-    if (!bytes) throw new EcgError('missing-file', `the header refers to ${fileName}, which was not given (drop the .hea together with its data files)`, { file: headerName });
+    if (!bytes)
+      throw new EcgError(
+        'missing-file',
+        `the header refers to ${fileName}, which was not given (drop the .hea together with its data files)`,
+        { file: headerName },
+      );
     if (bytes.length === 0) throw new EcgError('empty-file', 'the data file is empty', { file: fileName });
     const specs = indices.map((k) => header.signals[k]);
     const decoded = /\.mat$/i.test(fileName)
@@ -72,14 +86,30 @@ function toPhysical(d: Float64Array, s: WfdbSignalSpec): Float64Array {
 }
 
 /** The Challenge `.mat` holds `val` (signals × samples, int16), column-major: exactly one frame per column. */
-function decodeMatFile(bytes: Uint8Array, specs: WfdbSignalSpec[], nSamples: number | null, fileName: string): Float64Array[] {
+function decodeMatFile(
+  bytes: Uint8Array,
+  specs: WfdbSignalSpec[],
+  nSamples: number | null,
+  fileName: string,
+): Float64Array[] {
   const val = readMatlabV4(bytes, fileName).find((m) => m.name === 'val');
-  if (!val) throw new EcgError('bad-mat', 'no matrix named "val" (the Challenge layout: signals × samples)', { file: fileName });
+  if (!val)
+    throw new EcgError('bad-mat', 'no matrix named "val" (the Challenge layout: signals × samples)', {
+      file: fileName,
+    });
   if (val.rows !== specs.length) {
-    throw new EcgError('header-data-mismatch', `header lists ${specs.length} signals in this file, "val" has ${val.rows} rows`, { file: fileName });
+    throw new EcgError(
+      'header-data-mismatch',
+      `header lists ${specs.length} signals in this file, "val" has ${val.rows} rows`,
+      { file: fileName },
+    );
   }
   if (nSamples !== null && val.cols !== nSamples) {
-    throw new EcgError('header-data-mismatch', `header says ${nSamples} samples per signal, "val" has ${val.cols} columns`, { file: fileName });
+    throw new EcgError(
+      'header-data-mismatch',
+      `header says ${nSamples} samples per signal, "val" has ${val.cols} columns`,
+      { file: fileName },
+    );
   }
   return specs.map((_, r) => {
     const sig = new Float64Array(val.cols);

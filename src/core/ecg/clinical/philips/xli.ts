@@ -12,11 +12,17 @@ export function decodeXli(bytes: Uint8Array, nLeads: number, nSamples: number, f
   let p = 0;
   for (let k = 0; k < nLeads; k++) {
     const where = { file, field: `parsedwaveforms lead ${k + 1}` };
-    if (p + 8 > bytes.length) throw new EcgError('truncated-data', `the compressed waveforms end before lead ${k + 1} of ${nLeads}`, where);
+    if (p + 8 > bytes.length)
+      throw new EcgError('truncated-data', `the compressed waveforms end before lead ${k + 1} of ${nLeads}`, where);
     const size = dv.getUint32(p, true);
     const start = dv.getInt16(p + 6, true);
     p += 8;
-    if (size > bytes.length - p) throw new EcgError('truncated-data', `lead ${k + 1}: the chunk says ${size} bytes, ${bytes.length - p} remain`, where);
+    if (size > bytes.length - p)
+      throw new EcgError(
+        'truncated-data',
+        `lead ${k + 1}: the chunk says ${size} bytes, ${bytes.length - p} remain`,
+        where,
+      );
     let raw: Uint8Array;
     try {
       raw = lzwDecode(bytes.subarray(p, p + size), 2 * nSamples + 64);
@@ -24,7 +30,12 @@ export function decodeXli(bytes: Uint8Array, nLeads: number, nSamples: number, f
       throw new EcgError('bad-compression', `lead ${k + 1}: ${e instanceof Error ? e.message : String(e)}`, where);
     }
     p += size;
-    if (raw.length < 2 * nSamples) throw new EcgError('bad-compression', `lead ${k + 1}: the LZW data give ${raw.length} bytes, ${2 * nSamples} are needed for ${nSamples} samples`, where);
+    if (raw.length < 2 * nSamples)
+      throw new EcgError(
+        'bad-compression',
+        `lead ${k + 1}: the LZW data give ${raw.length} bytes, ${2 * nSamples} are needed for ${nSamples} samples`,
+        where,
+      );
     const deltas = new Int16Array(nSamples);
     for (let n = 0; n < nSamples; n++) deltas[n] = (raw[n] << 8) | raw[nSamples + n];
     leads.push(undelta(deltas, start));

@@ -48,7 +48,8 @@ export function readHuffmanTables(data: Uint8Array | undefined, file: string): H
       const mode = data[p + 2];
       const value = dv.getInt16(p + 3, true);
       const baseCode = dv.getUint32(p + 5, true); // stored least significant bit first
-      if (prefixBits < 1 || prefixBits > 32 || totalBits < prefixBits || totalBits - prefixBits > 16) throw bad(`code ${c + 1} of table ${t + 1} has ${prefixBits} prefix bits and ${totalBits} in all`);
+      if (prefixBits < 1 || prefixBits > 32 || totalBits < prefixBits || totalBits - prefixBits > 16)
+        throw bad(`code ${c + 1} of table ${t + 1} has ${prefixBits} prefix bits and ${totalBits} in all`);
       let prefix = '';
       for (let b = 0; b < prefixBits; b++) prefix += (baseCode >>> b) & 1 ? '1' : '0';
       table.push({ prefix, totalBits, mode, value });
@@ -63,13 +64,21 @@ export function readHuffmanTables(data: Uint8Array | undefined, file: string): H
  * Decode `count` values from `bytes` (bits read MSB first). Every step consumes at least one bit, so a damaged
  * stream ends in an EcgError ("ran out of bits", "no code matches") after at most 8 × bytes steps: never a hang.
  */
-export function huffmanDecode(bytes: Uint8Array, count: number, tables: HuffmanCode[][], where: { file: string; field: string }): Int32Array {
+export function huffmanDecode(
+  bytes: Uint8Array,
+  count: number,
+  tables: HuffmanCode[][],
+  where: { file: string; field: string },
+): Int32Array {
   const out = new Int32Array(count);
   const totalBits = bytes.length * 8;
   const bit = (i: number) => (bytes[i >> 3] >> (7 - (i & 7))) & 1;
   const bad = (m: string) => new EcgError('bad-compression', `${where.field}: ${m}`, where);
   // Per table: codes keyed by prefix string, and the longest prefix length.
-  const lookups = tables.map((t) => ({ map: new Map(t.map((c) => [c.prefix, c])), maxLen: Math.max(...t.map((c) => c.prefix.length)) }));
+  const lookups = tables.map((t) => ({
+    map: new Map(t.map((c) => [c.prefix, c])),
+    maxLen: Math.max(...t.map((c) => c.prefix.length)),
+  }));
   let table = lookups[0];
   let pos = 0;
   let n = 0;
@@ -80,7 +89,8 @@ export function huffmanDecode(bytes: Uint8Array, count: number, tables: HuffmanC
       if (pos >= totalBits) throw bad(`ran out of bits after ${n} of ${count} samples`);
       prefix += bit(pos++) ? '1' : '0';
       code = table.map.get(prefix);
-      if (!code && prefix.length >= table.maxLen) throw bad(`no Huffman code matches the bits ${prefix} at sample ${n}`);
+      if (!code && prefix.length >= table.maxLen)
+        throw bad(`no Huffman code matches the bits ${prefix} at sample ${n}`);
     }
     if (code.mode === 0) {
       table = lookups[code.value - 1];

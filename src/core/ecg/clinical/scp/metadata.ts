@@ -21,7 +21,11 @@ export function readScpDevice(sections: Map<number, ScpSection>): DeviceReport {
       if (tag === 14 && len > 8) {
         // Fixed part (institution, department, device ids, model description at 8–13), then text fields.
         // eslint-disable-next-line no-control-regex -- SCP text fields are separated by NUL and control bytes on purpose
-        const words = new TextDecoder('latin1').decode(v.subarray(8)).split(/[\0\x01-\x1f]+/).map((s) => s.trim()).filter((s) => s.length >= 2 && /^[\x20-\x7e]+$/.test(s) && !/^unknown$/i.test(s));
+        const words = new TextDecoder('latin1')
+          .decode(v.subarray(8))
+          .split(/[\0\x01-\x1f]+/)
+          .map((s) => s.trim())
+          .filter((s) => s.length >= 2 && /^[\x20-\x7e]+$/.test(s) && !/^unknown$/i.test(s));
         if (words.length) report.device = [...new Set(words)].join(' · ');
       } else if (tag === 25 && len >= 4) {
         date = `${dv.getUint16(0, true)}-${pad(v[2])}-${pad(v[3])}`;
@@ -39,7 +43,10 @@ export function readScpDevice(sections: Map<number, ScpSection>): DeviceReport {
     let p = 9; // confirmed flag, date (4), time (3), number of statements
     for (let k = 0; k < s8.data[8] && p + 3 <= s8.data.length; k++) {
       const len = s8.view.getUint16(p + 1, true);
-      const text = new TextDecoder('latin1').decode(s8.data.subarray(p + 3, Math.min(s8.data.length, p + 3 + len))).replace(/\0.*$/s, '').trim();
+      const text = new TextDecoder('latin1')
+        .decode(s8.data.subarray(p + 3, Math.min(s8.data.length, p + 3 + len)))
+        .replace(/\0.*$/s, '')
+        .trim();
       if (text) report.statements.push(text);
       p += 3 + len;
     }
@@ -60,8 +67,10 @@ function globalMeasurements(s7: ScpSection): DeviceMeasurement[] {
   if (ok(rr) && rr > 0) out.push({ name: 'RR interval', value: String(rr), units: 'ms' });
   if (ok(pp) && pp > 0) out.push({ name: 'PP interval', value: String(pp), units: 'ms' });
   if (ok(pOn) && ok(qrsOn) && qrsOn > pOn) out.push({ name: 'PR interval', value: String(qrsOn - pOn), units: 'ms' });
-  if (ok(qrsOn) && ok(qrsOff) && qrsOff > qrsOn) out.push({ name: 'QRS duration', value: String(qrsOff - qrsOn), units: 'ms' });
-  if (ok(qrsOn) && ok(tOff) && tOff > qrsOn) out.push({ name: 'QT interval', value: String(tOff - qrsOn), units: 'ms' });
+  if (ok(qrsOn) && ok(qrsOff) && qrsOff > qrsOn)
+    out.push({ name: 'QRS duration', value: String(qrsOff - qrsOn), units: 'ms' });
+  if (ok(qrsOn) && ok(tOff) && tOff > qrsOn)
+    out.push({ name: 'QT interval', value: String(tOff - qrsOn), units: 'ms' });
   if (ok(pOn) && ok(pOff) && pOff > pOn) out.push({ name: 'P duration', value: String(pOff - pOn), units: 'ms' });
   ['P axis', 'QRS axis', 'T axis'].forEach((name, k) => {
     const a = axis(7 + k);

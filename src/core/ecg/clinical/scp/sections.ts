@@ -30,21 +30,41 @@ export function isScp(bytes: Uint8Array): boolean {
  */
 export function readSections(bytes: Uint8Array, file: string): Map<number, ScpSection> {
   const bad = (message: string, field?: string) => new EcgError('bad-scp', message, { file, field });
-  if (bytes.length < 6 + 16) throw new EcgError('truncated-data', `${bytes.length} bytes is too short for an SCP-ECG record`, { file });
+  if (bytes.length < 6 + 16)
+    throw new EcgError('truncated-data', `${bytes.length} bytes is too short for an SCP-ECG record`, { file });
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const length = dv.getUint32(2, true);
-  if (length > bytes.length) throw new EcgError('truncated-data', `the record says it is ${length} bytes long; the file has ${bytes.length}`, { file, field: 'record length' });
+  if (length > bytes.length)
+    throw new EcgError('truncated-data', `the record says it is ${length} bytes long; the file has ${bytes.length}`, {
+      file,
+      field: 'record length',
+    });
   if (length < 22) throw bad(`record length ${length} is too short`, 'record length');
   const crc = crcCcitt(bytes.subarray(2, length));
-  if (crc !== dv.getUint16(0, true)) throw bad(`record CRC is ${hex(dv.getUint16(0, true))}, the bytes give ${hex(crc)}: the file is damaged`, 'CRC');
+  if (crc !== dv.getUint16(0, true))
+    throw bad(`record CRC is ${hex(dv.getUint16(0, true))}, the bytes give ${hex(crc)}: the file is damaged`, 'CRC');
   const section = (at: number, expectId: number | null): ScpSection => {
-    if (at < 6 || at + 16 > length) throw bad(`section ${expectId ?? '?'} would start at byte ${at}, outside the record`, `section ${expectId}`);
+    if (at < 6 || at + 16 > length)
+      throw bad(`section ${expectId ?? '?'} would start at byte ${at}, outside the record`, `section ${expectId}`);
     const id = dv.getUint16(at + 2, true);
     const len = dv.getUint32(at + 4, true);
-    if (expectId !== null && id !== expectId) throw bad(`section 0 points to section ${expectId} at byte ${at}, but the header there says ${id}`, `section ${expectId}`);
-    if (len < 16 || at + len > length) throw new EcgError('truncated-data', `section ${id} says it is ${len} bytes long from byte ${at}; the record ends at ${length}`, { file, field: `section ${id}` });
+    if (expectId !== null && id !== expectId)
+      throw bad(
+        `section 0 points to section ${expectId} at byte ${at}, but the header there says ${id}`,
+        `section ${expectId}`,
+      );
+    if (len < 16 || at + len > length)
+      throw new EcgError(
+        'truncated-data',
+        `section ${id} says it is ${len} bytes long from byte ${at}; the record ends at ${length}`,
+        { file, field: `section ${id}` },
+      );
     const sectionCrc = crcCcitt(bytes.subarray(at + 2, at + len));
-    if (sectionCrc !== dv.getUint16(at, true)) throw bad(`section ${id} CRC is ${hex(dv.getUint16(at, true))}, its bytes give ${hex(sectionCrc)}`, `section ${id}`);
+    if (sectionCrc !== dv.getUint16(at, true))
+      throw bad(
+        `section ${id} CRC is ${hex(dv.getUint16(at, true))}, its bytes give ${hex(sectionCrc)}`,
+        `section ${id}`,
+      );
     const data = bytes.subarray(at + 16, at + len);
     return { id, version: bytes[at + 8], data, view: new DataView(data.buffer, data.byteOffset, data.byteLength) };
   };
