@@ -2,7 +2,7 @@
 /**
  * `npm test`: every check of the project, in order, then one closing line "N passed, N failed".
  *   1. Chromium from Debian when missing (the browser tests need it)   2. TypeScript (tsc --noEmit)
- *   3. Lint (ESLint: layer boundaries)   4. Dead code (knip)           5. Unit tests (Vitest)
+ *   3. Lint (ESLint: layer boundaries), format (Prettier --check)   4. Dead code (knip)   5. Unit tests (Vitest)
  *   6. Browser tests (Playwright + Chromium)
  *   7. Supply chain: `npm audit --omit=dev --audit-level=high` (a high/critical finding fails; unreachable = skipped, said)
  * Skipped tests (e.g. those needing ../shared/data) are counted and named, never silent.
@@ -51,6 +51,9 @@ results.push({ name: 'typecheck', passed: tsc === 0 ? 1 : 0, failed: tsc === 0 ?
 
 const lint = run('lint', 'npx', ['eslint', '.']);
 results.push({ name: 'lint', passed: lint === 0 ? 1 : 0, failed: lint === 0 ? 0 : 1, skipped: 0 });
+
+const format = run('format', 'npx', ['prettier', '--check', '.']);
+results.push({ name: 'format', passed: format === 0 ? 1 : 0, failed: format === 0 ? 0 : 1, skipped: 0 });
 
 const knip = run('dead code', 'npx', ['knip']);
 results.push({ name: 'dead code', passed: knip === 0 ? 1 : 0, failed: knip === 0 ? 0 : 1, skipped: 0 });
