@@ -45,12 +45,10 @@ test('the worker terminated mid-IG: the job is reported failed at once, the work
   const t0 = Date.now();
   await page.evaluate(() => window.__cineecgTest!.killWorker());
   await expect(panel).toHaveAttribute('data-explain-status', 'error', { timeout: 5_000 });
-  test
-    .info()
-    .annotations.push({
-      type: 'measured',
-      description: `reported failed ${Date.now() - t0} ms after worker.terminate()`,
-    });
+  test.info().annotations.push({
+    type: 'measured',
+    description: `reported failed ${Date.now() - t0} ms after worker.terminate()`,
+  });
   await expect(panel.getByRole('alert')).toContainText(
     'the inference worker stopped during explain (terminated); it was restarted: try again',
   );

@@ -70,18 +70,16 @@ function readyStore() {
   const store = createAppStore();
   const request = store.getState().caseLoadStarted(null);
   store.getState().caseLoaded(request, syntheticPreparedEcg());
-  store
-    .getState()
-    .modelLoaded({
-      backend: 'cpu',
-      backendMs: 1,
-      loadMs: 1,
-      warmUpMs: 1,
-      skipped: [],
-      choice: 'requested',
-      timings: [],
-      model: READY_MODEL,
-    });
+  store.getState().modelLoaded({
+    backend: 'cpu',
+    backendMs: 1,
+    loadMs: 1,
+    warmUpMs: 1,
+    skipped: [],
+    choice: 'requested',
+    timings: [],
+    model: READY_MODEL,
+  });
   return store;
 }
 

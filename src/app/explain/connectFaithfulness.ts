@@ -93,28 +93,24 @@ export function connectFaithfulness(
       ([own, mapped]) => {
         ids.forEach((id) => running.delete(id));
         if (still())
-          store
-            .getState()
-            .faithfulnessSet(key, {
-              of: e,
-              params,
-              status: 'done',
-              result: strip(own),
-              ...(mapped && { mapped: strip(mapped) }),
-            });
+          store.getState().faithfulnessSet(key, {
+            of: e,
+            params,
+            status: 'done',
+            result: strip(own),
+            ...(mapped && { mapped: strip(mapped) }),
+          });
       },
       (err: unknown) => {
         ids.forEach((id) => running.delete(id));
         const cancelled = err instanceof InferenceFailure && err.detail.code === 'cancelled';
         if (still())
-          store
-            .getState()
-            .faithfulnessSet(key, {
-              of: e,
-              params,
-              status: cancelled ? 'cancelled' : 'error',
-              error: cancelled ? undefined : toAppError(err).message,
-            });
+          store.getState().faithfulnessSet(key, {
+            of: e,
+            params,
+            status: cancelled ? 'cancelled' : 'error',
+            error: cancelled ? undefined : toAppError(err).message,
+          });
       },
     );
   };

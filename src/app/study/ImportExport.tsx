@@ -29,12 +29,10 @@ export async function importAnnotationsText(study: Study, text: string, fileName
   try {
     const file = /\.csv$/i.test(fileName) ? fromCsv(study, text) : parseAnnotationsText(text, study);
     appStore.getState().annotationsImported(file);
-    appStore
-      .getState()
-      .setStudyNotice({
-        kind: 'info',
-        message: `Imported ${file.cases.reduce((n, c) => n + c.segments.length, 0)} marks on ${file.cases.length} cases by ${file.expert.name}.`,
-      });
+    appStore.getState().setStudyNotice({
+      kind: 'info',
+      message: `Imported ${file.cases.reduce((n, c) => n + c.segments.length, 0)} marks on ${file.cases.length} cases by ${file.expert.name}.`,
+    });
     await studyDb.saveSession(study.id, file.expert.id);
     return true;
   } catch (e) {

@@ -28,20 +28,16 @@ function boot(): Promise<void> {
     try {
       const wanted = param === 'example' ? await fetchExampleStudy() : undefined;
       if (param && param !== 'example')
-        appStore
-          .getState()
-          .setStudyNotice({
-            kind: 'error',
-            message: `There is no shipped study “${param}”; open a study file instead.`,
-          });
+        appStore.getState().setStudyNotice({
+          kind: 'error',
+          message: `There is no shipped study “${param}”; open a study file instead.`,
+        });
       await restoreSession(appStore, studyDb, wanted);
     } catch (e) {
-      appStore
-        .getState()
-        .setStudyNotice({
-          kind: 'error',
-          message: `The study could not be opened: ${e instanceof Error ? e.message : String(e)}`,
-        });
+      appStore.getState().setStudyNotice({
+        kind: 'error',
+        message: `The study could not be opened: ${e instanceof Error ? e.message : String(e)}`,
+      });
     }
   })();
   return booted;

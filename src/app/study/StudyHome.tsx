@@ -19,15 +19,13 @@ const ORDERS: Array<{ value: Study['modalityOrder']; label: string }> = [
 ];
 
 const fail = (e: unknown) =>
-  appStore
-    .getState()
-    .setStudyNotice({
-      kind: 'error',
-      message:
-        e instanceof StudyFileError
-          ? e.message
-          : `Could not open the study: ${e instanceof Error ? e.message : String(e)}`,
-    });
+  appStore.getState().setStudyNotice({
+    kind: 'error',
+    message:
+      e instanceof StudyFileError
+        ? e.message
+        : `Could not open the study: ${e instanceof Error ? e.message : String(e)}`,
+  });
 
 /** Opens a study file picked by the user; a corrupt file or another version is refused and nothing changes. */
 export async function openStudyFile(file: File): Promise<void> {

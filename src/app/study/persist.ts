@@ -26,12 +26,10 @@ export function connectStudyPersistence(
       .saveWork(study, expert, annotations, caseIndex)
       .catch((e: unknown) => {
         const why = e instanceof Error ? e.message : String(e);
-        store
-          .getState()
-          .setStudyNotice({
-            kind: 'error',
-            message: `Could not save to this browser’s storage (${why}). Your marks are still here: export them now.`,
-          });
+        store.getState().setStudyNotice({
+          kind: 'error',
+          message: `Could not save to this browser’s storage (${why}). Your marks are still here: export them now.`,
+        });
       })
       .finally(() => pending.delete(write));
     pending.add(write);

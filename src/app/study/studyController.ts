@@ -15,20 +15,16 @@ export async function openStudy(store: AppStore, db: AnnotationDb, study: Study)
 
 function reportStored(store: AppStore, e: unknown): void {
   if (e instanceof StoredDataError) {
-    store
-      .getState()
-      .setStudyNotice({
-        kind: 'error',
-        message: `${e.message}. Nothing was deleted: download the stored data below.`,
-        raw: e.raw,
-      });
+    store.getState().setStudyNotice({
+      kind: 'error',
+      message: `${e.message}. Nothing was deleted: download the stored data below.`,
+      raw: e.raw,
+    });
   } else {
-    store
-      .getState()
-      .setStudyNotice({
-        kind: 'error',
-        message: `This browser’s storage could not be read (${e instanceof Error ? e.message : String(e)}).`,
-      });
+    store.getState().setStudyNotice({
+      kind: 'error',
+      message: `This browser’s storage could not be read (${e instanceof Error ? e.message : String(e)}).`,
+    });
   }
 }
 
