@@ -20,9 +20,9 @@ export function readScpDevice(sections: Map<number, ScpSection>): DeviceReport {
       const dv = new DataView(v.buffer, v.byteOffset, v.byteLength);
       if (tag === 14 && len > 8) {
         // Fixed part (institution, department, device ids, model description at 8–13), then text fields.
-        // eslint-disable-next-line no-control-regex -- SCP text fields are separated by NUL and control bytes on purpose
         const words = new TextDecoder('latin1')
           .decode(v.subarray(8))
+          // eslint-disable-next-line no-control-regex -- SCP text fields are separated by NUL and control bytes on purpose
           .split(/[\0\x01-\x1f]+/)
           .map((s) => s.trim())
           .filter((s) => s.length >= 2 && /^[\x20-\x7e]+$/.test(s) && !/^unknown$/i.test(s));
