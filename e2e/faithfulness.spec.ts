@@ -53,16 +53,17 @@ function cliCase(): { curves: CliOut['cases'][number]['faithfulness']['ig']; rho
 }
 
 /** The faithfulness panel of the map on screen: waits for its curves and returns the two areas. */
-async function curvesOf(page: Page): Promise<{ deletion: number; insertion: number }> {
+async function curvesOf(page: Page): Promise<{ deletion: number; insertion: number; targetClass: number }> {
   const panel = page.getByTestId('faithfulness');
   await expect(panel).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
   await expect(panel.getByRole('img', { name: /^Deletion and insertion curves/ })).toBeVisible();
   const deletion = Number(await panel.getAttribute('data-deletion-auc'));
   const insertion = Number(await panel.getAttribute('data-insertion-auc'));
+  const targetClass = Number(await panel.getAttribute('data-target-class'));
   expect(Number.isFinite(deletion) && Number.isFinite(insertion)).toBe(true);
   await expect(page.getByTestId('deletion-auc')).toHaveText(/^-?\d/);
   await expect(page.getByTestId('insertion-auc')).toHaveText(/^-?\d/);
-  return { deletion, insertion };
+  return { deletion, insertion, targetClass };
 }
 
 test('LAFB explained: deletion/insertion curves with two finite AUCs beside the map (12-lead and CineECG twin), and the model-randomisation check', async ({
@@ -131,7 +132,7 @@ test('LAFB explained: deletion/insertion curves with two finite AUCs beside the 
 
   await test.step('the same areas and ρ as `cli evaluate` computes in Node (same core, same model, same IG budget)', async () => {
     const { curves: cli, rho } = cliCase();
-    type Areas = { deletion: number; insertion: number };
+    type Areas = { deletion: number; insertion: number; targetClass?: number };
     const app = measured as {
       ecg12: Areas;
       mapped: Areas;
@@ -140,10 +141,22 @@ test('LAFB explained: deletion/insertion curves with two finite AUCs beside the 
     };
     const close = (a: number, b: number) =>
       expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(b)));
-    close(app.ecg12.deletion, cli['12-lead'].deletionAuc);
-    close(app.ecg12.insertion, cli['12-lead'].insertionAuc);
-    close(app.cine3.deletion, cli['cinecg-model'].deletionAuc);
-    close(app.cine3.insertion, cli['cinecg-model'].insertionAuc);
+    // The viewer follows the predicted class, cli evaluate the labelled one (abnormal for this case). When a model
+    // predicts normal, its curves are the CLI's mirrored: deleting the most normal evidence first is revealing the most
+    // abnormal evidence last, and the normal margin is minus the abnormal one, so deletion = −insertion and back.
+    for (const [source, areas] of [
+      ['12-lead', app.ecg12],
+      ['cinecg-model', app.cine3],
+    ] as const) {
+      const c = cli[source];
+      if (areas.targetClass === 1) {
+        close(areas.deletion, c.deletionAuc);
+        close(areas.insertion, c.insertionAuc);
+      } else {
+        close(areas.deletion, -c.insertionAuc);
+        close(areas.insertion, -c.deletionAuc);
+      }
+    }
     close(app.mapped.deletion, cli.mapped.deletionAuc);
     close(app.mapped.insertion, cli.mapped.insertionAuc);
     close(app.randomisation.rho, rho.spearman);

@@ -41,7 +41,11 @@ export function FaithfulnessPanel() {
       aria-labelledby="faithfulness-title"
       data-testid="faithfulness"
       data-status={f.status}
-      {...(res && { 'data-deletion-auc': String(res.deletionAuc), 'data-insertion-auc': String(res.insertionAuc) })}
+      {...(res && {
+        'data-deletion-auc': String(res.deletionAuc),
+        'data-insertion-auc': String(res.insertionAuc),
+        'data-target-class': String(res.targetClass),
+      })}
       {...(mapped && {
         'data-mapped-deletion-auc': String(mapped.deletionAuc),
         'data-mapped-insertion-auc': String(mapped.insertionAuc),
