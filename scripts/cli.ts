@@ -287,4 +287,13 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+// An unknown or malformed option (node:util parseArgs, before any command runs) is a usage error, not a crash.
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    const code = (e as { code?: unknown } | null)?.code;
+    if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS')) throw e;
+    console.error(`cli: ${(e as Error).message}`);
+    process.exitCode = 2;
+  },
+);

@@ -29,6 +29,20 @@ describe('the bundled CLI (npm run cli)', () => {
     expect(statSync(BUNDLE).mtimeMs).toBeGreaterThan(built);
   }, 120_000);
 
+  it('an unknown option is a usage error (exit 2, the option named on stderr), not a stack trace', () => {
+    let code = 0;
+    let err = '';
+    try {
+      run('evaluate', '--no-such-option');
+    } catch (e) {
+      code = (e as { status: number }).status;
+      err = (e as { stderr: string }).stderr;
+    }
+    expect(code).toBe(2);
+    expect(err).toContain("cli: Unknown option '--no-such-option'");
+    expect(err).not.toContain('    at ');
+  });
+
   it('unreadable input still gives the JSON error and exit code 1', () => {
     let code = 0;
     let out = '';
