@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ExplanationResponse, InferenceClient } from '../../worker/client';
 import { InferenceFailure } from '../../worker/client';
-import { createAppStore } from '../store/appStore';
-import { syntheticPreparedEcg } from '../testing/syntheticEcg';
 import { connectExplain } from './connectExplain';
-
-const READY_MODEL = {
-  timeSteps: 200,
-  channels: 12,
-  classNames: ['normal', 'abnormal'],
-  params: 1,
-  tfjsVersion: '4.22.0',
-};
+import { READY_MODEL, readyStore } from '../testing/readyStore';
 
 /** A client whose explain jobs the test finishes by hand. */
 function fakeClient() {
@@ -37,23 +28,6 @@ function fakeClient() {
     cancel: async (id) => (cancelled.push(id), true),
   } as Partial<InferenceClient> as InferenceClient;
   return { client, jobs, cancelled };
-}
-
-function readyStore() {
-  const store = createAppStore();
-  const request = store.getState().caseLoadStarted(null);
-  store.getState().caseLoaded(request, syntheticPreparedEcg());
-  store.getState().modelLoaded({
-    backend: 'cpu',
-    backendMs: 1,
-    loadMs: 1,
-    warmUpMs: 1,
-    skipped: [],
-    choice: 'requested',
-    timings: [],
-    model: READY_MODEL,
-  });
-  return store;
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 0));

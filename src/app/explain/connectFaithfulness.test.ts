@@ -3,19 +3,11 @@ import { expandOverChannels } from '../../core/eval/faithfulness';
 import { bipolarPhi, mappedPhi } from '../../core/xai/mapping';
 import type { CurvesResponse, ExplanationResponse, InferenceClient } from '../../worker/client';
 import { InferenceFailure } from '../../worker/client';
-import { createAppStore } from '../store/appStore';
 import { selectFaithfulness, selectRandomisation } from '../store/faithfulnessSlice';
-import { syntheticPreparedEcg } from '../testing/syntheticEcg';
 import { connectExplain } from './connectExplain';
 import { connectFaithfulness, RANDOMISATION_SEED } from './connectFaithfulness';
+import { READY_MODEL, readyStore } from '../testing/readyStore';
 
-const READY_MODEL = {
-  timeSteps: 200,
-  channels: 12,
-  classNames: ['normal', 'abnormal'],
-  params: 1,
-  tfjsVersion: '4.22.0',
-};
 const N = 2400;
 
 type Deferred<R> = { finish: (r: R) => void; fail: (e: InferenceFailure) => void };
@@ -64,23 +56,6 @@ function fakeClient() {
     cancel: async (id) => (cancelled.push(id), true),
   } as Partial<InferenceClient> as InferenceClient;
   return { client, explains, curves, extras, cancelled };
-}
-
-function readyStore() {
-  const store = createAppStore();
-  const request = store.getState().caseLoadStarted(null);
-  store.getState().caseLoaded(request, syntheticPreparedEcg());
-  store.getState().modelLoaded({
-    backend: 'cpu',
-    backendMs: 1,
-    loadMs: 1,
-    warmUpMs: 1,
-    skipped: [],
-    choice: 'requested',
-    timings: [],
-    model: READY_MODEL,
-  });
-  return store;
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 0));

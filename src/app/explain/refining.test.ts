@@ -2,18 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ExplanationResponse, InferenceClient } from '../../worker/client';
 import { InferenceFailure } from '../../worker/client';
 import type { WorkerProgress } from '../../worker/protocol';
-import { createAppStore } from '../store/appStore';
 import { selectExplanation } from '../store/explainSlice';
-import { syntheticPreparedEcg } from '../testing/syntheticEcg';
 import { connectExplain } from './connectExplain';
-
-const READY_MODEL = {
-  timeSteps: 200,
-  channels: 12,
-  classNames: ['normal', 'abnormal'],
-  params: 1,
-  tfjsVersion: '4.22.0',
-};
+import { readyStore } from '../testing/readyStore';
 
 /** One explain job the test drives: progress (with provisional maps), then the result or a failure. */
 function oneJobClient() {
@@ -35,30 +26,13 @@ function oneJobClient() {
   };
 }
 
-function readyStore() {
-  const store = createAppStore();
-  const request = store.getState().caseLoadStarted(null);
-  store.getState().caseLoaded(request, syntheticPreparedEcg());
-  store.getState().modelLoaded({
-    backend: 'wasm',
-    backendMs: 1,
-    loadMs: 1,
-    warmUpMs: 1,
-    skipped: [],
-    choice: 'requested',
-    timings: [],
-    model: READY_MODEL,
-  });
-  return store;
-}
-
 const settle = () => new Promise((r) => setTimeout(r, 0));
 const map = (v: number) =>
   [new Float32Array(2400).fill(-v), new Float32Array(2400).fill(v)] as [Float32Array, Float32Array];
 
 describe('progressive IG in the store', () => {
   it('draws the provisional map marked refining, then the final result replaces it', async () => {
-    const store = readyStore();
+    const store = readyStore('wasm');
     const c = oneJobClient();
     connectExplain(store, c.client).run();
     expect(selectExplanation(store.getState())).toBeNull();
@@ -94,7 +68,7 @@ describe('progressive IG in the store', () => {
   });
 
   it('a cancelled run leaves no provisional map behind', async () => {
-    const store = readyStore();
+    const store = readyStore('wasm');
     const c = oneJobClient();
     connectExplain(store, c.client).run();
     c.progress({
