@@ -3,7 +3,8 @@
  * each model folder's meta.json (src/core/registry/model-meta.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { type AppModels, readAppModels } from '../../src/core/registry/app-models';
+import { dirname, join, relative } from 'node:path';
 import { parseModelIndex, parseModelMeta, type ModelMeta } from '../../src/core/registry/model-meta';
 
 const MODELS_DIR = 'models';
@@ -21,4 +22,11 @@ export function primaryModelPath(modelsDir = MODELS_DIR): string {
 export function metaBeside(modelJsonPath: string): ModelMeta | null {
   const file = join(dirname(modelJsonPath), 'meta.json');
   return existsSync(file) ? parseModelMeta(JSON.parse(readFileSync(file, 'utf8')), file) : null;
+}
+
+/** The app's model set from disk (models/index.json and each meta.json), resolved against `modelsDir`. */
+export function appModelsOnDisk(modelsDir = MODELS_DIR): Promise<AppModels> {
+  return readAppModels((path) =>
+    Promise.resolve(JSON.parse(readFileSync(join(modelsDir, relative(MODELS_DIR, path)), 'utf8')) as unknown),
+  );
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { modelById, modelFilePath, modelOfKind, readAppModels } from './app-models';
 import { checkAppModels, parseModelIndex, parseModelMeta } from './model-meta';
 
 const shipped = (id: string) =>
@@ -42,5 +43,36 @@ describe('model registry metadata', () => {
     expect(() => checkAppModels({ app: ['ecg12'] }, [shipped('cine3')])).toThrow(
       /says id "cine3"; it must match its folder "ecg12"/,
     );
+  });
+});
+
+describe('the app model set', () => {
+  const fromDisk = (path: string) => Promise.resolve(JSON.parse(readFileSync(path, 'utf8')) as unknown);
+
+  it('reads the shipped registry: the primary 12-lead model first, the companions by index order', async () => {
+    const models = await readAppModels(fromDisk);
+    const index = parseModelIndex(JSON.parse(readFileSync('models/index.json', 'utf8')));
+    expect(models.all.map((m) => m.id)).toEqual(index.app);
+    expect(models.primary.input.kind).toBe('12-lead');
+    expect(modelOfKind(models, 'cinecg')?.input.channels).toHaveLength(3);
+    expect(modelById(models, models.primary.id)).toBe(models.primary);
+    expect(modelById(models, 'no-such-model')).toBeNull();
+    expect(modelFilePath('x', 'meta.json')).toBe('models/x/meta.json');
+  });
+
+  it('a third model needs only its folder and a line in models/index.json', async () => {
+    const extra = { ...JSON.parse(readFileSync('models/synth/meta.json', 'utf8')), id: 'third' };
+    const table: Record<string, unknown> = {
+      'models/index.json': { app: ['ecg12', 'third'] },
+      'models/ecg12/meta.json': JSON.parse(readFileSync('models/ecg12/meta.json', 'utf8')),
+      'models/third/meta.json': extra,
+    };
+    const models = await readAppModels((p) => Promise.resolve(table[p]));
+    expect(models.companions.map((m) => m.id)).toEqual(['third']);
+    expect(modelOfKind(models, 'cinecg')).toBeNull();
+  });
+
+  it('names the file when the registry is broken', async () => {
+    await expect(readAppModels(() => Promise.resolve({ app: [] }))).rejects.toThrow(/models\/index\.json: must be/);
   });
 });
