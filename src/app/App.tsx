@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense } from 'react';
 import { CaseSummary } from './case/CaseSummary';
 import { DropZone } from './case/DropZone';
 import { LocalCaseSummary } from './case/LocalCaseSummary';
@@ -13,12 +13,10 @@ import { ExplainProgressOverlay } from './explain/ExplainProgressOverlay';
 import { useExplainEstimate } from './explain/useExplainEstimate';
 import { EcgPanel } from './grid/EcgPanel';
 import { PredictionPanel } from './inference/PredictionPanel';
-import { startInference } from './inference/startInference';
 import { useShortcuts } from './keyboard/useShortcuts';
 import { AppFooter } from './layout/AppFooter';
 import { AppHeader } from './layout/AppHeader';
 import { Workspace } from './layout/Workspace';
-import { appStore } from './store/appStore';
 import { selectCaseEntry, selectCaseLabel } from './store/caseSlice';
 import { useAppStore } from './store/useAppStore';
 import { tourStore } from './tour/tourStore';
@@ -46,8 +44,6 @@ export function App() {
   const fileError = useAppStore((s) => s.fileError);
   const estimate = useExplainEstimate();
 
-  // The model loads in its worker while the case loads (startInference is idempotent).
-  useEffect(() => startInference(appStore, { search: window.location.search, baseUri: document.baseURI }), []);
   useShortcuts();
   useTourKeys();
   const touring = useStore(tourStore, (s) => s.tourId !== null);

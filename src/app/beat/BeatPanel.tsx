@@ -6,7 +6,7 @@ import type { AttributionView } from '../explain/attributionView';
 import { useDevicePixelRatio } from '../grid/useDevicePixelRatio';
 import { segmentsOf } from '../heart/waveSegments';
 import { segmentSpans } from '../heart/trajectoryStyle';
-import { appStore } from '../store/appStore';
+import { useAppStoreApi } from '../store/useAppStore';
 import { useAppStore } from '../store/useAppStore';
 import { beatLayout, beatMs, beatX } from './beatLayout';
 import { drawBeat } from './drawBeat';
@@ -19,6 +19,7 @@ import { TourBeatHighlight } from '../tour/TourHighlights';
  * time cursor (hover or drag here moves it in the grid and the heart too).
  */
 export function BeatPanel({ prepared, view }: { prepared: PreparedEcg; view: AttributionView | null }) {
+  const appStore = useAppStoreApi();
   const trace = useAppStore((s) => s.trace);
   const threshold = useAppStore((s) => s.threshold);
   const box = useRef<HTMLDivElement>(null);

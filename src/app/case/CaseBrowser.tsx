@@ -1,6 +1,6 @@
 import { type MouseEvent, useEffect } from 'react';
 import { useAppStore } from '../store/useAppStore';
-import { appCaseNavigation } from './appCaseNavigation';
+import { useServices } from '../services/AppServices';
 import { urlWithCase } from './caseNavigation';
 import type { CaseEntry } from './manifest';
 import { SPLIT_TEXT } from './modelSplit';
@@ -12,13 +12,14 @@ import { SynthCaseLinks } from '../synth/SynthCaseLinks';
  * The link's name is the title; the diagnosis, credit and model split are its description.
  */
 export function CaseBrowser() {
+  const { navigation } = useServices();
   const manifest = useAppStore((s) => s.manifest);
   const caseId = useAppStore((s) => s.caseId);
   const local = useAppStore((s) => s.localFiles !== null);
 
   // Back/forward between cases opened here.
   useEffect(() => {
-    const onPop = () => void appCaseNavigation().followAddress();
+    const onPop = () => void navigation?.followAddress();
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
@@ -40,11 +41,12 @@ export function CaseBrowser() {
 }
 
 function CaseLink({ entry, current }: { entry: CaseEntry; current: boolean }) {
+  const { navigation } = useServices();
   const detailsId = `case-link-details-${entry.id}`;
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return; // new tab/window: the browser's job
     e.preventDefault();
-    void appCaseNavigation().openDemo(entry.id);
+    void navigation?.openDemo(entry.id);
   };
   const statements = entry.diagnosis.statements;
   return (

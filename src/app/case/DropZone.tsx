@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { appCaseNavigation } from './appCaseNavigation';
+import { useServices } from '../services/AppServices';
 
 const carriesFiles = (e: DragEvent): boolean => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
 
@@ -8,6 +8,7 @@ const carriesFiles = (e: DragEvent): boolean => !!e.dataTransfer && [...e.dataTr
  * will happen; dropping opens them like "Open files…". Other drags (text, links) are left alone.
  */
 export function DropZone() {
+  const { navigation } = useServices();
   const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
@@ -35,7 +36,7 @@ export function DropZone() {
       depth = 0;
       setDragging(false);
       const files = [...(e.dataTransfer?.files ?? [])];
-      if (files.length > 0) void appCaseNavigation().openFiles(files);
+      if (files.length > 0) void navigation?.openFiles(files);
     };
     const reset = () => {
       depth = 0;

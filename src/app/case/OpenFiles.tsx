@@ -1,16 +1,17 @@
 import { type ChangeEvent, useRef } from 'react';
-import { appCaseNavigation } from './appCaseNavigation';
+import { useServices } from '../services/AppServices';
 import './formats.css';
 import { NpyOptionsFields } from './NpyOptionsFields';
 import { ACCEPTED_EXTENSIONS } from './readLocalFiles';
 
 /** "Open files…": a real button in front of a hidden file input, with the promise that nothing is uploaded. */
 export function OpenFiles() {
+  const { navigation } = useServices();
   const input = useRef<HTMLInputElement>(null);
   const onChange = (e: ChangeEvent<HTMLInputElement>) => {
     const files = [...(e.target.files ?? [])];
     e.target.value = ''; // choosing the same files again still fires `change`
-    if (files.length > 0) void appCaseNavigation().openFiles(files);
+    if (files.length > 0) void navigation?.openFiles(files);
   };
   return (
     <div className="open-files">

@@ -1,11 +1,12 @@
-import { STANDARD_LEADS } from '../../core/ecg/types';
 import { METHOD_LABELS } from '../../core/xai/catalogue';
 import { RadioGroup } from '../controls/RadioGroup';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { BackendPicker } from '../inference/BackendPicker';
 import { formatMs } from '../inference/describe';
-import { appStore } from '../store/appStore';
-import { type ExplainSource, selectExplanation } from '../store/explainSlice';
+import { useAppStoreApi } from '../store/useAppStore';
+import { selectExplainSource, selectExplanation } from '../store/explainSlice';
+import type { ModelSlot } from '../store/inferenceSlice';
+import { channelLabels, modelLabel, perChannel } from '../inference/modelText';
 import { useAppStore } from '../store/useAppStore';
 import { AttributionMap } from './AttributionMap';
 import type { AttributionDisplay } from './attributionView';
@@ -16,18 +17,20 @@ import { ExplainParamsForm } from './ExplainParamsForm';
 import { FaithfulnessPanel } from './FaithfulnessPanel';
 import { useAttributionView } from './useAttributionView';
 
-const SOURCES: Array<{ value: ExplainSource; label: string; title: string }> = [
-  {
-    value: 'ecg12',
-    label: '12-lead model',
-    title: 'Explain the 12-lead classifier; eq. 2 maps its attributions onto the CineECG trajectory (paper Fig. 4c)',
-  },
-  {
-    value: 'cine3',
-    label: 'CineECG model',
-    title: 'Explain the twin classifier that reads the 3D trajectory itself (paper Fig. 4b)',
-  },
-];
+/** One radio per registered model, described by what it reads; a model still loading or failed cannot be chosen. */
+function sourceOptions(slots: ModelSlot[]) {
+  return slots.map(({ meta, status, error }) => {
+    const what =
+      meta.input.kind === '12-lead'
+        ? `Explain the ${meta.title}; eq. 2 maps its attributions onto the CineECG trajectory (paper Fig. 4c)`
+        : `Explain the ${meta.title}, which reads the 3D trajectory itself (paper Fig. 4b)`;
+    const unavailable = status !== 'ready';
+    const title = unavailable
+      ? `The ${modelLabel(meta)} is ${status === 'error' ? `unavailable: ${error?.message}` : 'loading'}`
+      : what;
+    return { value: meta.id, label: modelLabel(meta), title, disabled: unavailable };
+  });
+}
 
 const MAP_STYLES = [
   { value: 'heat', label: 'Heat map' },
@@ -47,6 +50,7 @@ const DISPLAYS: Array<{ value: AttributionDisplay; label: string }> = [
  * Download JSON, and how long each run took.
  */
 export function ExplainDetails({ running, open = true }: { running: boolean; open?: boolean }) {
+  const appStore = useAppStoreApi();
   const method = useAppStore((s) => s.explainMethod);
   const status = useAppStore((s) => s.explainStatus);
   const error = useAppStore((s) => s.explainError);
@@ -57,25 +61,22 @@ export function ExplainDetails({ running, open = true }: { running: boolean; ope
   const display = useAppStore((s) => s.attributionDisplay);
   const mapStyle = useAppStore((s) => s.mapStyle);
   const threshold = useAppStore((s) => s.threshold);
-  const source = useAppStore((s) => s.explainSource);
-  const twin = useAppStore((s) => s.twin);
+  const source = useAppStore(selectExplainSource);
+  const models = useAppStore((s) => s.models);
+  const primaryId = useAppStore((s) => s.appModels?.primary.id);
+  const explainedMeta = explanation ? (models[explanation.source]?.meta ?? null) : null;
   const view = useAttributionView();
-  const C = view?.C ?? 12;
   return (
     <>
-      <RadioGroup
-        label="Model explained"
-        value={source}
-        disabled={running}
-        onChange={(v) => appStore.getState().setExplainSource(v)}
-        options={SOURCES.map((src) => {
-          const unavailable = src.value === 'cine3' && twin.status !== 'ready';
-          const title = unavailable
-            ? `The CineECG model is ${twin.status === 'error' ? `unavailable: ${twin.error?.message}` : 'loading'}`
-            : src.title;
-          return { value: src.value, label: src.label, title, disabled: unavailable };
-        })}
-      />
+      {source !== null && (
+        <RadioGroup
+          label="Model explained"
+          value={source}
+          disabled={running}
+          onChange={(v) => appStore.getState().setExplainSource(v)}
+          options={sourceOptions(Object.values(models))}
+        />
+      )}
       <ExplainParamsForm method={method} disabled={running} />
       {loaded && (
         <div className="backend-row">
@@ -87,7 +88,7 @@ export function ExplainDetails({ running, open = true }: { running: boolean; ope
       )}
       {status === 'error' && error && <ErrorPanel error={error} title="The explanation could not run" />}
       {/* The map is drawn only while the drawer is open: redrawing it unseen for every refinement cost frames. */}
-      {open && view && explanation && prepared && (
+      {open && view && explanation && explainedMeta && prepared && (
         <figure className="attribution-figure">
           <div className="panel-toolbar">
             <RadioGroup
@@ -125,12 +126,12 @@ export function ExplainDetails({ running, open = true }: { running: boolean; ope
           </div>
           <AttributionMap
             view={view}
-            leadNames={C === 12 ? STANDARD_LEADS : ['x (L)', 'y (P)', 'z (S)']}
+            leadNames={channelLabels(explainedMeta)}
             fsHz={prepared.fsHz}
             style={mapStyle}
             threshold={threshold}
-            input={explanation.source === 'cine3' ? null : prepared.window}
-            label={`${METHOD_LABELS[explanation.method]} attributions of the ${explanation.source === 'cine3' ? 'CineECG model per trajectory axis' : '12-lead model per lead'} over the 400 ms window`}
+            input={explainedMeta.input.kind === '12-lead' ? prepared.window : null}
+            label={`${METHOD_LABELS[explanation.method]} attributions of the ${modelLabel(explainedMeta)} ${perChannel(explainedMeta)} over the 400 ms window`}
           />
           <figcaption className="muted">
             {display === 'signed'
@@ -162,7 +163,7 @@ export function ExplainDetails({ running, open = true }: { running: boolean; ope
               <tr key={i} data-method={t.method} data-ms={String(t.ms)}>
                 <td>
                   {METHOD_LABELS[t.method]}
-                  {t.source === 'cine3' ? ' (CineECG model)' : ''}
+                  {t.source !== primaryId ? ` (${modelLabel(models[t.source]?.meta ?? null)})` : ''}
                 </td>
                 <td>{t.backend}</td>
                 <td>{formatMs(t.ms)}</td>

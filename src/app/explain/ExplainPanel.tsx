@@ -2,9 +2,9 @@ import { ShareBar } from '../share/ShareBar';
 import { useEffect, useState } from 'react';
 import { EXPLAIN_METHODS, METHOD_LABELS } from '../../core/xai/catalogue';
 import { RadioGroup } from '../controls/RadioGroup';
-import { explainControllerOf } from '../inference/startInference';
-import { appStore } from '../store/appStore';
-import { selectExplanation } from '../store/explainSlice';
+import { useServices } from '../services/AppServices';
+import { useAppStoreApi } from '../store/useAppStore';
+import { selectExplainSource, selectExplanation } from '../store/explainSlice';
 import { selectPrediction } from '../store/inferenceSlice';
 import { useAppStore } from '../store/useAppStore';
 import { describeDuration } from './estimate';
@@ -28,18 +28,19 @@ const SHORT: Record<(typeof EXPLAIN_METHODS)[number], string> = {
  * backend, display, the attribution map, timings). The result appears in place, on the grid, beat panel and heart.
  */
 export function ExplainPanel() {
+  const appStore = useAppStoreApi();
   const method = useAppStore((s) => s.explainMethod);
   const status = useAppStore((s) => s.explainStatus);
   const job = useAppStore((s) => s.explainJob);
   const loaded = useAppStore((s) => s.loadedModel);
   const prediction = useAppStore(selectPrediction);
-  const source = useAppStore((s) => s.explainSource);
-  const twin = useAppStore((s) => s.twin);
+  // The model chosen in the drawer must be loaded (a companion loads after the primary, or may have failed).
+  const sourceReady = useAppStore((s) => s.models[selectExplainSource(s) ?? '']?.status === 'ready');
   const explanation = useAppStore(selectExplanation);
   const estimate = useExplainEstimate();
   const [open, setOpen] = useState(false);
-  const controller = explainControllerOf(appStore);
-  const canRun = !!controller && !!prediction && !job && (source !== 'cine3' || twin.status === 'ready');
+  const controller = useServices().explain;
+  const canRun = !!controller && !!prediction && !job && sourceReady;
   const running = !!job;
   // An error would hide in a closed drawer: open it.
   useEffect(() => void (status === 'error' && setOpen(true)), [status]);

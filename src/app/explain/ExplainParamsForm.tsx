@@ -9,7 +9,7 @@ import {
 } from '../../core/constants';
 import type { ExplainMethod, ExplainParams } from '../../core/xai/catalogue';
 import { KERNEL_SHAP_SEGMENT_MS, LIME_SEGMENT_MS } from '../../core/xai/catalogue';
-import { appStore } from '../store/appStore';
+import { useAppStoreApi } from '../store/useAppStore';
 import { useAppStore } from '../store/useAppStore';
 
 interface Field {
@@ -98,6 +98,7 @@ const FIELDS: Record<ExplainMethod, Field[]> = {
 };
 
 export function ExplainParamsForm({ method, disabled }: { method: ExplainMethod; disabled: boolean }) {
+  const appStore = useAppStoreApi();
   const params = useAppStore((s) => s.explainParams[method]);
   const set = (key: Field['key'], raw: string) => {
     const v = raw.trim() === '' ? undefined : Number(raw);

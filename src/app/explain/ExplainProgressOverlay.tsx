@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { METHOD_LABELS } from '../../core/xai/catalogue';
-import { explainControllerOf } from '../inference/startInference';
-import { appStore } from '../store/appStore';
+import { useServices } from '../services/AppServices';
 import { useAppStore } from '../store/useAppStore';
 import { describeDuration } from './estimate';
 
@@ -16,6 +15,7 @@ export function remainingMs(elapsedMs: number, fraction: number, estimateMs: num
  * left and Cancel. The live region with the same facts is in the explain bar (ExplainStatus); this card is visual.
  */
 export function ExplainProgressOverlay({ estimateMs }: { estimateMs: number | null }) {
+  const controller = useServices().explain;
   const job = useAppStore((s) => s.explainJob);
   const progress = useAppStore((s) => s.explainProgress);
   const started = useRef<{ id: number; at: number; estimateMs: number | null } | null>(null);
@@ -40,7 +40,7 @@ export function ExplainProgressOverlay({ estimateMs }: { estimateMs: number | nu
       <p className="muted explain-overlay-eta">
         {left === null ? 'Measuring the speed of this backend…' : `${describeDuration(left)} left`}
       </p>
-      <button type="button" className="button" onClick={() => explainControllerOf(appStore)?.cancel()}>
+      <button type="button" className="button" onClick={() => controller?.cancel()}>
         Cancel
       </button>
     </div>

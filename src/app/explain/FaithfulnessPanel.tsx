@@ -1,9 +1,9 @@
 import { METHOD_LABELS } from '../../core/xai/catalogue';
 import { formatMs } from '../inference/describe';
-import { appStore } from '../store/appStore';
 import { selectFaithfulness, selectRandomisation } from '../store/faithfulnessSlice';
 import { useAppStore } from '../store/useAppStore';
-import { faithfulnessControllerOf, RANDOMISATION_SEED } from './connectFaithfulness';
+import { RANDOMISATION_SEED } from './connectFaithfulness';
+import { useServices } from '../services/AppServices';
 import { curvesLayout, formatAuc, formatRho } from './faithfulnessChart';
 
 const BOX = { width: 220, height: 96, pad: 6 };
@@ -33,7 +33,7 @@ export function FaithfulnessPanel() {
       BOX,
     );
   const cls = CLASS[res?.targetClass ?? (e.logits[1] > e.logits[0] ? 1 : 0)];
-  const controller = faithfulnessControllerOf(appStore);
+  const controller = useServices().faithfulness;
   const checking = r?.status === 'loading' || r?.status === 'running';
   return (
     <section

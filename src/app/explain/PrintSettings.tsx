@@ -1,4 +1,5 @@
 import { METHOD_LABELS } from '../../core/xai/catalogue';
+import { modelLabel } from '../inference/modelText';
 import { selectExplanation } from '../store/explainSlice';
 import { useAppStore } from '../store/useAppStore';
 
@@ -6,6 +7,7 @@ import { useAppStore } from '../store/useAppStore';
 export function PrintSettings() {
   const explanation = useAppStore(selectExplanation);
   const display = useAppStore((s) => s.attributionDisplay);
+  const meta = useAppStore((s) => (explanation ? (s.models[explanation.source]?.meta ?? null) : null));
   const threshold = useAppStore((s) => s.threshold);
   const mmPerS = useAppStore((s) => s.mmPerS);
   const mmPerMv = useAppStore((s) => s.mmPerMv);
@@ -19,7 +21,7 @@ export function PrintSettings() {
   return (
     <p className="print-only print-settings" data-testid="print-settings">
       Method: {METHOD_LABELS[explanation.method]} of the{' '}
-      {explanation.source === 'cine3' ? 'CineECG model' : '12-lead model'} ({params}) on {explanation.backend}; shown as{' '}
+      {modelLabel(meta)} ({params}) on {explanation.backend}; shown as{' '}
       {display === 'signed' ? 'signed Φ' : `${display} Φ`}, curves threshold {threshold.toFixed(2)}. {paper}
     </p>
   );

@@ -101,20 +101,20 @@ describe('connectExplain', () => {
     expect(fake.jobs).toHaveLength(2);
   });
 
-  it('explains the CineECG twin on its own input only when it is loaded; a refused start is shown, not swallowed', async () => {
+  it('explains a companion (the CineECG model) on its own input only when it is loaded; a refused start is shown, not swallowed', async () => {
     const store = readyStore();
     const fake = fakeClient();
     const c = connectExplain(store, fake.client);
     store.getState().setExplainSource('cine3');
     c.run(); // the twin is not loaded: nothing starts
     expect(fake.jobs).toHaveLength(0);
-    store.getState().twinLoaded({ ...READY_MODEL, channels: 3 });
+    store.getState().slotLoaded('cine3', { ...READY_MODEL, channels: 3 });
     c.run();
     expect(fake.jobs[0]).toMatchObject({ C: 3, model: 'cine3' });
     fake.jobs[0].finish(answer(fake.jobs[0].id));
     await settle();
 
-    store.getState().twinLoaded({ ...READY_MODEL, channels: 5 }); // no input is defined for 5 channels
+    store.getState().slotLoaded('cine3', { ...READY_MODEL, channels: 5 }); // its registry entry says 3
     c.run();
     expect(store.getState().explainStatus).toBe('error');
     expect(store.getState().explainError?.message).toMatch(/5 channels/);

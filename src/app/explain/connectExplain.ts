@@ -1,9 +1,9 @@
 import type { InferenceClient } from '../../worker/client';
 import { InferenceFailure } from '../../worker/client';
-import { modelInputOf } from '../../core/model/model-input';
 import { toAppError } from '../errors/appError';
-import { TWIN_KEY } from '../inference/connectInference';
+import { modelInputNow, type ModelInput } from '../inference/modelInput';
 import type { AppStore } from '../store/appStore';
+import { selectExplainSource } from '../store/explainSlice';
 
 export interface ExplainController {
   /** Explains the open case's window with the chosen method and parameters; ignored while a job runs. */
@@ -33,27 +33,26 @@ export function connectExplain(store: AppStore, client: InferenceClient): Explai
       const s = store.getState();
       if (s.explainJob || !s.prepared || s.caseStatus !== 'ready' || s.inferenceStatus !== 'ready') return;
       const method = s.explainMethod;
-      const source = s.explainSource;
-      if (source === 'cine3' && (s.twin.status !== 'ready' || !s.twin.model)) return;
-      const C = source === 'cine3' ? s.twin.model!.channels : 12;
-      let input: Float32Array;
+      const source = selectExplainSource(s);
+      if (source === null) return;
+      let input: ModelInput | null;
       try {
-        input = modelInputOf(s.prepared, C);
+        input = modelInputNow(s, source);
       } catch (e) {
         return store.getState().explainRefused(toAppError(e));
       }
-      const T = input.length / C;
+      if (!input) return; // that model is still loading (or failed: its radio says why)
       const job = client.explain(
         method,
-        input,
-        T,
-        C,
+        input.x,
+        input.T,
+        input.C,
         s.explainParams[method],
         (p) => {
           store.getState().explainProgressed(job.id, p.fraction, p.phase);
           if (p.partial) store.getState().explainRefining(job.id, p.partial);
         },
-        source === 'cine3' ? TWIN_KEY : undefined,
+        input.key,
       );
       store.getState().explainStarted({ id: job.id, method, caseRequest: s.caseRequest, source });
       job.result.then(

@@ -85,12 +85,14 @@ const curvesAnswer = (id: number): CurvesResponse => ({
   ms: 3,
 });
 
+const modelUrl = (id: string) => `http://x/${id}/model.json`;
+
 describe('connectFaithfulness', () => {
   it('after the final map, asks the worker for the curves of the predicted class, ranked by its evidence (Φ and the mapped Φd); shows them for that map only', async () => {
     const store = readyStore();
     const fake = fakeClient();
     const explain = connectExplain(store, fake.client);
-    connectFaithfulness(store, fake.client, { ecg12: 'http://x/ecg12/model.json', cine3: 'http://x/cine3/model.json' });
+    connectFaithfulness(store, fake.client, modelUrl);
     store.getState().setExplainParams('ig', { steps: 8, noiseSamples: 2 });
     explain.run();
     // The explanation is still running: nothing asked yet (the curves never delay "Explanation ready").
@@ -151,10 +153,7 @@ describe('connectFaithfulness', () => {
     const store = readyStore();
     const fake = fakeClient();
     const explain = connectExplain(store, fake.client);
-    const c = connectFaithfulness(store, fake.client, {
-      ecg12: 'http://x/ecg12/model.json',
-      cine3: 'http://x/cine3/model.json',
-    });
+    const c = connectFaithfulness(store, fake.client, modelUrl);
     store.getState().setExplainParams('ig', { steps: 8 });
     explain.run();
     const a1 = ramp(1);

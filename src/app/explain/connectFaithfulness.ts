@@ -4,11 +4,10 @@ import {
   expandOverChannels,
   randomisationCorrelation,
 } from '../../core/eval/faithfulness';
-import { modelInputOf } from '../../core/model/model-input';
 import { bipolarPhi, mappedPhi } from '../../core/xai/mapping';
 import { type InferenceClient, InferenceFailure } from '../../worker/client';
 import { toAppError } from '../errors/appError';
-import { TWIN_KEY } from '../inference/connectInference';
+import { modelInputNow, type ModelInput } from '../inference/modelInput';
 import type { AppState, AppStore } from '../store/appStore';
 import type { CaseExplanation } from '../store/explainSlice';
 import { faithfulnessKey, selectFaithfulness, selectRandomisation } from '../store/faithfulnessSlice';
@@ -25,14 +24,13 @@ export interface FaithfulnessController {
 /** The predicted class of an explanation: 1 (abnormal) when its abnormal logit is the larger. */
 export const predictedClassOf = (e: Pick<CaseExplanation, 'logits'>): 0 | 1 => (e.logits[1] > e.logits[0] ? 1 : 0);
 
-/** The window the explanation's model reads and the worker's key for that model (undefined = the 12-lead model). */
-function inputOf(s: AppState, e: CaseExplanation): { x: Float32Array; C: number; model?: string } | null {
-  if (!s.prepared) return null;
-  if (e.source === 'cine3') {
-    const C = s.twin.model?.channels;
-    return C ? { x: modelInputOf(s.prepared, C), C, model: TWIN_KEY } : null;
+/** The window the explanation's model reads and the worker's key for it; null when it cannot be had now. */
+function inputOf(s: AppState, e: CaseExplanation): ModelInput | null {
+  try {
+    return modelInputNow(s, e.source);
+  } catch {
+    return null; // reported as "not available" (the explanation itself would have failed first)
   }
-  return { x: modelInputOf(s.prepared, 12), C: 12 };
 }
 
 /**
@@ -46,7 +44,8 @@ function inputOf(s: AppState, e: CaseExplanation): { x: Float32Array; C: number;
 export function connectFaithfulness(
   store: AppStore,
   client: InferenceClient,
-  modelUrls: { ecg12: string; cine3: string },
+  /** Absolute URL of a registered model's model.json (the randomisation check loads a re-initialised copy). */
+  modelUrl: (id: string) => string,
 ): FaithfulnessController {
   const running = new Set<number>();
   const randomModels = new Map<string, Promise<unknown>>();
@@ -71,11 +70,12 @@ export function connectFaithfulness(
       });
     const target = predictedClassOf(e);
     const phi = bipolarPhi(e.attributions[0], e.attributions[1]);
-    const T = input.x.length / input.C;
-    const opts = { steps: DEFAULT_FAITHFULNESS_STEPS, targetClass: target, model: input.model };
+    const T = input.T;
+    const opts = { steps: DEFAULT_FAITHFULNESS_STEPS, targetClass: target, model: input.key };
     const job = client.faithfulness(input.x, evidenceFor(phi, target), T, input.C, opts);
     const mappedJob =
-      e.source === 'ecg12'
+      // A 12-lead model's Φ is also mapped onto the trajectory (eq. 2): its curves are measured too.
+      s.models[e.source]?.meta.input.kind === '12-lead'
         ? client.faithfulness(
             input.x,
             expandOverChannels(evidenceFor(mappedPhi(phi, input.C), target), input.C),
@@ -155,7 +155,7 @@ export function connectFaithfulness(
       };
       s.randomisationSet(key, { of: e, status: 'loading', seed: RANDOMISATION_SEED });
       if (!randomModels.has(randomKey)) {
-        const loading = client.loadExtra(randomKey, modelUrls[e.source], RANDOMISATION_SEED);
+        const loading = client.loadExtra(randomKey, modelUrl(e.source), RANDOMISATION_SEED);
         loading.catch(() => randomModels.delete(randomKey));
         randomModels.set(randomKey, loading);
       }
@@ -172,7 +172,7 @@ export function connectFaithfulness(
         const job = client.explain(
           e.method,
           input.x,
-          input.x.length / input.C,
+          input.T,
           input.C,
           f.params,
           (p) => set({ fraction: p.fraction }),
@@ -196,16 +196,4 @@ export function connectFaithfulness(
       if (r?.jobId !== undefined) void client.cancel(r.jobId).catch(() => {});
     },
   };
-}
-
-const controllers = new WeakMap<AppStore, FaithfulnessController>();
-
-/** Registers the controller of a started store (startInference). */
-export function registerFaithfulness(store: AppStore, c: FaithfulnessController): void {
-  controllers.set(store, c);
-}
-
-/** The controller of a started store (null before startInference or when the worker failed to start). */
-export function faithfulnessControllerOf(store: AppStore): FaithfulnessController | null {
-  return controllers.get(store) ?? null;
 }

@@ -9,9 +9,10 @@ export function useAttributionView(): AttributionView | null {
   const explanation = useAppStore(selectExplanation);
   const prediction = useAppStore(selectPrediction);
   const display = useAppStore((s) => s.attributionDisplay);
+  // Rows = the explained model's channels (its registry entry): the attributions are [T × C], time-major.
+  const C = useAppStore((s) => (explanation ? s.models[explanation.source]?.meta.input.channels.length : undefined));
   return useMemo(() => {
-    if (!explanation || !prediction) return null;
-    const C = explanation.source === 'cine3' ? 3 : 12;
+    if (!explanation || !prediction || !C) return null;
     return attributionView(explanation.attributions, C, display, prediction.label);
-  }, [explanation, prediction, display]);
+  }, [explanation, prediction, display, C]);
 }

@@ -4,7 +4,7 @@ import type { PreparedEcg } from '../../core/ecg/prepare.types';
 import { BeatPanel } from '../beat/BeatPanel';
 import { RadioGroup } from '../controls/RadioGroup';
 import { useAttributionView } from '../explain/useAttributionView';
-import { appStore } from '../store/appStore';
+import { useAppStoreApi } from '../store/useAppStore';
 import { useAppStore } from '../store/useAppStore';
 import type { TraceKind } from '../store/viewSlice';
 import { windowCaption } from './describe';
@@ -28,6 +28,7 @@ const TRACE_CHOICES: Array<{ value: TraceKind; label: string }> = [
  * beyond the first screen opens scrolled to it. Printing uses the 3×4 + II printout so that one page holds it all.
  */
 export function EcgPanel({ prepared, caseTitle }: { prepared: PreparedEcg; caseTitle: string }) {
+  const appStore = useAppStoreApi();
   const trace = useAppStore((s) => s.trace);
   const pxPerMm = useAppStore((s) => s.pxPerMm);
   const chosenLayout = useAppStore((s) => s.paperLayout);

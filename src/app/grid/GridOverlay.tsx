@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { appStore } from '../store/appStore';
+import { useAppStoreApi } from '../store/useAppStore';
 import { type CaliperReading, type Point, caliperReading, caliperTextPlace, describeCaliper } from './calipers';
 import { type GridMetrics, msToX, xToMs } from './layout';
 
@@ -20,6 +20,7 @@ const KEY_STEP_MS = 2;
  * between two points. The cursor line is moved by a store subscription, not by React renders (it changes per frame).
  */
 export function GridOverlay({ metrics: m, windowStartMs, windowMs, calipers, onReading }: Props) {
+  const appStore = useAppStoreApi();
   const line = useRef<SVGLineElement>(null);
   const [drag, setDrag] = useState<{ a: Point; b: Point } | null>(null);
   const [fixed, setFixed] = useState<{ a: Point; b: Point } | null>(null);

@@ -1,5 +1,5 @@
 import { RadioGroup } from '../controls/RadioGroup';
-import { appStore } from '../store/appStore';
+import { useAppStoreApi } from '../store/useAppStore';
 import { useAppStore } from '../store/useAppStore';
 import { MAX_PX_PER_MM, MIN_PX_PER_MM } from '../store/viewSlice';
 import { CSS_PX_PER_MM } from './layout';
@@ -9,6 +9,7 @@ const ZOOM_STEP = 1.25;
 
 /** Layout, paper speed, gain and zoom of the 12-lead grid: the controls of an electrocardiograph's printout. */
 export function PaperControls() {
+  const appStore = useAppStoreApi();
   const layout = useAppStore((s) => s.paperLayout);
   const mmPerS = useAppStore((s) => s.mmPerS);
   const mmPerMv = useAppStore((s) => s.mmPerMv);

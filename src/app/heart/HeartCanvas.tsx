@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { type DirectionalLight, Vector3 } from 'three';
 import type { HeartMeshes as Meshes } from '../../core/cine/heart-mesh';
 import type { CameraPose } from '../share/cameraChannel';
-import { appStore } from '../store/appStore';
+import { useAppStoreApi } from '../store/useAppStore';
 import { fitCamera, projectedBox } from './fitTrajectory';
 import { lpsArrayToThree, lpsToThree } from './frameToThree';
 import type { LosableRenderer } from './contextLoss';
@@ -81,6 +81,7 @@ function HeadLight() {
  * when controls move (drei invalidates), when props change, and when the shared cursor changes (below).
  */
 function RenderOnCursor({ onFrame }: { onFrame?: () => void }) {
+  const appStore = useAppStoreApi();
   const invalidate = useThree((s) => s.invalidate);
   useEffect(() => appStore.subscribe((s, prev) => s.cursorMs !== prev.cursorMs && invalidate()), [invalidate]);
   useFrame(() => onFrame?.());

@@ -1,3 +1,6 @@
+import { modelById, modelOfKind } from '../../core/registry/app-models';
+import type { ModelMeta } from '../../core/registry/model-meta';
+import { modelLabel } from '../inference/modelText';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { MODEL_FS_HZ, WINDOW_SAMPLES } from '../../core/constants';
 import { bipolarPhi, mappedPhi } from '../../core/xai/mapping';
@@ -5,7 +8,7 @@ import { METHOD_LABELS } from '../../core/xai/catalogue';
 import { type AppError, toAppError } from '../errors/appError';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { cameraChannel, type CameraPose } from '../share/cameraChannel';
-import { appStore } from '../store/appStore';
+import { useAppStoreApi } from '../store/useAppStore';
 import { tourStore } from '../tour/tourStore';
 import { useStore } from 'zustand';
 import { type CaseExplanation, selectExplanation, selectExplanationOf } from '../store/explainSlice';
@@ -59,9 +62,9 @@ function saveHeartImage(stage: HTMLElement | null, name: string): void {
   a.click();
 }
 
-/** Eq. 2 over the explained model's channels: 12 leads (mapped, Fig. 4c) or the CineECG twin's x, y, z (its own, Fig. 4b). */
-const phiOf = (e: CaseExplanation | null) =>
-  e ? mappedPhi(bipolarPhi(e.attributions[0], e.attributions[1]), e.source === 'cine3' ? 3 : 12) : null;
+/** Eq. 2 over the explained model's channels: 12 leads (mapped, Fig. 4c) or the CineECG model's x, y, z (its own, Fig. 4b). */
+const phiOf = (e: CaseExplanation | null, meta: ModelMeta | null) =>
+  e && meta ? mappedPhi(bipolarPhi(e.attributions[0], e.attributions[1]), meta.input.channels.length) : null;
 
 const axesOf = (asset?: HeartAsset): AxisLandmarks | undefined => {
   const l = asset?.info.landmarks as Partial<AxisLandmarks> | undefined;
@@ -75,13 +78,18 @@ const finalOnly = (e: CaseExplanation | null): CaseExplanation | null => (e?.ref
  * by Φ_d(t), camera presets, and slow-motion playback on the shared time cursor. Lazy-loaded with three.js.
  */
 export default function HeartPanel() {
+  const appStore = useAppStoreApi();
   const prepared = useAppStore((s) => s.prepared);
   // The 3D view takes final maps only: IG's provisional maps refine the grid and the beat panel (where the user reads
   // them), and re-colouring and re-fitting the heart for each would add to frames that e2e/explain.spec.ts holds
   // under 100 ms on a 2-core machine without a GPU.
   const explanation = useAppStore((s) => finalOnly(selectExplanation(s)));
-  const ecgExplanation = useAppStore((s) => finalOnly(selectExplanationOf(s, 'ecg12')));
-  const cineExplanation = useAppStore((s) => finalOnly(selectExplanationOf(s, 'cine3')));
+  // Fig. 4c | 4b: the primary (12-lead) model mapped onto the trajectory beside the model that reads the trajectory.
+  const appModels = useAppStore((s) => s.appModels);
+  const ecgMeta = appModels?.primary ?? null;
+  const cineMeta = appModels ? modelOfKind(appModels, 'cinecg') : null;
+  const ecgExplanation = useAppStore((s) => finalOnly(selectExplanationOf(s, ecgMeta?.id ?? null)));
+  const cineExplanation = useAppStore((s) => finalOnly(selectExplanationOf(s, cineMeta?.id ?? null)));
   const [compareAsked, setCompare] = useState(false);
   // Side by side needs the same method's attributions from both models (paper Fig. 4b and 4c).
   const canCompare = !!ecgExplanation && !!cineExplanation;
@@ -100,8 +108,12 @@ export default function HeartPanel() {
     }
   }, [prepared]);
   const shown = compare ? ecgExplanation : explanation;
-  const phi = useMemo(() => phiOf(shown), [shown]);
-  const cinePhi = useMemo(() => (compare ? phiOf(cineExplanation) : null), [compare, cineExplanation]);
+  const shownMeta = (shown && appModels && modelById(appModels, shown.source)) || null;
+  const phi = useMemo(() => phiOf(shown, shownMeta), [shown, shownMeta]);
+  const cinePhi = useMemo(
+    () => (compare ? phiOf(cineExplanation, cineMeta) : null),
+    [compare, cineExplanation, cineMeta],
+  );
 
   const anatomical = useMemo(() => cameraPresets(axesOf(asset)), [asset]);
   // The QRS part (thick, where the attributions sit): what "Fit trajectory" frames, from the side that shows it widest.
@@ -314,7 +326,7 @@ export default function HeartPanel() {
               <span className="spinner" aria-hidden="true" /> Loading the heart geometry…
             </p>
           )}
-          {compare && <p className="heart-stage-caption">12-lead model, mapped (Fig. 4c)</p>}
+          {compare && <p className="heart-stage-caption">{modelLabel(ecgMeta)}, mapped (Fig. 4c)</p>}
           <p ref={cursorReadout} className="heart-cursor-readout" aria-hidden="true" />
         </div>
       </div>
@@ -349,7 +361,7 @@ export default function HeartPanel() {
           compare
             ? `${METHOD_LABELS[ecgExplanation!.method]}: left the CineECG model's own, right the 12-lead model mapped onto the trajectory, each on its own [−1, 1]`
             : shown
-              ? `${METHOD_LABELS[shown.method]}, ${shown.source === 'cine3' ? 'CineECG model' : '12-lead model mapped onto the trajectory'}`
+              ? `${METHOD_LABELS[shown.method]}, ${shownMeta?.input.kind === '12-lead' ? `${modelLabel(shownMeta)} mapped onto the trajectory` : modelLabel(shownMeta)}`
               : undefined
         }
       />

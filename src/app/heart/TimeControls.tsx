@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { appStore } from '../store/appStore';
+import { useAppStoreApi } from '../store/useAppStore';
 import { useAppStore } from '../store/useAppStore';
 import { PLAYBACK_SLOWDOWN } from './trajectoryStyle';
 
@@ -11,6 +11,7 @@ export const formatCursor = (ms: number | null): string => (ms === null ? '– m
  * re-render the panel 60 times a second.
  */
 export function TimeControls({ endMs, stepMs, disabled }: { endMs: number; stepMs: number; disabled?: boolean }) {
+  const appStore = useAppStoreApi();
   const playing = useAppStore((s) => s.playing);
   const slider = useRef<HTMLInputElement>(null);
   const readout = useRef<HTMLOutputElement>(null);

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { BufferAttribute, BufferGeometry, type Mesh } from 'three';
 import { useStore } from 'zustand';
 import { highContrastColor } from '../color/diverging';
-import { appStore } from '../store/appStore';
+import { useAppStoreApi } from '../store/useAppStore';
 import { tourStore } from '../tour/tourStore';
 import { MARKER_COLOR, MARKER_RADIUS_MM } from './heartColors';
 import { buildTube } from './tube';
@@ -33,6 +33,7 @@ function tubeGeometry(
 
 /** The marker at the shared time cursor: moved in useFrame from getState(), never through React state. */
 function CursorMarker({ world, fsHz }: { world: Float32Array; fsHz: number }) {
+  const appStore = useAppStoreApi();
   const ref = useRef<Mesh>(null);
   const p = useRef<[number, number, number]>([0, 0, 0]);
   useFrame(() => {

@@ -1,5 +1,6 @@
 import { ErrorPanel } from '../errors/ErrorPanel';
-import { selectPrediction, selectTwinPrediction } from '../store/inferenceSlice';
+import { type ModelSlot, selectModelPrediction, selectPrediction } from '../store/inferenceSlice';
+import type { AppState } from '../store/appStore';
 import { useAppStore } from '../store/useAppStore';
 import {
   describeDisagreement,
@@ -24,7 +25,12 @@ export function PredictionPanel() {
   const error = useAppStore((s) => s.inferenceError);
   const caseStatus = useAppStore((s) => s.caseStatus);
   const prediction = useAppStore(selectPrediction);
-  const twinPrediction = useAppStore(selectTwinPrediction);
+  const primary = useAppStore((s) => (s.appModels ? s.models[s.appModels.primary.id] : null));
+  // Stable references from the store; the list is derived in render (a selector returning new objects would loop).
+  const appModels = useAppStore((s) => s.appModels);
+  const models = useAppStore((s) => s.models);
+  const caseRequest = useAppStore((s) => s.caseRequest);
+  const companions = companionPredictions({ appModels, models, caseRequest, caseStatus });
 
   if (status === 'error' && error) return <ErrorPanel error={error} title="The model could not run" />;
 
@@ -72,28 +78,41 @@ export function PredictionPanel() {
               data-testid="model-line"
               title={chosen ? `${chosen.backend}: ${chosen.detail}` : undefined}
             >
-              Model: {modelName(loaded.model.channels)} · backend {loaded.backend} · loaded in {formatMs(loaded.loadMs)}
+              Model: {primary ? modelName(primary.meta) : '1D-ResNet'} · backend {loaded.backend} · loaded in {formatMs(loaded.loadMs)}
               <span className="muted"> · prediction {formatMs(prediction.ms)}</span>
             </p>
-            {twinPrediction && (
+            {companions.map(({ meta, prediction: p }) => (
               <p
-                className="model-line twin-line"
-                data-testid="twin-prediction"
-                data-p-abnormal={String(twinPrediction.pAbnormal)}
+                key={meta.id}
+                className="model-line companion-line"
+                data-testid="companion-prediction"
+                data-model={meta.id}
+                data-p-abnormal={String(p.pAbnormal)}
               >
-                CineECG twin model (3D trajectory): {describeProbability(twinPrediction.pAbnormal)}
+                {meta.title}: {describeProbability(p.pAbnormal)}
               </p>
-            )}
-            {twinPrediction && describeDisagreement(prediction.pAbnormal, twinPrediction.pAbnormal) && (
-              <p
-                className="models-disagree"
-                role="note"
-                data-testid="models-disagree"
-                title="Their explanations argue for different answers: read both with that in mind."
-              >
-                {describeDisagreement(prediction.pAbnormal, twinPrediction.pAbnormal)}
-              </p>
-            )}
+            ))}
+            {primary &&
+              companions.map(({ meta, prediction: p }) => {
+                const text = describeDisagreement(
+                  { name: primary.meta.shortTitle, p: prediction.pAbnormal },
+                  { name: meta.shortTitle, p: p.pAbnormal },
+                );
+                return (
+                  text && (
+                    <p
+                      key={meta.id}
+                      className="models-disagree"
+                      role="note"
+                      data-testid="models-disagree"
+                      data-model={meta.id}
+                      title="Their explanations argue for different answers: read both with that in mind."
+                    >
+                      {text}
+                    </p>
+                  )
+                );
+              })}
             {metricsLine && <p className="model-metrics muted">{metricsLine}</p>}
             <p className="prediction-caution">A research model’s estimate for the 400 ms window, not a diagnosis.</p>
           </div>
@@ -110,4 +129,14 @@ export function PredictionPanel() {
       )}
     </section>
   );
+}
+
+/** The companions (every registered model after the primary) with a prediction for the case on screen. */
+function companionPredictions(
+  s: Pick<AppState, 'appModels' | 'models' | 'caseRequest' | 'caseStatus'>,
+): Array<{ meta: ModelSlot['meta']; prediction: NonNullable<ModelSlot['prediction']> }> {
+  return (s.appModels?.companions ?? []).flatMap((meta) => {
+    const prediction = selectModelPrediction(s, meta.id);
+    return prediction ? [{ meta, prediction }] : [];
+  });
 }

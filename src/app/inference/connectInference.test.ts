@@ -3,7 +3,8 @@ import type { InferenceClient, PredictionResponse, Ready } from '../../worker/cl
 import { InferenceFailure } from '../../worker/client';
 import type { BackendName, LoadProgress } from '../../worker/protocol';
 import { createAppStore } from '../store/appStore';
-import { selectPrediction, selectTwinPrediction } from '../store/inferenceSlice';
+import { selectModelPrediction, selectPrediction } from '../store/inferenceSlice';
+import { testAppModels, testMeta } from '../testing/appModels';
 import { syntheticPreparedEcg } from '../testing/syntheticEcg';
 import { connectInference } from './connectInference';
 
@@ -58,7 +59,7 @@ function fakeClient(opts: { loadFails?: InferenceFailure } = {}) {
     }),
     cancel: async () => false,
     loadExtra: async () =>
-      Promise.reject(new InferenceFailure({ code: 'model-load', message: 'no twin in this test' })),
+      Promise.reject(new InferenceFailure({ code: 'model-load', message: 'no companion in this test' })),
     dispose: async () => {},
     simulateFault: async () => {},
     memory: async () => ({ numTensors: 0, numBytes: 0, backend: 'webgl' }),
@@ -70,11 +71,23 @@ function fakeClient(opts: { loadFails?: InferenceFailure } = {}) {
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
+/** The deps for a registry of the primary model only (`models` adds companions), model URLs under http://x/. */
+const deps = (client: InferenceClient, backend: string | null = null, models = testAppModels()) => ({
+  client,
+  backend,
+  registry: async () => models,
+  modelUrl: (id: string) => `http://x/models/${id}/model.json`,
+});
+const primaryOnly = () => {
+  const m = testAppModels();
+  return { ...m, companions: [], all: [m.primary] };
+};
+
 describe('connectInference', () => {
   it('loads the model while the case loads, then predicts the case window once both are ready', async () => {
     const store = createAppStore();
     const fake = fakeClient();
-    connectInference(store, { client: fake.client, modelUrl: 'http://x/models/ecg12/model.json', backend: null });
+    connectInference(store, deps(fake.client, null, primaryOnly()));
     expect(store.getState().inferenceStatus).toBe('loading');
     await settle();
     expect(store.getState().backends).toEqual([{ backend: 'webgl', available: true, detail: 'SwiftShader' }]);
@@ -106,9 +119,9 @@ describe('connectInference', () => {
   it('predicts each new case once, and never shows a prediction for an older case', async () => {
     const store = createAppStore();
     const fake = fakeClient();
-    connectInference(store, { client: fake.client, modelUrl: 'm.json', backend: 'webgl' });
+    connectInference(store, deps(fake.client, 'webgl', primaryOnly()));
     await settle(); // check, then load
-    expect(fake.loads).toEqual([{ url: 'm.json', backend: 'webgl' }]);
+    expect(fake.loads).toEqual([{ url: 'http://x/models/ecg12/model.json', backend: 'webgl' }]);
     fake.finishLoad();
     await settle();
     const first = store.getState().caseLoadStarted(null);
@@ -120,13 +133,18 @@ describe('connectInference', () => {
 
     store.getState().caseLoadStarted(null); // a new case is loading: the old prediction is not shown
     expect(selectPrediction(store.getState())).toBeNull();
-    store
-      .getState()
-      .predictionDone({ pAbnormal: 0.1, logits: [1, 0], label: 'normal', backend: 'webgl', ms: 1, caseRequest: first });
-    expect(store.getState().prediction?.pAbnormal).not.toBe(0.1); // late answer for the old case is dropped
+    store.getState().predictionDone('ecg12', {
+      pAbnormal: 0.1,
+      logits: [1, 0],
+      label: 'normal',
+      backend: 'webgl',
+      ms: 1,
+      caseRequest: first,
+    });
+    expect(store.getState().models.ecg12.prediction?.pAbnormal).not.toBe(0.1); // late answer for the old case is dropped
   });
 
-  it('loads the CineECG twin after the main model and predicts its trajectory input; a missing twin leaves the 12-lead model working', async () => {
+  it('loads each companion after the primary model and predicts the input its registry entry names; a missing companion leaves the primary working', async () => {
     const store = createAppStore();
     const fake = fakeClient();
     const extra: string[] = [];
@@ -143,17 +161,12 @@ describe('connectInference', () => {
     };
     const predict = fake.client.predict;
     fake.client.predict = (w, T, C, model) => (twinCalls.push({ C, model }), predict(w, T, C, model));
-    connectInference(store, {
-      client: fake.client,
-      modelUrl: 'm.json',
-      backend: null,
-      twinUrl: 'http://x/models/cine3/model.json',
-    });
+    connectInference(store, deps(fake.client));
     await settle();
     fake.finishLoad();
     await settle();
     expect(extra).toEqual(['cine3 http://x/models/cine3/model.json']);
-    expect(store.getState().twin.status).toBe('ready');
+    expect(store.getState().models.cine3.status).toBe('ready');
     const request = store.getState().caseLoadStarted(null);
     store.getState().caseLoaded(request, syntheticPreparedEcg());
     await settle();
@@ -161,16 +174,40 @@ describe('connectInference', () => {
       { C: 12, model: undefined },
       { C: 3, model: 'cine3' },
     ]);
-    expect(selectTwinPrediction(store.getState())).toMatchObject({ caseRequest: request });
+    expect(selectModelPrediction(store.getState(), 'cine3')).toMatchObject({ caseRequest: request });
 
     const other = createAppStore();
     const fake2 = fakeClient();
-    connectInference(other, { client: fake2.client, modelUrl: 'm.json', backend: null, twinUrl: 'http://x/none.json' });
+    connectInference(other, deps(fake2.client));
     await settle();
     fake2.finishLoad();
     await settle();
-    expect(other.getState().twin).toMatchObject({ status: 'error', error: { code: 'model-load' } });
+    expect(other.getState().models.cine3).toMatchObject({ status: 'error', error: { code: 'model-load' } });
     expect(other.getState().inferenceStatus).toBe('ready');
+  });
+
+  it('a third registered model is loaded and predicted with no code naming it', async () => {
+    const store = createAppStore();
+    const fake = fakeClient();
+    const calls: string[] = [];
+    fake.client.loadExtra = async (key) => ({
+      type: 'extra-ready',
+      id: 5,
+      key,
+      loadMs: 1,
+      model: { timeSteps: 200, channels: key === 'cine3' ? 3 : 12, classNames: ['n', 'a'], params: 1, tfjsVersion: '' },
+    });
+    const predict = fake.client.predict;
+    fake.client.predict = (w, T, C, model) => (calls.push(`${model ?? 'primary'} C=${C}`), predict(w, T, C, model));
+    connectInference(store, deps(fake.client, null, testAppModels(testMeta('third', '12-lead'))));
+    await settle();
+    fake.finishLoad();
+    await settle();
+    const request = store.getState().caseLoadStarted(null);
+    store.getState().caseLoaded(request, syntheticPreparedEcg());
+    await settle();
+    expect(calls).toEqual(['primary C=12', 'cine3 C=3', 'third C=12']);
+    expect(selectModelPrediction(store.getState(), 'third')).toMatchObject({ caseRequest: request });
   });
 
   it('stores the worker error code when loading fails', async () => {
@@ -178,7 +215,7 @@ describe('connectInference', () => {
     const fake = fakeClient({
       loadFails: new InferenceFailure({ code: 'model-load', message: 'HTTP 404 for model.json' }),
     });
-    connectInference(store, { client: fake.client, modelUrl: 'm.json', backend: null });
+    connectInference(store, deps(fake.client, null, primaryOnly()));
     await settle();
     fake.finishLoad();
     await settle();
@@ -189,7 +226,7 @@ describe('connectInference', () => {
   it('refuses an unknown ?backend= without starting a load', () => {
     const store = createAppStore();
     const fake = fakeClient();
-    connectInference(store, { client: fake.client, modelUrl: 'm.json', backend: 'tpu' });
+    connectInference(store, deps(fake.client, 'tpu'));
     expect(fake.loads).toEqual([]);
     expect(store.getState().inferenceError).toEqual({
       code: 'backend-unavailable',

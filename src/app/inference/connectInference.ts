@@ -1,26 +1,25 @@
 import { BACKEND_PRIORITY, isBackendName } from '../../worker/protocol';
 import type { InferenceClient } from '../../worker/client';
-import { modelInputOf } from '../../core/model/model-input';
+import { modelInputFor } from '../../core/model/model-input';
+import type { AppModels } from '../../core/registry/app-models';
 import { toAppError } from '../errors/appError';
 import type { AppStore } from '../store/appStore';
 
 export interface ConnectInferenceDeps {
   client: InferenceClient;
-  /** Absolute URL of model.json (the worker resolves relative URLs against its own script, not the page). */
-  modelUrl: string;
+  /** Reads the registry (models/index.json and each meta.json): which models to load, the primary first. */
+  registry: () => Promise<AppModels>;
+  /** Absolute URL of a model's model.json (the worker resolves relative URLs against its own script, not the page). */
+  modelUrl: (id: string) => string;
   /** A backend asked for (e.g. `?backend=wasm`), or null for the first that works by priority. */
   backend: string | null;
-  /** Absolute URL of the CineECG twin model's model.json, loaded after the main model; none: no twin. */
-  twinUrl?: string;
 }
 
-/** The key the twin model has in the worker. */
-export const TWIN_KEY = 'cine3';
-
 /**
- * check → load (→ warm-up → ready) in the worker, then predict every case window that becomes ready.
- * The model loads while the case does; whichever finishes last triggers the prediction.
- * Returns a function that stops listening (the worker itself is the caller's).
+ * registry → check → load the primary model (→ warm-up → ready) → load each companion on the same backend; then
+ * every ready model predicts every case window that becomes ready, with the input its registry entry names. The
+ * models load while the case does; whichever finishes last triggers the prediction. The worker knows the primary
+ * model as its default and each companion by its id. Returns a function that stops listening.
  */
 export function connectInference(store: AppStore, deps: ConnectInferenceDeps): () => void {
   const { client } = deps;
@@ -35,69 +34,54 @@ export function connectInference(store: AppStore, deps: ConnectInferenceDeps): (
 
   store.getState().modelLoadStarted();
   void (async () => {
+    const models = await deps.registry();
+    store.getState().registryLoaded(models);
+    store.getState().modelLoadStarted();
     store.getState().backendsChecked(await client.check());
-    const ready = await client.load(deps.modelUrl, {
+    const ready = await client.load(deps.modelUrl(models.primary.id), {
       backend,
       onProgress: (p) => store.getState().modelLoadProgress(p),
     });
     const { type: _t, id: _id, ...loaded } = ready;
     store.getState().modelLoaded(loaded);
-    if (deps.twinUrl) {
-      // The twin is optional: if it cannot load, the 12-lead model and its explanations still work.
-      store.getState().twinLoading();
-      client.loadExtra(TWIN_KEY, deps.twinUrl).then(
-        (r) => store.getState().twinLoaded(r.model),
-        (e: unknown) => store.getState().twinFailed(toAppError(e)),
+    // Companions are optional: if one cannot load, the primary model and its explanations still work.
+    for (const meta of models.companions) {
+      store.getState().slotLoading(meta.id);
+      client.loadExtra(meta.id, deps.modelUrl(meta.id)).then(
+        (r) => store.getState().slotLoaded(meta.id, r.model),
+        (e: unknown) => store.getState().slotFailed(meta.id, toAppError(e)),
       );
     }
   })().catch(failed);
 
-  let twinPredictedFor: unknown = null;
-  const maybePredictTwin = () => {
+  /** The prepared case each model last predicted (a new case, or a model that became ready, predicts again). */
+  const predictedFor = new Map<string, unknown>();
+  const maybePredict = (id: string) => {
     const s = store.getState();
-    if (
-      s.twin.status !== 'ready' ||
-      !s.twin.model ||
-      s.caseStatus !== 'ready' ||
-      !s.prepared ||
-      s.prepared === twinPredictedFor
-    )
-      return;
+    const slot = s.models[id];
+    const primary = s.appModels?.primary.id === id;
+    if (!slot || slot.status !== 'ready' || !slot.model || s.caseStatus !== 'ready' || !s.prepared) return;
+    if (primary && s.inferenceStatus !== 'ready') return;
+    if (predictedFor.get(id) === s.prepared) return;
     const { prepared, caseRequest } = s;
-    twinPredictedFor = prepared;
-    const C = s.twin.model.channels;
+    predictedFor.set(id, prepared);
+    const C = slot.model.channels;
+    const onError = (e: unknown) => (primary ? failed(e) : store.getState().slotFailed(id, toAppError(e)));
     let input: Float32Array;
     try {
-      input = modelInputOf(prepared, C);
+      input = modelInputFor(prepared, slot.meta.input.kind);
     } catch (e) {
-      return store.getState().twinFailed(toAppError(e));
+      return onError(e);
     }
     client
-      .predict(input, input.length / C, C, TWIN_KEY)
+      .predict(input, input.length / C, C, primary ? undefined : id)
       .then(({ pAbnormal, logits, label, backend: used, ms }) =>
-        store.getState().twinPredicted({ pAbnormal, logits, label, backend: used, ms, caseRequest }),
+        store.getState().predictionDone(id, { pAbnormal, logits, label, backend: used, ms, caseRequest }),
       )
-      .catch((e: unknown) => store.getState().twinFailed(toAppError(e)));
+      .catch(onError);
   };
-
-  let predictedFor: unknown = null;
-  const maybePredict = () => {
-    const s = store.getState();
-    if (s.inferenceStatus !== 'ready' || s.caseStatus !== 'ready' || !s.prepared || s.prepared === predictedFor) return;
-    const { prepared, caseRequest } = s;
-    predictedFor = prepared;
-    const T = prepared.windowSamples;
-    client
-      .predict(prepared.window, T, prepared.window.length / T)
-      .then(({ pAbnormal, logits, label, backend: used, ms }) =>
-        store.getState().predictionDone({ pAbnormal, logits, label, backend: used, ms, caseRequest }),
-      )
-      .catch(failed);
-  };
-  const unsubscribe = store.subscribe(() => {
-    maybePredict();
-    maybePredictTwin();
-  });
-  maybePredict();
+  const predictAll = () => Object.keys(store.getState().models).forEach(maybePredict);
+  const unsubscribe = store.subscribe(predictAll);
+  predictAll();
   return unsubscribe;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testMeta } from '../testing/appModels';
 import {
   describeDisagreement,
   describeMetrics,
@@ -11,8 +12,8 @@ import { backendFromUrl } from './startInference';
 
 describe('prediction panel wording', () => {
   it('names the model by its input', () => {
-    expect(modelName(12)).toBe('1D-ResNet (12-lead)');
-    expect(modelName(3)).toBe('1D-ResNet (CineECG, 3 channels)');
+    expect(modelName(testMeta('ecg12', '12-lead', '12-lead'))).toBe('1D-ResNet (12-lead)');
+    expect(modelName(testMeta('cine3', 'cinecg', 'CineECG'))).toBe('1D-ResNet (CineECG, 3 channels)');
   });
 
   it('states p(abnormal) with two decimals and the label at the 0.5 threshold', () => {
@@ -56,13 +57,16 @@ describe('backendFromUrl', () => {
   });
 });
 
+const n12 = (p: number) => ({ name: '12-lead', p });
+const cine = (p: number) => ({ name: 'CineECG', p });
+
 describe('describeDisagreement', () => {
   it('speaks only when the models fall on opposite sides of 0.5', () => {
-    expect(describeDisagreement(0.12, 0.68)).toBe(
+    expect(describeDisagreement(n12(0.12), cine(0.68))).toBe(
       'The two models disagree: 12-lead 0.12 → normal, CineECG 0.68 → abnormal.',
     );
-    expect(describeDisagreement(0.5, 0.49)).toContain('12-lead 0.50 → abnormal, CineECG 0.49 → normal');
-    expect(describeDisagreement(0.9, 0.6)).toBeNull();
-    expect(describeDisagreement(0.1, 0.4)).toBeNull();
+    expect(describeDisagreement(n12(0.5), cine(0.49))).toContain('12-lead 0.50 → abnormal, CineECG 0.49 → normal');
+    expect(describeDisagreement(n12(0.9), cine(0.6))).toBeNull();
+    expect(describeDisagreement(n12(0.1), cine(0.4))).toBeNull();
   });
 });

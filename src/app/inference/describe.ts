@@ -1,11 +1,13 @@
 import { type LoadProgress, progressFraction } from '../../worker/protocol';
+import type { ModelMeta } from '../../core/registry/model-meta';
 import type { ModelMetrics } from './modelMetrics';
 
-/** "1D-ResNet (12-lead)" or "1D-ResNet (CineECG, 3 channels)": which of the two models this is. */
-export function modelName(channels: number): string {
-  if (channels === 12) return '1D-ResNet (12-lead)';
-  if (channels === 3) return '1D-ResNet (CineECG, 3 channels)';
-  return `1D-ResNet (${channels} channels)`;
+/** "1D-ResNet (12-lead)" or "1D-ResNet (CineECG, 3 channels)": which registered model this is. */
+export function modelName(meta: Pick<ModelMeta, 'shortTitle' | 'input'>): string {
+  const { kind, channels } = meta.input;
+  return kind === '12-lead'
+    ? `1D-ResNet (${meta.shortTitle})`
+    : `1D-ResNet (${meta.shortTitle}, ${channels.length} channels)`;
 }
 
 /** "p(abnormal) = 0.87 → abnormal": two decimals are what a reader can use; the test reads the full value. */
@@ -41,12 +43,18 @@ export function describeMetrics(m: ModelMetrics | null): string | null {
   return `Held-out test set (n = ${m.test.n}): AUROC ${a.estimate.toFixed(2)} (95% CI ${a.low.toFixed(2)}–${a.high.toFixed(2)})`;
 }
 
+/** A model's short name and its p(abnormal) for the case, for comparing two models' answers. */
+export interface NamedProbability {
+  name: string;
+  p: number;
+}
+
 /**
- * When the 12-lead model and the CineECG twin fall on opposite sides of 0.5, say so plainly (null when they agree):
- * the explanations of the two then argue for different answers.
+ * When the primary model and a companion fall on opposite sides of 0.5, say so plainly (null when they agree): the
+ * explanations of the two then argue for different answers.
  */
-export function describeDisagreement(p12: number, pTwin: number): string | null {
-  if (p12 >= 0.5 === pTwin >= 0.5) return null;
+export function describeDisagreement(a: NamedProbability, b: NamedProbability): string | null {
+  if (a.p >= 0.5 === b.p >= 0.5) return null;
   const call = (p: number) => (p >= 0.5 ? 'abnormal' : 'normal');
-  return `The two models disagree: 12-lead ${p12.toFixed(2)} → ${call(p12)}, CineECG ${pTwin.toFixed(2)} → ${call(pTwin)}.`;
+  return `The two models disagree: ${a.name} ${a.p.toFixed(2)} → ${call(a.p)}, ${b.name} ${b.p.toFixed(2)} → ${call(b.p)}.`;
 }

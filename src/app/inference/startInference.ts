@@ -3,15 +3,12 @@ import { faultNotices } from '../faults/notices';
 import { installFaultTestHooks, testHooksWanted } from '../faults/testHooks';
 import { toAppError } from '../errors/appError';
 import { type ExplainController, connectExplain } from '../explain/connectExplain';
-import { connectFaithfulness, registerFaithfulness } from '../explain/connectFaithfulness';
+import { connectFaithfulness, type FaithfulnessController } from '../explain/connectFaithfulness';
+import { type AppModels, modelFilePath, readAppModels } from '../../core/registry/app-models';
+import { fetchJson } from '../../core/net/fetch-file';
 import type { AppStore } from '../store/appStore';
 import { connectInference } from './connectInference';
 import { parseModelMetrics } from './modelMetrics';
-
-/** Served by the models plugin in vite.config.ts, relative to the page like the cases. */
-export const ECG12_MODEL_PATH = 'models/ecg12/model.json';
-export const ECG12_METRICS_PATH = 'models/ecg12/metrics.json';
-export const CINE3_MODEL_PATH = 'models/cine3/model.json';
 
 /** `?backend=webgl` asks for one backend (tests, comparisons); absent, the worker picks by priority. */
 export function backendFromUrl(search: string): string | null {
@@ -19,21 +16,23 @@ export function backendFromUrl(search: string): string | null {
   return b && b.trim() ? b.trim().toLowerCase() : null;
 }
 
-const started = new WeakSet<AppStore>();
-const explainers = new WeakMap<AppStore, ExplainController>();
-
-/** The explanation controller of a started store (null before startInference, or when the worker failed to start). */
-export function explainControllerOf(store: AppStore): ExplainController | null {
-  return explainers.get(store) ?? null;
+/** What the viewer's inference gives the UI: the controllers (null when the worker could not start). */
+export interface InferenceServices {
+  explain: ExplainController | null;
+  faithfulness: FaithfulnessController | null;
 }
 
 /**
- * Spawns the inference worker once per store and connects it (idempotent, so React's StrictMode double
- * effects cannot start two workers). The worker lives as long as the page.
+ * Reads the model registry, spawns the inference worker and connects it to `store`: called once, by main.tsx, which
+ * passes the controllers down. The worker lives as long as the page. The models and their files are served by the
+ * models plugin in vite.config.ts, relative to the page like the cases.
  */
-export function startInference(store: AppStore, page: { search: string; baseUri: string }): void {
-  if (started.has(store)) return;
-  started.add(store);
+export function startInference(store: AppStore, page: { search: string; baseUri: string }): InferenceServices {
+  const url = (path: string) => new URL(path, page.baseUri).href;
+  let registry: Promise<AppModels> | null = null;
+  const readRegistry = () => (registry ??= readAppModels((path) => fetchJson(url(path))));
+  const modelUrl = (id: string) => url(modelFilePath(id));
+  const services: InferenceServices = { explain: null, faithfulness: null };
   try {
     const client = createInferenceClient(spawnInferenceWorker, {
       onRestart: ({ reason }) =>
@@ -48,26 +47,19 @@ export function startInference(store: AppStore, page: { search: string; baseUri:
           ? reloaded(store, r.ready)
           : store.getState().inferenceFailed(toAppError(new InferenceFailure(r.error))),
     });
-    connectInference(store, {
-      client,
-      modelUrl: new URL(ECG12_MODEL_PATH, page.baseUri).href,
-      backend: backendFromUrl(page.search),
-      twinUrl: new URL(CINE3_MODEL_PATH, page.baseUri).href,
-    });
-    explainers.set(store, connectExplain(store, client));
-    registerFaithfulness(
-      store,
-      connectFaithfulness(store, client, {
-        ecg12: new URL(ECG12_MODEL_PATH, page.baseUri).href,
-        cine3: new URL(CINE3_MODEL_PATH, page.baseUri).href,
-      }),
-    );
+    connectInference(store, { client, registry: readRegistry, modelUrl, backend: backendFromUrl(page.search) });
+    services.explain = connectExplain(store, client);
+    services.faithfulness = connectFaithfulness(store, client, modelUrl);
     noticeFallbacks(store);
     if (testHooksWanted(page.search)) installFaultTestHooks(client);
   } catch (e) {
     store.getState().inferenceFailed({ ...toAppError(e), code: 'worker-failed' });
   }
-  void loadMetrics(store, new URL(ECG12_METRICS_PATH, page.baseUri).href);
+  readRegistry().then(
+    (models) => loadMetrics(store, url(modelFilePath(models.primary.id, 'metrics.json'))),
+    () => {}, // connectInference reports a broken registry
+  );
+  return services;
 }
 
 /** After a worker restart the model is back: the store takes the new worker's load (its backend may differ). */

@@ -1,20 +1,19 @@
 import { useEffect } from 'react';
-import { explainControllerOf } from '../inference/startInference';
-import { appStore } from '../store/appStore';
+import { useServices } from '../services/AppServices';
 import { handleShortcut } from './shortcuts';
 
 /** Installs the app's keyboard shortcuts on the window for the component's lifetime. */
 export function useShortcuts(): void {
+  const { store, explain } = useServices();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const controller = explainControllerOf(appStore);
-      const done = handleShortcut(e, appStore, {
-        explain: () => controller?.run(),
-        cancel: () => controller?.cancel(),
+      const done = handleShortcut(e, store, {
+        explain: () => explain?.run(),
+        cancel: () => explain?.cancel(),
       });
       if (done) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [store, explain]);
 }

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { TOURS } from '../../core/tour/tours';
-import { appStore } from '../store/appStore';
+import { useAppStoreApi } from '../store/useAppStore';
 import { selectExplanation } from '../store/explainSlice';
 import { useAppStore } from '../store/useAppStore';
 import { tourStore } from '../tour/tourStore';
@@ -17,6 +17,7 @@ const EXPORTS: Array<{ kind: ExportKind; label: string; needs?: 'explanation' }>
 
 /** Tour, link and export in the header: start a tour, copy the address of this view, save figures and data. */
 export function ShareBar() {
+  const appStore = useAppStoreApi();
   const explained = useAppStore((s) => !!selectExplanation(s) && !selectExplanation(s)?.refining);
   const ready = useAppStore((s) => s.caseStatus === 'ready');
   const tourId = useStore(tourStore, (s) => s.tourId);

@@ -8,7 +8,7 @@ import { parseViewParams, urlWithView, type ViewParams } from './viewUrl';
 export function viewParamsOf(s: AppState, tour: ReturnType<TourStore['getState']>, cam: string | null): ViewParams {
   const p: ViewParams = {};
   if (s.explainMethod !== 'ig') p.method = s.explainMethod;
-  if (s.explainSource !== 'ecg12') p.model = s.explainSource;
+  if (s.explainSource !== null && s.explainSource !== s.appModels?.primary.id) p.model = s.explainSource;
   if (s.attributionDisplay !== 'signed') p.pp = s.attributionDisplay;
   if (s.mapStyle !== 'heat') p.map = s.mapStyle;
   if (s.threshold !== 0.5) p.thr = s.threshold;
@@ -34,7 +34,7 @@ export function applyViewParams(p: ViewParams, store: AppStore, tour: TourStore)
   const s = store.getState();
   // Absent = the default (the writer leaves defaults out), so back/forward to a plain entry resets them.
   if (!s.explainJob) s.setExplainMethod(p.method ?? 'ig');
-  s.setExplainSource(p.model ?? 'ecg12');
+  s.setExplainSource(p.model ?? null);
   s.setAttributionDisplay(p.pp ?? 'signed');
   s.setMapStyle(p.map ?? 'heat');
   s.setThreshold(p.thr ?? 0.5);

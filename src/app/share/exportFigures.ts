@@ -1,3 +1,4 @@
+import { modelLabel } from '../inference/modelText';
 import { METHOD_LABELS } from '../../core/xai/catalogue';
 import { explanationJson } from '../explain/download';
 import type { AppState } from '../store/appStore';
@@ -59,7 +60,9 @@ export async function exportView(kind: ExportKind, s: AppState): Promise<string>
   const caseName = selectCaseEntry(s)?.id ?? s.prepared?.record.name ?? 'ecg';
   const e = selectExplanation(s);
   const method = e && !e.refining ? e.method : s.explainMethod;
-  const model = e?.source === 'cine3' ? 'cine3' : 'ecg12';
+  // The explained model's id (the JSON's "model") and how the figure's caption names it.
+  const model = e?.source ?? s.appModels?.primary.id ?? '';
+  const modelMeta = s.models[model]?.meta ?? null;
   let name: string;
   if (kind === 'json' || kind === 'csv') {
     if (!e || e.refining || !s.prepared)
@@ -88,7 +91,7 @@ export async function exportView(kind: ExportKind, s: AppState): Promise<string>
     if (!heart || !beat) throw new Error('The beat panel and the 3D view must both be on screen');
     const what =
       e && !e.refining
-        ? `${METHOD_LABELS[e.method]}, ${model === 'cine3' ? 'CineECG model' : '12-lead model'}`
+        ? `${METHOD_LABELS[e.method]}, ${modelLabel(modelMeta)}`
         : 'not explained';
     name = exportName(caseName, method, 'figure', 'png');
     save(

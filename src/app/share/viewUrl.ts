@@ -3,6 +3,7 @@ import type { AttributionDisplay } from '../explain/attributionView';
 import type { PaperLayout } from '../grid/paperLayouts';
 import type { ExplainSource } from '../store/explainSlice';
 import type { TraceKind } from '../store/viewSlice';
+import { isModelId } from '../../core/registry/model-meta';
 
 /**
  * The view in the address, beside `?case=` (which case navigation owns) and `?study` / `?backend=` (left alone):
@@ -10,7 +11,7 @@ import type { TraceKind } from '../store/viewSlice';
  * | parameter | values | what |
  * |---|---|---|
  * | method | ig, gradshap, kernelshap, lime | explanation method |
- * | model | ecg12, cine3 | which model is explained |
+ * | model | a registered model's id (models/index.json) | which model is explained; absent = the primary |
  * | pp | signed, positive, absolute, scaled | post-processing of Φ (paper 3.6) |
  * | map | heat, curves | attribution map style; thr = its threshold 0–1 |
  * | layout, speed, gain, trace, overlay | 12x1/3x4/6x2/window, 25/50, 5/10/20, filtered/recorded, 0 | the grid |
@@ -76,7 +77,10 @@ export function parseViewParams(search: string): { params: ViewParams; ignored: 
     else p[key] = value;
   };
   take('method', oneOf(EXPLAIN_METHODS, q.get('method')));
-  take('model', oneOf(['ecg12', 'cine3'] as const, q.get('model')));
+  // Any id-shaped value: whether this build has that model is known only once the registry is read (an unknown
+  // id then explains the primary model, see selectExplainSource).
+  const model = q.get('model');
+  take('model', model && isModelId(model) ? model : undefined);
   take('pp', oneOf(['signed', 'positive', 'absolute', 'scaled'] as const, q.get('pp')));
   take('map', oneOf(['heat', 'curves'] as const, q.get('map')));
   const thr = num(q.get('thr'));

@@ -19,7 +19,7 @@ export type AppState = CaseSlice &
   SynthSlice;
 export type AppStore = StoreApi<AppState>;
 
-/** A fresh store; tests make their own, the app uses `appStore`. No React in here. */
+/** A fresh store: main.tsx makes the app's one (passed down through AppServices), tests make their own. No React here. */
 export function createAppStore(): AppStore {
   return createStore<AppState>()((...a) => ({
     ...createCaseSlice(...a),
@@ -33,4 +33,4 @@ export function createAppStore(): AppStore {
   }));
 }
 
-export const appStore = createAppStore();
+

@@ -6,8 +6,8 @@ import type { AppState } from './appStore';
 
 export type ExplainStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
-/** Which model is explained: the 12-lead classifier, or the CineECG twin on the trajectory (paper Fig. 4b vs 4c). */
-export type ExplainSource = 'ecg12' | 'cine3';
+/** Which model is explained: a registered model's id (models/<id>/meta.json); the primary 12-lead one by default. */
+export type ExplainSource = string;
 
 const keyOf = (source: ExplainSource, method: ExplainMethod) => `${source}:${method}`;
 
@@ -31,7 +31,8 @@ export interface ExplainTiming {
 export interface ExplainSlice {
   /** The method and overrides the user chose (empty = the paper's defaults). */
   explainMethod: ExplainMethod;
-  explainSource: ExplainSource;
+  /** The model chosen for explaining; null = the registry's primary model (see selectExplainSource). */
+  explainSource: ExplainSource | null;
   explainParams: Record<ExplainMethod, ExplainParams>;
   explainStatus: ExplainStatus;
   /** The running job (worker request id, for cancel) and its progress. */
@@ -43,7 +44,7 @@ export interface ExplainSlice {
   explainError: AppError | null;
 
   setExplainMethod: (method: ExplainMethod) => void;
-  setExplainSource: (source: ExplainSource) => void;
+  setExplainSource: (source: ExplainSource | null) => void;
   setExplainParams: (method: ExplainMethod, params: ExplainParams) => void;
   explainStarted: (job: { id: number; method: ExplainMethod; caseRequest: number; source: ExplainSource }) => void;
   explainProgressed: (id: number, fraction: number, phase: string) => void;
@@ -59,7 +60,7 @@ export interface ExplainSlice {
 
 export const createExplainSlice: StateCreator<AppState, [], [], ExplainSlice> = (set, get) => ({
   explainMethod: 'ig',
-  explainSource: 'ecg12',
+  explainSource: null,
   explainParams: { ig: {}, gradshap: {}, kernelshap: {}, lime: {} },
   explainStatus: 'idle',
   explainJob: null,
@@ -142,16 +143,25 @@ export const createExplainSlice: StateCreator<AppState, [], [], ExplainSlice> = 
 
 type ExplanationState = Pick<
   AppState,
-  'explanations' | 'explainMethod' | 'explainSource' | 'caseRequest' | 'caseStatus'
+  'explanations' | 'explainMethod' | 'explainSource' | 'caseRequest' | 'caseStatus' | 'appModels'
 >;
+
+/** Derived: the id of the model being explained (the chosen one, else the primary), or null before the registry. */
+export function selectExplainSource(s: Pick<AppState, 'explainSource' | 'appModels'>): ExplainSource | null {
+  const primary = s.appModels?.primary.id ?? null;
+  // An id this build's registry does not have (an old or foreign link) explains the primary model.
+  if (s.explainSource !== null && s.appModels && !s.appModels.all.some((m) => m.id === s.explainSource)) return primary;
+  return s.explainSource ?? primary;
+}
 
 /** Derived: the explanation of the chosen method and model for the case on screen, or null. */
 export function selectExplanation(s: ExplanationState): CaseExplanation | null {
-  return selectExplanationOf(s, s.explainSource);
+  return selectExplanationOf(s, selectExplainSource(s));
 }
 
-/** Derived: the chosen method's explanation of one model (the 3D view shows both side by side). */
-export function selectExplanationOf(s: ExplanationState, source: ExplainSource): CaseExplanation | null {
+/** Derived: the chosen method's explanation of one model (the 3D view shows two side by side). */
+export function selectExplanationOf(s: ExplanationState, source: ExplainSource | null): CaseExplanation | null {
+  if (source === null) return null;
   const e = s.explanations[keyOf(source, s.explainMethod)];
   return s.caseStatus === 'ready' && e && e.caseRequest === s.caseRequest ? e : null;
 }

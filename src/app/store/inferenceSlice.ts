@@ -1,12 +1,15 @@
 import type { StateCreator } from 'zustand/vanilla';
+import type { AppModels } from '../../core/registry/app-models';
+import type { ModelMeta } from '../../core/registry/model-meta';
 import type { BackendName, BackendSupport, LoadProgress, ModelReady } from '../../worker/protocol';
 import type { AppError } from '../errors/appError';
 import type { ModelMetrics } from '../inference/modelMetrics';
 import type { AppState } from './appStore';
 
-/** The model's state: one status, so the panel always shows loading, the result, or what went wrong. */
+/** The engine's state (worker, backend, the primary model): one status, so the panel shows loading, ready or why not. */
 export type InferenceStatus = 'idle' | 'loading' | 'ready' | 'error';
 
+/** The worker's session: the backend chosen for the primary model and how long starting took. */
 export type LoadedModel = ModelReady;
 
 export interface PredictionResult {
@@ -19,80 +22,107 @@ export interface PredictionResult {
   caseRequest: number;
 }
 
-/** The CineECG twin model (paper 3.4): loaded after the 12-lead model, on the same backend; optional. */
-export interface TwinState {
+/**
+ * One registered model (models/<id>/meta.json) in the app: the same fields for the primary model and every
+ * companion, so a model added to models/index.json needs no code here.
+ */
+export interface ModelSlot {
+  meta: ModelMeta;
   status: 'idle' | 'loading' | 'ready' | 'error';
+  /** What the worker built (channels, parameters), once ready. */
   model: ModelReady['model'] | null;
   prediction: PredictionResult | null;
   error: AppError | null;
 }
 
 export interface InferenceSlice {
-  twin: TwinState;
-  twinLoading: () => void;
-  twinLoaded: (model: ModelReady['model']) => void;
-  twinPredicted: (p: PredictionResult) => void;
-  twinFailed: (error: AppError) => void;
+  /** The registry (models/index.json + meta.json), primary first; null until read. */
+  appModels: AppModels | null;
+  /** Per model id. */
+  models: Record<string, ModelSlot>;
   inferenceStatus: InferenceStatus;
   /** What the worker's `check` found, by priority. */
   backends: BackendSupport[] | null;
   modelProgress: LoadProgress | null;
   loadedModel: LoadedModel | null;
   modelMetrics: ModelMetrics | null;
-  prediction: PredictionResult | null;
   inferenceError: AppError | null;
 
+  registryLoaded: (models: AppModels) => void;
   modelLoadStarted: () => void;
   backendsChecked: (backends: BackendSupport[]) => void;
   modelLoadProgress: (progress: LoadProgress) => void;
+  /** The primary model is ready on the worker's chosen backend (also after a worker restart). */
   modelLoaded: (model: LoadedModel) => void;
   modelMetricsLoaded: (metrics: ModelMetrics) => void;
-  predictionDone: (prediction: PredictionResult) => void;
   inferenceFailed: (error: AppError) => void;
+  /** A companion model (loaded after the primary, on the same backend). */
+  slotLoading: (id: string) => void;
+  slotLoaded: (id: string, model: ModelReady['model']) => void;
+  slotFailed: (id: string, error: AppError) => void;
+  predictionDone: (id: string, prediction: PredictionResult) => void;
 }
 
-export const createInferenceSlice: StateCreator<AppState, [], [], InferenceSlice> = (set, get) => ({
-  twin: { status: 'idle', model: null, prediction: null, error: null },
-  twinLoading: () => set({ twin: { status: 'loading', model: null, prediction: null, error: null } }),
-  twinLoaded: (model) => set({ twin: { ...get().twin, status: 'ready', model } }),
-  twinPredicted: (prediction) => {
-    if (prediction.caseRequest === get().caseRequest) set({ twin: { ...get().twin, prediction } });
-  },
-  twinFailed: (error) => set({ twin: { ...get().twin, status: 'error', error } }),
-  inferenceStatus: 'idle',
-  backends: null,
-  modelProgress: null,
-  loadedModel: null,
-  modelMetrics: null,
-  prediction: null,
-  inferenceError: null,
+const emptySlot = (meta: ModelMeta): ModelSlot => ({ meta, status: 'idle', model: null, prediction: null, error: null });
 
-  modelLoadStarted: () =>
-    set({ inferenceStatus: 'loading', modelProgress: null, loadedModel: null, prediction: null, inferenceError: null }),
-  backendsChecked: (backends) => set({ backends }),
-  modelLoadProgress: (modelProgress) => {
-    if (get().inferenceStatus === 'loading') set({ modelProgress });
-  },
-  modelLoaded: (loadedModel) =>
-    set({ inferenceStatus: 'ready', loadedModel, modelProgress: null, inferenceError: null }),
-  modelMetricsLoaded: (modelMetrics) => set({ modelMetrics }),
-  predictionDone: (prediction) => {
-    if (prediction.caseRequest === get().caseRequest) set({ prediction });
-  },
-  inferenceFailed: (inferenceError) => set({ inferenceStatus: 'error', inferenceError }),
-});
+export const createInferenceSlice: StateCreator<AppState, [], [], InferenceSlice> = (set, get) => {
+  const patchSlot = (id: string, patch: Partial<ModelSlot>) => {
+    const slot = get().models[id];
+    if (slot) set({ models: { ...get().models, [id]: { ...slot, ...patch } } });
+  };
+  return {
+    appModels: null,
+    models: {},
+    inferenceStatus: 'idle',
+    backends: null,
+    modelProgress: null,
+    loadedModel: null,
+    modelMetrics: null,
+    inferenceError: null,
 
-/** Derived: the twin model's prediction for the case on screen, or null. */
-export function selectTwinPrediction(
-  s: Pick<AppState, 'twin' | 'caseRequest' | 'caseStatus'>,
-): PredictionResult | null {
-  const p = s.twin.prediction;
+    registryLoaded: (appModels) =>
+      set({ appModels, models: Object.fromEntries(appModels.all.map((m) => [m.id, emptySlot(m)])) }),
+    modelLoadStarted: () => {
+      set({ inferenceStatus: 'loading', modelProgress: null, loadedModel: null, inferenceError: null });
+      const primary = get().appModels?.primary;
+      if (primary) patchSlot(primary.id, { status: 'loading', model: null, prediction: null, error: null });
+    },
+    backendsChecked: (backends) => set({ backends }),
+    modelLoadProgress: (progress) => {
+      if (get().inferenceStatus === 'loading') set({ modelProgress: progress });
+    },
+    modelLoaded: (loadedModel) => {
+      set({ inferenceStatus: 'ready', loadedModel, modelProgress: null, inferenceError: null });
+      const primary = get().appModels?.primary;
+      if (primary) patchSlot(primary.id, { status: 'ready', model: loadedModel.model, error: null });
+    },
+    modelMetricsLoaded: (modelMetrics) => set({ modelMetrics }),
+    inferenceFailed: (inferenceError) => set({ inferenceStatus: 'error', inferenceError }),
+    slotLoading: (id) => patchSlot(id, { status: 'loading', model: null, prediction: null, error: null }),
+    slotLoaded: (id, model) => patchSlot(id, { status: 'ready', model, error: null }),
+    slotFailed: (id, error) => patchSlot(id, { status: 'error', error }),
+    predictionDone: (id, prediction) => {
+      if (prediction.caseRequest === get().caseRequest) patchSlot(id, { prediction });
+    },
+  };
+};
+
+type PredictionState = Pick<AppState, 'appModels' | 'models' | 'caseRequest' | 'caseStatus'>;
+
+/** Derived: one model's prediction for the case now on screen, or null (still running, or for an older case). */
+export function selectModelPrediction(s: PredictionState, id: string): PredictionResult | null {
+  const p = s.models[id]?.prediction;
   return s.caseStatus === 'ready' && p && p.caseRequest === s.caseRequest ? p : null;
 }
 
-/** Derived: the prediction for the case now on screen, or null (still running, or for an older case). */
-export function selectPrediction(
-  s: Pick<AppState, 'prediction' | 'caseRequest' | 'caseStatus'>,
-): PredictionResult | null {
-  return s.caseStatus === 'ready' && s.prediction && s.prediction.caseRequest === s.caseRequest ? s.prediction : null;
+/** Derived: the primary model's prediction for the case on screen: the app's answer. */
+export function selectPrediction(s: PredictionState): PredictionResult | null {
+  return s.appModels ? selectModelPrediction(s, s.appModels.primary.id) : null;
 }
+
+/** The primary model's id, or null before the registry is read. */
+export const selectPrimaryId = (s: Pick<AppState, 'appModels'>): string | null => s.appModels?.primary.id ?? null;
+
+/** A registered model's entry by id (null for an id this build does not have). */
+export const selectMeta = (s: Pick<AppState, 'models'>, id: string | null | undefined): ModelMeta | null =>
+  (id && s.models[id]?.meta) || null;

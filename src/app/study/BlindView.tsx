@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { QRS_REGION_MS } from '../../core/constants';
 import { type Modality, type Study, TRAJECTORY_LEAD } from '../../core/eval/study-format';
-import { appStore } from '../store/appStore';
+import { useAppStoreApi } from '../store/useAppStore';
 import { type RawMark, selectOpenCase, selectProgress } from '../store/studySlice';
 import { useAppStore } from '../store/useAppStore';
 import { AnnotationGrid } from './AnnotationGrid';
@@ -26,6 +26,7 @@ const StudyHeart = lazy(() => import('./StudyHeart'));
  * and starts no model or worker.
  */
 export function BlindView({ study }: { study: Study }) {
+  const appStore = useAppStoreApi();
   const expert = useAppStore((s) => s.expert)!;
   const caseIndex = useAppStore((s) => s.caseIndex);
   const annotations = useAppStore((s) => s.annotations);
@@ -218,6 +219,7 @@ export function BlindView({ study }: { study: Study }) {
 }
 
 function StepControl({ modality, step }: { modality: Modality; step: 'done' | 'now' | 'locked' | null }) {
+  const appStore = useAppStoreApi();
   if (step === null) return null;
   if (step === 'done') return <span className="st-step st-step-done">Done ✓</span>;
   return (

@@ -1,7 +1,8 @@
-import { appStore } from '../store/appStore';
+import { useAppStoreApi } from '../store/useAppStore';
 
 /** The expert's free-text diagnosis and comments on the open case (paper 3.5: "leaving their diagnosis"). */
 export function CaseNotes({ diagnosis, comments }: { diagnosis: string; comments: string }) {
+  const appStore = useAppStoreApi();
   return (
     <div className="st-notes">
       <label>

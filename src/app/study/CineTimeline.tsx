@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { QRS_REGION_MS, WINDOW_MS } from '../../core/constants';
 import { TRAJECTORY_LEAD } from '../../core/eval/study-format';
-import { appStore } from '../store/appStore';
+import { useAppStoreApi } from '../store/useAppStore';
 import type { MarkingProps } from './markingProps';
 
 const CLICK_PX = 4;
@@ -15,6 +15,7 @@ export type CineTimelineProps = MarkingProps;
  * to mark a segment, click for a point (±10 ms), click a mark to select it; Enter starts and ends a mark.
  */
 export function CineTimeline({ segments, selectedId, enabled, onMark, onSelect, onDelete }: CineTimelineProps) {
+  const appStore = useAppStoreApi();
   const track = useRef<HTMLDivElement>(null);
   const [draft, setDraft] = useState<{ startMs: number; endMs: number; x0: number; moved: boolean } | null>(null);
   const [anchorMs, setAnchorMs] = useState<number | null>(null);

@@ -1,6 +1,6 @@
+import { useAppStoreApi } from '../store/useAppStore';
 import { useEffect, useState } from 'react';
 import type { Expert, Study } from '../../core/eval/study-format';
-import { appStore } from '../store/appStore';
 import { downloadText, fileStem } from './download';
 import { ImportAnnotationsButton } from './ImportExport';
 import { chooseExpert } from './studyController';
@@ -18,6 +18,7 @@ export const expertIdOf = (s: string): string =>
 
 /** Who is annotating: asked once per study (then remembered), with the experts who already have work here. */
 export function ExpertGate({ study }: { study: Study }) {
+  const appStore = useAppStoreApi();
   const [name, setName] = useState('');
   const [id, setId] = useState('');
   const [known, setKnown] = useState<Expert[]>([]);

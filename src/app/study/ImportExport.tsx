@@ -1,5 +1,6 @@
 import type { Study } from '../../core/eval/study-format';
-import { appStore } from '../store/appStore';
+import type { AppStore } from '../store/appStore';
+import { useAppStoreApi } from '../store/useAppStore';
 import { selectAnnotationFile } from '../store/studySlice';
 import { useAppStore } from '../store/useAppStore';
 import { downloadText, fileStem } from './download';
@@ -10,7 +11,7 @@ import type { AnnotationFile } from '../../core/eval/study-format';
 import { annotationsToCsv, parseAnnotationsText, StudyFileError, toJsonText } from './studyFiles';
 
 /** One expert's annotations from CSV (one row per segment; no notes, so diagnosis and comments come in empty). */
-function fromCsv(study: Study, text: string): AnnotationFile {
+function fromCsv(appStore: AppStore, study: Study, text: string): AnnotationFile {
   try {
     const files = csvToAnnotations(text, { studyId: study.id, study, updatedAt: new Date().toISOString() });
     if (files.length !== 1)
@@ -25,9 +26,14 @@ function fromCsv(study: Study, text: string): AnnotationFile {
 }
 
 /** Reads an annotation file (JSON, or CSV by name) for the open study; a corrupt file, another version or another study changes nothing. */
-export async function importAnnotationsText(study: Study, text: string, fileName = ''): Promise<boolean> {
+export async function importAnnotationsText(
+  appStore: AppStore,
+  study: Study,
+  text: string,
+  fileName = '',
+): Promise<boolean> {
   try {
-    const file = /\.csv$/i.test(fileName) ? fromCsv(study, text) : parseAnnotationsText(text, study);
+    const file = /\.csv$/i.test(fileName) ? fromCsv(appStore, study, text) : parseAnnotationsText(text, study);
     appStore.getState().annotationsImported(file);
     appStore.getState().setStudyNotice({
       kind: 'info',
@@ -44,6 +50,7 @@ export async function importAnnotationsText(study: Study, text: string, fileName
 }
 
 export function ImportAnnotationsButton({ study, label = 'Import…' }: { study: Study; label?: string }) {
+  const appStore = useAppStoreApi();
   return (
     <label className="st-btn st-file">
       {label}
@@ -54,7 +61,7 @@ export function ImportAnnotationsButton({ study, label = 'Import…' }: { study:
         onChange={(e) => {
           const f = e.target.files?.[0];
           e.target.value = '';
-          if (f) void f.text().then((t) => importAnnotationsText(study, t, f.name));
+          if (f) void f.text().then((t) => importAnnotationsText(appStore, study, t, f.name));
         }}
       />
     </label>
@@ -63,6 +70,7 @@ export function ImportAnnotationsButton({ study, label = 'Import…' }: { study:
 
 /** Export of the expert's work: versioned JSON (re-importable) and CSV (one row per segment). */
 export function ExportButtons() {
+  const appStore = useAppStoreApi();
   const studyId = useAppStore((s) => s.study?.id);
   const expertId = useAppStore((s) => s.expert?.id);
   if (!studyId || !expertId) return null;

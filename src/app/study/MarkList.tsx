@@ -1,5 +1,5 @@
 import type { Modality, Segment } from '../../core/eval/study-format';
-import { appStore } from '../store/appStore';
+import { useAppStoreApi } from '../store/useAppStore';
 import { MODALITY_NAME } from './modalityGate';
 
 const fmt = (ms: number) => (Number.isInteger(ms) ? String(ms) : ms.toFixed(1));
@@ -16,6 +16,7 @@ export function MarkList({
   selectedId: string | null;
   enabled: boolean;
 }) {
+  const appStore = useAppStoreApi();
   return (
     <div className="st-marks" aria-label={`Marks on the ${MODALITY_NAME[modality]}`}>
       {segments.length === 0 ? (

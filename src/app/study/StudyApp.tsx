@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { appStore } from '../store/appStore';
+import type { AppStore } from '../store/appStore';
+import { useAppStoreApi } from '../store/useAppStore';
 import { useAppStore } from '../store/useAppStore';
 import { BlindView } from './BlindView';
 import { CoordinatorEvaluation } from './CoordinatorEvaluation';
@@ -22,7 +23,7 @@ export async function fetchExampleStudy() {
 
 let booted: Promise<void> | null = null;
 /** Once per page: `?study=example` opens the example (resuming its expert), `?study` resumes the last session. */
-function boot(): Promise<void> {
+function boot(appStore: AppStore): Promise<void> {
   booted ??= (async () => {
     const param = studyParamFromUrl(window.location.search);
     try {
@@ -48,6 +49,7 @@ function boot(): Promise<void> {
  * so that the viewer's model, worker and explanations are never started here.
  */
 export function StudyApp() {
+  const appStore = useAppStoreApi();
   const study = useAppStore((s) => s.study);
   const expert = useAppStore((s) => s.expert);
   const [ready, setReady] = useState(false);
@@ -59,7 +61,7 @@ export function StudyApp() {
   useEffect(() => connectStudyPersistence(appStore, studyDb).stop, []);
   useEffect(() => {
     let live = true;
-    void boot().then(() => live && setReady(true));
+    void boot(appStore).then(() => live && setReady(true));
     return () => void (live = false);
   }, []);
 

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { Study } from '../../core/eval/study-format';
 import { fetchManifest } from '../case/fetchCase';
 import type { CaseEntry } from '../case/manifest';
-import { appStore } from '../store/appStore';
+import type { AppStore } from '../store/appStore';
+import { useAppStoreApi } from '../store/useAppStore';
 import { encodeBase64 } from './caseData';
 import { downloadText, fileStem } from './download';
 import { openStudy } from './studyController';
@@ -18,7 +19,7 @@ const ORDERS: Array<{ value: Study['modalityOrder']; label: string }> = [
   { value: 'free', label: 'Free switch (the order used is recorded)' },
 ];
 
-const fail = (e: unknown) =>
+const failIn = (appStore: AppStore) => (e: unknown) =>
   appStore.getState().setStudyNotice({
     kind: 'error',
     message:
@@ -28,18 +29,20 @@ const fail = (e: unknown) =>
   });
 
 /** Opens a study file picked by the user; a corrupt file or another version is refused and nothing changes. */
-export async function openStudyFile(file: File): Promise<void> {
+export async function openStudyFile(appStore: AppStore, file: File): Promise<void> {
   try {
     const study = parseStudyText(await file.text());
     appStore.getState().setStudyNotice(null);
     await openStudy(appStore, studyDb, study);
   } catch (e) {
-    fail(e);
+    failIn(appStore)(e);
   }
 }
 
 /** The coordinator's start: open the example or a study file, or build a study from bundled and local records. */
 export function StudyHome() {
+  const appStore = useAppStoreApi();
+  const fail = failIn(appStore);
   const [entries, setEntries] = useState<CaseEntry[]>([]);
   const [chosen, setChosen] = useState<DraftCase[]>([]);
   const [title, setTitle] = useState('');
@@ -89,7 +92,7 @@ export function StudyHome() {
               type="file"
               accept=".json,application/json"
               aria-label="Open a study file"
-              onChange={(e) => void (e.target.files?.[0] && openStudyFile(e.target.files[0]))}
+              onChange={(e) => void (e.target.files?.[0] && openStudyFile(appStore, e.target.files[0]))}
             />
           </label>
         </div>

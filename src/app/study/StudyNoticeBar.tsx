@@ -1,9 +1,10 @@
-import { appStore } from '../store/appStore';
+import { useAppStoreApi } from '../store/useAppStore';
 import { useAppStore } from '../store/useAppStore';
 import { downloadText } from './download';
 
 /** A refused file or unreadable stored data, said plainly; stored data that could not be read is offered as a download. */
 export function StudyNoticeBar() {
+  const appStore = useAppStoreApi();
   const notice = useAppStore((s) => s.studyNotice);
   if (!notice) return null;
   return (

@@ -4,7 +4,7 @@ import { useEffect, useMemo } from 'react';
 import { BufferAttribute, BufferGeometry } from 'three';
 import type { Segment } from '../../core/eval/study-format';
 import { buildTube } from '../heart/tube';
-import { appStore } from '../store/appStore';
+import { useAppStoreApi } from '../store/useAppStore';
 
 const MARK_RGB = [0.11, 0.31, 0.85];
 const SELECTED_RGB = [0.92, 0.35, 0.05];
@@ -55,6 +55,7 @@ export function TrajectoryMarks({
   enabled: boolean;
   onPick: (ms: number) => void;
 }) {
+  const appStore = useAppStoreApi();
   const invalidate = useThree((s) => s.invalidate);
   const msPerSample = 1000 / fsHz;
   const marks = useMemo(

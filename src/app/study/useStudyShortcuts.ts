@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { appStore } from '../store/appStore';
+import { useAppStoreApi } from '../store/useAppStore';
 
 const typing = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
@@ -9,6 +9,7 @@ const typing = (t: EventTarget | null) =>
  * previous case. Inside a text field the browser's own undo applies.
  */
 export function useStudyShortcuts(): void {
+  const appStore = useAppStoreApi();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (typing(e.target)) return;

@@ -1,13 +1,18 @@
 import type { MouseEvent } from 'react';
-import { appCaseNavigation } from '../case/appCaseNavigation';
+import type { CaseNavigation } from '../case/caseNavigation';
+import { useServices } from '../services/AppServices';
 import { urlWithCase } from '../case/caseNavigation';
 import { parseSynthCaseId, pairedSynthCaseId, SYNTH_CASE_IDS, synthCaseEntry } from './synthCatalogue';
 
 /** Opens a case in place on a plain click; a modified click is the browser's (new tab/window). */
-export function openInPlace(e: MouseEvent<HTMLAnchorElement>, id: string): void {
+export function openInPlace(
+  e: MouseEvent<HTMLAnchorElement>,
+  id: string,
+  navigation: CaseNavigation | null,
+): void {
   if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
   e.preventDefault();
-  void appCaseNavigation().openDemo(id);
+  void navigation?.openDemo(id);
 }
 
 /**
@@ -15,6 +20,7 @@ export function openInPlace(e: MouseEvent<HTMLAnchorElement>, id: string): void 
  * heading and in every entry. The open case's row is marked current whether the record or its twin is open.
  */
 export function SynthCaseLinks({ currentId }: { currentId: string | null }) {
+  const { navigation } = useServices();
   const current = parseSynthCaseId(currentId);
   return (
     <section className="synth-cases" aria-labelledby="synth-cases-title" data-testid="synth-case-list">
@@ -33,7 +39,7 @@ export function SynthCaseLinks({ currentId }: { currentId: string | null }) {
               <a
                 href={urlWithCase(window.location.href, id)}
                 aria-current={isCurrent ? 'page' : undefined}
-                onClick={(e) => openInPlace(e, id)}
+                onClick={(e) => openInPlace(e, id, navigation)}
               >
                 {entry.title}
               </a>

@@ -5,6 +5,7 @@ import type { CaseEntry } from '../case/manifest';
 import { selectSynthTruth } from '../store/synthSlice';
 import { useAppStore } from '../store/useAppStore';
 import { openInPlace } from './SynthCaseLinks';
+import { useServices } from '../services/AppServices';
 import { pairedSynthCaseId, parseSynthCaseId, SYNTH_NOTICE, synthCaseEntry } from './synthCatalogue';
 import './synth.css';
 
@@ -13,6 +14,7 @@ import './synth.css';
  * links the healthy twin (and back) in one click, and says which model explains it.
  */
 export function SynthCaseSummary({ entry, prepared }: { entry: CaseEntry; prepared: PreparedEcg | null }) {
+  const { navigation } = useServices();
   const ref = parseSynthCaseId(entry.id);
   const truth = useAppStore(selectSynthTruth);
   const paired = pairedSynthCaseId(entry.id);
@@ -59,7 +61,7 @@ export function SynthCaseSummary({ entry, prepared }: { entry: CaseEntry; prepar
             className="button"
             data-testid="synth-twin-link"
             href={urlWithCase(window.location.href, paired)}
-            onClick={(e) => openInPlace(e, paired)}
+            onClick={(e) => openInPlace(e, paired, navigation)}
             title={
               ref?.twin
                 ? 'Back to the record with the injected change'

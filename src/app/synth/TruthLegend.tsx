@@ -1,3 +1,4 @@
+import { modelLabel } from '../inference/modelText';
 import { useMemo } from 'react';
 import { WINDOW_SAMPLES } from '../../core/constants';
 import { STANDARD_LEADS } from '../../core/ecg/types';
@@ -5,7 +6,7 @@ import type { PostProcess } from '../../core/eval/importance';
 import { maskInWindow } from '../../core/synth/mask';
 import { truthAgreementCase, truthScore, type TruthScore } from '../../core/synth/truthAgreement';
 import { bipolarPhi } from '../../core/xai/mapping';
-import { appStore } from '../store/appStore';
+import { useAppStoreApi } from '../store/useAppStore';
 import { selectExplanation } from '../store/explainSlice';
 import { selectSynthTruth } from '../store/synthSlice';
 import { useAppStore } from '../store/useAppStore';
@@ -20,23 +21,27 @@ const f2 = (x: number | null) => (x === null ? '–' : x.toFixed(2));
  * agreement with the truth (the evaluation core's Dice at θ*, the case's own best threshold) beside it.
  */
 export function TruthLegend() {
+  const appStore = useAppStoreApi();
   const truth = useAppStore(selectSynthTruth);
   const show = useAppStore((s) => s.showTruth);
   const explanation = useAppStore(selectExplanation);
   const prepared = useAppStore((s) => s.prepared);
   const display = useAppStore((s) => s.attributionDisplay);
+  const meta = useAppStore((s) => (explanation ? (s.models[explanation.source]?.meta ?? null) : null));
   // The paper's post-processings score maps; the signed view is scored as absolute (the benchmark's best for IG).
   const post: PostProcess = display === 'signed' ? 'absolute' : display;
 
   const score = useMemo((): { value: TruthScore; source: string } | null => {
-    if (!truth || !prepared || !explanation || truth.twin || truthSampleCount(truth) === 0) return null;
+    if (!truth || !prepared || !explanation || !meta || truth.twin || truthSampleCount(truth) === 0) return null;
     const start = Math.round((prepared.windowStartMs * truth.fsHz) / 1000);
     const mask = maskInWindow(truth.mask, start, WINDOW_SAMPLES);
-    const C = explanation.source === 'cine3' ? 3 : 12;
+    const C = meta.input.channels.length;
+    const cine = meta.input.kind === 'cinecg';
     const phi = bipolarPhi(explanation.attributions[0], explanation.attributions[1]);
-    const c = truthAgreementCase(truth.caseId, phi, C, mask, C === 3 ? 'cine' : 'leads');
-    return { value: truthScore(c, post), source: C === 3 ? 'CineECG model, x y z' : '12 leads' };
-  }, [truth, prepared, explanation, post]);
+    const c = truthAgreementCase(truth.caseId, phi, C, mask, cine ? 'cine' : 'leads');
+    const source = cine ? `${modelLabel(meta)}, ${meta.input.channels.join(' ')}` : `${C} leads`;
+    return { value: truthScore(c, post), source };
+  }, [truth, prepared, explanation, meta, post]);
 
   if (!truth) return null;
   const leads = STANDARD_LEADS.filter((l) => (truth.mask[l] ?? []).length > 0);

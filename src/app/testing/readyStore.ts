@@ -1,5 +1,6 @@
 import type { BackendName } from '../../worker/protocol';
 import { createAppStore } from '../store/appStore';
+import { testAppModels } from './appModels';
 import { syntheticPreparedEcg } from './syntheticEcg';
 
 /** The model info a loaded 12-lead model reports, for tests that fake the worker. */
@@ -11,9 +12,10 @@ export const READY_MODEL = {
   tfjsVersion: '4.22.0',
 };
 
-/** A store with a synthetic case open and the 12-lead model loaded on `backend`: ready to explain. */
+/** A store with the test registry, a synthetic case open and the 12-lead model loaded on `backend`: ready to explain. */
 export function readyStore(backend: BackendName = 'cpu') {
   const store = createAppStore();
+  store.getState().registryLoaded(testAppModels());
   const request = store.getState().caseLoadStarted(null);
   store.getState().caseLoaded(request, syntheticPreparedEcg());
   store.getState().modelLoaded({

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { renderStep } from '../../core/tour/templates';
 import { findTour } from '../../core/tour/tours';
 import { ErrorPanel } from '../errors/ErrorPanel';
-import { appStore } from '../store/appStore';
+import { useAppStoreApi } from '../store/useAppStore';
 import { AxisDial } from './AxisDial';
 import { setFullscreen3dMode as setFullscreen3d } from './fullscreen';
 import { FrontalPaths } from './FrontalPaths';
@@ -17,6 +17,7 @@ import { useContrastFacts, useTourCaseFacts } from './useTourFacts';
  * cursor on the views (once the facts are computed, and not over a view restored from a link).
  */
 export default function TourBand() {
+  const appStore = useAppStoreApi();
   const { tourId, step: index, presenter, fullscreen3d, restored } = useStore(tourStore);
   const tour = tourId ? findTour(tourId) : null;
   const step = tour?.steps[index] ?? null;

@@ -1,6 +1,6 @@
 import type { ExplainController } from '../explain/connectExplain';
 import type { AppStore } from '../store/appStore';
-import { selectExplanation } from '../store/explainSlice';
+import { selectExplainSource, selectExplanation } from '../store/explainSlice';
 
 /**
  * Runs the chosen method once the case and the model are ready, unless the open case already has (or is computing)
@@ -13,6 +13,8 @@ export function explainWhenReady(store: AppStore, controller: () => ExplainContr
     const s = store.getState();
     if (selectExplanation(s) || s.explainJob) return void (done = true);
     if (s.caseStatus !== 'ready' || s.inferenceStatus !== 'ready' || !s.prepared) return;
+    // A link may ask for a companion model, which loads after the primary one.
+    if (s.models[selectExplainSource(s) ?? '']?.status !== 'ready') return;
     const c = controller();
     if (!c) return;
     done = true;

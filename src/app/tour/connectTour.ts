@@ -1,6 +1,6 @@
 import { findTour } from '../../core/tour/tours';
-import { appCaseNavigation } from '../case/appCaseNavigation';
-import { explainControllerOf } from '../inference/startInference';
+import type { CaseNavigation } from '../case/caseNavigation';
+import type { ExplainController } from '../explain/connectExplain';
 import { cameraChannel } from '../share/cameraChannel';
 import type { AppStore } from '../store/appStore';
 import { explainWhenReady } from './autoExplain';
@@ -8,10 +8,14 @@ import type { TourStore } from './tourStore';
 
 /**
  * Steers the app from the tour: the tour's case is opened (a new history entry, like any case change), a step that
- * needs the model's explanation gets it (the chosen method, 12-lead model), and each step's camera preset is asked
+ * needs the model's explanation gets it (the chosen method, the primary 12-lead model), and each step's camera preset is asked
  * for — except on a step restored from a link, whose camera is the link's.
  */
-export function connectTour(store: AppStore, tour: TourStore): () => void {
+export function connectTour(
+  store: AppStore,
+  tour: TourStore,
+  deps: { navigation: CaseNavigation; explain: ExplainController | null },
+): () => void {
   let cancelExplain: (() => void) | null = null;
   let caseCheckPending = false;
 
@@ -23,7 +27,7 @@ export function connectTour(store: AppStore, tour: TourStore): () => void {
     if (s.caseId === null && s.localFiles === null && s.caseStatus !== 'ready' && s.caseStatus !== 'error')
       return void (caseCheckPending = true);
     caseCheckPending = false;
-    if (s.caseId !== t.caseId || s.localFiles !== null) void appCaseNavigation().openDemo(t.caseId);
+    if (s.caseId !== t.caseId || s.localFiles !== null) void deps.navigation.openDemo(t.caseId);
   };
 
   const enterStep = () => {
@@ -35,8 +39,9 @@ export function connectTour(store: AppStore, tour: TourStore): () => void {
     ensureCase();
     const step = t.steps[index];
     if (step.needsExplanation) {
-      if (store.getState().explainSource !== 'ecg12') store.getState().setExplainSource('ecg12');
-      cancelExplain = explainWhenReady(store, () => explainControllerOf(store));
+      // The tour's statements read the primary (12-lead) model's explanation.
+      if (store.getState().explainSource !== null) store.getState().setExplainSource(null);
+      cancelExplain = explainWhenReady(store, () => deps.explain);
     }
     if (!restored && step.view.camera) cameraChannel.getState().ask(step.view.camera);
   };

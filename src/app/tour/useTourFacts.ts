@@ -19,7 +19,7 @@ export function useTourCaseFacts(tour: TourDefinition | null): FactsState {
   const status = useAppStore((s) => s.caseStatus);
   const manifest = useAppStore((s) => s.manifest);
   const explanation = useAppStore((s) => {
-    const e = selectExplanationOf(s, 'ecg12');
+    const e = selectExplanationOf(s, s.appModels?.primary.id ?? null);
     return e && !e.refining ? e : null;
   });
   return useMemo((): FactsState => {

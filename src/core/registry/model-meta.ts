@@ -40,6 +40,8 @@ export class RegistryError extends Error {
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isPosInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x > 0;
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** Whether `x` has the shape of a model id (a folder name under models/). */
+export const isModelId = (x: string): boolean => ID.test(x);
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /** Checks a parsed meta.json; `file` names it in messages (e.g. "models/ecg12/meta.json"). */
