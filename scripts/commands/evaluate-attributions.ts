@@ -8,15 +8,17 @@ import { loadModelFile } from '../lib/model-files';
 
 /** A loaded model with what Gradient SHAP needs and a fingerprint of its weights for the cache key. */
 export interface LoadedModel {
-  name: 'ecg12' | 'cine3';
+  /** Its id in the registry (models/<id>/): names its cache files and its sanity rows. */
+  id: string;
   model: tf.LayersModel;
   channels: number;
   references: Float32Array[];
   fingerprint: string;
 }
 
-export async function loadEvalModel(name: 'ecg12' | 'cine3', modelsDir = 'models'): Promise<LoadedModel> {
-  const path = join(modelsDir, name, 'model.json');
+/** The registered model `id` (models/<id>/model.json) with the normal reference windows beside it. */
+export async function loadEvalModel(id: string, modelsDir = 'models'): Promise<LoadedModel> {
+  const path = join(modelsDir, id, 'model.json');
   const { model } = await loadModelFile(path);
   const [, T, C] = model.inputs[0].shape as [null, number, number];
   const refFile = join(dirname(path), 'reference-normals.bin');
@@ -29,8 +31,8 @@ export async function loadEvalModel(name: 'ecg12' | 'cine3', modelsDir = 'models
   const hash = createHash('sha256');
   hash.update(readFileSync(path));
   for (const f of ['weights.1of1.bin'])
-    if (existsSync(join(modelsDir, name, f))) hash.update(readFileSync(join(modelsDir, name, f)));
-  return { name, model, channels: C, references, fingerprint: hash.digest('hex').slice(0, 16) };
+    if (existsSync(join(modelsDir, id, f))) hash.update(readFileSync(join(modelsDir, id, f)));
+  return { id, model, channels: C, references, fingerprint: hash.digest('hex').slice(0, 16) };
 }
 
 export interface PhiResult {
@@ -55,7 +57,7 @@ export async function phiOf(
     .update(new Uint8Array(x.buffer, x.byteOffset, x.byteLength))
     .digest('hex')
     .slice(0, 24);
-  const file = cacheDir ? join(cacheDir, `${m.name}-${method}-${key}.json`) : undefined;
+  const file = cacheDir ? join(cacheDir, `${m.id}-${method}-${key}.json`) : undefined;
   if (file && existsSync(file)) return { ...(JSON.parse(readFileSync(file, 'utf8')) as PhiResult), cached: true };
   const r = await explainWindow(m.model, method, x, params, {
     references: method === 'gradshap' ? m.references : undefined,

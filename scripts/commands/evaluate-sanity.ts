@@ -6,7 +6,7 @@ import { type LoadedModel, loadEvalModel } from './evaluate-attributions';
  * (src/core/model/reinitialise.ts, which the app's worker uses too), so the check is reproducible.
  */
 export async function randomisedModel(m: LoadedModel, seed: number, modelsDir = 'models'): Promise<LoadedModel> {
-  const copy = await loadEvalModel(m.name, modelsDir);
+  const copy = await loadEvalModel(m.id, modelsDir);
   reinitialiseWeights(copy.model, seed);
   return { ...copy, fingerprint: `${m.fingerprint}-randomised-${seed}` };
 }

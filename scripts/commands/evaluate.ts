@@ -11,13 +11,15 @@ import {
   expandOverChannels,
   randomisationCorrelation,
 } from '../../src/core/eval/faithfulness';
+import { POOL_MODEL_KINDS, type PoolModelKind, poolModelIds, poolModelsOf } from '../../src/core/eval/pool-models';
 import type { PoolCase, PoolMethod, PoolSource } from '../../src/core/eval/pool-types';
 import { parseAnnotations, parseStudy } from '../../src/core/eval/study-parse';
 import { reportToMarkdown } from '../../src/core/eval/tables-format';
-import { modelInputOf } from '../../src/core/model/model-input';
+import { modelInputFor } from '../../src/core/model/model-input';
 import { pAbnormalOf, predictWindowsAsync } from '../../src/core/model/predict';
 import { mappedPhi } from '../../src/core/xai/mapping';
 import { EXPLAIN_METHODS, type ExplainMethod, type ExplainParams, isExplainMethod } from '../../src/core/xai/methods';
+import { appModelsOnDisk } from '../lib/registry';
 import { useBackend } from '../lib/tf-backend';
 import { type LoadedModel, loadEvalModel, phiOf } from './evaluate-attributions';
 import { studyCaseFiles } from './evaluate-records';
@@ -43,6 +45,7 @@ export interface EvaluateArgs {
   resamples?: number;
   backend?: string;
   casesDir?: string;
+  /** The registry's folder (models/index.json and one folder per model); default models. */
   modelsDir?: string;
   log?: (line: string) => void;
 }
@@ -61,7 +64,8 @@ export interface EvaluateOutput extends EvaluationReport {
   sanity: {
     caseId: string;
     method: PoolMethod;
-    model: 'ecg12' | 'cine3';
+    /** The model's id in the registry. */
+    model: string;
     spearman: number | null;
     spearmanAbs: number | null;
   }[];
@@ -95,9 +99,17 @@ const logitsOf =
   async (xs) =>
     (await predictWindowsAsync(m.model, xs)).map((p) => p.logits);
 
+/** One value per model kind of the evaluation, made in POOL_MODEL_KINDS order (loading, explaining, sanity rows). */
+async function perKind<T>(make: (kind: PoolModelKind) => T | Promise<T>): Promise<Record<PoolModelKind, T>> {
+  const out = {} as Record<PoolModelKind, T>;
+  for (const kind of POOL_MODEL_KINDS) out[kind] = await make(kind);
+  return out;
+}
+
 /**
  * `cli evaluate --study s.json --annotations a1.json [a2.json …]`: loads each annotated case (bundled from
- * public/cases, embedded from base64), computes Φ for every method on the 12-lead and the CineECG model with the
+ * public/cases, embedded from base64), computes Φ for every method on the registry's primary (12-lead) model and
+ * its CineECG model (models/index.json; src/core/eval/pool-models.ts) with the
  * core's explainWindow (cached per input, weights, method and parameters under --cache), the mapped Φ_d of eq. 2,
  * deletion/insertion curves, optionally the randomisation check, and runs the pool (src/core/eval/evaluation.ts).
  */
@@ -136,13 +148,12 @@ export async function evaluateCommand(a: EvaluateArgs): Promise<EvaluateOutput> 
     num(a.kernelshapSamples, 'kernelshap-samples', 1),
     num(a.limeSamples, 'lime-samples', 1));
 
+  const registered = poolModelsOf(await appModelsOnDisk(a.modelsDir));
+
   await useBackend(a.backend ?? 'wasm');
-  const models = { ecg12: await loadEvalModel('ecg12', a.modelsDir), cine3: await loadEvalModel('cine3', a.modelsDir) };
+  const models = await perKind((kind) => loadEvalModel(registered[kind].id, a.modelsDir));
   const randomised = a.randomisation
-    ? {
-        ecg12: await randomisedModel(models.ecg12, a.seed ?? 0, a.modelsDir),
-        cine3: await randomisedModel(models.cine3, a.seed ?? 0, a.modelsDir),
-      }
+    ? await perKind((kind) => randomisedModel(models[kind], a.seed ?? 0, a.modelsDir))
     : null;
   const annotated = new Set(annotations.flatMap((f) => f.cases.map((c) => c.caseId)));
   const poolCases: PoolCase[] = [];
@@ -156,33 +167,33 @@ export async function evaluateCommand(a: EvaluateArgs): Promise<EvaluateOutput> 
       continue;
     }
     const p = prepareEcg(loadRecord(studyCaseFiles(c, a.casesDir)));
-    const x = { ecg12: modelInputOf(p, 12), cine3: modelInputOf(p, 3) };
+    const x = await perKind((kind) => modelInputFor(p, kind));
     const pc: PoolCase = { id: c.id, label: c.label, diagnosis: c.diagnosis, pAbnormal: {}, phi: {}, faithfulness: {} };
     const faith: EvaluateOutput['cases'][number]['faithfulness'] = {};
     for (const method of methods as ExplainMethod[]) {
       const t = performance.now();
-      const r = {} as Record<'ecg12' | 'cine3', { phi: number[]; logits: [number, number] }>;
-      for (const name of ['ecg12', 'cine3'] as const) {
-        const res = await phiOf(models[name], method, x[name], paramsFor(method, a), a.cache);
+      const r = await perKind(async (kind) => {
+        const m = models[kind];
+        const res = await phiOf(m, method, x[kind], paramsFor(method, a), a.cache);
         counts[res.cached ? 'cached' : 'computed']++;
-        r[name] = res;
-        pc.pAbnormal[name] = pAbnormalOf(res.logits);
+        pc.pAbnormal[m.id] = pAbnormalOf(res.logits);
         if (randomised) {
-          const rr = await phiOf(randomised[name], method, x[name], paramsFor(method, a), a.cache);
+          const rr = await phiOf(randomised[kind], method, x[kind], paramsFor(method, a), a.cache);
           counts[rr.cached ? 'cached' : 'computed']++;
-          sanity.push({ caseId: c.id, method, model: name, ...randomisationCorrelation(res.phi, rr.phi) });
+          sanity.push({ caseId: c.id, method, model: m.id, ...randomisationCorrelation(res.phi, rr.phi) });
         }
-      }
-      const mapped = Array.from(mappedPhi(Float32Array.from(r.ecg12.phi), 12));
-      pc.phi[method] = { '12-lead': r.ecg12.phi, 'cinecg-model': r.cine3.phi, mapped };
+        return res;
+      });
+      const mapped = Array.from(mappedPhi(Float32Array.from(r['12-lead'].phi), 12));
+      pc.phi[method] = { '12-lead': r['12-lead'].phi, 'cinecg-model': r.cinecg.phi, mapped };
       if (fSteps > 0) {
         // Follow the margin of the labelled class; rank samples by the evidence for it (Φ′).
         const target: 0 | 1 = c.label === 'normal' ? 0 : 1;
         const signed = (v: number[]) => evidenceFor(v, target);
         const runs: [PoolSource, LoadedModel, Float32Array, Float32Array][] = [
-          ['12-lead', models.ecg12, x.ecg12, signed(r.ecg12.phi)],
-          ['mapped', models.ecg12, x.ecg12, expandOverChannels(signed(mapped), 12)],
-          ['cinecg-model', models.cine3, x.cine3, signed(r.cine3.phi)],
+          ['12-lead', models['12-lead'], x['12-lead'], signed(r['12-lead'].phi)],
+          ['mapped', models['12-lead'], x['12-lead'], expandOverChannels(signed(mapped), 12)],
+          ['cinecg-model', models.cinecg, x.cinecg, signed(r.cinecg.phi)],
         ];
         faith[method] = {};
         pc.faithfulness![method] = {};
@@ -204,7 +215,11 @@ export async function evaluateCommand(a: EvaluateArgs): Promise<EvaluateOutput> 
     outCases.push({ id: c.id, label: c.label, diagnosis: c.diagnosis, pAbnormal: pc.pAbnormal, faithfulness: faith });
   }
   for (const m of [...Object.values(models), ...Object.values(randomised ?? {})]) m.model.dispose();
-  const report = evaluatePool(poolCases, annotations, { resamples: a.resamples, seed: a.seed ?? 0 });
+  const report = evaluatePool(poolCases, annotations, {
+    resamples: a.resamples,
+    seed: a.seed ?? 0,
+    modelIds: poolModelIds(registered),
+  });
   return {
     study: { id: study.id, title: study.title, example: study.example === true },
     ...report,

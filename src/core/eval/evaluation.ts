@@ -17,7 +17,7 @@ import {
   type PoolTable,
 } from './pool-types';
 import type { AnnotationFile, Expert } from './study-format';
-import { type TableOptions, estimateOf, poolTables } from './tables';
+import { type PoolTableOptions, estimateOf, poolTables } from './tables';
 
 export interface ConfigSummary extends PoolConfig {
   threshold: number | null;
@@ -52,7 +52,7 @@ export interface EvaluationReport {
 export function evaluatePool(
   cases: readonly PoolCase[],
   annotations: readonly AnnotationFile[],
-  o: TableOptions = {},
+  o: PoolTableOptions,
 ): EvaluationReport {
   const { rows, skipped } = buildRows(cases, annotations);
   const results = runPool(rows);

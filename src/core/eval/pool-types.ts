@@ -2,6 +2,7 @@
  * Plain-data input and output of the optimisation pool (paper 4.1). The app and `cli evaluate` fill PoolCase from
  * whatever computed the attributions; nothing here knows about TF.js.
  */
+import type { ModelInputKind } from '../registry/model-meta';
 import type { PostProcess } from './importance';
 import type { PaperRow } from './paper-tables';
 import type { CaseLabel } from './study-format';
@@ -40,20 +41,29 @@ export const MODALITY_OF: Record<PoolSource, PoolModality> = {
   mapped: 'cinecg',
 };
 export const MODALITY_LABELS: Record<PoolModality, string> = { cinecg: 'CineECG Signal', '12-lead': '12-Lead Signal' };
-/** Whose prediction a source's attributions explain (for the model–label agreement strata). */
-export const MODEL_OF: Record<PoolSource, 'ecg12' | 'cine3'> = {
-  '12-lead': 'ecg12',
-  'cinecg-model': 'cine3',
-  mapped: 'ecg12',
+/**
+ * The input kind of the model whose prediction a source's attributions explain (for the model–label agreement
+ * strata); PoolModelIds says which registered model that is in a given evaluation.
+ */
+export const MODEL_OF: Record<PoolSource, ModelInputKind> = {
+  '12-lead': '12-lead',
+  'cinecg-model': 'cinecg',
+  mapped: '12-lead',
 };
+
+/**
+ * The registered model (its id in models/index.json, the key of PoolCase.pAbnormal) that reads each input kind in
+ * an evaluation: the primary model for '12-lead', the registry's CineECG model for 'cinecg' (pool-models.ts).
+ */
+export type PoolModelIds = Record<ModelInputKind, string>;
 
 export interface PoolCase {
   id: string;
   /** Ground truth; a case without one cannot be evaluated (Φ′ needs it) and is reported as skipped. */
   label?: CaseLabel;
   diagnosis?: string;
-  /** P(abnormal) of each model on this case's window (≥ 0.5 = predicted abnormal). */
-  pAbnormal: Partial<Record<'ecg12' | 'cine3', number>>;
+  /** P(abnormal) of each model on this case's window, by model id (≥ 0.5 = predicted abnormal). */
+  pAbnormal: Partial<Record<string, number>>;
   /** Φ per method and source; missing entries are configurations this case does not enter. */
   phi: Partial<Record<PoolMethod, Partial<Record<PoolSource, ArrayLike<number>>>>>;
   /** Optional faithfulness areas per method and source (see faithfulness.ts), pooled in their own table. */

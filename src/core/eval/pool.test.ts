@@ -16,6 +16,8 @@ const study = parseStudy(fixture('tiny-study.json'));
 const a = parseAnnotations(fixture('tiny-annotations-a.json'), study);
 const b = parseAnnotations(fixture('tiny-annotations-b.json'), study);
 const T = 200;
+/** Which model id each input kind's P(abnormal) is kept under in these cases (the registry's role in the app). */
+const MODEL_IDS = { '12-lead': 'ecg12', cinecg: 'cine3' } as const;
 
 /** [T × C] time-major from channel arrays. */
 const timeMajor = (channels: ArrayLike<number>[]) =>
@@ -91,7 +93,7 @@ describe('pool rows', () => {
 });
 
 describe('Tables 1–5 on a hand-computable cohort', () => {
-  const report = evaluatePool(cases(), [a, b], { resamples: 500, seed: 3 });
+  const report = evaluatePool(cases(), [a, b], { resamples: 500, seed: 3, modelIds: MODEL_IDS });
   const table = (id: string) => report.tables.find((t) => t.id === id)!;
 
   it('Table 1: per modality the configuration with the best mean Dice, at its θ*', () => {
@@ -128,6 +130,20 @@ describe('Tables 1–5 on a hand-computable cohort', () => {
     expect(find('Agreement', '12-Lead Signal', 'Agreement').dice).toMatchObject({ mean: 0.875, n: 2 });
     expect(find('Agreement', '12-Lead Signal', 'Disagreement').dice.mean).toBe(1);
     expect(find('Agreement', 'CineECG Signal', 'Disagreement').threshold).toBe(0.01);
+  });
+
+  it('the agreement strata read the P(abnormal) of the model the registry names for the kind, whatever its id', () => {
+    // A 12-lead model under another id, predicting normal for both cases: c1 (abnormal) now disagrees, c2 agrees.
+    const other = cases().map((c) => ({ ...c, pAbnormal: { ...c.pAbnormal, 'third-model': 0.1 } }));
+    const r = evaluatePool(other, [a, b], {
+      resamples: 500,
+      seed: 3,
+      modelIds: { ...MODEL_IDS, '12-lead': 'third-model' },
+    });
+    const rows = r.tables.find((t) => t.id === 'table2')!.rows;
+    const find = (...labels: string[]) => rows.find((x) => x.labels.join('/') === labels.join('/'))!;
+    expect(find('Agreement', '12-Lead Signal', 'Agreement').dice).toEqual({ mean: 1, low: null, high: null, n: 1 });
+    expect(find('Agreement', '12-Lead Signal', 'Disagreement').dice).toMatchObject({ mean: 0.875, n: 2 });
   });
 
   it('Tables 3–5: per method, per source (IG), per source × post-processing; noise loses to IG', () => {

@@ -17,6 +17,7 @@ import {
   SOURCE_LABELS,
   type Estimate,
   type PoolModality,
+  type PoolModelIds,
   type PoolTable,
   type TableRow,
 } from './pool-types';
@@ -25,6 +26,11 @@ export interface TableOptions {
   resamples?: number;
   seed?: number;
   confidence?: number;
+}
+
+/** What Tables 1–5 need beyond the intervals' settings: whose P(abnormal) each source's agreement strata read. */
+export interface PoolTableOptions extends TableOptions {
+  modelIds: PoolModelIds;
 }
 
 const PP_LABELS: Record<PostProcess, string> = { absolute: 'Absolute', positive: 'Positive', scaled: 'Scaled' };
@@ -81,13 +87,13 @@ const MODALITIES: PoolModality[] = ['cinecg', '12-lead'];
 const PAPER_METHOD_ORDER = ['gradshap', 'ig', 'kernelshap', 'lime'] as const;
 
 /** Did the model that produced this source's attributions predict the case's label? Null when its P is unknown. */
-function modelAgrees(row: EvalRow, r: ConfigResult): boolean | null {
-  const p = row.case.pAbnormal[MODEL_OF[r.config.source]];
+function modelAgrees(row: EvalRow, r: ConfigResult, modelIds: PoolModelIds): boolean | null {
+  const p = row.case.pAbnormal[modelIds[MODEL_OF[r.config.source]]];
   if (p === undefined) return null;
   return (p >= 0.5 ? 'abnormal' : 'normal') === row.case.label;
 }
 
-export function poolTables(results: Map<string, ConfigResult>, o: TableOptions = {}): PoolTable[] {
+export function poolTables(results: Map<string, ConfigResult>, o: PoolTableOptions): PoolTable[] {
   const rows = (
     tableId: PoolTable['id'],
     build: (push: (labels: string[], r: ConfigResult | null, keep?: (row: EvalRow) => boolean) => void) => void,
@@ -109,8 +115,8 @@ export function poolTables(results: Map<string, ConfigResult>, o: TableOptions =
     for (const m of MODALITIES) {
       const r = bestOfModality(m);
       if (!r) continue;
-      push(['Agreement', MODALITY_LABELS[m], 'Agreement'], r, (row) => modelAgrees(row, r) === true);
-      push(['Agreement', MODALITY_LABELS[m], 'Disagreement'], r, (row) => modelAgrees(row, r) === false);
+      push(['Agreement', MODALITY_LABELS[m], 'Agreement'], r, (row) => modelAgrees(row, r, o.modelIds) === true);
+      push(['Agreement', MODALITY_LABELS[m], 'Disagreement'], r, (row) => modelAgrees(row, r, o.modelIds) === false);
     }
   });
 

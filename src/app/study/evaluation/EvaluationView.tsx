@@ -1,19 +1,45 @@
 import { useEffect, useRef, useState } from 'react';
 import { type EvaluationReport, evaluatePool } from '../../../core/eval/evaluation';
+import { POOL_MODEL_KINDS, type PoolModels, poolModelIds, poolModelsOf } from '../../../core/eval/pool-models';
 import type { PoolCase } from '../../../core/eval/pool-types';
 import type { AnnotationFile, Study } from '../../../core/eval/study-format';
 import { reportToCsv, reportToMarkdown } from '../../../core/eval/tables-format';
+import { fetchJson } from '../../../core/net/fetch-file';
+import { modelFilePath, readAppModels } from '../../../core/registry/app-models';
 import { createInferenceClient, type InferenceClient, spawnInferenceWorker } from '../../../worker/client';
-import { CINE3_MODEL_PATH, ECG12_MODEL_PATH } from '../../inference/startInference';
 import { loadStudyCase } from '../caseData';
 import { downloadText, fileStem } from '../download';
 import { studyDb } from '../studyDb';
 import { parseAnnotations, parseAnnotationsText } from '../studyFiles';
 import { EXAMPLE_ANNOTATION_URLS, MADE_UP_NOTE } from '../studyUrl';
 import { EvaluationTables } from './EvaluationTables';
-import { BUDGETS, type Budget, CINE_KEY, computeStudyPhi, type PhiProgress } from './studyPhi';
+import { BUDGETS, type Budget, computeStudyPhi, type PhiProgress, workerKeyOf } from './studyPhi';
 
 type Source = { key: string; file: AnnotationFile; origin: string };
+
+/** A page-relative path (the registry's, e.g. models/index.json) as an absolute URL: the worker needs those. */
+const pageUrl = (path: string) => new URL(path, document.baseURI).href;
+
+/**
+ * The registry's models for the evaluation (models/index.json, read like the viewer reads it) in a new inference
+ * worker: the primary model as the worker's default, the CineECG model under its id (workerKeyOf).
+ */
+async function startEvaluationWorker(): Promise<{ client: InferenceClient; models: PoolModels }> {
+  const models = poolModelsOf(await readAppModels((path) => fetchJson(pageUrl(path))));
+  const client = createInferenceClient(spawnInferenceWorker());
+  try {
+    for (const kind of POOL_MODEL_KINDS) {
+      const url = pageUrl(modelFilePath(models[kind].id));
+      const key = workerKeyOf(models, kind);
+      if (key === undefined) await client.load(url);
+      else await client.loadExtra(key, url);
+    }
+  } catch (e) {
+    client.terminate();
+    throw e;
+  }
+  return { client, models };
+}
 
 async function availableSources(study: Study): Promise<Source[]> {
   const out: Source[] = [];
@@ -58,7 +84,7 @@ export function EvaluationView({ study, onClose }: { study: Study; onClose: () =
   const [progress, setProgress] = useState<PhiProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<EvaluationReport | null>(null);
-  const client = useRef<InferenceClient | null>(null);
+  const worker = useRef<{ client: InferenceClient; models: PoolModels } | null>(null);
   const phiCache = useRef(new Map<Budget, PoolCase[]>());
   const stop = useRef(false);
   useEffect(() => {
@@ -69,7 +95,7 @@ export function EvaluationView({ study, onClose }: { study: Study; onClose: () =
       },
       (e: unknown) => setError(String(e)),
     );
-    return () => client.current?.terminate();
+    return () => worker.current?.client.terminate();
   }, [study]);
 
   const addFiles = async (files: FileList | null) => {
@@ -92,15 +118,12 @@ export function EvaluationView({ study, onClose }: { study: Study; onClose: () =
     try {
       let cases = phiCache.current.get(budget);
       if (!cases) {
-        if (!client.current) {
+        if (!worker.current) {
           setProgress({ caseIndex: 0, cases: study.cases.length, step: 'loading the two models', fraction: 0 });
-          const c = createInferenceClient(spawnInferenceWorker());
-          await c.load(new URL(ECG12_MODEL_PATH, document.baseURI).href);
-          await c.loadExtra(CINE_KEY, new URL(CINE3_MODEL_PATH, document.baseURI).href);
-          client.current = c;
+          worker.current = await startEvaluationWorker();
         }
         cases = await computeStudyPhi(study, budget, {
-          client: client.current,
+          ...worker.current,
           caseData: (i) => loadStudyCase(study.id, study.cases[i]),
           onProgress: setProgress,
           shouldStop: () => stop.current,
@@ -113,6 +136,7 @@ export function EvaluationView({ study, onClose }: { study: Study; onClose: () =
         evaluatePool(
           cases,
           sources.filter((s) => chosen.has(s.key)).map((s) => s.file),
+          { modelIds: poolModelIds(worker.current!.models) },
         ),
       );
     } catch (e) {

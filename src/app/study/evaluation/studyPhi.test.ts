@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluatePool } from '../../../core/eval/evaluation';
+import { poolModelIds, poolModelsOf } from '../../../core/eval/pool-models';
 import { modelInputOf } from '../../../core/model/model-input';
 import { mappedPhi } from '../../../core/xai/mapping';
 import type { InferenceClient } from '../../../worker/client';
 import { readRecordFiles } from '../../../../scripts/lib/record-files';
+import { appModelsOnDisk } from '../../../../scripts/lib/registry';
 import { openCase } from '../../case/openCase';
 import { heartRateBpm, windowLeads } from '../caseData';
 import { parseAnnotationsText, parseStudyText } from '../studyFiles';
@@ -16,6 +18,9 @@ const prepared = small.cases.map((c) => {
   if (c.source.kind !== 'bundled') throw new Error('bundled expected');
   return openCase(readRecordFiles(`public/cases/${c.source.caseId}/${c.source.caseId.replace('ptbxl-', '')}_hr.hea`));
 });
+
+/** The shipped registry's models, as the evaluation view reads them from the page. */
+const registered = async () => poolModelsOf(await appModelsOnDisk());
 
 /** A worker stand-in whose attributions make Φ equal to the input (A⁰ = 0, A¹ = 2x), so every Φ is known. */
 function fakeClient(calls: string[]): InferenceClient {
@@ -55,6 +60,7 @@ describe('Φ of a study for the evaluation', () => {
     const progress: number[] = [];
     const cases = await computeStudyPhi(small, 'quick', {
       client: fakeClient(calls),
+      models: await registered(),
       caseData: async (i) => ({
         prepared: prepared[i],
         heartRateBpm: heartRateBpm(prepared[i].qrsOnsetsMs),
@@ -83,11 +89,38 @@ describe('Φ of a study for the evaluation', () => {
     expect(Array.from(cases[0].phi.ig!.mapped!)).toEqual(Array.from(mappedPhi(x12, 12)));
   });
 
+  it('follows the registry: models under other ids are asked by those ids and their P(abnormal) kept under them', async () => {
+    const shipped = await registered();
+    const models = {
+      '12-lead': { ...shipped['12-lead'], id: 'twelve' },
+      cinecg: { ...shipped.cinecg, id: 'trajectory-net', shortTitle: 'Trajectory' },
+    };
+    const calls: string[] = [];
+    const steps: string[] = [];
+    const cases = await computeStudyPhi({ ...small, cases: small.cases.slice(0, 1) }, 'quick', {
+      client: fakeClient(calls),
+      models,
+      caseData: async (i) => ({ prepared: prepared[i], heartRateBpm: null, windowLeadsMv: [] }),
+      onProgress: (p) => steps.push(p.step),
+    });
+    // The primary model is the worker's default (no key); the CineECG model is asked for by its registry id.
+    expect(calls).toEqual([
+      'predict ecg12 C=12',
+      'predict trajectory-net C=3',
+      'explain ig ecg12 C=12 {"steps":16,"noiseSamples":0}',
+      'explain ig trajectory-net C=3 {"steps":16,"noiseSamples":0}',
+    ]);
+    expect(cases[0].pAbnormal).toEqual({ twelve: 0.9, 'trajectory-net': 0.2 });
+    expect(steps).toContain('case-01: ig on the Trajectory model');
+  });
+
   it('feeds evaluatePool: with Φ equal to an annotator’s own 12-lead marks, that annotator’s Dice is 1', async () => {
     const a = parseAnnotationsText(readFileSync('public/studies/example/annotations-made-up-a.json', 'utf8'), study);
     const aSmall = { ...a, cases: a.cases.slice(0, 2) };
+    const models = await registered();
     const cases = await computeStudyPhi(small, 'quick', {
       client: fakeClient([]),
+      models,
       caseData: async (i) => ({ prepared: prepared[i], heartRateBpm: null, windowLeadsMv: [] }),
     });
     const { segmentsToMask } = await import('../../../core/eval/protocol');
@@ -100,7 +133,7 @@ describe('Φ of a study for the evaluation', () => {
       for (let t = 0; t < 200; t++) for (let l = 0; l < 12; l++) phi[t * 12 + l] = sign * masks[l][t];
       c.phi.ig!['12-lead'] = phi;
     }
-    const report = evaluatePool(cases, [aSmall], { resamples: 200 });
+    const report = evaluatePool(cases, [aSmall], { resamples: 200, modelIds: poolModelIds(models) });
     const t1 = report.tables.find((t) => t.id === 'table1')!;
     const row =
       t1.rows.find((r) => r.config.source === '12-lead' && r.config.postprocess === 'positive') ??

@@ -1,4 +1,6 @@
-import { modelInputOf } from '../../../core/model/model-input';
+import type { PreparedEcg } from '../../../core/ecg/prepare.types';
+import { modelInputFor } from '../../../core/model/model-input';
+import { POOL_MODEL_KINDS, type PoolModelKind, type PoolModels } from '../../../core/eval/pool-models';
 import { POOL_METHODS, type PoolCase, type PoolMethod } from '../../../core/eval/pool-types';
 import type { Study } from '../../../core/eval/study-format';
 import type { ExplainMethod, ExplainParams } from '../../../core/xai/catalogue';
@@ -40,27 +42,48 @@ export interface PhiProgress {
   fraction: number;
 }
 
-/** The second model's key in the worker (as the viewer's connectInference loads it). */
-export const CINE_KEY = 'cine3';
+/**
+ * The worker's name for a model: the primary (12-lead) model is the one `load` loaded, its default, so no key; the
+ * CineECG model is loaded with `loadExtra` under its registry id.
+ */
+export const workerKeyOf = (models: PoolModels, kind: PoolModelKind): string | undefined =>
+  kind === '12-lead' ? undefined : models[kind].id;
+
+/** A model's window of a case, [T × C] time-major as its registry entry's input kind says, and its worker key. */
+interface ModelWindow {
+  x: Float32Array;
+  T: number;
+  C: number;
+  key: string | undefined;
+}
+
+function modelWindow(prepared: PreparedEcg, models: PoolModels, kind: PoolModelKind): ModelWindow {
+  const x = modelInputFor(prepared, kind);
+  const C = models[kind].input.channels.length;
+  return { x, T: x.length / C, C, key: workerKeyOf(models, kind) };
+}
 
 /**
  * Φ for every case of the study, every method of the budget and every source of the pool (12-lead attributions, the
- * CineECG model's own, the 12-lead mapped by eq. 2), plus both models' P(abnormal): the input of evaluatePool. Runs in
- * the inference worker, one job at a time; `shouldStop` is checked between jobs.
+ * CineECG model's own, the 12-lead mapped by eq. 2), plus both models' P(abnormal) under their registry ids: the
+ * input of evaluatePool. `models` are the registry's (poolModelsOf), loaded in the worker as workerKeyOf says. Runs
+ * in the inference worker, one job at a time; `shouldStop` is checked between jobs.
  */
 export async function computeStudyPhi(
   study: Study,
   budget: Budget,
   deps: {
     client: InferenceClient;
+    models: PoolModels;
     caseData: (index: number) => Promise<StudyCaseData>;
     onProgress?: (p: PhiProgress) => void;
     shouldStop?: () => boolean;
   },
 ): Promise<PoolCase[]> {
   const { methods, params } = BUDGETS[budget];
+  const { client, models } = deps;
   const out: PoolCase[] = [];
-  const jobsPerCase = 2 + 2 * methods.length;
+  const jobsPerCase = POOL_MODEL_KINDS.length * (1 + methods.length);
   let done = 0;
   const total = study.cases.length * jobsPerCase;
   const step = (caseIndex: number, text: string) =>
@@ -75,9 +98,8 @@ export async function computeStudyPhi(
     if (deps.shouldStop?.()) throw new Error('stopped');
     step(i, 'loading the record');
     const { prepared } = await deps.caseData(i);
-    const x12 = modelInputOf(prepared, 12);
-    const x3 = modelInputOf(prepared, 3);
-    const T = x12.length / 12;
+    const inputs = {} as Record<PoolModelKind, ModelWindow>;
+    for (const kind of POOL_MODEL_KINDS) inputs[kind] = modelWindow(prepared, models, kind);
     const pc: PoolCase = {
       id: c.id,
       ...(c.label && { label: c.label }),
@@ -86,24 +108,25 @@ export async function computeStudyPhi(
       phi: {},
     };
     step(i, 'predicting');
-    pc.pAbnormal.ecg12 = (await deps.client.predict(x12, T, 12)).pAbnormal;
-    done++;
-    pc.pAbnormal.cine3 = (await deps.client.predict(x3, T, 3, CINE_KEY)).pAbnormal;
-    done++;
+    for (const kind of POOL_MODEL_KINDS) {
+      const { x, T, C, key } = inputs[kind];
+      pc.pAbnormal[models[kind].id] = (await client.predict(x, T, C, key)).pAbnormal;
+      done++;
+    }
     for (const method of methods) {
-      if (deps.shouldStop?.()) throw new Error('stopped');
-      step(i, `${method} on the 12-lead model`);
-      const e12 = await deps.client.explain(method as ExplainMethod, x12, T, 12, params[method]).result;
-      done++;
-      step(i, `${method} on the CineECG model`);
-      const e3 = await deps.client.explain(method as ExplainMethod, x3, T, 3, params[method], undefined, CINE_KEY)
-        .result;
-      done++;
-      const phi12 = bipolarPhi(e12.attributions[0], e12.attributions[1]);
+      const phi = {} as Record<PoolModelKind, Float32Array>;
+      for (const kind of POOL_MODEL_KINDS) {
+        if (deps.shouldStop?.()) throw new Error('stopped');
+        step(i, `${method} on the ${models[kind].shortTitle} model`);
+        const { x, T, C, key } = inputs[kind];
+        const e = await client.explain(method as ExplainMethod, x, T, C, params[method], undefined, key).result;
+        done++;
+        phi[kind] = bipolarPhi(e.attributions[0], e.attributions[1]);
+      }
       pc.phi[method] = {
-        '12-lead': phi12,
-        'cinecg-model': bipolarPhi(e3.attributions[0], e3.attributions[1]),
-        mapped: mappedPhi(phi12, 12),
+        '12-lead': phi['12-lead'],
+        'cinecg-model': phi.cinecg,
+        mapped: mappedPhi(phi['12-lead'], 12),
       };
     }
     out.push(pc);
