@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { TEST_RESULTS } from './support/paths';
@@ -130,7 +130,7 @@ for (const backend of BACKENDS) {
 test('the CineECG twin model predicts in the browser what cli predict gives in Node', async ({ page }, testInfo) => {
   test.setTimeout(150_000);
   await page.goto('./');
-  const twin = page.getByTestId('twin-prediction');
+  const twin = page.locator('[data-testid=companion-prediction][data-model=cine3]');
   await expect(twin).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 120_000 });
   const shown = Number(await twin.getAttribute('data-p-abnormal'));
   const node = cliPredict('models/cine3/model.json', RECORD);
@@ -139,7 +139,9 @@ test('the CineECG twin model predicts in the browser what cli predict gives in N
     description: `CineECG model p(abnormal) ${shown} (node ${node.pAbnormal}, |Δ| ${Math.abs(shown - node.pAbnormal).toExponential(2)})`,
   });
   expect(Math.abs(shown - node.pAbnormal)).toBeLessThanOrEqual(TOLERANCE);
-  await expect(twin).toContainText(`CineECG twin model (3D trajectory): p(abnormal) = ${node.pAbnormal.toFixed(2)}`);
+  // The line names the model by its registry title (models/cine3/meta.json).
+  const { title } = JSON.parse(readFileSync('models/cine3/meta.json', 'utf8')) as { title: string };
+  await expect(twin).toContainText(`${title}: p(abnormal) = ${node.pAbnormal.toFixed(2)}`);
 });
 
 test('a model that cannot be fetched shows an error panel, and the ECG stays', async ({ page }) => {
@@ -182,6 +184,6 @@ test('while the model loads, the panel says so (never blank), then shows the pre
   release();
   await expect(panel).toHaveAttribute('data-p-abnormal', /^0\.\d+/, { timeout: 90_000 });
   await expect(panel).toHaveAttribute('aria-busy', 'false');
-  await expect(page.getByTestId('twin-prediction')).toBeVisible({ timeout: 120_000 });
+  await expect(page.locator('[data-testid=companion-prediction][data-model=cine3]')).toBeVisible({ timeout: 120_000 });
   expect(await gridTop(), 'the grid does not move when the predictions arrive').toBe(before);
 });
