@@ -10,8 +10,11 @@ const MODELS_DIR = resolve(import.meta.dirname, 'models');
 const isModelFile = (name: string): boolean =>
   name === 'model.json' || name === 'metrics.json' || name === 'meta.json' || name.endsWith('.bin');
 
+/** The registry's list of the app's models, primary first: the page reads it to know which models to load. */
+const REGISTRY_INDEX = join(MODELS_DIR, 'index.json');
+
 /** Models the app loads (models/index.json, the registry's list); others in models/ (the synthetic-cohort model of the benchmark) are not shipped or precached. */
-const APP_MODELS = new Set((JSON.parse(readFileSync(join(MODELS_DIR, 'index.json'), 'utf8')) as { app: string[] }).app);
+const APP_MODELS = new Set((JSON.parse(readFileSync(REGISTRY_INDEX, 'utf8')) as { app: string[] }).app);
 
 /** Model files under models/, as paths relative to it with forward slashes ("ecg12/model.json"). */
 function modelFiles(dir = MODELS_DIR): string[] {
@@ -19,7 +22,7 @@ function modelFiles(dir = MODELS_DIR): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) return dir === MODELS_DIR && !APP_MODELS.has(name) ? [] : modelFiles(p);
-    return isModelFile(name) ? [relative(MODELS_DIR, p).split(sep).join('/')] : [];
+    return isModelFile(name) || p === REGISTRY_INDEX ? [relative(MODELS_DIR, p).split(sep).join('/')] : [];
   });
 }
 
@@ -40,7 +43,7 @@ function serveModels(): Plugin {
         // Only plain model files inside models/: no traversal, no other files.
         if (
           !file.startsWith(MODELS_DIR + sep) ||
-          !isModelFile(file.split(sep).pop() ?? '') ||
+          !(isModelFile(file.split(sep).pop() ?? '') || file === REGISTRY_INDEX) ||
           !existsSync(file) ||
           !statSync(file).isFile()
         ) {

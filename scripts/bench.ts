@@ -21,9 +21,11 @@ import { benchChromium } from './bench/browser';
 import { benchNode, type OurIg } from './bench/node';
 import { type BenchRow, benchTable } from './bench/table';
 import { benchTorch } from './bench/torch';
+import { primaryModelPath } from './lib/registry';
 
 const RECORD = 'public/cases/ptbxl-00285/00285_hr.hea';
-const MODEL = 'models/ecg12/model.json';
+/** The primary model in models/index.json: the model the app explains. */
+const MODEL = primaryModelPath();
 
 async function main() {
   const { values: v } = parseArgs({

@@ -32,8 +32,9 @@ import { synthCommand } from './commands/synth';
 
 const USAGE = `usage: npm run -s cli -- <command> …
   inspect <record>   sample rate, duration, leads, QRS onsets and the 400 ms model window
-  predict [--model models/ecg12/model.json] [--backend wasm|cpu] <record>…
+  predict [--model m.json] [--backend wasm|cpu] <record>…
                      one JSON line per record: { record, pAbnormal, label, windowStartMs } or { record, error }
+                     (--model: the primary model in models/index.json unless given, here and for explain)
   explain <record> [--model m.json] [--method ig|gradshap|kernelshap|lime] [--samples N] [--steps ${IG_STEPS}] [--rule gausslegendre|riemann_trapezoid]
           [--noise-samples ${NOISE_SAMPLES}] [--sigma ${NOISE_SIGMA}] [--sigma-unit absolute|relative] [--segment-ms M] [--grouping lead-time|time]
           [--batch 50] [--seed 0] [--backend wasm]

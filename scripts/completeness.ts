@@ -1,16 +1,18 @@
 /**
  * Integrated Gradients completeness of the shipped model on the test split (50 Gauss–Legendre steps, zero
  * baseline, no noise), written into <model>/metrics.json as `completeness` for the model card.
- *   npm run -s completeness [-- --dataset .cache/dataset --model models/ecg12] [--max-records N]   (or --model models/cine3)
+ *   npm run -s completeness [-- --dataset .cache/dataset --model DIR] [--max-records N]   (e.g. --model models/cine3)
+ * --model is a model folder; by default the primary model's (the first in models/index.json).
  * `--max-records N` takes the first N test records in data-set order (a time budget on a shared machine; recorded).
  * The data set (ecg12 or cine3) follows from the model's input channels.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { quantileRankSorted, sortedCopy } from '../src/core/quantile';
 import { integratedGradients } from '../src/core/xai/integrated-gradients';
 import { loadModelFile } from './lib/model-files';
+import { primaryModelPath } from './lib/registry';
 import { useBackend } from './lib/tf-backend';
 import { loadDataset, windowOf } from './train/data';
 
@@ -18,7 +20,7 @@ async function main() {
   const { values: a } = parseArgs({
     options: {
       dataset: { type: 'string', default: '.cache/dataset' },
-      model: { type: 'string', default: 'models/ecg12' },
+      model: { type: 'string', default: dirname(primaryModelPath()) },
       'max-records': { type: 'string' },
     },
   });

@@ -1,6 +1,7 @@
 /**
- * Where IG's time goes on Node wasm: one batch of input gradients of the shipped model through the path IG uses
- * (the inference graph's hand-written backward pass), timed (CPU and wall) and profiled per TF.js kernel.
+ * Where IG's time goes on Node wasm: one batch of input gradients of the primary model (models/index.json) through
+ * the path IG uses (the inference graph's hand-written backward pass), timed (CPU and wall) and profiled per TF.js
+ * kernel.
  *   npx tsx scripts/bench/profile.ts [batch=100] [directions: classes|phi]
  * tf.profile counts nested scopes too (customGrad's "unnamed scope", "fusedConv2d__op" around FusedConv2D):
  * read the leaf kernels. CPU time per path point is the figure to compare on a busy machine.
@@ -8,12 +9,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { CLASS_DIRECTIONS, differentiable, inputGradientsAlong, PHI_DIRECTION } from '../../src/core/xai/input-gradient';
 import { loadModelFile } from '../lib/model-files';
+import { primaryModelPath } from '../lib/registry';
 import { useBackend } from '../lib/tf-backend';
 
 const B = Number(process.argv[2] ?? 100);
 const directions = process.argv[3] === 'phi' ? [PHI_DIRECTION] : CLASS_DIRECTIONS;
 await useBackend('wasm');
-const { model } = await loadModelFile('models/ecg12/model.json');
+const { model } = await loadModelFile(primaryModelPath());
 const f = differentiable(model);
 const input = Float32Array.from({ length: B * 2400 }, (_, j) => Math.sin(j * 0.1));
 await inputGradientsAlong(f, input, [B, 200, 12], directions);

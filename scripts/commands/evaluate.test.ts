@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -135,6 +135,14 @@ describe('cli evaluate', () => {
     writeFileSync(join(dir, 'a.json'), JSON.stringify(other));
     await expect(evaluateCommand({ study, annotations: [join(dir, 'a.json')] })).rejects.toThrow(
       `${join(dir, 'a.json')}: cases[0].caseId: case "c7" is not in study "tiny"`,
+    );
+    // A registry without a model that reads the CineECG signal: refused by name, before any model is loaded.
+    const models = mkdtempSync(join(tmpdir(), 'eval-registry-'));
+    mkdirSync(join(models, 'ecg12'));
+    writeFileSync(join(models, 'index.json'), JSON.stringify({ app: ['ecg12'] }));
+    copyFileSync('models/ecg12/meta.json', join(models, 'ecg12', 'meta.json'));
+    await expect(evaluateCommand({ study, annotations: [A], modelsDir: models })).rejects.toThrow(
+      'models/index.json: the evaluation needs a model that reads the CineECG signal (input.kind "cinecg" in its meta.json); the registered models are ecg12 (12-lead)',
     );
     // Through the CLI once: {"error"} on stdout, exit 1.
     const r = spawnSync(

@@ -9,7 +9,7 @@ import { metaBeside, primaryModelPath } from '../lib/registry';
 import { loadRecordAt } from '../lib/record-files';
 import { useBackend } from '../lib/tf-backend';
 
-/** The primary model of the registry (models/index.json), today models/ecg12/model.json. */
+/** model.json of the primary model in models/index.json (the registry's first): predict's and explain's default. */
 export const DEFAULT_MODEL = primaryModelPath();
 
 /**
