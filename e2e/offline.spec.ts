@@ -25,6 +25,10 @@ test('the build precaches the app, both models and their references, the wasm, t
   for (const must of [
     'index.html',
     'manifest.webmanifest',
+    // The registry: which models the app loads and the digests they are checked against, offline too.
+    'models/index.json',
+    'models/ecg12/meta.json',
+    'models/cine3/meta.json',
     'models/ecg12/model.json',
     'models/ecg12/weights.1of1.bin',
     'models/ecg12/reference-normals.bin',

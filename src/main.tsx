@@ -10,7 +10,7 @@ import { type AppServices, AppServicesProvider } from './app/services/AppService
 import { connectViewUrl } from './app/share/connectViewUrl';
 import { explainWhenReady } from './app/tour/autoExplain';
 import { connectTour } from './app/tour/connectTour';
-import { tourStore } from './app/tour/tourStore';
+import { createTourStore } from './app/tour/tourStore';
 import { createAppStore } from './app/store/appStore';
 import { studyParamFromUrl } from './app/study/studyUrl';
 import './app/app.css';
@@ -20,12 +20,13 @@ const studyMode = studyParamFromUrl(window.location.search) !== null;
 const StudyApp = lazy(() => import('./app/study/StudyApp').then((m) => ({ default: m.StudyApp })));
 
 /**
- * Everything stateful is made here, once, and passed down (issue 17): the store, the worker with its controllers,
- * case navigation. Loading starts outside React: the store is the source of truth, the components only read it.
+ * Everything stateful is made here, once, and passed down (issue 17): the stores (app and tour), the worker with its
+ * controllers, case navigation. Loading starts outside React: the store is the source of truth, the components only read it.
  */
 function createServices(): AppServices {
   const store = createAppStore();
-  if (studyMode) return { store, explain: null, faithfulness: null, navigation: null };
+  const tour = createTourStore();
+  if (studyMode) return { store, tour, explain: null, faithfulness: null, navigation: null };
   const env = { fetch: (url: string) => fetch(url), openCase };
   const navigation = createCaseNavigation(store, { ...env, location: window.location, history: window.history });
   void loadCase(store, caseIdFromUrl(window.location.search), env);
@@ -36,14 +37,14 @@ function createServices(): AppServices {
   });
   // The view in the address (method, display, camera, time cursor, tour step) is applied before the first render and
   // kept up to date; the tour steers the case, the explanation and the camera.
-  connectTour(store, tourStore, { navigation, explain });
-  connectViewUrl(store, tourStore, {
+  connectTour(store, tour, { navigation, explain });
+  connectViewUrl(store, tour, {
     location: window.location,
     history: window.history,
     addPopListener: (f) => window.addEventListener('popstate', f),
     explainWhenReady: () => void explainWhenReady(store, () => explain),
   });
-  return { store, explain, faithfulness, navigation };
+  return { store, tour, explain, faithfulness, navigation };
 }
 
 const services = createServices();

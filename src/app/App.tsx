@@ -19,9 +19,8 @@ import { AppHeader } from './layout/AppHeader';
 import { Workspace } from './layout/Workspace';
 import { selectCaseEntry, selectCaseLabel } from './store/caseSlice';
 import { useAppStore } from './store/useAppStore';
-import { tourStore } from './tour/tourStore';
+import { useTour } from './tour/useTour';
 import { useTourKeys } from './tour/useTourKeys';
-import { useStore } from 'zustand';
 
 // three.js and the heart view load on their own chunk, so the first screen does not wait for them.
 const HeartPanel = lazy(() => import('./heart/HeartPanel'));
@@ -46,7 +45,7 @@ export function App() {
 
   useShortcuts();
   useTourKeys();
-  const touring = useStore(tourStore, (s) => s.tourId !== null);
+  const touring = useTour((s) => s.tourId !== null);
 
   return (
     <div className="app" data-case-status={status}>

@@ -9,8 +9,7 @@ import {
 } from '../../core/constants';
 import type { ExplainMethod, ExplainParams } from '../../core/xai/catalogue';
 import { KERNEL_SHAP_SEGMENT_MS, LIME_SEGMENT_MS } from '../../core/xai/catalogue';
-import { useAppStoreApi } from '../store/useAppStore';
-import { useAppStore } from '../store/useAppStore';
+import { useAppStore, useAppStoreApi } from '../store/useAppStore';
 
 interface Field {
   key: 'steps' | 'noiseSamples' | 'sigma' | 'samples' | 'segmentMs';

@@ -1,6 +1,5 @@
 import { RadioGroup } from '../controls/RadioGroup';
-import { useAppStoreApi } from '../store/useAppStore';
-import { useAppStore } from '../store/useAppStore';
+import { useAppStore, useAppStoreApi } from '../store/useAppStore';
 import { MAX_PX_PER_MM, MIN_PX_PER_MM } from '../store/viewSlice';
 import { CSS_PX_PER_MM } from './layout';
 import { PAPER_LAYOUTS } from './paperLayouts';

@@ -8,11 +8,9 @@ import { METHOD_LABELS } from '../../core/xai/catalogue';
 import { type AppError, toAppError } from '../errors/appError';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { cameraChannel, type CameraPose } from '../share/cameraChannel';
-import { useAppStoreApi } from '../store/useAppStore';
-import { tourStore } from '../tour/tourStore';
-import { useStore } from 'zustand';
+import { useTour } from '../tour/useTour';
 import { type CaseExplanation, selectExplanation, selectExplanationOf } from '../store/explainSlice';
-import { useAppStore } from '../store/useAppStore';
+import { useAppStore, useAppStoreApi } from '../store/useAppStore';
 import { caseTrajectory } from './cineTrajectory';
 import { useContextLossRecovery } from './contextLoss';
 import { boundingRadius } from './frameToThree';
@@ -215,7 +213,7 @@ export default function HeartPanel() {
   );
 
   const colored = !!phi && !!traj.view;
-  const highContrast = useStore(tourStore, (st) => st.presenter);
+  const highContrast = useTour((st) => st.presenter);
   const name = `3D heart: biventricular model with the CineECG trajectory of the ${Math.round(endMs) || 400} ms window, ${request.preset.label} view${colored ? ', coloured by Φd(t)' : ''}`;
 
   return (

@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useAppStoreApi } from '../store/useAppStore';
-import { useAppStore } from '../store/useAppStore';
+import { useAppStore, useAppStoreApi } from '../store/useAppStore';
 import { PLAYBACK_SLOWDOWN } from './trajectoryStyle';
 
 export const formatCursor = (ms: number | null): string => (ms === null ? '– ms' : `${Math.round(ms)} ms`);

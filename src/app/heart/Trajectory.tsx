@@ -1,10 +1,9 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BufferAttribute, BufferGeometry, type Mesh } from 'three';
-import { useStore } from 'zustand';
 import { highContrastColor } from '../color/diverging';
 import { useAppStoreApi } from '../store/useAppStore';
-import { tourStore } from '../tour/tourStore';
+import { useTour } from '../tour/useTour';
 import { MARKER_COLOR, MARKER_RADIUS_MM } from './heartColors';
 import { buildTube } from './tube';
 import { pointAtMs, type SegmentBounds, type TimeLabel, trajectoryColors, trajectoryRadii } from './trajectoryStyle';
@@ -71,7 +70,7 @@ export function Trajectory({
   segments: SegmentBounds | null;
 }) {
   // Presenter mode draws the trajectory in high-contrast colours (a lecture hall's projector washes RdBu's pale middle out).
-  const highContrast = useStore(tourStore, (s) => s.presenter);
+  const highContrast = useTour((s) => s.presenter);
   const geometry = useMemo(
     () => tubeGeometry(world, fsHz, phi, segments, highContrast),
     [world, fsHz, phi, segments, highContrast],

@@ -3,10 +3,11 @@ import type { CaseNavigation } from '../case/caseNavigation';
 import type { ExplainController } from '../explain/connectExplain';
 import type { FaithfulnessController } from '../explain/connectFaithfulness';
 import type { AppStore } from '../store/appStore';
+import type { TourStore } from '../tour/tourStore';
 
 /**
  * What the UI works with, created once in main.tsx and passed down here (issue 17): the store, the controllers over
- * the worker client, and case navigation. Components take them from this context instead of from module-level
+ * the worker client, case navigation and the tour's store. Components take them from this context instead of from module-level
  * singletons, so a test or a second view can render the same components over another store.
  */
 export interface AppServices {
@@ -16,6 +17,8 @@ export interface AppServices {
   faithfulness: FaithfulnessController | null;
   /** Null in study mode (the blind page never opens viewer cases). */
   navigation: CaseNavigation | null;
+  /** The teaching tour's state (step, presenter mode, highlights). */
+  tour: TourStore;
 }
 
 const AppServicesContext = createContext<AppServices | null>(null);

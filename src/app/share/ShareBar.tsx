@@ -1,10 +1,8 @@
 import { useRef, useState } from 'react';
-import { useStore } from 'zustand';
 import { TOURS } from '../../core/tour/tours';
-import { useAppStoreApi } from '../store/useAppStore';
 import { selectExplanation } from '../store/explainSlice';
-import { useAppStore } from '../store/useAppStore';
-import { tourStore } from '../tour/tourStore';
+import { useAppStore, useAppStoreApi } from '../store/useAppStore';
+import { useTour, useTourStoreApi } from '../tour/useTour';
 import { type ExportKind, exportView } from './exportFigures';
 
 const EXPORTS: Array<{ kind: ExportKind; label: string; needs?: 'explanation' }> = [
@@ -17,10 +15,11 @@ const EXPORTS: Array<{ kind: ExportKind; label: string; needs?: 'explanation' }>
 
 /** Tour, link and export in the header: start a tour, copy the address of this view, save figures and data. */
 export function ShareBar() {
+  const tourStore = useTourStoreApi();
   const appStore = useAppStoreApi();
   const explained = useAppStore((s) => !!selectExplanation(s) && !selectExplanation(s)?.refining);
   const ready = useAppStore((s) => s.caseStatus === 'ready');
-  const tourId = useStore(tourStore, (s) => s.tourId);
+  const tourId = useTour((s) => s.tourId);
   const [note, setNote] = useState<string | null>(null);
   const menus = useRef<HTMLDivElement>(null);
   const close = () => menus.current?.querySelectorAll('details[open]').forEach((d) => d.removeAttribute('open'));

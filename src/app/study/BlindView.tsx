@@ -1,9 +1,8 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { QRS_REGION_MS } from '../../core/constants';
 import { type Modality, type Study, TRAJECTORY_LEAD } from '../../core/eval/study-format';
-import { useAppStoreApi } from '../store/useAppStore';
 import { type RawMark, selectOpenCase, selectProgress } from '../store/studySlice';
-import { useAppStore } from '../store/useAppStore';
+import { useAppStore, useAppStoreApi } from '../store/useAppStore';
 import { AnnotationGrid } from './AnnotationGrid';
 import { ANNOTATION_MM_PER_MV, ANNOTATION_MM_PER_S } from './annotationGridLayout';
 import { CaseNotes } from './CaseNotes';

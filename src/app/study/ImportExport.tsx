@@ -1,8 +1,7 @@
 import type { Study } from '../../core/eval/study-format';
 import type { AppStore } from '../store/appStore';
-import { useAppStoreApi } from '../store/useAppStore';
 import { selectAnnotationFile } from '../store/studySlice';
-import { useAppStore } from '../store/useAppStore';
+import { useAppStore, useAppStoreApi } from '../store/useAppStore';
 import { downloadText, fileStem } from './download';
 import { studyDb } from './studyDb';
 import { csvToAnnotations } from '../../core/eval/annotations-csv';

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AppStore } from '../store/appStore';
-import { useAppStoreApi } from '../store/useAppStore';
-import { useAppStore } from '../store/useAppStore';
+import { useAppStore, useAppStoreApi } from '../store/useAppStore';
 import { BlindView } from './BlindView';
 import { CoordinatorEvaluation } from './CoordinatorEvaluation';
 import { ExpertGate } from './ExpertGate';

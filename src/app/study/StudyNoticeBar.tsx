@@ -1,5 +1,4 @@
-import { useAppStoreApi } from '../store/useAppStore';
-import { useAppStore } from '../store/useAppStore';
+import { useAppStore, useAppStoreApi } from '../store/useAppStore';
 import { downloadText } from './download';
 
 /** A refused file or unreadable stored data, said plainly; stored data that could not be read is offered as a download. */

@@ -1,5 +1,4 @@
 import { useEffect, useMemo } from 'react';
-import { useStore } from 'zustand';
 import { renderStep } from '../../core/tour/templates';
 import { findTour } from '../../core/tour/tours';
 import { ErrorPanel } from '../errors/ErrorPanel';
@@ -8,7 +7,7 @@ import { AxisDial } from './AxisDial';
 import { setFullscreen3dMode as setFullscreen3d } from './fullscreen';
 import { FrontalPaths } from './FrontalPaths';
 import { TOUR_KEYS } from './tourKeys';
-import { tourStore } from './tourStore';
+import { useTour, useTourStoreApi } from './useTour';
 import { useContrastFacts, useTourCaseFacts } from './useTourFacts';
 
 /**
@@ -17,8 +16,9 @@ import { useContrastFacts, useTourCaseFacts } from './useTourFacts';
  * cursor on the views (once the facts are computed, and not over a view restored from a link).
  */
 export default function TourBand() {
+  const tourStore = useTourStoreApi();
   const appStore = useAppStoreApi();
-  const { tourId, step: index, presenter, fullscreen3d, restored } = useStore(tourStore);
+  const { tourId, step: index, presenter, fullscreen3d, restored } = useTour((s) => s);
   const tour = tourId ? findTour(tourId) : null;
   const step = tour?.steps[index] ?? null;
   const facts = useTourCaseFacts(tour);
@@ -99,7 +99,7 @@ export default function TourBand() {
             type="button"
             className="button"
             aria-pressed={fullscreen3d}
-            onClick={() => setFullscreen3d(!fullscreen3d)}
+            onClick={() => setFullscreen3d(tourStore, !fullscreen3d)}
             aria-keyshortcuts="F"
           >
             Full-screen 3D

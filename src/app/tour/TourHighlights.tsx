@@ -1,16 +1,15 @@
-import { useStore } from 'zustand';
 import './tour.css';
 import { STANDARD_LEADS } from '../../core/ecg/types';
 import { type BeatLayout, beatX } from '../beat/beatLayout';
 import { type GridMetrics, msToX } from '../grid/layout';
-import { tourStore } from './tourStore';
+import { useTour } from './useTour';
 
 /**
  * The tour step's highlight on the beat panel: a box over each named lead's row for the step's span (or, with no
  * leads named, a band over all rows). Pointer events pass through to the panel.
  */
 export function TourBeatHighlight({ layout }: { layout: BeatLayout }) {
-  const h = useStore(tourStore, (s) => s.highlight);
+  const h = useTour((s) => s.highlight);
   if (!h) return null;
   const left = beatX(layout, h.fromMs);
   const width = Math.max(2, beatX(layout, h.toMs) - left);
@@ -43,7 +42,7 @@ export function TourBeatHighlight({ layout }: { layout: BeatLayout }) {
 
 /** The same highlight on the 12-lead paper: over every cell of a named lead that shows the window's span. */
 export function TourGridHighlight({ metrics, windowStartMs }: { metrics: GridMetrics; windowStartMs: number }) {
-  const h = useStore(tourStore, (s) => s.highlight);
+  const h = useTour((s) => s.highlight);
   if (!h) return null;
   const [from, to] = [windowStartMs + h.fromMs, windowStartMs + h.toMs];
   const boxes = metrics.rows.flatMap((row) =>

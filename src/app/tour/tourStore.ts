@@ -60,4 +60,3 @@ export const createTourStore = () =>
   }));
 
 export type TourStore = ReturnType<typeof createTourStore>;
-export const tourStore = createTourStore();

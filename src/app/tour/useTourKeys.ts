@@ -1,13 +1,14 @@
 import { useEffect } from 'react';
 import { setFullscreen3dMode } from './fullscreen';
 import { handleTourKey } from './tourKeys';
-import { tourStore } from './tourStore';
+import { useTourStoreApi } from './useTour';
 
 /** The tour's keys on the window, in the capture phase: during a tour they come before the app's own shortcuts. */
 export function useTourKeys(): void {
+  const tourStore = useTourStoreApi();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (handleTourKey(e, tourStore, { fullscreen3d: setFullscreen3dMode })) {
+      if (handleTourKey(e, tourStore, { fullscreen3d: (on) => setFullscreen3dMode(tourStore, on) })) {
         e.preventDefault();
         e.stopImmediatePropagation();
       }
@@ -21,5 +22,5 @@ export function useTourKeys(): void {
       window.removeEventListener('keydown', onKey, { capture: true });
       document.removeEventListener('fullscreenchange', onFullscreen);
     };
-  }, []);
+  }, [tourStore]);
 }
