@@ -3,6 +3,7 @@ import type { ExplanationResponse, InferenceClient } from '../../worker/client';
 import { InferenceFailure } from '../../worker/client';
 import { connectExplain } from './connectExplain';
 import { READY_MODEL, readyStore } from '../testing/readyStore';
+import { testAppModels, testMeta } from '../testing/appModels';
 
 /** A client whose explain jobs the test finishes by hand. */
 function fakeClient() {
@@ -118,5 +119,20 @@ describe('connectExplain', () => {
     c.run();
     expect(store.getState().explainStatus).toBe('error');
     expect(store.getState().explainError?.message).toMatch(/5 channels/);
+  });
+
+  it('explains any registered model by its id: a third 12-lead model is the worker key it is registered under', async () => {
+    const store = readyStore();
+    store.getState().registryLoaded(testAppModels(testMeta('third', '12-lead')));
+    store.getState().modelLoaded({ ...store.getState().loadedModel!, model: READY_MODEL });
+    store.getState().slotLoaded('third', READY_MODEL);
+    const fake = fakeClient();
+    const c = connectExplain(store, fake.client);
+    store.getState().setExplainSource('third');
+    c.run();
+    expect(fake.jobs[0]).toMatchObject({ C: 12, model: 'third' });
+    fake.jobs[0].finish(answer(fake.jobs[0].id));
+    await settle();
+    expect(store.getState().explanations['third:ig']).toMatchObject({ source: 'third' });
   });
 });

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { cliPredict } from './support/predict';
+
+/**
+ * Models are data (issue 14): a third model listed in models/index.json is loaded, predicted and offered for
+ * explaining with no UI code naming it. The build ships only the registered models, so this test serves the
+ * benchmark's synthetic-cohort model (models/synth, 12-lead input) from disk and adds it to the served index.
+ */
+const RECORD = 'public/cases/ptbxl-00285/00285_hr.hea';
+const THIRD = 'synth';
+
+test('a third model added to models/index.json is predicted and explainable without UI changes', async ({ page }) => {
+  test.setTimeout(180_000);
+  const index = JSON.parse(readFileSync('models/index.json', 'utf8')) as { app: string[] };
+  await page.context().route('**/models/index.json', (route) =>
+    route.fulfill({ json: { app: [...index.app, THIRD] } }),
+  );
+  await page.context().route(`**/models/${THIRD}/*`, (route) => {
+    const file = new URL(route.request().url()).pathname.split('/').pop()!;
+    return route.fulfill({ body: readFileSync(join('models', THIRD, file)) });
+  });
+  await page.goto('./?case=ptbxl-00285');
+
+  const meta = JSON.parse(readFileSync(`models/${THIRD}/meta.json`, 'utf8')) as { title: string; shortTitle: string };
+  const line = page.locator(`[data-testid=companion-prediction][data-model=${THIRD}]`);
+  await expect(line).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 150_000 });
+  const shown = Number(await line.getAttribute('data-p-abnormal'));
+  const node = cliPredict(`models/${THIRD}/model.json`, RECORD);
+  expect(Math.abs(shown - node.pAbnormal)).toBeLessThanOrEqual(1e-4);
+  await expect(line).toContainText(meta.title);
+
+  // The shipped models are still there, and the drawer offers the third one by its registry name.
+  await expect(page.locator('[data-testid=companion-prediction][data-model=cine3]')).toBeVisible();
+  await page.getByRole('button', { name: 'Details' }).click();
+  const radio = page
+    .getByRole('radiogroup', { name: 'Model explained' })
+    .getByRole('radio', { name: `${meta.shortTitle} model` });
+  await expect(radio).toBeEnabled();
+  await radio.click();
+  await expect(radio).toBeChecked();
+  expect(new URL(page.url()).searchParams.get('model')).toBe(THIRD);
+});
