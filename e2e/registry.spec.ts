@@ -40,5 +40,6 @@ test('a third model added to models/index.json is predicted and explainable with
   await expect(radio).toBeEnabled();
   await radio.click();
   await expect(radio).toBeChecked();
-  expect(new URL(page.url()).searchParams.get('model')).toBe(THIRD);
+  // The address follows the view (written after a short debounce), so the choice survives a reload or a shared link.
+  await expect.poll(() => new URL(page.url()).searchParams.get('model')).toBe(THIRD);
 });
