@@ -201,7 +201,11 @@ test('the CineECG model can be explained too: its attributions per trajectory ax
 }, testInfo) => {
   test.setTimeout(240_000);
   await page.goto('./?backend=wasm');
-  await expect(page.locator('[data-testid=companion-prediction][data-model=cine3]')).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 120_000 });
+  await expect(page.locator('[data-testid=companion-prediction][data-model=cine3]')).toHaveAttribute(
+    'data-p-abnormal',
+    /\d/,
+    { timeout: 120_000 },
+  );
   const panel = page.getByTestId('explain');
   await openExplainDetails(page);
   await panel

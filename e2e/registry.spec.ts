@@ -14,9 +14,9 @@ const THIRD = 'synth';
 test('a third model added to models/index.json is predicted and explainable without UI changes', async ({ page }) => {
   test.setTimeout(180_000);
   const index = JSON.parse(readFileSync('models/index.json', 'utf8')) as { app: string[] };
-  await page.context().route('**/models/index.json', (route) =>
-    route.fulfill({ json: { app: [...index.app, THIRD] } }),
-  );
+  await page
+    .context()
+    .route('**/models/index.json', (route) => route.fulfill({ json: { app: [...index.app, THIRD] } }));
   await page.context().route(`**/models/${THIRD}/*`, (route) => {
     const file = new URL(route.request().url()).pathname.split('/').pop()!;
     return route.fulfill({ body: readFileSync(join('models', THIRD, file)) });

@@ -110,7 +110,11 @@ test('both models explained: the CineECG model’s own attributions and the mapp
 }, testInfo) => {
   test.setTimeout(240_000);
   await page.goto('./?backend=wasm');
-  await expect(page.locator('[data-testid=companion-prediction][data-model=cine3]')).toHaveAttribute('data-p-abnormal', /\d/, { timeout: 120_000 });
+  await expect(page.locator('[data-testid=companion-prediction][data-model=cine3]')).toHaveAttribute(
+    'data-p-abnormal',
+    /\d/,
+    { timeout: 120_000 },
+  );
   const panel = page.getByTestId('explain');
   const sideBySide = page.getByRole('button', { name: 'Side by side (Fig. 4b | 4c)' });
   await expect(sideBySide).toBeDisabled();

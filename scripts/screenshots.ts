@@ -14,7 +14,9 @@ const OUT = 'e2e/screenshots';
 
 async function explainLafb(p: Page): Promise<void> {
   await p.goto(`http://127.0.0.1:${PORT}/?case=ptbxl-00285`);
-  await p.locator('[data-testid=companion-prediction][data-model=cine3][data-p-abnormal]').waitFor({ timeout: 120_000 });
+  await p
+    .locator('[data-testid=companion-prediction][data-model=cine3][data-p-abnormal]')
+    .waitFor({ timeout: 120_000 });
   await p.getByRole('button', { name: 'Explain with Integrated Gradients' }).click();
   await p.getByRole('status').filter({ hasText: 'Explanation ready' }).waitFor({ timeout: 300_000 });
   await p.waitForTimeout(1500); // the 3D view refits and draws
@@ -27,7 +29,9 @@ async function main() {
   try {
     const p = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await p.goto(`http://127.0.0.1:${PORT}/`);
-    await p.locator('[data-testid=companion-prediction][data-model=cine3][data-p-abnormal]').waitFor({ timeout: 120_000 });
+    await p
+      .locator('[data-testid=companion-prediction][data-model=cine3][data-p-abnormal]')
+      .waitFor({ timeout: 120_000 });
     await p.waitForTimeout(1000);
     await p.screenshot({ path: `${OUT}/first-screen.png` });
     await explainLafb(p);

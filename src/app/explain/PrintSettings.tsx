@@ -20,9 +20,8 @@ export function PrintSettings() {
     .join(', ');
   return (
     <p className="print-only print-settings" data-testid="print-settings">
-      Method: {METHOD_LABELS[explanation.method]} of the{' '}
-      {modelLabel(meta)} ({params}) on {explanation.backend}; shown as{' '}
-      {display === 'signed' ? 'signed Φ' : `${display} Φ`}, curves threshold {threshold.toFixed(2)}. {paper}
+      Method: {METHOD_LABELS[explanation.method]} of the {modelLabel(meta)} ({params}) on {explanation.backend}; shown
+      as {display === 'signed' ? 'signed Φ' : `${display} Φ`}, curves threshold {threshold.toFixed(2)}. {paper}
     </p>
   );
 }

@@ -78,7 +78,8 @@ export function PredictionPanel() {
               data-testid="model-line"
               title={chosen ? `${chosen.backend}: ${chosen.detail}` : undefined}
             >
-              Model: {primary ? modelName(primary.meta) : '1D-ResNet'} · backend {loaded.backend} · loaded in {formatMs(loaded.loadMs)}
+              Model: {primary ? modelName(primary.meta) : '1D-ResNet'} · backend {loaded.backend} · loaded in{' '}
+              {formatMs(loaded.loadMs)}
               <span className="muted"> · prediction {formatMs(prediction.ms)}</span>
             </p>
             {companions.map(({ meta, prediction: p }) => (

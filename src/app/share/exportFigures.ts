@@ -89,10 +89,7 @@ export async function exportView(kind: ExportKind, s: AppState): Promise<string>
     save(await toPng(heart), name);
   } else {
     if (!heart || !beat) throw new Error('The beat panel and the 3D view must both be on screen');
-    const what =
-      e && !e.refining
-        ? `${METHOD_LABELS[e.method]}, ${modelLabel(modelMeta)}`
-        : 'not explained';
+    const what = e && !e.refining ? `${METHOD_LABELS[e.method]}, ${modelLabel(modelMeta)}` : 'not explained';
     name = exportName(caseName, method, 'figure', 'png');
     save(
       await toPng(

@@ -32,5 +32,3 @@ export function createAppStore(): AppStore {
     ...createSynthSlice(...a),
   }));
 }
-
-

@@ -63,7 +63,13 @@ export interface InferenceSlice {
   predictionDone: (id: string, prediction: PredictionResult) => void;
 }
 
-const emptySlot = (meta: ModelMeta): ModelSlot => ({ meta, status: 'idle', model: null, prediction: null, error: null });
+const emptySlot = (meta: ModelMeta): ModelSlot => ({
+  meta,
+  status: 'idle',
+  model: null,
+  prediction: null,
+  error: null,
+});
 
 export const createInferenceSlice: StateCreator<AppState, [], [], InferenceSlice> = (set, get) => {
   const patchSlot = (id: string, patch: Partial<ModelSlot>) => {
@@ -119,10 +125,3 @@ export function selectModelPrediction(s: PredictionState, id: string): Predictio
 export function selectPrediction(s: PredictionState): PredictionResult | null {
   return s.appModels ? selectModelPrediction(s, s.appModels.primary.id) : null;
 }
-
-/** The primary model's id, or null before the registry is read. */
-export const selectPrimaryId = (s: Pick<AppState, 'appModels'>): string | null => s.appModels?.primary.id ?? null;
-
-/** A registered model's entry by id (null for an id this build does not have). */
-export const selectMeta = (s: Pick<AppState, 'models'>, id: string | null | undefined): ModelMeta | null =>
-  (id && s.models[id]?.meta) || null;

@@ -5,11 +5,7 @@ import { urlWithCase } from '../case/caseNavigation';
 import { parseSynthCaseId, pairedSynthCaseId, SYNTH_CASE_IDS, synthCaseEntry } from './synthCatalogue';
 
 /** Opens a case in place on a plain click; a modified click is the browser's (new tab/window). */
-export function openInPlace(
-  e: MouseEvent<HTMLAnchorElement>,
-  id: string,
-  navigation: CaseNavigation | null,
-): void {
+export function openInPlace(e: MouseEvent<HTMLAnchorElement>, id: string, navigation: CaseNavigation | null): void {
   if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
   e.preventDefault();
   void navigation?.openDemo(id);
