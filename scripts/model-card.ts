@@ -112,11 +112,16 @@ gave bit-identical weights (not rechecked for the model retrained on the new dat
 ${
   search
     ? `${search.trials.length} trial(s) around the previous search's best configuration, ${search.budget ?? 'short budget'}, selected by validation
-macro-F1 (best: trial ${search.best}); every trial that ran is listed. ${
+macro-F1 (best: trial ${search.best}${
+        search.shipped !== undefined && search.shipped !== search.best
+          ? `; shipped: trial ${search.shipped}, because ${search.shippedWhy}`
+          : ''
+      }); every trial that ran is listed. ${
         search.trials.length < FULL_TRIAL_COUNT
           ? `Only ${search.trials.length} of the ${FULL_TRIAL_COUNT} planned trials
 (\`FULL_TRIALS\` in \`scripts/search-full.ts\`: wider blocks, two windows per record, higher learning rate with more dropout,
-a fifth block, another seed) ran: on the shared 2-core machine one epoch took 200–380 s. `
+a fifth block, another seed) have run so far: each is a full training run of 6–12 epochs, and one epoch takes
+50–150 s on one core of this 2-core machine. `
           : ''
       }A trial stopped on request
 (\`.cache/stop-training\`) is recorded with epochs = the epochs it ran, which reproduces it exactly.

@@ -4,6 +4,7 @@
  * the test split plays no part (train.ts computes it for every trial, the choice never reads it).
  *   npx tsx scripts/search-full.ts [--trials 0-5] [--out .cache/search-full] [--dataset .cache/dataset]
  *   npx tsx scripts/search-full.ts --summarise   # models/ecg12/search.json + config.json, the best trial's files into models/ecg12/
+ *   npx tsx scripts/search-full.ts --summarise --ship K --why "…"   # ship trial K instead of the best, saying why
  * Each trial runs `scripts/train.ts --config <out>/<k>/config.json --out <out>/<k>` in its own process (one at a
  * time: two CPU cores), so `npm run -s train` with the chosen models/ecg12/config.json reproduces the shipped model
  * bit for bit. Resumable: a trial whose metrics.json exists is skipped.
@@ -96,9 +97,15 @@ function main() {
       out: { type: 'string', default: '.cache/search-full' },
       dataset: { type: 'string', default: '.cache/dataset' },
       summarise: { type: 'boolean', default: false },
+      ship: { type: 'string' },
+      why: { type: 'string' },
     },
   });
-  if (a.summarise) return summarise(a.out!);
+  if (a.summarise) {
+    if (a.ship !== undefined && !a.why)
+      throw new Error('--ship K needs --why "…": the card says why the best was not shipped');
+    return summarise(a.out!, a.ship === undefined ? undefined : { trial: Number(a.ship), why: a.why! });
+  }
   const [from, to] = a.trials!.split('-').map(Number);
   for (let k = from; k <= (to ?? from); k++) {
     const dir = join(a.out!, String(k));
@@ -123,7 +130,7 @@ function main() {
   }
 }
 
-function summarise(out: string) {
+function summarise(out: string, ship?: { trial: number; why: string }) {
   const rows = FULL_TRIALS.flatMap((t, k) => {
     const file = join(out, String(k), 'metrics.json');
     if (!existsSync(file)) return [];
@@ -156,17 +163,23 @@ function summarise(out: string) {
         selection: 'validation macro-F1',
         budget: 'full (each trial is a complete training run)',
         best: best.trial,
+        // The trial whose files are in models/ecg12 (the best unless --ship chose another, with the reason).
+        shipped: ship?.trial ?? best.trial,
+        ...(ship && { shippedWhy: ship.why }),
         trials: rows,
       },
       null,
       1,
     ) + '\n',
   );
-  const src = join(out, String(best.trial));
+  const shipped = rows.find((r) => r.trial === (ship?.trial ?? best.trial));
+  if (!shipped) throw new Error(`--ship ${ship?.trial}: no finished trial with that number under ${out}`);
+  const src = join(out, String(shipped.trial));
   for (const f of ['config.json', 'model.json', 'weights.1of1.bin', 'metrics.json'])
     copyFileSync(join(src, f), join(dst, f));
   console.log(
-    `best trial ${best.trial} (${best.what}): val macro-F1 ${best.valMacroF1.toFixed(3)}; its files are now in ${dst}/ (reproduce: npm run -s train)`,
+    `best trial ${best.trial} (${best.what}): val macro-F1 ${best.valMacroF1.toFixed(3)}; shipped trial ${shipped.trial}` +
+      ` (val macro-F1 ${shipped.valMacroF1.toFixed(3)}); its files are now in ${dst}/ (reproduce: npm run -s train)`,
   );
 }
 

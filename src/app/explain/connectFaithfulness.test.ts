@@ -190,4 +190,16 @@ describe('connectFaithfulness', () => {
     await settle();
     expect(selectRandomisation(store.getState())?.status).toBe('cancelled');
   });
+
+  it('dispose stops following the store: a later explanation asks for no curves', async () => {
+    const store = readyStore();
+    const fake = fakeClient();
+    const explain = connectExplain(store, fake.client);
+    connectFaithfulness(store, fake.client, modelUrl).dispose();
+    explain.run();
+    fake.explains[0].finish(explanation(fake.explains[0].id, ramp(1), [2, -1]));
+    await settle();
+    expect(store.getState().explainStatus).toBe('done');
+    expect(fake.curves).toHaveLength(0);
+  });
 });

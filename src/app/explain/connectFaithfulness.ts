@@ -19,6 +19,8 @@ export interface FaithfulnessController {
   /** Explains the case on screen again with a re-initialised copy of the model and rank-correlates the maps. */
   runRandomisation(): void;
   cancelRandomisation(): void;
+  /** Stops following the store and cancels the curves it asked for (the worker and client are the caller's). */
+  dispose(): void;
 }
 
 /** The predicted class of an explanation: 1 (abnormal) when its abnormal logit is the larger. */
@@ -115,7 +117,7 @@ export function connectFaithfulness(
     );
   };
 
-  store.subscribe((s) => {
+  const unsubscribe = store.subscribe((s) => {
     if (s.caseRequest !== lastCase) {
       lastCase = s.caseRequest;
       cancelAll();
@@ -194,6 +196,10 @@ export function connectFaithfulness(
     cancelRandomisation() {
       const r = selectRandomisation(store.getState());
       if (r?.jobId !== undefined) void client.cancel(r.jobId).catch(() => {});
+    },
+    dispose() {
+      unsubscribe();
+      cancelAll();
     },
   };
 }
