@@ -1,10 +1,11 @@
+import { CodedError } from '../core/errors';
 import { BACKEND_PRIORITY, type BackendName, type BackendSupport } from './protocol';
 
 /** Thrown between batches when the active backend was lost; the engine catches it and moves the job on. */
-export class BackendLost extends Error {
+export class BackendLost extends CodedError<'backend-lost'> {
   readonly backend: BackendName;
   constructor(backend: BackendName, reason: string) {
-    super(reason);
+    super('backend-lost', reason);
     this.name = 'BackendLost';
     this.backend = backend;
   }

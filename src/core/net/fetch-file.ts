@@ -4,20 +4,19 @@
  * the bytes before anyone sees them. The fetch function is passed in (the page's, the worker's, a test's), so this
  * stays plain TypeScript.
  */
+import { CodedError } from '../errors';
 export type Fetch = (url: string) => Promise<Response>;
 
-export class FetchFailure extends Error {
-  readonly code = 'network';
-  readonly file: string;
+export class FetchFailure extends CodedError<'network'> {
+  declare readonly file: string;
   readonly url: string;
   /** HTTP status when the server answered, undefined when the request itself failed. */
   readonly status?: number;
 
   constructor(url: string, file: string, message: string, status?: number) {
-    super(message);
+    super('network', message, { file });
     this.name = 'FetchFailure';
     this.url = url;
-    this.file = file;
     this.status = status;
   }
 }

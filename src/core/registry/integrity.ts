@@ -4,15 +4,15 @@
  * and the CLI compute the digest with the same code.
  */
 
+import { CodedError } from '../errors';
+
 /** A file whose bytes are not the ones recorded: nothing may run on it. */
-export class IntegrityError extends Error {
-  readonly code = 'integrity';
-  readonly file: string;
+export class IntegrityError extends CodedError<'integrity'> {
+  declare readonly file: string;
 
   constructor(file: string, message: string) {
-    super(`${file}: ${message}`);
+    super('integrity', `${file}: ${message}`, { file });
     this.name = 'IntegrityError';
-    this.file = file;
   }
 }
 

@@ -4,6 +4,7 @@
  * worker and the UI read this instead of naming particular models; models/index.json lists the models the app
  * loads, the first being the primary 12-lead model. Parsing is strict: a bad field is refused with its name.
  */
+import { CodedError } from '../errors';
 import type { FileDigest } from './integrity';
 
 /** What a model reads: the prepared 12-lead window, or the CineECG trajectory of the same window (paper 3.4). */
@@ -30,9 +31,12 @@ export interface ModelIndex {
   app: string[];
 }
 
-export class RegistryError extends Error {
+/** A registry file (meta.json, models/index.json) that is not what the readers accept; names the file. */
+export class RegistryError extends CodedError<'registry'> {
+  declare readonly file: string;
+
   constructor(file: string, message: string) {
-    super(`${file}: ${message}`);
+    super('registry', `${file}: ${message}`, { file });
     this.name = 'RegistryError';
   }
 }
