@@ -11,6 +11,8 @@ import { connectViewUrl } from './app/share/connectViewUrl';
 import { explainWhenReady } from './app/tour/autoExplain';
 import { connectTour } from './app/tour/connectTour';
 import { createTourStore } from './app/tour/tourStore';
+import { createCameraChannel } from './app/share/cameraChannel';
+import { createFaultNotices } from './app/faults/notices';
 import { createAppStore } from './app/store/appStore';
 import { studyParamFromUrl } from './app/study/studyUrl';
 import './app/app.css';
@@ -26,25 +28,27 @@ const StudyApp = lazy(() => import('./app/study/StudyApp').then((m) => ({ defaul
 function createServices(): AppServices {
   const store = createAppStore();
   const tour = createTourStore();
-  if (studyMode) return { store, tour, explain: null, faithfulness: null, navigation: null };
+  const camera = createCameraChannel();
+  const notices = createFaultNotices();
+  const stores = { store, tour, camera, notices };
+  if (studyMode) return { ...stores, explain: null, faithfulness: null, navigation: null };
   const env = { fetch: (url: string) => fetch(url), openCase };
   const navigation = createCaseNavigation(store, { ...env, location: window.location, history: window.history });
   void loadCase(store, caseIdFromUrl(window.location.search), env);
   // The models load in their worker while the case loads.
-  const { explain, faithfulness } = startInference(store, {
-    search: window.location.search,
-    baseUri: document.baseURI,
-  });
+  const page = { search: window.location.search, baseUri: document.baseURI };
+  const { explain, faithfulness } = startInference(store, page, notices);
   // The view in the address (method, display, camera, time cursor, tour step) is applied before the first render and
   // kept up to date; the tour steers the case, the explanation and the camera.
-  connectTour(store, tour, { navigation, explain });
+  connectTour(store, tour, { navigation, explain, camera });
   connectViewUrl(store, tour, {
+    camera,
     location: window.location,
     history: window.history,
     addPopListener: (f) => window.addEventListener('popstate', f),
     explainWhenReady: () => void explainWhenReady(store, () => explain),
   });
-  return { store, tour, explain, faithfulness, navigation };
+  return { ...stores, explain, faithfulness, navigation };
 }
 
 const services = createServices();

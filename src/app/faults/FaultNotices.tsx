@@ -1,8 +1,9 @@
 import { useStore } from 'zustand';
-import { faultNotices } from './notices';
+import { useServices } from '../services/AppServices';
 
 /** The recovered faults (worker restarted, backend changed, 3D context lost), each with a way to dismiss it. */
 export function FaultNotices() {
+  const { notices: faultNotices } = useServices();
   const notices = useStore(faultNotices, (s) => s.notices);
   if (notices.length === 0) return null;
   return (

@@ -7,7 +7,8 @@ import { bipolarPhi, mappedPhi } from '../../core/xai/mapping';
 import { METHOD_LABELS } from '../../core/xai/catalogue';
 import { type AppError, toAppError } from '../errors/appError';
 import { ErrorPanel } from '../errors/ErrorPanel';
-import { cameraChannel, type CameraPose } from '../share/cameraChannel';
+import type { CameraPose } from '../share/cameraChannel';
+import { useServices } from '../services/AppServices';
 import { useTour } from '../tour/useTour';
 import { type CaseExplanation, selectExplanation, selectExplanationOf } from '../store/explainSlice';
 import { useAppStore, useAppStoreApi } from '../store/useAppStore';
@@ -76,6 +77,7 @@ const finalOnly = (e: CaseExplanation | null): CaseExplanation | null => (e?.ref
  * by Φ_d(t), camera presets, and slow-motion playback on the shared time cursor. Lazy-loaded with three.js.
  */
 export default function HeartPanel() {
+  const { camera } = useServices();
   const appStore = useAppStoreApi();
   const prepared = useAppStore((s) => s.prepared);
   // The 3D view takes final maps only: IG's provisional maps refine the grid and the beat panel (where the user reads
@@ -140,29 +142,27 @@ export default function HeartPanel() {
   // taken, explaining no longer refits the view (the link's or the step's camera stays).
   useEffect(() => {
     const takeRequest = () => {
-      const r = cameraChannel.getState().request;
+      const r = camera.getState().request;
       // Not while another case is opening (back/forward): the next case's view takes it when it mounts.
       if (!r || appStore.getState().caseStatus !== 'ready') return;
       const preset = r.preset ? presets.find((p) => p.name === r.preset) : undefined;
       if (r.preset && !preset) return; // e.g. "fit" before the trajectory exists: keep it pending
-      cameraChannel.getState().take();
+      camera.getState().take();
       fitOnce.current = true;
       setRequest((cur) => ({ preset: preset ?? cur.preset, pose: r.pose, nonce: cur.nonce + 1, chosen: true }));
     };
     takeRequest();
-    return cameraChannel.subscribe((st, prev) => st.request !== prev.request && takeRequest());
-  }, [presets]);
+    return camera.subscribe((st, prev) => st.request !== prev.request && takeRequest());
+  }, [presets, camera, appStore]);
   // What the view shows, for the address: the preset as set, until the user moves the camera.
   useEffect(
     () =>
-      cameraChannel
-        .getState()
-        .report({ preset: request.preset.name, pose: request.pose ?? null, chosen: !!request.chosen }),
-    [request],
+      camera.getState().report({ preset: request.preset.name, pose: request.pose ?? null, chosen: !!request.chosen }),
+    [request, camera],
   );
   const onCameraMoved = useMemo(
-    () => (pose: CameraPose) => cameraChannel.getState().report({ preset: 'custom', pose, chosen: true }),
-    [],
+    () => (pose: CameraPose) => camera.getState().report({ preset: 'custom', pose, chosen: true }),
+    [camera],
   );
   const distance = useMemo(
     () =>

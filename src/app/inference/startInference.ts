@@ -1,5 +1,5 @@
 import { InferenceFailure, type Ready, createInferenceClient, spawnInferenceWorker } from '../../worker/client';
-import { faultNotices } from '../faults/notices';
+import type { FaultNoticesStore } from '../faults/notices';
 import { installFaultTestHooks, testHooksWanted } from '../faults/testHooks';
 import { toAppError } from '../errors/appError';
 import { type ExplainController, connectExplain } from '../explain/connectExplain';
@@ -27,7 +27,11 @@ export interface InferenceServices {
  * passes the controllers down. The worker lives as long as the page. The models and their files are served by the
  * models plugin in vite.config.ts, relative to the page like the cases.
  */
-export function startInference(store: AppStore, page: { search: string; baseUri: string }): InferenceServices {
+export function startInference(
+  store: AppStore,
+  page: { search: string; baseUri: string },
+  faultNotices: FaultNoticesStore,
+): InferenceServices {
   const url = (path: string) => new URL(path, page.baseUri).href;
   let registry: Promise<AppModels> | null = null;
   const readRegistry = () => (registry ??= readAppModels((path) => fetchJson(url(path))));
@@ -50,7 +54,7 @@ export function startInference(store: AppStore, page: { search: string; baseUri:
     connectInference(store, { client, registry: readRegistry, modelUrl, backend: backendFromUrl(page.search) });
     services.explain = connectExplain(store, client);
     services.faithfulness = connectFaithfulness(store, client, modelUrl);
-    noticeFallbacks(store);
+    noticeFallbacks(store, faultNotices);
     if (testHooksWanted(page.search)) installFaultTestHooks(client);
   } catch (e) {
     store.getState().inferenceFailed({ ...toAppError(e), code: 'worker-failed' });
@@ -69,7 +73,7 @@ function reloaded(store: AppStore, ready: Ready): void {
 }
 
 /** A job that finished on another backend because its own was lost: the user is told, once per run. */
-function noticeFallbacks(store: AppStore): void {
+function noticeFallbacks(store: AppStore, faultNotices: FaultNoticesStore): void {
   store.subscribe((s, prev) => {
     if (s.explanations === prev.explanations) return;
     for (const [key, e] of Object.entries(s.explanations)) {

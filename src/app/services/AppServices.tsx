@@ -4,10 +4,12 @@ import type { ExplainController } from '../explain/connectExplain';
 import type { FaithfulnessController } from '../explain/connectFaithfulness';
 import type { AppStore } from '../store/appStore';
 import type { TourStore } from '../tour/tourStore';
+import type { FaultNoticesStore } from '../faults/notices';
+import type { CameraChannelStore } from '../share/cameraChannel';
 
 /**
  * What the UI works with, created once in main.tsx and passed down here (issue 17): the store, the controllers over
- * the worker client, case navigation and the tour's store. Components take them from this context instead of from module-level
+ * the worker client, case navigation and the small stores beside the app's (tour, camera, fault notices). Components take them from this context instead of from module-level
  * singletons, so a test or a second view can render the same components over another store.
  */
 export interface AppServices {
@@ -19,6 +21,10 @@ export interface AppServices {
   navigation: CaseNavigation | null;
   /** The teaching tour's state (step, presenter mode, highlights). */
   tour: TourStore;
+  /** Between the 3D view and whoever steers or records its camera (the tour, the address). */
+  camera: CameraChannelStore;
+  /** Recovered faults the user is told about (worker restarted, backend changed). */
+  notices: FaultNoticesStore;
 }
 
 const AppServicesContext = createContext<AppServices | null>(null);

@@ -21,17 +21,20 @@ export interface CameraChannel {
   take: () => CameraChannel['request'];
 }
 
-export const cameraChannel = createStore<CameraChannel>()((set, get) => ({
-  request: null,
-  current: null,
-  ask: (preset, pose = null) => set({ request: { preset, pose, nonce: (get().request?.nonce ?? 0) + 1 } }),
-  report: (current) => set({ current }),
-  take: () => {
-    const r = get().request;
-    if (r) set({ request: null });
-    return r;
-  },
-}));
+/** One per page, made in main.tsx (AppServices.camera). */
+export const createCameraChannel = () =>
+  createStore<CameraChannel>()((set, get) => ({
+    request: null,
+    current: null,
+    ask: (preset, pose = null) => set({ request: { preset, pose, nonce: (get().request?.nonce ?? 0) + 1 } }),
+    report: (current) => set({ current }),
+    take: () => {
+      const r = get().request;
+      if (r) set({ request: null });
+      return r;
+    },
+  }));
+export type CameraChannelStore = ReturnType<typeof createCameraChannel>;
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 

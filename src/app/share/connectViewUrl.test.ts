@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../store/appStore';
 import { createTourStore } from '../tour/tourStore';
-import { cameraChannel } from './cameraChannel';
+import { createCameraChannel } from './cameraChannel';
 import { connectViewUrl } from './connectViewUrl';
 
 function fakeEnv(href: string) {
@@ -29,14 +29,20 @@ function fakeEnv(href: string) {
       env.explained++;
     },
     debounceMs: 10,
+    // Read when connected: the test's current channel (made fresh before each test).
+    get camera() {
+      return cameraChannel;
+    },
   };
   return env;
 }
 
+let cameraChannel = createCameraChannel();
+
 describe('the view in the address, connected', () => {
   beforeEach(() => {
     vi.useFakeTimers();
-    cameraChannel.setState({ request: null, current: null });
+    cameraChannel = createCameraChannel();
   });
   afterEach(() => vi.useRealTimers());
 

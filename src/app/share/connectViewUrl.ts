@@ -1,7 +1,7 @@
 import type { AppState, AppStore } from '../store/appStore';
 import { selectExplanation } from '../store/explainSlice';
 import type { TourStore } from '../tour/tourStore';
-import { cameraChannel, decodeCamera, encodeCamera } from './cameraChannel';
+import { type CameraChannelStore, decodeCamera, encodeCamera } from './cameraChannel';
 import { parseViewParams, urlWithView, type ViewParams } from './viewUrl';
 
 /** The view parameters of the current screen (defaults left out). */
@@ -30,7 +30,12 @@ export function viewParamsOf(s: AppState, tour: ReturnType<TourStore['getState']
 }
 
 /** Puts parsed parameters into the stores. Returns whether the view asks for an explanation on opening. */
-export function applyViewParams(p: ViewParams, store: AppStore, tour: TourStore): { explain: boolean } {
+export function applyViewParams(
+  p: ViewParams,
+  store: AppStore,
+  tour: TourStore,
+  camera: CameraChannelStore,
+): { explain: boolean } {
   const s = store.getState();
   // Absent = the default (the writer leaves defaults out), so back/forward to a plain entry resets them.
   if (!s.explainJob) s.setExplainMethod(p.method ?? 'ig');
@@ -45,7 +50,7 @@ export function applyViewParams(p: ViewParams, store: AppStore, tour: TourStore)
   s.setShowOverlay(p.overlay ?? true);
   s.setCursorMs(p.t ?? null);
   const cam = decodeCamera(p.cam ?? null);
-  if (cam) cameraChannel.getState().ask(cam.preset, cam.pose);
+  if (cam) camera.getState().ask(cam.preset, cam.pose);
   if (p.tour && tour.getState().start(p.tour, p.step ?? 0, { restored: true }))
     tour.getState().setPresenter(!!p.presenter);
   else if (!p.tour && tour.getState().tourId) tour.getState().stop();
@@ -53,6 +58,8 @@ export function applyViewParams(p: ViewParams, store: AppStore, tour: TourStore)
 }
 
 export interface ViewUrlEnv {
+  /** The 3D view's camera channel (AppServices.camera): a link's camera is asked of it, its pose is written back. */
+  camera: CameraChannelStore;
   location: { readonly href: string; readonly search: string };
   history: { readonly state: unknown; replaceState(data: unknown, unused: string, url: string): void };
   addPopListener(listener: () => void): void;
@@ -69,7 +76,8 @@ export interface ViewUrlEnv {
  */
 export function connectViewUrl(store: AppStore, tour: TourStore, env: ViewUrlEnv): () => void {
   const apply = () => {
-    if (applyViewParams(parseViewParams(env.location.search).params, store, tour).explain) env.explainWhenReady();
+    if (applyViewParams(parseViewParams(env.location.search).params, store, tour, env.camera).explain)
+      env.explainWhenReady();
   };
   apply();
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -79,8 +87,7 @@ export function connectViewUrl(store: AppStore, tour: TourStore, env: ViewUrlEnv
     // Mid-load (a case opening, back/forward) the old view must not overwrite the address's.
     if (s.caseStatus === 'loading' || s.playing) return;
     // Until the 3D view has reported its camera (it loads on its own chunk), the address's camera stands.
-    const cam =
-      encodeCamera(cameraChannel.getState().current) ?? parseViewParams(env.location.search).params.cam ?? null;
+    const cam = encodeCamera(env.camera.getState().current) ?? parseViewParams(env.location.search).params.cam ?? null;
     const next = urlWithView(env.location.href, viewParamsOf(s, tour.getState(), cam));
     if (next !== env.location.href) env.history.replaceState(env.history.state, '', next);
   };
@@ -88,7 +95,7 @@ export function connectViewUrl(store: AppStore, tour: TourStore, env: ViewUrlEnv
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(write, env.debounceMs ?? 300);
   };
-  const unsubs = [store.subscribe(schedule), tour.subscribe(schedule), cameraChannel.subscribe(schedule)];
+  const unsubs = [store.subscribe(schedule), tour.subscribe(schedule), env.camera.subscribe(schedule)];
   env.addPopListener(() => {
     if (timer !== null) clearTimeout(timer);
     timer = null;

@@ -1,7 +1,7 @@
 import { findTour } from '../../core/tour/tours';
 import type { CaseNavigation } from '../case/caseNavigation';
 import type { ExplainController } from '../explain/connectExplain';
-import { cameraChannel } from '../share/cameraChannel';
+import type { CameraChannelStore } from '../share/cameraChannel';
 import type { AppStore } from '../store/appStore';
 import { explainWhenReady } from './autoExplain';
 import type { TourStore } from './tourStore';
@@ -14,7 +14,7 @@ import type { TourStore } from './tourStore';
 export function connectTour(
   store: AppStore,
   tour: TourStore,
-  deps: { navigation: CaseNavigation; explain: ExplainController | null },
+  deps: { navigation: CaseNavigation; explain: ExplainController | null; camera: CameraChannelStore },
 ): () => void {
   let cancelExplain: (() => void) | null = null;
   let caseCheckPending = false;
@@ -43,7 +43,7 @@ export function connectTour(
       if (store.getState().explainSource !== null) store.getState().setExplainSource(null);
       cancelExplain = explainWhenReady(store, () => deps.explain);
     }
-    if (!restored && step.view.camera) cameraChannel.getState().ask(step.view.camera);
+    if (!restored && step.view.camera) deps.camera.getState().ask(step.view.camera);
   };
 
   const unTour = tour.subscribe((s, prev) => {
