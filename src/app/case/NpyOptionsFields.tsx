@@ -1,12 +1,12 @@
-import { useStore } from 'zustand';
-import { npyOptionsStore } from './npyOptions';
+import { useAppStore, useAppStoreApi } from '../store/useAppStore';
 
 /**
  * The two things a .npy cannot say about itself, asked before it is opened (used for .npy files only). Folded into a
  * small disclosure beside "Open files…", so the one-line header stays one line; it opens as a popover.
  */
 export function NpyOptionsFields() {
-  const { fsHz, zscored } = useStore(npyOptionsStore);
+  const { fsHz, zscored } = useAppStore((s) => s.npyOptions);
+  const store = useAppStoreApi();
   return (
     <details className="npy-options" data-testid="npy-options">
       <summary title="Rate and preparation of a NumPy .npy array, which the file cannot say itself">
@@ -25,7 +25,7 @@ export function NpyOptionsFields() {
             aria-label=".npy sampling rate in Hz"
             onChange={(e) => {
               const v = Number(e.target.value);
-              if (v > 0) npyOptionsStore.setState({ fsHz: v });
+              if (v > 0) store.getState().setNpyOptions({ fsHz: v });
             }}
           />{' '}
           Hz
@@ -34,7 +34,7 @@ export function NpyOptionsFields() {
           <input
             type="checkbox"
             checked={zscored}
-            onChange={(e) => npyOptionsStore.setState({ zscored: e.target.checked })}
+            onChange={(e) => store.getState().setNpyOptions({ zscored: e.target.checked })}
           />{' '}
           already band-passed 0.5–40 Hz and z-scored (else mV)
         </label>

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { MODEL_FS_HZ } from '../../core/constants';
+import { describe, expect, it } from 'vitest';
 import { makeNpy } from '../../core/ecg/npy';
 import { sharedDataDir } from '../../test-support/data';
 import { createAppStore } from '../store/appStore';
-import { npyOptionsStore } from './npyOptions';
 import { openCase } from './openCase';
 import { openLocalFiles } from './openLocalFiles';
 import { ACCEPTED_EXTENSIONS } from './readLocalFiles';
@@ -24,8 +22,6 @@ function spikyNpy(fs: number): Uint8Array {
   return makeNpy(v, [n, 12]);
 }
 
-afterEach(() => npyOptionsStore.setState({ fsHz: MODEL_FS_HZ, zscored: false }));
-
 describe('openLocalFiles: the new formats', () => {
   it('the picker offers them', () => {
     for (const ext of ['.npy', '.dcm', '.scp', '.xml']) expect(ACCEPTED_EXTENSIONS).toContain(ext);
@@ -38,7 +34,7 @@ describe('openLocalFiles: the new formats', () => {
     expect(store.getState().prepared?.record).toMatchObject({ format: 'npy', fsHz: 500 });
     expect(store.getState().prepared?.record.preprocessed).toBeUndefined();
 
-    npyOptionsStore.setState({ fsHz: 250, zscored: true });
+    store.getState().setNpyOptions({ fsHz: 250, zscored: true });
     await openLocalFiles(store, [fakeFile('b.npy', spikyNpy(250))], { openCase });
     expect(store.getState().caseStatus).toBe('ready');
     expect(store.getState().prepared?.record).toMatchObject({

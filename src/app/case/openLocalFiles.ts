@@ -2,7 +2,6 @@ import { prepareReaders } from '../../core/ecg/load';
 import { toAppError } from '../errors/appError';
 import type { AppStore } from '../store/appStore';
 import type { OpenCase } from './openCase';
-import { npyOptionsStore } from './npyOptions';
 import { pickFirstRecord } from './pickRecord';
 import { type LocalFile, readLocalFiles } from './readLocalFiles';
 
@@ -27,7 +26,7 @@ export async function openLocalFiles(
     // Let the "opening" line paint before the synchronous parse + filter work.
     await new Promise((r) => setTimeout(r, 0));
     if (attempt !== store.getState().fileAttempt) return; // superseded: skip the parse
-    const prepared = deps.openCase(recordFiles, { npy: npyOptionsStore.getState() });
+    const prepared = deps.openCase(recordFiles, { npy: store.getState().npyOptions });
     const request = store.getState().localCaseStarted(names);
     store.getState().caseLoaded(request, prepared);
   } catch (e) {

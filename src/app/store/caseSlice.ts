@@ -1,3 +1,5 @@
+import { MODEL_FS_HZ } from '../../core/constants';
+import type { NpyOptions } from '../../core/ecg/npy-record';
 import type { StateCreator } from 'zustand/vanilla';
 import type { PreparedEcg } from '../../core/ecg/prepare.types';
 import type { CaseEntry, CaseManifest } from '../case/manifest';
@@ -9,6 +11,12 @@ import type { AppState } from './appStore';
 export type CaseStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface CaseSlice {
+  /**
+   * What the app asks about a NumPy .npy (it stores neither): its sampling rate (default 500 Hz) and whether it is
+   * already band-passed and z-scored. Set in the "Open files" panel, read when a file is opened or dropped.
+   */
+  npyOptions: Required<NpyOptions>;
+  setNpyOptions: (options: Partial<NpyOptions>) => void;
   /** The bundled cases; kept once fetched, whichever case is open (the case browser lists them). */
   manifest: CaseManifest | null;
   /** The open demo case's id; null while a local file is open (or before the manifest resolves the default). */
@@ -46,6 +54,8 @@ export interface CaseSlice {
 }
 
 export const createCaseSlice: StateCreator<AppState, [], [], CaseSlice> = (set, get) => ({
+  npyOptions: { fsHz: MODEL_FS_HZ, zscored: false },
+  setNpyOptions: (options) => set({ npyOptions: { ...get().npyOptions, ...options } }),
   manifest: null,
   caseId: null,
   localFiles: null,
