@@ -29,7 +29,8 @@ test('a third model added to models/index.json is predicted and explainable with
   const shown = Number(await line.getAttribute('data-p-abnormal'));
   const node = cliPredict(`models/${THIRD}/model.json`, RECORD);
   expect(Math.abs(shown - node.pAbnormal)).toBeLessThanOrEqual(1e-4);
-  await expect(line).toContainText(meta.title);
+  await expect(line).toContainText(`${meta.shortTitle} model: p(abnormal)`);
+  await expect(line).toHaveAttribute('title', meta.title);
 
   // The shipped models are still there, and the drawer offers the third one by its registry name.
   await expect(page.locator('[data-testid=companion-prediction][data-model=cine3]')).toBeVisible();

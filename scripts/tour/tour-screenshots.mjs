@@ -30,6 +30,8 @@ for (const [w, h] of [
       { timeout: 300000 },
     );
     await page.waitForTimeout(2500);
+    // The computed statements, for the README's measured figures.
+    console.log(`${w}x${h}`, JSON.stringify(await page.getByTestId('tour-statement').innerText()));
   };
   await page.keyboard.press('t');
   await page.getByTestId('tour-band').waitFor({ timeout: 60000 });

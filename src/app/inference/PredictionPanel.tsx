@@ -1,4 +1,5 @@
 import { ErrorPanel } from '../errors/ErrorPanel';
+import { modelLabel } from './modelText';
 import { type ModelSlot, selectModelPrediction, selectPrediction } from '../store/inferenceSlice';
 import type { AppState } from '../store/appStore';
 import { useAppStore } from '../store/useAppStore';
@@ -89,8 +90,9 @@ export function PredictionPanel() {
                 data-testid="companion-prediction"
                 data-model={meta.id}
                 data-p-abnormal={String(p.pAbnormal)}
+                title={meta.title}
               >
-                {meta.title}: {describeProbability(p.pAbnormal)}
+                {modelLabel(meta)}: {describeProbability(p.pAbnormal)}
               </p>
             ))}
             {primary &&
