@@ -175,8 +175,19 @@ function summarise(out: string, ship?: { trial: number; why: string }) {
   const shipped = rows.find((r) => r.trial === (ship?.trial ?? best.trial));
   if (!shipped) throw new Error(`--ship ${ship?.trial}: no finished trial with that number under ${out}`);
   const src = join(out, String(shipped.trial));
+  // Re-summarising after `npm run -s completeness` must not drop its figures when the weights are the same ones.
+  const sameWeights =
+    existsSync(join(dst, 'weights.1of1.bin')) &&
+    readFileSync(join(dst, 'weights.1of1.bin')).equals(readFileSync(join(src, 'weights.1of1.bin')));
+  const kept = sameWeights
+    ? (JSON.parse(readFileSync(join(dst, 'metrics.json'), 'utf8')) as Record<string, unknown>)
+    : {};
   for (const f of ['config.json', 'model.json', 'weights.1of1.bin', 'metrics.json'])
     copyFileSync(join(src, f), join(dst, f));
+  if (kept.completeness) {
+    const m = JSON.parse(readFileSync(join(dst, 'metrics.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dst, 'metrics.json'), JSON.stringify({ ...m, completeness: kept.completeness }, null, 1) + '\n');
+  }
   console.log(
     `best trial ${best.trial} (${best.what}): val macro-F1 ${best.valMacroF1.toFixed(3)}; shipped trial ${shipped.trial}` +
       ` (val macro-F1 ${shipped.valMacroF1.toFixed(3)}); its files are now in ${dst}/ (reproduce: npm run -s train)`,
