@@ -1,7 +1,7 @@
 import { BACKEND_PRIORITY, isBackendName } from '../../worker/protocol';
 import type { InferenceClient } from '../../worker/client';
-import { modelInputFor } from '../../core/model/model-input';
 import type { AppModels } from '../../core/registry/app-models';
+import { type ModelInput, modelInputNow } from './modelInput';
 import { toAppError } from '../errors/appError';
 import type { AppStore } from '../store/appStore';
 
@@ -58,23 +58,21 @@ export function connectInference(store: AppStore, deps: ConnectInferenceDeps): (
   const predictedFor = new Map<string, unknown>();
   const maybePredict = (id: string) => {
     const s = store.getState();
-    const slot = s.models[id];
     const primary = s.appModels?.primary.id === id;
-    if (!slot || slot.status !== 'ready' || !slot.model || s.caseStatus !== 'ready' || !s.prepared) return;
-    if (primary && s.inferenceStatus !== 'ready') return;
-    if (predictedFor.get(id) === s.prepared) return;
+    if (!s.prepared || (primary && s.inferenceStatus !== 'ready') || predictedFor.get(id) === s.prepared) return;
     const { prepared, caseRequest } = s;
-    predictedFor.set(id, prepared);
-    const C = slot.model.channels;
     const onError = (e: unknown) => (primary ? failed(e) : store.getState().slotFailed(id, toAppError(e)));
-    let input: Float32Array;
+    let input: ModelInput | null;
     try {
-      input = modelInputFor(prepared, slot.meta.input.kind);
+      input = modelInputNow(s, id);
     } catch (e) {
+      predictedFor.set(id, prepared);
       return onError(e);
     }
+    if (!input) return; // the case or this model is not ready yet
+    predictedFor.set(id, prepared);
     client
-      .predict(input, input.length / C, C, primary ? undefined : id)
+      .predict(input.x, input.T, input.C, input.key)
       .then(({ pAbnormal, logits, label, backend: used, ms }) =>
         store.getState().predictionDone(id, { pAbnormal, logits, label, backend: used, ms, caseRequest }),
       )

@@ -13,7 +13,8 @@ import { studyDb } from '../studyDb';
 import { parseAnnotations, parseAnnotationsText } from '../studyFiles';
 import { EXAMPLE_ANNOTATION_URLS, MADE_UP_NOTE } from '../studyUrl';
 import { EvaluationTables } from './EvaluationTables';
-import { BUDGETS, type Budget, computeStudyPhi, type PhiProgress, workerKeyOf } from './studyPhi';
+import { workerKeyFor } from '../../inference/modelInput';
+import { BUDGETS, type Budget, computeStudyPhi, type PhiProgress } from './studyPhi';
 
 type Source = { key: string; file: AnnotationFile; origin: string };
 
@@ -22,7 +23,7 @@ const pageUrl = (path: string) => new URL(path, document.baseURI).href;
 
 /**
  * The registry's models for the evaluation (models/index.json, read like the viewer reads it) in a new inference
- * worker: the primary model as the worker's default, the CineECG model under its id (workerKeyOf).
+ * worker: the primary model as the worker's default, the CineECG model under its id (workerKeyFor).
  */
 async function startEvaluationWorker(): Promise<{ client: InferenceClient; models: PoolModels }> {
   const models = poolModelsOf(await readAppModels((path) => fetchJson(pageUrl(path))));
@@ -30,7 +31,7 @@ async function startEvaluationWorker(): Promise<{ client: InferenceClient; model
   try {
     for (const kind of POOL_MODEL_KINDS) {
       const url = pageUrl(modelFilePath(models[kind].id));
-      const key = workerKeyOf(models, kind);
+      const key = workerKeyFor(models[kind].id, models['12-lead'].id);
       if (key === undefined) await client.load(url);
       else await client.loadExtra(key, url);
     }

@@ -1,5 +1,4 @@
-import type { PreparedEcg } from '../../../core/ecg/prepare.types';
-import { modelInputFor } from '../../../core/model/model-input';
+import { type ModelInput, modelInputOfMeta } from '../../inference/modelInput';
 import { POOL_MODEL_KINDS, type PoolModelKind, type PoolModels } from '../../../core/eval/pool-models';
 import { POOL_METHODS, type PoolCase, type PoolMethod } from '../../../core/eval/pool-types';
 import type { Study } from '../../../core/eval/study-format';
@@ -43,30 +42,9 @@ export interface PhiProgress {
 }
 
 /**
- * The worker's name for a model: the primary (12-lead) model is the one `load` loaded, its default, so no key; the
- * CineECG model is loaded with `loadExtra` under its registry id.
- */
-export const workerKeyOf = (models: PoolModels, kind: PoolModelKind): string | undefined =>
-  kind === '12-lead' ? undefined : models[kind].id;
-
-/** A model's window of a case, [T × C] time-major as its registry entry's input kind says, and its worker key. */
-interface ModelWindow {
-  x: Float32Array;
-  T: number;
-  C: number;
-  key: string | undefined;
-}
-
-function modelWindow(prepared: PreparedEcg, models: PoolModels, kind: PoolModelKind): ModelWindow {
-  const x = modelInputFor(prepared, kind);
-  const C = models[kind].input.channels.length;
-  return { x, T: x.length / C, C, key: workerKeyOf(models, kind) };
-}
-
-/**
  * Φ for every case of the study, every method of the budget and every source of the pool (12-lead attributions, the
  * CineECG model's own, the 12-lead mapped by eq. 2), plus both models' P(abnormal) under their registry ids: the
- * input of evaluatePool. `models` are the registry's (poolModelsOf), loaded in the worker as workerKeyOf says. Runs
+ * input of evaluatePool. `models` are the registry's (poolModelsOf), loaded in the worker as workerKeyFor (the viewer's convention) says. Runs
  * in the inference worker, one job at a time; `shouldStop` is checked between jobs.
  */
 export async function computeStudyPhi(
@@ -98,8 +76,8 @@ export async function computeStudyPhi(
     if (deps.shouldStop?.()) throw new Error('stopped');
     step(i, 'loading the record');
     const { prepared } = await deps.caseData(i);
-    const inputs = {} as Record<PoolModelKind, ModelWindow>;
-    for (const kind of POOL_MODEL_KINDS) inputs[kind] = modelWindow(prepared, models, kind);
+    const inputs = {} as Record<PoolModelKind, ModelInput>;
+    for (const kind of POOL_MODEL_KINDS) inputs[kind] = modelInputOfMeta(prepared, models[kind], models['12-lead'].id);
     const pc: PoolCase = {
       id: c.id,
       ...(c.label && { label: c.label }),
