@@ -15,7 +15,7 @@ import {
   rowSpacingForGain,
 } from './layout';
 import { type PaperLayout, paperRows } from './paperLayouts';
-import { renderEcgPaper } from './renderEcgPaper';
+import { composePaper, drawPaperOver, drawPaperUnder } from './renderEcgPaper';
 import { useDevicePixelRatio } from './useDevicePixelRatio';
 import type { TruthOverlay } from '../synth/drawTruthMask';
 import { TourGridHighlight } from '../tour/TourHighlights';
@@ -78,24 +78,36 @@ export function EcgGridCanvas({
   const backingWidth = Math.floor(metrics.widthPx * dpr);
   const backingHeight = Math.floor(metrics.heightPx * dpr);
 
-  useEffect(() => {
-    const ctx = ref.current?.getContext('2d');
-    if (!ctx) return;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0); // one unit = one CSS px
+  // The paper and everything over the shading, painted off screen when the record or the paper settings change
+  // (renderEcgPaper.ts says why): a new attribution map only re-composes them.
+  const layers = useMemo(() => {
     const signals = trace === 'filtered' ? prepared.filteredMv : prepared.leadsMv;
-    renderEcgPaper(
-      ctx,
+    const under = layerCanvas(backingWidth, backingHeight, dpr);
+    const over = layerCanvas(backingWidth, backingHeight, dpr);
+    if (!under || !over) return null;
+    drawPaperUnder(under.ctx, metrics, dpr);
+    drawPaperOver(
+      over.ctx,
       metrics,
       {
         leads: signals.map((samplesMv) => ({ samplesMv, fsHz: prepared.fsHz })),
         window: { startMs: prepared.windowStartMs, durationMs: windowMs, label: `QRS-T window · ${windowMs} ms` },
         qrsOnsetsMs: prepared.qrsOnsetsMs,
-        ...(overlayView && { overlay: { startMs: prepared.windowStartMs, fsHz: prepared.fsHz, view: overlayView } }),
         ...(truth && { truth }),
       },
       dpr,
     );
-  }, [prepared, trace, metrics, dpr, backingWidth, backingHeight, windowMs, overlayView, truth]);
+    return { under: under.canvas, over: over.canvas };
+  }, [prepared, trace, metrics, dpr, backingWidth, backingHeight, windowMs, truth]);
+
+  useEffect(() => {
+    const ctx = ref.current?.getContext('2d');
+    if (!ctx || !layers) return;
+    const overlay = overlayView
+      ? { startMs: prepared.windowStartMs, fsHz: prepared.fsHz, view: overlayView }
+      : undefined;
+    composePaper(ctx, metrics, layers, overlay, dpr);
+  }, [layers, overlayView, metrics, dpr, prepared]);
 
   const label = ecgAriaLabel({
     caseTitle,
@@ -153,3 +165,14 @@ export function EcgGridCanvas({
 }
 
 function noop(): void {}
+
+/** An off-screen canvas of the visible one's device-pixel size, scaled so that one unit is one CSS px. */
+function layerCanvas(width: number, height: number, dpr: number) {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  return { canvas, ctx };
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STANDARD_LEADS } from '../../core/ecg/types';
+import type { AttributionView } from '../explain/attributionView';
 import { recordingContext } from '../testing/recordingContext';
 import { syntheticPreparedEcg } from '../testing/syntheticEcg';
 import { calibrationPulseGeometry, drawCalibrationPulse } from './drawCalibration';
@@ -8,7 +9,7 @@ import { drawQrsOnsetTicks, drawWindowMarker, windowBandX } from './drawMarkers'
 import { drawEcgTraces } from './drawTraces';
 import { DEFAULT_GRID_SPEC, computeGridLayout, msToX, mvToY } from './layout';
 import { PAPER } from './palette';
-import { renderEcgPaper } from './renderEcgPaper';
+import { composePaper, drawPaperOver } from './renderEcgPaper';
 
 const m = computeGridLayout({ ...DEFAULT_GRID_SPEC, durationMs: 10_000, leads: STANDARD_LEADS });
 const mm = m.pxPerMm;
@@ -150,19 +151,48 @@ describe('window and onset markers', () => {
   });
 });
 
-describe('renderEcgPaper', () => {
-  it('paints paper, then traces, then the window band on top', () => {
+describe('paper layers', () => {
+  it('draws the traces, then the window band on top, in the layer over the shading', () => {
     const p = syntheticPreparedEcg();
     const { ctx, calls } = recordingContext();
-    renderEcgPaper(ctx, m, {
+    drawPaperOver(ctx, m, {
       leads: p.filteredMv.map((samplesMv) => ({ samplesMv, fsHz: p.fsHz })),
       window: { startMs: p.windowStartMs, durationMs: 400, label: 'w' },
       qrsOnsetsMs: p.qrsOnsetsMs,
     });
     const firstTrace = calls.findIndex((c) => c.op === 'stroke' && c.strokeStyle === PAPER.trace);
     const band = calls.findIndex((c) => c.op === 'fillRect' && c.fillStyle === PAPER.windowFill);
-    expect(calls[0].op).toBe('fillRect');
+    expect(calls.some((c) => c.op === 'fillRect' && c.fillStyle === PAPER.background)).toBe(false); // transparent
     expect(firstTrace).toBeGreaterThan(0);
     expect(band).toBeGreaterThan(firstTrace);
+  });
+
+  it('composes paper, then the shading in CSS px, then the layer over it, in device px', () => {
+    const { ctx, calls } = recordingContext();
+    const under = { name: 'under' } as unknown as CanvasImageSource;
+    const over = { name: 'over' } as unknown as CanvasImageSource;
+    const T = 200;
+    const view: AttributionView = {
+      C: 12,
+      T,
+      cells: new Float32Array(12 * T).fill(0.5),
+      mapped: new Float32Array(T),
+      scale: 1,
+      display: 'signed',
+    };
+    composePaper(ctx, m, { under, over }, { startMs: 0, fsHz: 500, view }, 2);
+    const ops = calls.map((c) => c.op);
+    expect(calls[1]).toMatchObject({ op: 'drawImage', args: [under, 0, 0] });
+    expect(calls[2]).toMatchObject({ op: 'setTransform', args: [2, 0, 0, 2, 0, 0] });
+    expect(ops.filter((o) => o === 'fillRect')).toHaveLength(12 * T);
+    expect(calls.at(-1)).toMatchObject({ op: 'drawImage', args: [over, 0, 0] });
+    expect(calls.at(-2)).toMatchObject({ op: 'setTransform', args: [1, 0, 0, 1, 0, 0] });
+  });
+
+  it('without a map, only the two layers are copied', () => {
+    const { ctx, of } = recordingContext();
+    composePaper(ctx, m, { under: {} as CanvasImageSource, over: {} as CanvasImageSource }, undefined, 1);
+    expect(of('drawImage')).toHaveLength(2);
+    expect(of('fillRect')).toHaveLength(0);
   });
 });

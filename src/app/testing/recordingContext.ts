@@ -41,6 +41,7 @@ export function recordingContext(): { ctx: CanvasRenderingContext2D; calls: Call
     'fillText',
     'setTransform',
     'setLineDash',
+    'drawImage',
   ]) {
     target[op] = record(op);
   }
