@@ -11,7 +11,9 @@ import { cliPredict } from './support/predict';
 const RECORD = 'public/cases/ptbxl-00285/00285_hr.hea';
 const THIRD = 'synth';
 
-test('a third model added to models/index.json is predicted and explainable without UI changes', async ({ page }) => {
+test('a third model added to models/index.json is predicted and explainable without UI changes', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(180_000);
   const index = JSON.parse(readFileSync('models/index.json', 'utf8')) as { app: string[] };
   await page
@@ -34,6 +36,22 @@ test('a third model added to models/index.json is predicted and explainable with
 
   // The shipped models are still there, and the drawer offers the third one by its registry name.
   await expect(page.locator('[data-testid=companion-prediction][data-model=cine3]')).toBeVisible();
+  // The strip keeps its height with a third model, and each model's line starts inside it (none pushed out below).
+  const strip = page.getByTestId('prediction');
+  const lines = await strip.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return [...el.querySelectorAll('.prediction-lines > *, [data-testid=companion-prediction]')]
+      .map((line) => line.getBoundingClientRect())
+      .filter((r) => r.height > 0)
+      .map((r) => ({ top: r.top - box.top, bottom: box.bottom - r.bottom, left: box.right - r.left }));
+  });
+  expect(lines.length).toBeGreaterThanOrEqual(4); // the primary's line, two companions, and their elements
+  for (const l of lines) {
+    expect(l.top, 'a line inside the strip').toBeGreaterThanOrEqual(0);
+    expect(l.bottom, 'a line not cut off below').toBeGreaterThanOrEqual(0);
+    expect(l.left, 'a line that starts inside the strip').toBeGreaterThan(40);
+  }
+  await strip.screenshot({ path: testInfo.outputPath('prediction-three-models.png') });
   await page.getByRole('button', { name: 'Details' }).click();
   const radio = page
     .getByRole('radiogroup', { name: 'Model explained' })

@@ -38,6 +38,16 @@ export function PredictionPanel() {
   const available = backends?.filter((b) => b.available).map((b) => b.backend) ?? [];
   const chosen = loaded && backends?.find((b) => b.backend === loaded.backend);
   const metricsLine = describeMetrics(metrics);
+  const companionsText = companions
+    .map(({ meta, prediction: p }) => `${modelLabel(meta)}: ${describeProbability(p.pAbnormal)} (${meta.title})`)
+    .join('\n');
+  const disagreement =
+    primary && prediction
+      ? describeDisagreement(
+          { name: primary.meta.shortTitle, p: prediction.pAbnormal },
+          ...companions.map(({ meta, prediction: p }) => ({ name: meta.shortTitle, p: p.pAbnormal })),
+        )
+      : null;
 
   return (
     <section
@@ -83,39 +93,32 @@ export function PredictionPanel() {
               {formatMs(loaded.loadMs)}
               <span className="muted"> · prediction {formatMs(prediction.ms)}</span>
             </p>
-            {companions.map(({ meta, prediction: p }) => (
-              <p
-                key={meta.id}
-                className="model-line companion-line"
-                data-testid="companion-prediction"
-                data-model={meta.id}
-                data-p-abnormal={String(p.pAbnormal)}
-                title={meta.title}
-              >
-                {modelLabel(meta)}: {describeProbability(p.pAbnormal)}
+            {companionLines(companions).map((line) => (
+              <p key={line[0].meta.id} className="model-line companion-line" title={companionsText}>
+                {line.map(({ meta, prediction: p }, k) => (
+                  <span
+                    key={meta.id}
+                    data-testid="companion-prediction"
+                    data-model={meta.id}
+                    data-p-abnormal={String(p.pAbnormal)}
+                    title={meta.title}
+                  >
+                    {k > 0 && ' · '}
+                    {modelLabel(meta)}: {describeProbability(p.pAbnormal)}
+                  </span>
+                ))}
               </p>
             ))}
-            {primary &&
-              companions.map(({ meta, prediction: p }) => {
-                const text = describeDisagreement(
-                  { name: primary.meta.shortTitle, p: prediction.pAbnormal },
-                  { name: meta.shortTitle, p: p.pAbnormal },
-                );
-                return (
-                  text && (
-                    <p
-                      key={meta.id}
-                      className="models-disagree"
-                      role="note"
-                      data-testid="models-disagree"
-                      data-model={meta.id}
-                      title="Their explanations argue for different answers: read both with that in mind."
-                    >
-                      {text}
-                    </p>
-                  )
-                );
-              })}
+            {disagreement && (
+              <p
+                className="models-disagree"
+                role="note"
+                data-testid="models-disagree"
+                title="Their explanations argue for different answers: read both with that in mind."
+              >
+                {disagreement}
+              </p>
+            )}
             {metricsLine && <p className="model-metrics muted">{metricsLine}</p>}
             <p className="prediction-caution">A research model’s estimate for the 400 ms window, not a diagnosis.</p>
           </div>
@@ -132,6 +135,15 @@ export function PredictionPanel() {
       )}
     </section>
   );
+}
+
+/**
+ * The strip has a fixed height (a prediction arriving never moves the views) with room for the primary model's line,
+ * two more and a disagreement note: up to two companions get a line each, more share one line (cut with an ellipsis,
+ * each whole on hover).
+ */
+function companionLines<T>(companions: T[]): T[][] {
+  return companions.length <= 2 ? companions.map((c) => [c]) : [companions];
 }
 
 /** The companions (every registered model after the primary) with a prediction for the case on screen. */

@@ -69,4 +69,12 @@ describe('describeDisagreement', () => {
     expect(describeDisagreement(n12(0.9), cine(0.6))).toBeNull();
     expect(describeDisagreement(n12(0.1), cine(0.4))).toBeNull();
   });
+
+  it('with more models: one sentence naming each, when any one of them disagrees', () => {
+    const synth = (p: number) => ({ name: 'Synthetic', p });
+    expect(describeDisagreement(n12(0.9), cine(0.7), synth(0.2))).toBe(
+      'The models disagree: 12-lead 0.90 → abnormal, CineECG 0.70 → abnormal, Synthetic 0.20 → normal.',
+    );
+    expect(describeDisagreement(n12(0.9), cine(0.7), synth(0.8))).toBeNull();
+  });
 });

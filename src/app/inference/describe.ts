@@ -50,11 +50,13 @@ export interface NamedProbability {
 }
 
 /**
- * When the primary model and a companion fall on opposite sides of 0.5, say so plainly (null when they agree): the
- * explanations of the two then argue for different answers.
+ * When a companion falls on the other side of 0.5 from the primary model, say so plainly, naming every model (null
+ * when all agree): their explanations then argue for different answers.
  */
-export function describeDisagreement(a: NamedProbability, b: NamedProbability): string | null {
-  if (a.p >= 0.5 === b.p >= 0.5) return null;
+export function describeDisagreement(primary: NamedProbability, ...others: NamedProbability[]): string | null {
+  const all = [primary, ...others];
+  if (all.every((m) => m.p >= 0.5 === primary.p >= 0.5)) return null;
   const call = (p: number) => (p >= 0.5 ? 'abnormal' : 'normal');
-  return `The two models disagree: ${a.name} ${a.p.toFixed(2)} → ${call(a.p)}, ${b.name} ${b.p.toFixed(2)} → ${call(b.p)}.`;
+  const list = all.map((m) => `${m.name} ${m.p.toFixed(2)} → ${call(m.p)}`).join(', ');
+  return `${all.length === 2 ? 'The two models' : 'The models'} disagree: ${list}.`;
 }
