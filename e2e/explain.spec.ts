@@ -109,6 +109,10 @@ test('Integrated Gradients with the paper defaults runs in the worker: progress,
   const shot = testInfo.outputPath('explain-ig.png');
   await panel.screenshot({ path: shot });
   await testInfo.attach('explain-ig', { path: shot, contentType: 'image/png' });
+  // The drawer covers the 3D view: Esc closes it, and focus goes back to its button.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('explain-drawer')).toBeHidden();
+  await expect(panel.getByRole('button', { name: 'Details' })).toBeFocused();
 });
 
 test('cancel stops a running explanation, and the next one runs', async ({ page }) => {

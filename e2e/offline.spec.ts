@@ -127,6 +127,14 @@ test('offline: after one visit the app reloads without a network, opens a demo c
   expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
   expect(reload?.headers()['content-security-policy'] ?? '').toContain("default-src 'self'");
 
+  // After a few seconds the badge settles into a dot in the corner, clear of the footer's links.
+  const badge = page.getByTestId('offline-ready');
+  await expect(badge).toHaveClass(/pwa-settled/, { timeout: 15_000 });
+  const dot = (await badge.boundingBox())!;
+  expect(dot.width).toBeLessThanOrEqual(16);
+  const shortcuts = (await page.locator('.footer-keys summary').boundingBox())!;
+  expect(dot.x, 'the dot is right of the footer link').toBeGreaterThanOrEqual(shortcuts.x + shortcuts.width);
+
   const shown = await readShownPrediction(page, 120_000);
   expect(shown.pAbnormal).toBeGreaterThanOrEqual(0);
   expect(shown.pAbnormal).toBeLessThanOrEqual(1);

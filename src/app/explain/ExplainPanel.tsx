@@ -1,5 +1,5 @@
 import { ShareBar } from '../share/ShareBar';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { EXPLAIN_METHODS, METHOD_LABELS } from '../../core/xai/catalogue';
 import { RadioGroup } from '../controls/RadioGroup';
 import { useServices } from '../services/AppServices';
@@ -38,6 +38,21 @@ export function ExplainPanel() {
   const explanation = useAppStore(selectExplanation);
   const estimate = useExplainEstimate();
   const [open, setOpen] = useState(false);
+  const detailsButton = useRef<HTMLButtonElement>(null);
+  // The open drawer covers the 3D view: Esc closes it and gives focus back to its button. Caught before the Esc
+  // shortcut (cancel a run) and the tour's Esc see the key, so one press does one thing.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      e.stopPropagation();
+      e.preventDefault();
+      setOpen(false);
+      detailsButton.current?.focus();
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, [open]);
   const controller = useServices().explain;
   const canRun = !!controller && !!prediction && !job && sourceReady;
   const running = !!job;
@@ -96,7 +111,7 @@ export function ExplainPanel() {
             title={
               estimate.basis === 'previous-run'
                 ? 'From the speed of the last run on this backend'
-                : 'From the time of one input gradient, measured when the model loaded'
+                : 'From a short IG run timed when the model loaded: on the high side (a short run spreads the engine’s fixed costs over little work, and the page is still starting then); the first run here replaces it'
             }
           >
             {describeDuration(estimate.ms)} on {loaded?.backend}
@@ -107,8 +122,10 @@ export function ExplainPanel() {
         <PrintSettings />
         <ShareBar />
         <button
+          ref={detailsButton}
           type="button"
           className="button explain-more"
+          aria-keyshortcuts={open ? 'Escape' : undefined}
           aria-expanded={open}
           aria-controls="explain-drawer"
           onClick={() => setOpen(!open)}

@@ -39,7 +39,7 @@ export interface PastRun {
 
 export interface Estimate {
   ms: number;
-  /** Where the rate came from: a run already done here, or the worker's start-up timing of one gradient. */
+  /** Where the rate came from: a run already done here, or the worker's start-up timing (a short IG run). */
   basis: 'previous-run' | 'start-up-timing';
   msPerUnit: number;
 }
@@ -53,7 +53,9 @@ const paramsOf = (r: PastRun): ExplainParams => ({
 
 /**
  * How long `method` with `params` should take on `backend`: the latest finished run on that backend (same kind of
- * work: gradient methods with gradient methods) sets the rate; else the worker's measured time per input gradient.
+ * work: gradient methods with gradient methods) sets the rate; else the worker's start-up time per unit of work
+ * (src/worker/measure.ts), which runs high: measured here 35 s before a paper-budget IG that took 8.3 s (it was 133 s
+ * when the start-up timing used tf.grad on the layers model instead of the explainers' engine).
  * Null when neither is known (nothing honest to say).
  */
 export function estimateExplainMs(

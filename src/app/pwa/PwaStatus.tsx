@@ -3,6 +3,8 @@ import { createPwaStore } from './pwaState';
 import './pwa.css';
 
 const store = createPwaStore();
+/** How long "Ready to work offline" is shown in words before it settles into a dot. */
+const SETTLE_MS = 6000;
 
 /**
  * "Ready to work offline" once the service worker's precache is complete, and "A new version is available —
@@ -12,6 +14,15 @@ const store = createPwaStore();
 export function PwaStatus() {
   const state = useSyncExternalStore(store.subscribe, store.get);
   const [reload, setReload] = useState<(() => void) | null>(null);
+  // "Ready to work offline" is news once: after a few seconds it settles into a dot in the corner, so it no longer
+  // sits over the footer (its words stay for screen readers and as the dot's meaning).
+  const [settled, setSettled] = useState(false);
+  const readyOnly = state.offlineReady && state.update === 'none';
+  useEffect(() => {
+    if (!readyOnly) return setSettled(false);
+    const t = setTimeout(() => setSettled(true), SETTLE_MS);
+    return () => clearTimeout(t);
+  }, [readyOnly]);
 
   useEffect(() => {
     if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
@@ -27,9 +38,9 @@ export function PwaStatus() {
   if (!state.offlineReady && state.update === 'none') return null;
   return (
     <aside className="pwa-status" aria-label="Offline and updates">
-      {state.offlineReady && state.update === 'none' && (
-        <p role="status" data-testid="offline-ready">
-          <span aria-hidden="true">●</span> Ready to work offline
+      {readyOnly && (
+        <p role="status" data-testid="offline-ready" className={settled ? 'pwa-settled' : undefined}>
+          <span aria-hidden="true">●</span> <span className="pwa-words">Ready to work offline</span>
         </p>
       )}
       {(state.update === 'waiting' || state.update === 'reloading') && (
