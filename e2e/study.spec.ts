@@ -68,6 +68,10 @@ test('marking both modalities in order: 12-lead drags and clicks through the pro
   await page.mouse.move(b.x, b.y, { steps: 5 });
   await page.mouse.up();
   await expect(page.getByTestId('marks-cinecg').getByRole('listitem')).toHaveCount(2);
+  // A case counts as finished once both modalities are done; until then it is "started".
+  await expect(page.getByTestId('study-progress')).toHaveText('0/10 finished, 1 started');
+  await page.getByRole('button', { name: '3D CineECG done' }).click();
+  await expect(page.getByTestId('study-progress')).toHaveText('1/10 finished');
   // Select and delete a mark; undo and redo with the keyboard.
   await page
     .getByTestId('marks-12-lead')

@@ -42,7 +42,20 @@ describe('study slice', () => {
     store.getState().goToCase(99);
     expect(store.getState().caseIndex).toBe(2);
     expect(Object.keys(store.getState().annotations).sort()).toEqual(['case-01', 'case-03']);
-    expect(selectProgress(store.getState())).toEqual({ annotated: 2, total: 3 });
+    expect(selectProgress(store.getState())).toEqual({ done: 0, started: 2, total: 3 });
+  });
+
+  it('counts a case as finished when both modalities are done, with or without marks', () => {
+    const store = ready();
+    store.getState().addMark({ modality: '12-lead', lead: 'I', startMs: 0, endMs: 100 });
+    store.getState().modalityDone('12-lead');
+    expect(selectProgress(store.getState())).toEqual({ done: 0, started: 1, total: 3 });
+    store.getState().modalityDone('cinecg');
+    expect(selectProgress(store.getState())).toEqual({ done: 1, started: 0, total: 3 });
+    store.getState().goToCase(1); // nothing salient: both modalities done without a mark
+    store.getState().modalityDone('12-lead');
+    store.getState().modalityDone('cinecg');
+    expect(selectProgress(store.getState())).toEqual({ done: 2, started: 0, total: 3 });
   });
 
   it('deletes a mark, and undo/redo walk back and forth through every change', () => {

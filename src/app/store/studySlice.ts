@@ -233,9 +233,20 @@ export function selectOpenCase(s: Pick<StudySlice, 'study' | 'annotations' | 'ca
   return id ? (s.annotations[id] ?? emptyCase(id)) : null;
 }
 
-/** Cases with at least one mark, of all cases. */
-export function selectProgress(s: Pick<StudySlice, 'study' | 'annotations'>): { annotated: number; total: number } {
-  const total = s.study?.cases.length ?? 0;
-  const annotated = s.study?.cases.filter((c) => (s.annotations[c.id]?.segments.length ?? 0) > 0).length ?? 0;
-  return { annotated, total };
+/**
+ * Cases finished (both modalities marked done: a case can be finished with no mark, when nothing looked salient) and
+ * cases started but not finished (a mark or one modality done), of all cases.
+ */
+export function selectProgress(s: Pick<StudySlice, 'study' | 'annotations'>): {
+  done: number;
+  started: number;
+  total: number;
+} {
+  const cases = s.study?.cases ?? [];
+  const finished = (a: CaseAnnotation | undefined) =>
+    !!a && a.modalitiesDone.includes('12-lead') && a.modalitiesDone.includes('cinecg');
+  const begun = (a: CaseAnnotation | undefined) => !!a && (a.segments.length > 0 || a.modalitiesDone.length > 0);
+  const done = cases.filter((c) => finished(s.annotations[c.id])).length;
+  const started = cases.filter((c) => !finished(s.annotations[c.id]) && begun(s.annotations[c.id])).length;
+  return { done, started, total: cases.length };
 }

@@ -65,9 +65,9 @@ export function BlindView({ study }: { study: Study }) {
           </strong>
         </p>
         <div className="st-progress">
-          <progress max={n} value={progress.annotated} aria-label="Cases annotated" />
-          <span>
-            {progress.annotated}/{n} annotated
+          <progress max={n} value={progress.done} aria-label="Cases finished (both modalities done)" />
+          <span data-testid="study-progress" title="A case is finished when both its modalities are marked done">
+            {progress.done}/{n} finished{progress.started > 0 && `, ${progress.started} started`}
           </span>
         </div>
         <div className="st-row">
