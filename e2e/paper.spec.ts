@@ -163,3 +163,35 @@ test('gain 20 mm/mV: rows move apart so calibration pulses and rows do not colli
   expect(spacingMm).toBeGreaterThanOrEqual(20 + 5 - 1e-3); // a 20 mm pulse and a 5 mm gap before the next row's baseline
   expect((d.rowBaselinesY[0] - d.gridTop) / d.pxPerMm).toBeGreaterThan(20); // the first pulse stays on the paper
 });
+
+test('a scrolled paper keeps each row named at its left edge (12×1 and 3×4 + II)', async ({ page }) => {
+  await page.goto('./');
+  const grid = page.getByRole('img', { name: /12-lead ECG/ });
+  await expect(grid).toBeVisible({ timeout: 60_000 });
+  const scroller = page.locator('.ecg-scroll');
+  const rail = page.getByTestId('lead-rail').locator('span');
+  const scrollTo = (ms: number) =>
+    scroller.evaluate((el, ms) => {
+      const c = el.querySelector('canvas')!;
+      el.scrollTo({ left: Number(c.dataset.originX) + ms * Number(c.dataset.pxPerMs) });
+    }, ms);
+  await scroller.evaluate((el) => el.scrollTo({ left: 0 }));
+  await expect(rail.filter({ hasText: /./ })).toHaveCount(0); // the paper's own labels are in view
+  await scrollTo(5000);
+  await expect(rail).toHaveText(['I', 'II', 'III', 'aVR', 'aVL', 'aVF', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6']);
+  // Each name sits at the scroll box's left edge, just above its row's baseline.
+  const box = (await scroller.boundingBox())!;
+  const baselines = String(await grid.getAttribute('data-row-baselines-y'))
+    .split(',')
+    .map(Number);
+  const gridBox = (await grid.boundingBox())!;
+  for (const [i, y] of baselines.entries()) {
+    const b = (await rail.nth(i).boundingBox())!;
+    expect(b.x - box.x).toBeLessThan(12);
+    expect(Math.abs(b.y + b.height - (gridBox.y + y))).toBeLessThan(12);
+  }
+  await page.getByRole('radio', { name: '3×4 + II' }).click();
+  await expect(grid).toHaveAttribute('data-layout', '3x4');
+  await scrollTo(5200);
+  await expect(rail).toHaveText(['V1', 'V2', 'V3', 'II']);
+});

@@ -16,6 +16,7 @@ import {
 } from './layout';
 import { type PaperLayout, paperRows } from './paperLayouts';
 import { composePaper, drawPaperOver, drawPaperUnder } from './renderEcgPaper';
+import { StickyLeadLabels } from './StickyLeadLabels';
 import { useDevicePixelRatio } from './useDevicePixelRatio';
 import type { TruthOverlay } from '../synth/drawTruthMask';
 import { TourGridHighlight } from '../tour/TourHighlights';
@@ -123,6 +124,7 @@ export function EcgGridCanvas({
 
   return (
     <div className="grid-stack" style={{ width: `${backingWidth / dpr}px`, height: `${backingHeight / dpr}px` }}>
+      <StickyLeadLabels metrics={metrics} />
       <canvas
         ref={ref}
         className="ecg-canvas"
