@@ -99,6 +99,10 @@ test('a z-scored .npy opens with the rate and checkbox asked in the panel, and p
   await expect(facts(page)).toContainText('NumPy .npy · 500 Hz · 10 s');
   await expect(page.locator('.record-notes')).toContainText('z-scores, not mV');
   await expect(page.getByTestId('save-record')).toHaveCount(0); // no millivolts to save
+  // Drawn per standard deviation, at 2.5 mm/SD so the rows do not pile up, and the legend says so.
+  await expect(page.getByTestId('zscored-legend')).toContainText('2.5 mm/SD · 1 SD pulse · z-scores, not mV');
+  await expect(page.getByRole('img', { name: /12-lead ECG/ })).toHaveAttribute('data-mm-per-mv', '2.5');
+  await expect(page.getByLabel('Gain')).toHaveValue('2.5');
   const shown = await readShownPrediction(page);
   const out = execFileSync('npx', ['tsx', 'scripts/cli.ts', 'predict', '--zscored', npy], {
     cwd: REPO_ROOT,
@@ -112,6 +116,12 @@ test('a z-scored .npy opens with the rate and checkbox asked in the panel, and p
   await options.getByLabel('.npy sampling rate in Hz').fill('250');
   await page.getByTestId('open-files-input').setInputFiles(npy);
   await expect(facts(page)).toContainText('250 Hz · 20 s');
+
+  // A record in mV afterwards goes back to 10 mm/mV.
+  await page.getByTestId('open-files-input').setInputFiles(path.join(DATA, 'formats/scp-ecg/ecgtoolkit_Example.scp'));
+  await expect(facts(page)).toContainText('SCP-ECG');
+  await expect(page.getByRole('img', { name: /12-lead ECG/ })).toHaveAttribute('data-mm-per-mv', '10');
+  await expect(page.getByTestId('zscored-legend')).toHaveCount(0);
 });
 
 test('Save as CSV downloads the record in mV, readable by our CSV reader', async ({ page }, testInfo) => {

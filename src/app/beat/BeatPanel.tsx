@@ -27,9 +27,10 @@ export function BeatPanel({ prepared, view }: { prepared: PreparedEcg; view: Att
   const dpr = useDevicePixelRatio();
   const { width, height } = useElementSize(box);
   const windowMs = (prepared.windowSamples / prepared.fsHz) * 1000 || WINDOW_MS;
+  const units = prepared.record.preprocessed === 'bandpassed-zscored' ? 'SD' : 'mV';
   const layout = useMemo(
-    () => beatLayout(Math.max(width, 60), Math.max(height, 120), windowMs),
-    [width, height, windowMs],
+    () => beatLayout(Math.max(width, 60), Math.max(height, 120), windowMs, 12, units),
+    [width, height, windowMs, units],
   );
   const segments = useMemo(() => segmentsOf(prepared), [prepared]);
   const leadsMv = useMemo(() => {
@@ -67,7 +68,7 @@ export function BeatPanel({ prepared, view }: { prepared: PreparedEcg; view: Att
     if (ms >= 0 && ms <= windowMs) appStore.getState().setCursorMs(ms);
   };
   const spans = segments ? segmentSpans(prepared.windowSamples, prepared.fsHz, segments) : [];
-  const scale = `≈ ${Math.round(layout.mmPerS)} mm/s, ${layout.mmPerMv.toFixed(layout.mmPerMv < 10 ? 1 : 0)} mm/mV`;
+  const scale = `≈ ${Math.round(layout.mmPerS)} mm/s, ${layout.mmPerMv.toFixed(layout.mmPerMv < 10 ? 1 : 0)} mm/${units}`;
 
   return (
     <section

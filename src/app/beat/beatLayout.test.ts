@@ -19,6 +19,12 @@ describe('beat panel geometry', () => {
     expect(short.pxPerMv).toBeCloseTo(short.rowHeight / 2.2, 9);
     expect(beatBaseline(short, 11) + short.rowHeight / 2).toBeCloseTo(short.bottom, 9); // 12 rows fill the plot
   });
+  it('z-scored arrays (SD units): 100 mm/s ↔ 10 mm/SD, capped at ±4.4 SD in a row', () => {
+    const tall = beatLayout(BEAT_LABEL_WIDTH + 8 + 40 * CSS_PX_PER_MM, 5000, 400, 12, 'SD');
+    expect(tall.mmPerMv).toBeCloseTo(10, 6);
+    const short = beatLayout(BEAT_LABEL_WIDTH + 8 + 40 * CSS_PX_PER_MM, 400, 400, 12, 'SD');
+    expect(short.pxPerMv).toBeCloseTo(short.rowHeight / 8.8, 9);
+  });
   it('marks QRS end, T onset and T end where the waves are known', () => {
     expect(boundaryMarks({ qrsEndMs: 84, tOnsetMs: 174, tEndMs: 342 }).map((m) => m.ms)).toEqual([84, 174, 342]);
     expect(boundaryMarks({ qrsEndMs: 90, tOnsetMs: null, tEndMs: null })).toEqual([{ ms: 90, label: 'QRS end' }]);

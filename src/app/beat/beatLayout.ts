@@ -3,7 +3,8 @@ import { CSS_PX_PER_MM } from '../grid/layout';
 /**
  * The beat panel's geometry: the model's window (one beat, QRS onset + 400 ms) of all 12 leads stacked, fitted to the
  * panel. Paper speed follows from the width (≈ 100 mm/s in a 151 px-wide plot); gain keeps the grid's ratio (25 mm/s ↔
- * 10 mm/mV, so 100 mm/s ↔ 40 mm/mV: the same shapes, enlarged), capped so that ±1.1 mV stays inside a row.
+ * 10 mm/mV, so 100 mm/s ↔ 40 mm/mV: the same shapes, enlarged), capped so that ±1.1 mV stays inside a row. A z-scored
+ * array ('SD': standard deviations per lead, a QRS spans several) keeps the grid's 2.5 mm/SD ratio and ±4.4 SD.
  */
 export interface BeatLayout {
   width: number;
@@ -25,7 +26,13 @@ export interface BeatLayout {
 export const BEAT_LABEL_WIDTH = 34;
 export const BEAT_AXIS_HEIGHT = 18;
 
-export function beatLayout(width: number, height: number, windowMs: number, leads = 12): BeatLayout {
+export function beatLayout(
+  width: number,
+  height: number,
+  windowMs: number,
+  leads = 12,
+  units: 'mV' | 'SD' = 'mV',
+): BeatLayout {
   const left = BEAT_LABEL_WIDTH;
   const right = Math.max(left + 1, width - 8);
   const top = 4;
@@ -33,8 +40,9 @@ export function beatLayout(width: number, height: number, windowMs: number, lead
   const rowHeight = (bottom - top) / leads;
   const pxPerMs = (right - left) / windowMs;
   const mmPerS = (pxPerMs * 1000) / CSS_PX_PER_MM;
-  const wantedPxPerMv = mmPerS * (10 / 25) * CSS_PX_PER_MM; // the grid's 10 mm/mV at 25 mm/s, scaled with the speed
-  const pxPerMv = Math.min(wantedPxPerMv, rowHeight / 2.2);
+  const [gridGain, halfRange] = units === 'SD' ? [2.5, 4.4] : [10, 1.1];
+  const wantedPxPerMv = mmPerS * (gridGain / 25) * CSS_PX_PER_MM; // the grid's gain at 25 mm/s, scaled with the speed
+  const pxPerMv = Math.min(wantedPxPerMv, rowHeight / (2 * halfRange));
   return {
     width,
     height,

@@ -44,6 +44,21 @@ export function EcgPanel({ prepared, caseTitle }: { prepared: PreparedEcg; caseT
   const windowMs = (prepared.windowSamples / prepared.fsHz) * 1000 || WINDOW_MS;
   const beat = prepared.beat;
 
+  // A z-scored array (SD units; a QRS spans several) opens at 2.5 mm per SD, where 10 would pile the rows up; the next
+  // mV record goes back to 10 unless the user picked a gain meanwhile.
+  const zscored = prepared.record.preprocessed === 'bandpassed-zscored';
+  const autoGain = useRef(false);
+  useEffect(() => {
+    const s = appStore.getState();
+    if (zscored && s.mmPerMv !== 2.5) {
+      autoGain.current = true;
+      s.setMmPerMv(2.5);
+    } else if (!zscored && autoGain.current) {
+      autoGain.current = false;
+      if (s.mmPerMv === 2.5) s.setMmPerMv(10);
+    }
+  }, [prepared, zscored, appStore]);
+
   // A new record (or layout/speed) whose window is off screen: bring the window into view.
   useEffect(() => {
     if (scroller.current) scrollToWindow(scroller.current);
@@ -59,7 +74,15 @@ export function EcgPanel({ prepared, caseTitle }: { prepared: PreparedEcg; caseT
           className="calibration-legend"
           title="Calibrated in CSS millimetres (96 px per inch); true size on screen depends on your display."
         >
-          {mmPerS} mm/s · {mmPerMv} mm/mV · 1 mV pulse
+          {zscored ? (
+            <span data-testid="zscored-legend" title="A z-scored array: its values are standard deviations per lead">
+              {mmPerS} mm/s · {mmPerMv} mm/SD · 1 SD pulse · z-scores, not mV
+            </span>
+          ) : (
+            <>
+              {mmPerS} mm/s · {mmPerMv} mm/mV · 1 mV pulse
+            </>
+          )}
         </p>
         <RadioGroup
           label="Signal shown"

@@ -1,6 +1,6 @@
 import { RadioGroup } from '../controls/RadioGroup';
 import { useAppStore, useAppStoreApi } from '../store/useAppStore';
-import { MAX_PX_PER_MM, MIN_PX_PER_MM } from '../store/viewSlice';
+import { GAINS_MM_PER_MV, type GainMmPerMv, MAX_PX_PER_MM, MIN_PX_PER_MM } from '../store/viewSlice';
 import { CSS_PX_PER_MM } from './layout';
 import { PAPER_LAYOUTS } from './paperLayouts';
 
@@ -13,6 +13,8 @@ export function PaperControls() {
   const mmPerS = useAppStore((s) => s.mmPerS);
   const mmPerMv = useAppStore((s) => s.mmPerMv);
   const pxPerMm = useAppStore((s) => s.pxPerMm);
+  // A z-scored array (a .npy opened as "already z-scored") has no mV: its gain is per standard deviation.
+  const zscored = useAppStore((s) => s.prepared?.record.preprocessed === 'bandpassed-zscored');
   const st = appStore.getState;
   return (
     <div className="paper-controls">
@@ -33,11 +35,13 @@ export function PaperControls() {
         <select
           aria-label="Gain"
           value={mmPerMv}
-          onChange={(e) => st().setMmPerMv(Number(e.target.value) as 5 | 10 | 20)}
+          onChange={(e) => st().setMmPerMv(Number(e.target.value) as GainMmPerMv)}
         >
-          <option value={5}>5 mm/mV</option>
-          <option value={10}>10 mm/mV</option>
-          <option value={20}>20 mm/mV</option>
+          {GAINS_MM_PER_MV.map((g) => (
+            <option key={g} value={g}>
+              {g} mm/{zscored ? 'SD' : 'mV'}
+            </option>
+          ))}
         </select>
       </label>
       <div className="zoom" role="group" aria-label="Zoom">

@@ -2,7 +2,7 @@ import { EXPLAIN_METHODS, type ExplainMethod } from '../../core/xai/catalogue';
 import type { AttributionDisplay } from '../explain/attributionView';
 import type { PaperLayout } from '../grid/paperLayouts';
 import type { ExplainSource } from '../store/explainSlice';
-import type { TraceKind } from '../store/viewSlice';
+import { GAINS_MM_PER_MV, type GainMmPerMv, type TraceKind } from '../store/viewSlice';
 import { isModelId } from '../../core/registry/model-meta';
 
 /**
@@ -14,7 +14,7 @@ import { isModelId } from '../../core/registry/model-meta';
  * | model | a registered model's id (models/index.json) | which model is explained; absent = the primary |
  * | pp | signed, positive, absolute, scaled | post-processing of Φ (paper 3.6) |
  * | map | heat, curves | attribution map style; thr = its threshold 0–1 |
- * | layout, speed, gain, trace, overlay | 12x1/3x4/6x2/window, 25/50, 5/10/20, filtered/recorded, 0 | the grid |
+ * | layout, speed, gain, trace, overlay | 12x1/3x4/6x2/window, 25/50, 2.5/5/10/20, filtered/recorded, 0 | the grid |
  * | cam | a preset name or x,y,z,tx,ty,tz | the 3D camera |
  * | t | ms after QRS onset | the shared time cursor |
  * | explained | 1 | run the chosen method on opening (the picture then matches) |
@@ -30,7 +30,7 @@ export interface ViewParams {
   thr?: number;
   layout?: PaperLayout;
   speed?: 25 | 50;
-  gain?: 5 | 10 | 20;
+  gain?: GainMmPerMv;
   trace?: TraceKind;
   overlay?: boolean;
   cam?: string;
@@ -87,7 +87,7 @@ export function parseViewParams(search: string): { params: ViewParams; ignored: 
   take('thr', thr !== undefined && thr >= 0 && thr <= 1 ? thr : undefined);
   take('layout', oneOf(['12x1', '3x4', '6x2', 'window'] as const, q.get('layout')));
   take('speed', oneOf([25, 50] as const, q.get('speed')));
-  take('gain', oneOf([5, 10, 20] as const, q.get('gain')));
+  take('gain', oneOf(GAINS_MM_PER_MV, q.get('gain')));
   take('trace', oneOf(['filtered', 'recorded'] as const, q.get('trace')));
   take('overlay', q.get('overlay') === '0' ? false : q.get('overlay') === '1' ? true : undefined);
   take('cam', q.get('cam') || undefined);

@@ -7,15 +7,19 @@ import type { AppState } from './appStore';
 /** Which signal the grid draws: band-passed 0.5–40 Hz (default, as the model sees it) or as recorded. */
 export type TraceKind = 'filtered' | 'recorded';
 
+/** The gains an ECG machine offers; 2.5 mm/mV also fits z-scored arrays (SD units), whose QRS spans several units. */
+export const GAINS_MM_PER_MV = [2.5, 5, 10, 20] as const;
+export type GainMmPerMv = (typeof GAINS_MM_PER_MV)[number];
+
 export interface ViewSlice {
   trace: TraceKind;
   paperLayout: PaperLayout;
   /** Paper speed and gain: the calibration the grid is drawn at (the pulse and legend follow). */
   mmPerS: 25 | 50;
-  mmPerMv: 5 | 10 | 20;
+  mmPerMv: GainMmPerMv;
   setPaperLayout: (layout: PaperLayout) => void;
   setMmPerS: (v: 25 | 50) => void;
-  setMmPerMv: (v: 5 | 10 | 20) => void;
+  setMmPerMv: (v: GainMmPerMv) => void;
   /** How attributions are shown on the grid and the map: signed Φ, or paper 3.6's post-processing. */
   attributionDisplay: AttributionDisplay;
   /** Attribution overlay on the 12-lead grid on/off. */
