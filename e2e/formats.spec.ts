@@ -99,6 +99,7 @@ test('a z-scored .npy opens with the rate and checkbox asked in the panel, and p
   await expect(facts(page)).toContainText('NumPy .npy · 500 Hz · 10 s');
   await expect(page.locator('.record-notes')).toContainText('z-scores, not mV');
   await expect(page.getByTestId('save-record')).toHaveCount(0); // no millivolts to save
+  await expect(page.getByTestId('rate-check')).toHaveCount(0); // 109 bpm at 500 Hz: nothing to question
   // Drawn per standard deviation, at 2.5 mm/SD so the rows do not pile up, and the legend says so.
   await expect(page.getByTestId('zscored-legend')).toContainText('2.5 mm/SD · 1 SD pulse · z-scores, not mV');
   await expect(page.getByRole('img', { name: /12-lead ECG/ })).toHaveAttribute('data-mm-per-mv', '2.5');
@@ -116,6 +117,12 @@ test('a z-scored .npy opens with the rate and checkbox asked in the panel, and p
   await options.getByLabel('.npy sampling rate in Hz').fill('250');
   await page.getByTestId('open-files-input').setInputFiles(npy);
   await expect(facts(page)).toContainText('250 Hz · 20 s');
+  // Typed as 1000 Hz, the heart rate would be 218 bpm: the app asks to check the rate, naming the one that fits.
+  await options.getByLabel('.npy sampling rate in Hz').fill('1000');
+  await page.getByTestId('open-files-input').setInputFiles(npy);
+  await expect(facts(page)).toContainText('1000 Hz · 5 s');
+  await expect(page.getByTestId('rate-check')).toContainText(/At 1000 Hz the heart rate is 2\d\d bpm/);
+  await expect(page.getByTestId('rate-check')).toContainText(/at 500 Hz it would be 1\d\d bpm/);
 
   // A record in mV afterwards goes back to 10 mm/mV.
   await page.getByTestId('open-files-input').setInputFiles(path.join(DATA, 'formats/scp-ecg/ecgtoolkit_Example.scp'));

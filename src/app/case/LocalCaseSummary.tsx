@@ -1,4 +1,5 @@
 import { FORMAT_NAMES } from '../../core/ecg/format-names';
+import { rateCheck } from '../../core/ecg/heart-rate';
 import type { PreparedEcg } from '../../core/ecg/prepare.types';
 import { useAppStore } from '../store/useAppStore';
 import { DeviceSays } from './DeviceSays';
@@ -16,6 +17,8 @@ export function LocalCaseSummary({ fileNames, prepared }: { fileNames: string[];
   const failed = useAppStore((s) => s.caseStatus === 'error');
   const record = prepared?.record;
   const pick = pickFirstRecord(fileNames);
+  // A .npy stores no sampling rate: the one typed (or assumed) is checked against the heart rate it implies.
+  const rateNote = prepared && record?.format === 'npy' ? rateCheck(record.fsHz, prepared.qrsOnsetsMs) : null;
   const comments =
     record?.comments
       .filter((c) => c.trim())
@@ -34,6 +37,11 @@ export function LocalCaseSummary({ fileNames, prepared }: { fileNames: string[];
       {pick && (
         <p className="record-pick" role="note" data-testid="record-pick">
           {describePick(pick)}
+        </p>
+      )}
+      {rateNote && (
+        <p className="record-pick" role="note" data-testid="rate-check">
+          {rateNote}
         </p>
       )}
       <div className="case-subline">

@@ -1,16 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openCase } from '../case/openCase';
-import { decodeBase64, encodeBase64, heartRateBpm, windowLeads } from './caseData';
+import { decodeBase64, encodeBase64, windowLeads } from './caseData';
 
 describe('study case data', () => {
-  it('heart rate from the median RR interval', () => {
-    expect(heartRateBpm([0, 1000, 2000, 3000])).toBe(60);
-    expect(heartRateBpm([0, 800, 1600, 3000])).toBe(75); // RR 800, 800, 1400: median 800 ms
-    expect(heartRateBpm([0, 600, 1400, 2400, 3400])).toBe(67); // RR 600, 800, 1000, 1000: mean of the middle two, 900 ms
-    expect(heartRateBpm([100])).toBeNull();
-  });
-
   it('base64 round-trips a real record byte for byte, and the embedded copy opens like the file', () => {
     const dat = new Uint8Array(readFileSync('public/cases/ptbxl-00195/00195_hr.dat'));
     const hea = new Uint8Array(readFileSync('public/cases/ptbxl-00195/00195_hr.hea'));

@@ -1,4 +1,5 @@
 import { MODEL_FS_HZ, WINDOW_MS } from '../../core/constants';
+import { heartRateBpm } from '../../core/ecg/heart-rate';
 import type { PreparedEcg } from '../../core/ecg/prepare.types';
 import type { StudyCase } from '../../core/eval/study-format';
 import { type Fetch, fetchCaseFiles, fetchManifest } from '../case/fetchCase';
@@ -11,18 +12,6 @@ export interface StudyCaseData {
   heartRateBpm: number | null;
   /** The 12 band-passed leads over the 400 ms window only (ms 0 = window start): what is drawn and annotated. */
   windowLeadsMv: Float32Array[];
-}
-
-/** Heart rate from the median RR interval of the detected beats; null with fewer than two beats. */
-export function heartRateBpm(qrsOnsetsMs: readonly number[]): number | null {
-  const rr = qrsOnsetsMs
-    .slice(1)
-    .map((t, i) => t - qrsOnsetsMs[i])
-    .sort((a, b) => a - b);
-  if (rr.length === 0) return null;
-  const mid = rr.length >> 1;
-  const median = rr.length % 2 ? rr[mid] : (rr[mid - 1] + rr[mid]) / 2;
-  return median > 0 ? Math.round(60_000 / median) : null;
 }
 
 export function windowLeads(prepared: PreparedEcg): Float32Array[] {

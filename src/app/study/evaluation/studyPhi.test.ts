@@ -8,7 +8,8 @@ import type { InferenceClient } from '../../../worker/client';
 import { readRecordFiles } from '../../../../scripts/lib/record-files';
 import { appModelsOnDisk } from '../../../../scripts/lib/registry';
 import { openCase } from '../../case/openCase';
-import { heartRateBpm, windowLeads } from '../caseData';
+import { heartRateBpm } from '../../../core/ecg/heart-rate';
+import { windowLeads } from '../caseData';
 import { parseAnnotationsText, parseStudyText } from '../studyFiles';
 import { computeStudyPhi } from './studyPhi';
 
