@@ -17,7 +17,6 @@ export function StickyLeadLabels({ metrics }: { metrics: GridMetrics }) {
     const hideBelowPx = 10 * metrics.pxPerMm;
     const update = () => {
       const leads = leadsAtLeftEdge(metrics, scroller.scrollLeft, hideBelowPx);
-      el.dataset.shown = leads.some((l) => l !== null) ? 'true' : 'false';
       Array.from(el.children).forEach((span, i) => {
         span.textContent = leads[i] ?? '';
       });

@@ -40,7 +40,8 @@ export function PwaStatus() {
     <aside className="pwa-status" aria-label="Offline and updates">
       {readyOnly && (
         <p role="status" data-testid="offline-ready" className={settled ? 'pwa-settled' : undefined}>
-          <span aria-hidden="true">●</span> <span className="pwa-words">Ready to work offline</span>
+          <span aria-hidden="true">●</span>{' '}
+          <span className={settled ? 'visually-hidden' : undefined}>Ready to work offline</span>
         </p>
       )}
       {(state.update === 'waiting' || state.update === 'reloading') && (
